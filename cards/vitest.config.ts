@@ -1,0 +1,3 @@
+import { kelianProject } from '../vitest.shared.js';
+
+export default kelianProject('cards');

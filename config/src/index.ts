@@ -1,0 +1,9 @@
+export {
+  type Config,
+  ConfigError,
+  type DingTalkConfig,
+  type LoadOptions,
+  loadConfig,
+  type WeComConfig,
+} from './config.js';
+export { sandboxDingTalk, sandboxWeCom } from './sandbox-defaults.js';

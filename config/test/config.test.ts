@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, sandboxWeCom } from '@kelian/config';
+import { describe, expect, test } from 'vitest';
+
+const load = (env: Record<string, string>) => loadConfig({ env, envFile: false });
+
+function problemsOf(env: Record<string, string>) {
+  try {
+    load(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  test('an empty environment runs the sandbox on port 3000 with the embedded database', () => {
+    const c = load({});
+    expect(c.port).toBe(3000);
+    expect(c.sandbox).toBe(true);
+    expect(c.database).toEqual({ url: undefined, dataDir: './data' });
+    expect(c.displayTimeZone).toBe('Asia/Shanghai');
+    expect(c.wecom?.corpId).toBe(sandboxWeCom.corpId);
+    expect(c.wecom?.apiBase).toBeUndefined();
+    expect(c.dingtalk?.mode).toBe('stream');
+  });
+
+  test('a wrong PORT stops the start with a message naming PORT and the value', () => {
+    const e = problemsOf({ PORT: 'abc' });
+    expect(e.message).toContain('PORT');
+    expect(e.message).toContain('"abc"');
+    expect(e.problems.map((p) => p.key)).toEqual(['PORT']);
+  });
+
+  test('every wrong key is listed at once', () => {
+    const e = problemsOf({
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      DINGTALK_MODE: 'carrier-pigeon',
+      TZ_DISPLAY: 'Mars/Base',
+    });
+    expect(e.problems.map((p) => p.key).sort()).toEqual(['DINGTALK_MODE', 'LOG_LEVEL', 'PORT', 'TZ_DISPLAY']);
+  });
+
+  test('secret values never appear in the message', () => {
+    const e = problemsOf({
+      WECOM_ENCODING_AES_KEY: 'tooShortButSecret',
+      DATABASE_URL: 'mysql://u:hunter2@h/db',
+    });
+    expect(e.problems.map((p) => p.key).sort()).toEqual(['DATABASE_URL', 'WECOM_ENCODING_AES_KEY']);
+    expect(e.message).not.toContain('tooShortButSecret');
+    expect(e.message).not.toContain('hunter2');
+  });
+
+  test('real WeCom credentials turn the sandbox off and require the whole set', () => {
+    const e = problemsOf({ WECOM_CORP_ID: 'ww123', WECOM_SECRET: 's' });
+    expect(e.problems.map((p) => p.key).sort()).toEqual([
+      'WECOM_AGENT_ID',
+      'WECOM_ENCODING_AES_KEY',
+      'WECOM_TOKEN',
+    ]);
+    const c = load({
+      WECOM_CORP_ID: 'ww123',
+      WECOM_SECRET: 's',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_TOKEN: 't',
+      WECOM_ENCODING_AES_KEY: 'a'.repeat(43),
+    });
+    expect(c.sandbox).toBe(false);
+    expect(c.wecom?.apiBase).toBe('https://qyapi.weixin.qq.com');
+    expect(c.dingtalk).toBeUndefined();
+  });
+
+  test('DingTalk HTTP mode requires the event token and aes key; stream mode does not', () => {
+    const base = { DINGTALK_CLIENT_ID: 'ding1', DINGTALK_CLIENT_SECRET: 's' };
+    expect(load(base).dingtalk?.mode).toBe('stream');
+    const e = problemsOf({ ...base, DINGTALK_MODE: 'http' });
+    expect(e.problems.map((p) => p.key).sort()).toEqual(['DINGTALK_AES_KEY', 'DINGTALK_TOKEN']);
+  });
+
+  test('in the sandbox an explicit key overrides the sandbox default', () => {
+    const c = load({ SANDBOX: 'true', WECOM_TOKEN: 'mine', WECOM_CORP_ID: 'wwmine' });
+    expect(c.sandbox).toBe(true);
+    expect(c.wecom?.token).toBe('mine');
+    expect(c.wecom?.corpId).toBe('wwmine');
+    expect(c.wecom?.secret).toBe(sandboxWeCom.secret);
+  });
+
+  test('.env fills what the environment leaves unset, and the environment wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kelian-config-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'PORT=4100\nLOG_LEVEL=debug\n# a comment\nPUBLIC_URL="https://crm.example.com/"\n');
+    const c = loadConfig({ env: { LOG_LEVEL: 'warn' }, envFile: file });
+    expect(c.port).toBe(4100);
+    expect(c.logLevel).toBe('warn');
+    expect(c.publicUrl).toBe('https://crm.example.com');
+  });
+
+  test('SANDBOX=false with no credentials runs without chat platforms', () => {
+    const c = load({ SANDBOX: 'false' });
+    expect(c.sandbox).toBe(false);
+    expect(c.wecom).toBeUndefined();
+    expect(c.dingtalk).toBeUndefined();
+  });
+});

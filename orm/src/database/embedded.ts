@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './lock.js';
+
+export interface EmbeddedDatabase {
+  /** A postgres:// URL on 127.0.0.1 that the pg driver, pg-boss and psql can use. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PGlite in this process and serves it over the PostgreSQL wire protocol, so the very same
+ * driver code runs against it as against a real server. `dataDir` undefined keeps it in memory (tests).
+ *
+ * PGlite is one session shared by every socket connection: queries run one at a time and an open
+ * transaction blocks everybody else's statements until it ends. Code inside a transaction must use
+ * only that transaction's connection (see the stack notes).
+ */
+export async function startEmbeddedDatabase(dataDir: string | undefined): Promise<EmbeddedDatabase> {
+  let unlock = () => {};
+  let dir: string | undefined;
+  if (dataDir !== undefined) {
+    dir = resolve(dataDir, 'pglite');
+    // PGlite's NodeFS creates only the last folder of the path.
+    mkdirSync(resolve(dataDir), { recursive: true });
+    unlock = lockDataDir(dir);
+  }
+  try {
+    const db = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
+    // The sum of every pool that connects (ORM, pg-boss, coordinator, a psql or two).
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 40 });
+    await server.start();
+    return {
+      url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres`,
+      async stop() {
+        await server.stop();
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}

@@ -1,0 +1,31 @@
+import { ContactSchema } from './contact.js';
+import { CustomerSchema } from './customer.js';
+import { DepartmentSchema } from './department.js';
+import { FollowUpSchema } from './follow-up.js';
+import { RoleAssignmentSchema, RoleSchema } from './role.js';
+import { RunSlotSchema } from './run-slot.js';
+import { TagGroupSchema, TagSchema } from './tag.js';
+import { UserSchema } from './user.js';
+
+export * from './contact.js';
+export * from './customer.js';
+export * from './department.js';
+export * from './follow-up.js';
+export * from './role.js';
+export * from './run-slot.js';
+export * from './tag.js';
+export * from './user.js';
+
+/** Every entity the ORM knows; the migration generator diffs against exactly this list. */
+export const entities = [
+  DepartmentSchema,
+  UserSchema,
+  RoleSchema,
+  RoleAssignmentSchema,
+  TagGroupSchema,
+  TagSchema,
+  CustomerSchema,
+  ContactSchema,
+  FollowUpSchema,
+  RunSlotSchema,
+];

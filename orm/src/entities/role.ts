@@ -1,0 +1,45 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { DepartmentSchema } from './department.js';
+import { UserSchema } from './user.js';
+
+export const dataScopes = ['self', 'department', 'department_tree', 'all'] as const;
+export type DataScope = (typeof dataScopes)[number];
+
+export const fieldAccesses = ['hidden', 'masked', 'readonly', 'editable'] as const;
+export type FieldAccess = (typeof fieldAccesses)[number];
+
+/** Per object, per field: what holders of the role may do with it. Fields not listed are editable. */
+export type FieldRules = Record<string, Record<string, FieldAccess>>;
+
+export const RoleSchema = defineEntity({
+  name: 'Role',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    /** Stable code used by the program: admin, manager, sales, procurement, service, or a custom one. */
+    code: p.string().length(50).unique(),
+    name: p.string().length(100),
+    builtIn: p.boolean().default(false),
+    /** The scope a new assignment of this role gets unless the admin chooses another. */
+    defaultScope: p.enum(dataScopes).default('self'),
+    fieldRules: p.json<FieldRules>().columnType('jsonb').default('{}'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type Role = InferEntity<typeof RoleSchema>;
+
+// A user holds a role with a data scope anchored at a department (their own unless set).
+export const RoleAssignmentSchema = defineEntity({
+  name: 'RoleAssignment',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    user: p.manyToOne(UserSchema).deleteRule('cascade'),
+    role: p.manyToOne(RoleSchema).deleteRule('cascade'),
+    scope: p.enum(dataScopes),
+    department: p.manyToOne(DepartmentSchema).nullable().deleteRule('set null'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['user', 'role'] }],
+});
+
+export type RoleAssignment = InferEntity<typeof RoleAssignmentSchema>;

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { entities } from './entities/index.js';
+import { migrationsList } from './migrations/index.js';
+
+/** Where migration files live in the source tree (the create script writes here). */
+export const migrationsPath = fileURLToPath(new URL('./migrations', import.meta.url));
+
+// One configuration for PGlite and PostgreSQL: only the URL differs. Migrations come from a static
+// list because the migrator's own `import()` of .ts files fails under vitest and in built output.
+export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    pool: { min: 0, max: 5 },
+    forceUtcTimezone: true,
+    migrations: {
+      migrationsList,
+      path: migrationsPath,
+      glob: 'Migration*.ts',
+      emit: 'ts',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+    ...extra,
+  });
+}

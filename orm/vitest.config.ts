@@ -1,0 +1,3 @@
+import { kelianProject } from '../vitest.shared.js';
+
+export default kelianProject('orm', { globalSetup: ['./testing/global-setup.ts'] });
