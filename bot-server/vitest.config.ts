@@ -1,3 +1,3 @@
 import { kelianProject } from '../vitest.shared.js';
 
-export default kelianProject('bot-server');
+export default kelianProject('bot-server', { globalSetup: ['../orm/testing/global-setup.ts'] });

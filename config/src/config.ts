@@ -71,7 +71,10 @@ export interface LoadOptions {
 export function loadConfig(options: LoadOptions = {}): Config {
   const fileEnv = readEnvFile(options.envFile === undefined ? '.env' : options.envFile);
   const env = { ...fileEnv, ...(options.env ?? process.env) };
-  const known = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k]]));
+  // An empty value (`SANDBOX=` in a copied .env.example) means the key is not set.
+  const known = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
   const parsed = envSchema.safeParse(known);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, known));
   return assemble(parsed.data);

@@ -22,6 +22,7 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
       glob: 'Migration*.ts',
       emit: 'ts',
       snapshot: false,
+      silent: true,
       transactional: true,
       allOrNothing: true,
     },

@@ -1,0 +1,36 @@
+import { bodyParser } from '@koa/bodyparser';
+import type Router from '@koa/router';
+import { RequestContext } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import Koa from 'koa';
+import { healthRoutes } from './health/routes.js';
+import { accessLog } from './http/access-log.js';
+import { problemResponses } from './http/errors.js';
+import { requestId } from './http/request-id.js';
+import type { Logger } from './logger.js';
+
+export interface AppDeps {
+  orm: MikroORM;
+  logger: Logger;
+  /** Feature routers, mounted after the common middleware. */
+  routers?: Router[];
+}
+
+// Body size limits: the largest legitimate payloads are platform callbacks (a few KB) and API
+// writes; anything bigger is refused before it is read into memory.
+export const bodyLimits = { jsonLimit: '1mb', formLimit: '256kb', textLimit: '512kb', xmlLimit: '512kb' };
+
+export function createApp({ orm, logger, routers = [] }: AppDeps): Koa {
+  const app = new Koa({ proxy: true });
+  app.use(requestId(logger));
+  app.use(accessLog());
+  app.use(problemResponses());
+  app.use(bodyParser({ enableTypes: ['json', 'form', 'text', 'xml'], ...bodyLimits }));
+  // Every request gets its own identity map: entities never leak between requests.
+  app.use((_ctx, next) => RequestContext.create(orm.em, next));
+  for (const router of [healthRoutes(orm), ...routers]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods({ throw: true }));
+  }
+  return app;
+}

@@ -1,0 +1,89 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '@kelian/config';
+import { loadDemoDataIfEmpty, migrate, ormConfig, startDatabase } from '@kelian/orm';
+import type Router from '@koa/router';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createApp } from './app.js';
+import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface BootOptions {
+  logger?: Logger;
+  /** Extra background work (features register theirs here; tests add probes). */
+  jobModules?: JobModule[];
+  routers?: Router[];
+}
+
+export interface RunningServer {
+  /** Where this server answers, e.g. http://127.0.0.1:53121 */
+  url: string;
+  port: number;
+  orm: MikroORM;
+  jobs: RunningJobs;
+  databaseUrl: string;
+  logger: Logger;
+  /** Graceful: stop accepting, finish in-flight requests, stop jobs, close the database. */
+  stop(): Promise<void>;
+}
+
+// config → database → ORM (+ migrations, demo data) → jobs → HTTP. Each step is undone in reverse
+// order by stop(), and by a failure of a later step.
+export async function boot(config: Config, options: BootOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const undo: (() => Promise<void>)[] = [];
+  const unwind = async () => {
+    for (const step of undo.reverse())
+      await step().catch((err) => logger.error({ err }, 'shutdown step failed'));
+    undo.length = 0;
+  };
+  try {
+    const started = performance.now();
+    const db = await startDatabase(config.database);
+    undo.push(db.stop);
+    // The embedded database's local URL is logged so psql (or a test) can look inside it.
+    logger.info(
+      db.embedded ? { embedded: true, dataDir: config.database.dataDir, psql: db.url } : { embedded: false },
+      'database up',
+    );
+
+    const orm = await MikroORM.init(ormConfig(db.url));
+    undo.push(() => orm.close(true));
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (config.sandbox) {
+      const demo = await loadDemoDataIfEmpty(orm.em.fork());
+      if (demo) logger.info(demo, 'demo data loaded');
+    }
+
+    const jobs = await startJobs({
+      url: db.url,
+      orm,
+      logger,
+      timezone: config.displayTimeZone,
+      modules: options.jobModules ?? [],
+    });
+    undo.push(jobs.stop);
+
+    const app = createApp({ orm, logger, routers: options.routers });
+    const server = createServer(app.callback());
+    server.listen(config.port);
+    await once(server, 'listening');
+    undo.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive sockets with no request in flight would hold close() open forever.
+          server.closeIdleConnections();
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}`;
+    logger.info({ url, ms: Math.round(performance.now() - started) }, 'kelian is listening');
+    return { url, port, orm, jobs, databaseUrl: db.url, logger, stop: unwind };
+  } catch (err) {
+    await unwind();
+    throw err;
+  }
+}

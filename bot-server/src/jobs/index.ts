@@ -1,0 +1,65 @@
+import { hostname } from 'node:os';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger.js';
+import { JobQueue } from './queue.js';
+import { PgRunCoordinator } from './run-coordinator.js';
+import { Scheduler } from './scheduler.js';
+
+export { JobQueue } from './queue.js';
+export type { Schedule } from './scheduler.js';
+
+export interface Jobs {
+  queue: JobQueue;
+  scheduler: Scheduler;
+}
+
+/** A feature's contribution to time and background work: its job definitions and schedules. */
+export type JobModule = (jobs: Jobs & { orm: MikroORM; logger: Logger }) => void;
+
+export interface RunningJobs extends Jobs {
+  stop(): Promise<void>;
+}
+
+// Schedules only enqueue; the queue does the work. Modules register before anything starts so that
+// a job never arrives for a handler that is not there yet.
+export async function startJobs(options: {
+  url: string;
+  orm: MikroORM;
+  logger: Logger;
+  timezone: string;
+  modules: JobModule[];
+}): Promise<RunningJobs> {
+  const { url, orm, logger, timezone, modules } = options;
+  const queue = new JobQueue(url, logger);
+  const coordinator = new PgRunCoordinator(orm, `${hostname()}:${process.pid}`);
+  const scheduler = new Scheduler(coordinator, timezone, logger);
+  for (const module of [housekeeping(coordinator), ...modules]) module({ queue, scheduler, orm, logger });
+  await queue.start();
+  return {
+    queue,
+    scheduler,
+    async stop() {
+      await scheduler.stop();
+      await queue.stop();
+    },
+  };
+}
+
+function housekeeping(coordinator: PgRunCoordinator): JobModule {
+  return ({ queue, scheduler, logger }) => {
+    queue.define({
+      name: 'housekeeping.prune-run-slots',
+      handler: async () => {
+        const removed = await coordinator.prune(30);
+        logger.info({ removed }, 'pruned old schedule slots');
+      },
+    });
+    scheduler.add({
+      name: 'housekeeping.prune-run-slots',
+      cron: '0 30 3 * * *',
+      run: async () => {
+        await queue.send('housekeeping.prune-run-slots', {});
+      },
+    });
+  };
+}

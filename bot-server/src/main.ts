@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from '@kelian/config';
+import { boot } from './boot.js';
+
+// The process entry: read the configuration, boot, and shut down cleanly on SIGINT / SIGTERM
+// (a second signal exits at once).
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exit(1);
+}
+
+const server = await boot(config).catch((err: unknown) => {
+  process.stderr.write(`Kelian could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    server.logger.info({ signal }, 'shutting down');
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        server.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
