@@ -36,9 +36,13 @@ export default async function setup(project: TestProject) {
     url = db.url;
     teardown = db.stop;
   }
-  const orm = await MikroORM.init(ormConfig(url));
-  await migrate(orm);
-  await orm.close(true);
+  try {
+    const orm = await MikroORM.init(ormConfig(url));
+    await migrate(orm).finally(() => orm.close(true));
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
   project.provide('dbUrl', url);
   project.provide('dbKind', serverUrl ? 'postgres' : 'pglite');
   project.provide('adminDbUrl', serverUrl);

@@ -2,6 +2,8 @@ import { ContactSchema } from './contact.js';
 import { CustomerSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
 import { FollowUpSchema } from './follow-up.js';
+import { InboxEventSchema } from './inbox-event.js';
+import { PlatformTokenSchema } from './platform-token.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
 import { TagGroupSchema, TagSchema } from './tag.js';
@@ -11,6 +13,8 @@ export * from './contact.js';
 export * from './customer.js';
 export * from './department.js';
 export * from './follow-up.js';
+export * from './inbox-event.js';
+export * from './platform-token.js';
 export * from './role.js';
 export * from './run-slot.js';
 export * from './tag.js';
@@ -28,4 +32,6 @@ export const entities = [
   ContactSchema,
   FollowUpSchema,
   RunSlotSchema,
+  PlatformTokenSchema,
+  InboxEventSchema,
 ];

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123152303 extends Migration {
-  override name = 'Migration20261123152303';
+export class Migration20261123152303_foundation extends Migration {
+  override name = 'Migration20261123152303_foundation';
 
   override up(): void | Promise<void> {
     // The generator does not know extensions; customer name search needs trigram indexes.
