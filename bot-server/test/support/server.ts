@@ -1,5 +1,7 @@
 import { loadConfig } from '@kelian/config';
 import { inject } from 'vitest';
+// Brings the typing of what the test database setup provides (dbUrl, dbKind).
+import type {} from '../../../orm/testing/global-setup.js';
 import { type BootOptions, boot, type RunningServer } from '../../src/boot.js';
 
 export type { RunningServer };

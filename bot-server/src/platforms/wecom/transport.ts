@@ -1,0 +1,197 @@
+// HTTP to WeCom: the access token from the shared store, a new token once when WeCom refuses the
+// current one, bounded exponential backoff when WeCom is busy or throttling, and every failure a
+// typed error. Tokens, the secret and webhook keys never reach a log line or an error message.
+import { setTimeout as sleep } from 'node:timers/promises';
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import type { Logger } from 'pino';
+import { CachedCredential } from './credential.js';
+import { WeComApiError, WeComTransportError } from './errors.js';
+import type { CachedToken, TokenStore } from './token-store.js';
+
+/**
+ * 40014 is also what an expired token gets, not only 42001 (reference §4.3, §11.4); 40001 "invalid
+ * credential" is how the WeChat family answers a token voided by a secret reset. Renewed once per
+ * call, so nothing loops; gettoken answering 40001 (a wrong secret) is never retried.
+ */
+const TOKEN_REFUSED = new Set([40014, 42001, 40001]);
+/** -1 system busy, 45009 frequency limit, 45033 concurrency limit: worth waiting for. */
+const RETRY_LATER = new Set([-1, 45009, 45033]);
+
+export interface RetryPolicy {
+  /** Further attempts after the first when WeCom answers -1, 45009 or 45033. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * A few seconds in all: a per-minute penalty lasts 60 s (reference §4.2), longer than a caller should
+ * block; the delivery job reschedules past that.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 4000 };
+
+/** Refresh at expires_in − 300 s (reference §4.4). */
+export const DEFAULT_TOKEN_MARGIN_MS = 5 * 60_000;
+
+export interface WeComTransportOptions {
+  /** Origin of the API (https://qyapi.weixin.qq.com or the sandbox); `cgi-bin/` is appended. */
+  apiBase: string;
+  corpId: string;
+  secret: string;
+  tokenStore: TokenStore;
+  /** Store key of this secret's token: one token per (corp, secret) (reference §4.4). */
+  tokenKey: string;
+  logger: Logger;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  tokenMarginMs?: number;
+  now?: () => number;
+}
+
+export type Query = Record<string, string | number>;
+
+interface WeComReply {
+  errcode?: unknown;
+  errmsg?: unknown;
+}
+
+export class WeComTransport {
+  /** The app's access token; also used by the JS-SDK ticket fetches. */
+  readonly accessToken: CachedCredential;
+  readonly #http: AxiosInstance;
+  readonly #corpId: string;
+  readonly #secret: string;
+  readonly #retry: RetryPolicy;
+  readonly #log: Logger;
+  readonly #now: () => number;
+
+  constructor(options: WeComTransportOptions) {
+    this.#http = axios.create({
+      baseURL: `${options.apiBase.replace(/\/+$/, '')}/cgi-bin/`,
+      timeout: options.timeoutMs ?? 10_000,
+      // Statuses and bodies are judged here, so axios never throws an error that embeds the request URL.
+      validateStatus: () => true,
+      maxContentLength: 10 * 1024 * 1024,
+    });
+    this.#corpId = options.corpId;
+    this.#secret = options.secret;
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#log = options.logger.child({ component: 'wecom-api' });
+    this.#now = options.now ?? Date.now;
+    this.accessToken = new CachedCredential(
+      options.tokenStore,
+      options.tokenKey,
+      () => this.#fetchToken(),
+      options.tokenMarginMs ?? DEFAULT_TOKEN_MARGIN_MS,
+      this.#now,
+    );
+  }
+
+  /** `GET cgi-bin/<path>` with the access token. */
+  get<T>(path: string, query: Query = {}): Promise<T> {
+    return this.#authenticated<T>(path, { method: 'GET', url: path, params: query });
+  }
+
+  /** `POST cgi-bin/<path>` with the access token and a JSON body. */
+  post<T>(path: string, body: object, query: Query = {}): Promise<T> {
+    return this.#authenticated<T>(path, { method: 'POST', url: path, params: query, data: body });
+  }
+
+  /**
+   * POST to an absolute URL whose query carries its own credential (a group robot webhook).
+   * `label` names the call in logs and errors instead of the URL.
+   */
+  postToUrl<T>(label: string, url: string, body: object): Promise<T> {
+    return this.#withRetries<T>(label, () => this.#exchange(label, { method: 'POST', url, data: body }));
+  }
+
+  #authenticated<T>(path: string, request: AxiosRequestConfig): Promise<T> {
+    let token: string | undefined;
+    let renewed = false;
+    return this.#withRetries<T>(
+      path,
+      async () => {
+        token ??= await this.accessToken.get();
+        return this.#exchange(path, { ...request, params: { ...request.params, access_token: token } });
+      },
+      async (errcode) => {
+        if (renewed || token === undefined || !TOKEN_REFUSED.has(errcode)) return false;
+        renewed = true;
+        this.#log.info({ path, errcode }, 'access token refused; renewing it and retrying once');
+        token = await this.accessToken.renew(token);
+        return true;
+      },
+    );
+  }
+
+  async #withRetries<T>(
+    path: string,
+    attempt: () => Promise<WeComReply>,
+    recover: (errcode: number) => Promise<boolean> = async () => false,
+  ): Promise<T> {
+    for (let busyRetries = 0; ; ) {
+      const reply = await attempt();
+      const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
+      if (errcode === 0) return reply as T;
+      const errmsg = typeof reply.errmsg === 'string' ? reply.errmsg : '';
+      if (await recover(errcode)) continue;
+      if (RETRY_LATER.has(errcode) && busyRetries < this.#retry.retries) {
+        const delayMs = this.#backoff(busyRetries++);
+        this.#log.warn(
+          { path, errcode, errmsg, delayMs, retry: busyRetries },
+          'WeCom busy or throttling; backing off',
+        );
+        await sleep(delayMs);
+        continue;
+      }
+      this.#log.warn({ path, errcode, errmsg }, 'WeCom call failed');
+      throw new WeComApiError(path, errcode, errmsg);
+    }
+  }
+
+  /** Exponential with jitter in [d/2, d], so instances throttled together do not retry in step. */
+  #backoff(retry: number): number {
+    const ceiling = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** retry);
+    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+  }
+
+  async #exchange(path: string, request: AxiosRequestConfig): Promise<WeComReply> {
+    const started = performance.now();
+    let response: { status: number; data: unknown };
+    try {
+      response = await this.#http.request(request);
+    } catch (error) {
+      // Only the error code: axios errors carry the request config, URL and token included.
+      const reason = (axios.isAxiosError(error) && error.code) || 'request failed';
+      this.#log.warn({ path, reason }, 'WeCom unreachable');
+      throw new WeComTransportError(path, reason);
+    }
+    this.#log.debug(
+      { path, status: response.status, ms: Math.round(performance.now() - started) },
+      'WeCom call',
+    );
+    if (response.status < 200 || response.status > 299) {
+      throw new WeComTransportError(path, `HTTP ${response.status}`, response.status);
+    }
+    const data = response.data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new WeComTransportError(path, 'response is not a JSON object', response.status);
+    }
+    return data;
+  }
+
+  async #fetchToken(): Promise<CachedToken> {
+    const reply = await this.#withRetries<{ access_token?: unknown; expires_in?: unknown }>('gettoken', () =>
+      this.#exchange('gettoken', {
+        method: 'GET',
+        url: 'gettoken',
+        params: { corpid: this.#corpId, corpsecret: this.#secret },
+      }),
+    );
+    if (typeof reply.access_token !== 'string' || typeof reply.expires_in !== 'number') {
+      throw new WeComTransportError('gettoken', 'response without access_token and expires_in');
+    }
+    this.#log.info({ expiresInS: reply.expires_in }, 'fetched a new WeCom access token');
+    return { value: reply.access_token, expiresAt: new Date(this.#now() + reply.expires_in * 1000) };
+  }
+}
