@@ -1,0 +1,62 @@
+import type { CardAudience } from '../audience/audience.js';
+import { presentAmount } from '../audience/mask.js';
+import type { Card } from '../model/card.js';
+import { createCard } from '../model/create-card.js';
+import { callback, link, rows } from './parts.js';
+import { paths } from './paths.js';
+
+export type StalledDealCardState = { kind: 'alert' } | { kind: 'nudged'; by: string };
+
+export interface StalledDealCardView {
+  cardId: string;
+  opportunityId: string;
+  name: string;
+  customer: string;
+  owner: string;
+  stage: string;
+  daysInStage: number;
+  /** The stage's allowed stay that was exceeded. */
+  thresholdDays: number;
+  amountCents: number;
+  state: StalledDealCardState;
+}
+
+/** An opportunity that stayed in one stage too long, for the sales manager. */
+export function buildStalledDealCard(view: StalledDealCardView, audience: CardAudience): Card {
+  const amount = presentAmount(view.amountCents, audience.amount);
+  const base = {
+    id: view.cardId,
+    kind: 'stalled_deal' as const,
+    title: `商机停滞 · ${view.name}`,
+    subtitle: `${view.customer} · 负责人 ${view.owner}`,
+    emphasis: { value: `${view.daysInStage} 天`, label: `停留在「${view.stage}」` },
+    fields: rows(
+      ['客户', view.customer],
+      ['负责人', view.owner],
+      ['阶段', view.stage],
+      ['预计金额', amount],
+      ['停留上限', `${view.thresholdDays} 天`],
+    ),
+    link: { path: paths.opportunity(view.opportunityId) },
+  };
+  const open = link('查看商机', paths.opportunity(view.opportunityId));
+  const { state } = view;
+  switch (state.kind) {
+    case 'alert':
+      return createCard({
+        ...base,
+        status: {
+          text: `已超过停留上限 ${view.daysInStage - view.thresholdDays} 天`,
+          tone: 'warning',
+          badge: '停滞',
+        },
+        actions: [callback('提醒负责人', 'primary', 'deal.nudge', view.opportunityId), open],
+      });
+    case 'nudged':
+      return createCard({
+        ...base,
+        status: { text: `${state.by} 已提醒 ${view.owner} 跟进`, tone: 'success', badge: '已提醒' },
+        actions: [],
+      });
+  }
+}

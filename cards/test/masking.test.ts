@@ -1,0 +1,85 @@
+import {
+  buildApprovalCard,
+  buildLeadCard,
+  type CardAudience,
+  FULL_VIEW,
+  leastPrivileged,
+  maskPhone,
+  presentAmount,
+  renderDingTalk,
+  renderDingTalkActionCard,
+  renderWeCom,
+  SAMPLE_RENDER_OPTIONS,
+} from '@kelian/cards';
+import { describe, expect, test } from 'vitest';
+
+const lead = {
+  cardId: 'lead-L1-v1',
+  leadId: 'L1',
+  source: '官网表单',
+  region: '北京',
+  company: '星河科技',
+  contactName: '赵敏',
+  contactPhone: '13812341234',
+  createdAt: new Date('2025-03-08T06:00:00Z'),
+  state: { kind: 'new' as const },
+};
+
+const approval = {
+  cardId: 'approval-A1-v1',
+  approvalId: 'A1',
+  docType: 'contract' as const,
+  docNo: 'HT-1',
+  customer: '华为',
+  amountCents: 123_456_700,
+  requester: '张三',
+  reason: '框架合同',
+  step: { index: 1, total: 2 },
+  state: { kind: 'pending' as const },
+};
+
+const now = new Date('2025-03-08T06:30:00Z');
+
+// Everything a viewer could read: both platforms and the robot fallback.
+function everything(card: ReturnType<typeof buildLeadCard>): string {
+  return JSON.stringify([
+    renderWeCom(card, SAMPLE_RENDER_OPTIONS),
+    renderDingTalk(card, SAMPLE_RENDER_OPTIONS),
+    renderDingTalkActionCard(card, SAMPLE_RENDER_OPTIONS),
+  ]);
+}
+
+describe('masking', () => {
+  test('a phone is masked as 138****1234', () => {
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('123')).toBe('****');
+  });
+
+  test('a group card shows the least-privileged view on every platform', () => {
+    const group = leastPrivileged([FULL_VIEW, { phone: 'masked', amount: 'visible' }]);
+    expect(group).toEqual({ phone: 'masked', amount: 'visible' });
+    const text = everything(buildLeadCard(lead, group, now));
+    expect(text).toContain('138****1234');
+    expect(text).not.toContain('13812341234');
+  });
+
+  test('a full view shows the number; a hidden phone leaves out the row', () => {
+    expect(everything(buildLeadCard(lead, FULL_VIEW, now))).toContain('13812341234');
+    const hidden = buildLeadCard(lead, { phone: 'hidden', amount: 'visible' }, now);
+    expect(hidden.fields.map((field) => field.label)).not.toContain('电话');
+    expect(everything(hidden)).not.toContain('1234');
+  });
+
+  test('amounts follow the rule: shown, masked, or absent with no trace', () => {
+    const show = (audience: CardAudience) => everything(buildApprovalCard(approval, audience));
+    expect(show(FULL_VIEW)).toContain('¥1,234,567.00');
+    expect(show({ phone: 'visible', amount: 'masked' })).toContain('¥****');
+    expect(show({ phone: 'visible', amount: 'masked' })).not.toContain('1,234,567');
+    expect(show({ phone: 'visible', amount: 'hidden' })).not.toMatch(/¥|1,234,567|合同金额/);
+    expect(presentAmount(100, 'hidden')).toBeUndefined();
+  });
+
+  test('an empty group sees nothing sensitive', () => {
+    expect(leastPrivileged([])).toEqual({ phone: 'hidden', amount: 'hidden' });
+  });
+});
