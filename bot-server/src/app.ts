@@ -18,14 +18,15 @@ export interface AppDeps {
 
 // Body size limits: the largest legitimate payloads are platform callbacks (a few KB) and API
 // writes; anything bigger is refused before it is read into memory.
-export const bodyLimits = { jsonLimit: '1mb', formLimit: '256kb', textLimit: '512kb', xmlLimit: '512kb' };
+export const bodyLimits = { jsonLimit: '1mb', formLimit: '256kb' };
 
 export function createApp({ orm, logger, routers = [] }: AppDeps): Koa {
   const app = new Koa({ proxy: true });
   app.use(requestId(logger));
   app.use(accessLog());
   app.use(problemResponses());
-  app.use(bodyParser({ enableTypes: ['json', 'form', 'text', 'xml'], ...bodyLimits }));
+  // Only JSON and forms are parsed here: platform callbacks read their exact signed bytes themselves.
+  app.use(bodyParser({ enableTypes: ['json', 'form'], ...bodyLimits }));
   // Every request gets its own identity map: entities never leak between requests.
   app.use((_ctx, next) => RequestContext.create(orm.em, next));
   for (const router of [healthRoutes(orm), ...routers]) {
