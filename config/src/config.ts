@@ -24,6 +24,8 @@ export interface DingTalkConfig {
   token: string | undefined;
   aesKey: string | undefined;
   mode: 'stream' | 'http';
+  /** The id DingTalk gave the imported general card template (cards/dingtalk/templates). */
+  cardTemplateId: string;
   /** Undefined in sandbox mode: the server's own `/sandbox/dingtalk` stands in. */
   apiBase: string | undefined;
   oapiBase: string | undefined;
@@ -132,6 +134,7 @@ function assemble(e: ParsedEnv): Config {
         token: e.DINGTALK_TOKEN ?? sandboxDingTalk.token,
         aesKey: e.DINGTALK_AES_KEY ?? sandboxDingTalk.aesKey,
         mode: e.DINGTALK_MODE,
+        cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID ?? sandboxDingTalk.cardTemplateId,
         apiBase: e.DINGTALK_API_BASE,
         oapiBase: e.DINGTALK_OAPI_BASE,
       }
@@ -155,6 +158,12 @@ function assemble(e: ParsedEnv): Config {
               ? required(e, 'DINGTALK_AES_KEY', 'the event subscription aes_key (HTTP mode)', problems)
               : e.DINGTALK_AES_KEY,
           mode: e.DINGTALK_MODE,
+          cardTemplateId: required(
+            e,
+            'DINGTALK_CARD_TEMPLATE_ID',
+            'the id of the imported card template (cards/dingtalk/templates/kelian-general.json)',
+            problems,
+          ),
           apiBase: e.DINGTALK_API_BASE ?? 'https://api.dingtalk.com',
           oapiBase: e.DINGTALK_OAPI_BASE ?? 'https://oapi.dingtalk.com',
         }

@@ -16,4 +16,5 @@ export const sandboxDingTalk = {
   agentId: '3000001',
   token: 'KelianSandboxDingTalkToken',
   aesKey: 'S4ndb0xD1ngT4lkAesKeyK3l14nS4ndb0xD1ngT4lk1',
+  cardTemplateId: 'kelian-general.schema',
 } as const;

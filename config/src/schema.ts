@@ -66,6 +66,7 @@ export const envSchema = z.object({
   DINGTALK_AES_KEY: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), {
     error: 'expected the 43-character aes_key',
   }),
+  DINGTALK_CARD_TEMPLATE_ID: optionalText,
   DINGTALK_MODE: z.enum(['stream', 'http'], { error: 'expected stream or http' }).default('stream'),
   DINGTALK_API_BASE: url('an absolute URL such as https://api.dingtalk.com'),
   DINGTALK_OAPI_BASE: url('an absolute URL such as https://oapi.dingtalk.com'),

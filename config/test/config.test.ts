@@ -74,7 +74,11 @@ describe('loadConfig', () => {
   });
 
   test('DingTalk HTTP mode requires the event token and aes key; stream mode does not', () => {
-    const base = { DINGTALK_CLIENT_ID: 'ding1', DINGTALK_CLIENT_SECRET: 's' };
+    const base = {
+      DINGTALK_CLIENT_ID: 'ding1',
+      DINGTALK_CLIENT_SECRET: 's',
+      DINGTALK_CARD_TEMPLATE_ID: 't.schema',
+    };
     expect(load(base).dingtalk?.mode).toBe('stream');
     const e = problemsOf({ ...base, DINGTALK_MODE: 'http' });
     expect(e.problems.map((p) => p.key).sort()).toEqual(['DINGTALK_AES_KEY', 'DINGTALK_TOKEN']);
