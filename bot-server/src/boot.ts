@@ -6,8 +6,13 @@ import { loadDemoDataIfEmpty, migrate, ormConfig, startDatabase } from '@kelian/
 import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from './app.js';
+import { Inbox } from './bot/inbox.js';
+import { botModule } from './bot/module.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { setUpPlatforms } from './platforms/setup.js';
+import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
+import { sandboxPageRoutes } from './sandbox/page/routes.js';
 
 export interface BootOptions {
   logger?: Logger;
@@ -24,6 +29,8 @@ export interface RunningServer {
   jobs: RunningJobs;
   databaseUrl: string;
   logger: Logger;
+  /** The stand-in platforms, in sandbox mode. */
+  sandbox: Sandbox | undefined;
   /** Graceful: stop accepting, finish in-flight requests, stop jobs, close the database. */
   stop(): Promise<void>;
 }
@@ -57,16 +64,49 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       if (demo) logger.info(demo, 'demo data loaded');
     }
 
+    // Known once the server listens; the sandbox and, in sandbox mode, the platform clients need it.
+    let serverUrl = '';
+    const publicUrl = () => config.publicUrl ?? serverUrl.replace('127.0.0.1', 'localhost');
+    let inbox: Inbox | undefined;
+    const platforms = setUpPlatforms({
+      config,
+      orm,
+      logger,
+      accept: (event) => inbox!.accept(event),
+      apiBases: () => {
+        const sandboxBases = sandboxBaseUrls(serverUrl);
+        return {
+          wecom: config.wecom?.apiBase ?? sandboxBases.wecomApiBase,
+          dingtalkApi: config.dingtalk?.apiBase ?? sandboxBases.dingtalkApiBase,
+          dingtalkOapi: config.dingtalk?.oapiBase ?? sandboxBases.dingtalkOapiBase,
+        };
+      },
+      appBaseUrl: () => `${publicUrl()}/app`,
+      publicUrl,
+    });
+
     const jobs = await startJobs({
       url: db.url,
       orm,
       logger,
       timezone: config.displayTimeZone,
-      modules: options.jobModules ?? [],
+      modules: [botModule(platforms.get), ...(options.jobModules ?? [])],
     });
     undo.push(jobs.stop);
+    inbox = new Inbox(orm, jobs.queue);
 
-    const app = createApp({ orm, logger, routers: options.routers });
+    const sandbox = config.sandbox
+      ? createSandbox({ config, logger, serverUrl: () => serverUrl })
+      : undefined;
+    const app = createApp({
+      orm,
+      logger,
+      routers: [
+        ...platforms.routers,
+        ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),
+        ...(options.routers ?? []),
+      ],
+    });
     const server = createServer(app.callback());
     server.listen(config.port);
     await once(server, 'listening');
@@ -79,9 +119,26 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
         }),
     );
     const port = (server.address() as AddressInfo).port;
-    const url = `http://127.0.0.1:${port}`;
-    logger.info({ url, ms: Math.round(performance.now() - started) }, 'kelian is listening');
-    return { url, port, orm, jobs, databaseUrl: db.url, logger, stop: unwind };
+    serverUrl = `http://127.0.0.1:${port}`;
+    if (sandbox) {
+      const detach = sandbox.attachUpgrade(server);
+      undo.push(async () => {
+        detach();
+        await sandbox.stop();
+      });
+    }
+    await platforms.start();
+    undo.push(platforms.stop);
+    logger.info(
+      {
+        url: serverUrl,
+        publicUrl: publicUrl(),
+        sandbox: config.sandbox,
+        ms: Math.round(performance.now() - started),
+      },
+      'kelian is listening',
+    );
+    return { url: serverUrl, port, orm, jobs, databaseUrl: db.url, logger, sandbox, stop: unwind };
   } catch (err) {
     await unwind();
     throw err;

@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../jobs/queue.js';
-import type { Audience, ChatEvent, ChatPlatform, OutboundMessage, PlatformName } from '../platforms/common.js';
+import type {
+  Audience,
+  ChatEvent,
+  ChatPlatform,
+  OutboundMessage,
+  PlatformName,
+} from '../platforms/common.js';
 
 export const deliverJob = 'chat.deliver';
 
@@ -35,8 +41,10 @@ export class Outbox {
   }
 }
 
-export async function deliver(platforms: Map<PlatformName, ChatPlatform>, delivery: Delivery): Promise<void> {
-  const platform = platforms.get(delivery.platform);
+export type PlatformResolver = (name: PlatformName) => ChatPlatform | undefined;
+
+export async function deliver(platforms: PlatformResolver, delivery: Delivery): Promise<void> {
+  const platform = platforms(delivery.platform);
   if (!platform) throw new Error(`Platform ${delivery.platform} is not configured`);
   await platform.send(delivery.audience, delivery.message);
 }

@@ -39,12 +39,20 @@ export class Inbox {
     try {
       await em.transactional(async (tx) => {
         await handle(tx, eventFromJson(row.event));
-        await tx.nativeUpdate(InboxEventSchema, { id }, { processedAt: new Date(), attempts: row.attempts + 1 });
+        await tx.nativeUpdate(
+          InboxEventSchema,
+          { id },
+          { processedAt: new Date(), attempts: row.attempts + 1 },
+        );
       });
     } catch (error) {
       await this.orm.em
         .fork()
-        .nativeUpdate(InboxEventSchema, { id }, { attempts: row.attempts + 1, lastError: String(error).slice(0, 2000) });
+        .nativeUpdate(
+          InboxEventSchema,
+          { id },
+          { attempts: row.attempts + 1, lastError: String(error).slice(0, 2000) },
+        );
       throw error;
     }
   }

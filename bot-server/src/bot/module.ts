@@ -1,12 +1,11 @@
 import type { JobModule } from '../jobs/index.js';
-import type { ChatPlatform, PlatformName } from '../platforms/common.js';
 import { allCommands } from './commands/index.js';
-import { type Delivery, deliver, deliverJob, Outbox } from './delivery.js';
+import { type Delivery, deliver, deliverJob, Outbox, type PlatformResolver } from './delivery.js';
 import { createDispatcher } from './dispatcher.js';
 import { handleEventJob, Inbox } from './inbox.js';
 
 /** The bot's background work: handle stored events, deliver outbound messages. */
-export function botModule(platforms: Map<PlatformName, ChatPlatform>): JobModule {
+export function botModule(platforms: PlatformResolver): JobModule {
   return ({ queue, orm }) => {
     const inbox = new Inbox(orm, queue);
     const dispatch = createDispatcher(allCommands(), new Outbox(queue));

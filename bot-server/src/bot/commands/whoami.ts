@@ -1,7 +1,12 @@
 import { RoleAssignmentSchema } from '@kelian/orm';
 import type { Command } from '../command.js';
 
-const scopeNames = { self: '本人', department: '本部门', department_tree: '本部门及下级', all: '全公司' } as const;
+const scopeNames = {
+  self: '本人',
+  department: '本部门',
+  department_tree: '本部门及下级',
+  all: '全公司',
+} as const;
 
 /** 我: who Kelian thinks you are — name, department, roles and what data each role lets you see. */
 export const whoamiCommand: Command = {
@@ -10,7 +15,11 @@ export const whoamiCommand: Command = {
   usage: '我',
   description: '查看你在客联中的身份、部门和权限范围',
   async run({ em, user }) {
-    const roles = await em.find(RoleAssignmentSchema, { user }, { populate: ['role'], orderBy: { id: 'asc' } });
+    const roles = await em.find(
+      RoleAssignmentSchema,
+      { user },
+      { populate: ['role'], orderBy: { id: 'asc' } },
+    );
     const roleText = roles.length
       ? roles.map((r) => `${r.role.name}（数据范围：${scopeNames[r.scope]}）`).join('、')
       : '暂无角色，请联系管理员分配';

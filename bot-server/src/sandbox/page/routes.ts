@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import Router from '@koa/router';
+import { z } from 'zod';
+import { Problem } from '../../http/problem.js';
+import { CARD_PREVIEW_CSS, renderCardGalleryHtml } from '../card-preview/index.js';
+import type { Sandbox } from '../index.js';
+import { BOT_CHAT, BOT_NAME, NOTICE_CHAT } from '../state/messages.js';
+import { cardForViewer, messageHtml } from './message-html.js';
+
+// The /sandbox page: a person picks a platform and who they are, sees their chats as that client
+// would, types and clicks. Its API plays the platform through the sandbox's actions, so every
+// message reaches Kelian the production way (encrypted callback, Stream frame).
+
+const assets = new URL('../../../public/sandbox/', import.meta.url);
+const asset = (name: string) => readFileSync(new URL(name, assets), 'utf8');
+
+const platform = z.enum(['wecom', 'dingtalk']);
+const schemas = {
+  people: z.object({ platform }),
+  chats: z.object({ platform, user: z.string().min(1) }),
+  timeline: z.object({
+    platform,
+    user: z.string().min(1),
+    chat: z.string().min(1),
+    after: z.coerce.number().int().min(0).default(0),
+  }),
+  cards: z.object({ platform, user: z.string().min(1), seqs: z.string().regex(/^\d+(,\d+)*$/) }),
+  send: z.object({
+    platform,
+    user: z.string().min(1),
+    chat: z.string().min(1),
+    text: z.string().trim().min(1).max(2000),
+  }),
+  click: z.object({
+    platform,
+    user: z.string().min(1),
+    seq: z.number().int().min(1),
+    key: z.string().min(1).max(1024),
+  }),
+};
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw new Problem(
+    400,
+    'sandbox-invalid-request',
+    '沙箱请求内容不正确',
+    undefined,
+    result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  );
+}
+
+export function sandboxPageRoutes(sandbox: Sandbox): Router {
+  const { state, actions } = sandbox;
+  const router = new Router();
+  const page = { html: asset('index.html'), css: asset('sandbox.css'), js: asset('sandbox.js') };
+
+  router.get('/sandbox', (ctx) => {
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = page.html;
+  });
+  router.get('/sandbox/assets/sandbox.css', (ctx) => {
+    ctx.type = 'text/css; charset=utf-8';
+    ctx.body = page.css;
+  });
+  router.get('/sandbox/assets/card-preview.css', (ctx) => {
+    ctx.type = 'text/css; charset=utf-8';
+    ctx.body = CARD_PREVIEW_CSS;
+  });
+  router.get('/sandbox/assets/sandbox.js', (ctx) => {
+    ctx.type = 'text/javascript; charset=utf-8';
+    ctx.body = page.js;
+  });
+  router.get('/sandbox/cards', (ctx) => {
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = renderCardGalleryHtml();
+  });
+
+  const idOf = (p: (typeof state.org.people)[number], on: 'wecom' | 'dingtalk') =>
+    on === 'wecom' ? p.wecom.userid : p.dingtalk.userid;
+
+  router.get('/sandbox/page/api/people', (ctx) => {
+    const { platform } = parse(schemas.people, ctx.query);
+    const departments = new Map(state.org.departments.map((d) => [d.key, d.name]));
+    ctx.body = {
+      people: state.org.people.map((p) => ({
+        id: idOf(p, platform),
+        name: p.name,
+        title: p.title,
+        department: departments.get(p.departmentKey) ?? '',
+      })),
+    };
+  });
+
+  router.get('/sandbox/page/api/chats', (ctx) => {
+    const { platform, user } = parse(schemas.chats, ctx.query);
+    const groups = state.org.groups.filter((g) => g.members.some((m) => idOf(m, platform) === user));
+    ctx.body = {
+      chats: [
+        { id: BOT_CHAT, name: BOT_NAME, kind: 'bot', hint: platform === 'wecom' ? '应用消息' : '机器人单聊' },
+        ...(platform === 'dingtalk'
+          ? [{ id: NOTICE_CHAT, name: '工作通知', kind: 'bot', hint: '客联的工作通知' }]
+          : []),
+        ...groups.map((g) => ({
+          id: platform === 'wecom' ? g.wecom.chatid : g.dingtalk.openConversationId,
+          name: g.name,
+          kind: 'group',
+          hint:
+            platform === 'wecom'
+              ? `${g.members.length} 人 · 接收客联通知`
+              : `${g.members.length} 人 · @客联 提问`,
+        })),
+      ],
+    };
+  });
+
+  router.get('/sandbox/page/api/timeline', (ctx) => {
+    const { platform, user, chat, after } = parse(schemas.timeline, ctx.query);
+    const messages = state.messages.list({ platform, chat, user, after });
+    ctx.body = {
+      messages: messages.map((m) => ({ seq: m.seq, html: messageHtml(state, m, user) })),
+      last: messages.at(-1)?.seq ?? after,
+    };
+  });
+
+  router.get('/sandbox/page/api/cards', (ctx) => {
+    const { platform, user, seqs } = parse(schemas.cards, ctx.query);
+    const wanted = new Set(seqs.split(',').map(Number));
+    const cards = state.messages
+      .list({ platform, user })
+      .filter((m) => wanted.has(m.seq))
+      .flatMap((m) => {
+        const card = cardForViewer(state, m, user);
+        return card ? [{ seq: m.seq, ...card }] : [];
+      });
+    ctx.body = { cards };
+  });
+
+  router.post('/sandbox/page/api/send', async (ctx) => {
+    const { platform, user, chat, text } = parse(schemas.send, ctx.request.body);
+    const inGroup = chat !== BOT_CHAT;
+    if (platform === 'wecom')
+      await actions.sendWeComText({ from: user, chatId: inGroup ? chat : undefined, text });
+    else await actions.sendDingTalkText({ from: user, conversationId: inGroup ? chat : undefined, text });
+    ctx.status = 204;
+  });
+
+  router.post('/sandbox/page/api/click', async (ctx) => {
+    const { platform, user, seq, key } = parse(schemas.click, ctx.request.body);
+    const message = state.messages.list({ platform, user }).find((m) => m.seq === seq);
+    if (!message?.cardId) throw new Problem(404, 'sandbox-card-not-found', '找不到这张卡片');
+    if (platform === 'wecom') await actions.clickWeComCard({ user, taskId: message.cardId, key });
+    else await actions.clickDingTalkCard({ user, outTrackId: message.cardId, action: key });
+    ctx.status = 204;
+  });
+
+  return router;
+}
