@@ -1,0 +1,64 @@
+// A person in front of /sandbox: picks who they are, types to the bot, and reads the answer, on
+// both platforms. Screenshots land in test-results/screenshots.
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { resetDatabase } from '../../../orm/testing/reset.js';
+import { hasBrowser, openBrowser, screenshot } from '../support/browser.js';
+import { type RunningServer, startTestServer } from '../support/server.js';
+
+let server: RunningServer;
+let browser: BrowserContext;
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  await resetDatabase(inject('dbUrl'));
+  server = await startTestServer();
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
+  test('a demo sales rep types 帮助 to the bot in WeCom and sees the answer', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sandbox`);
+    await expect.poll(() => page.locator('#who').inputValue()).toBe('ZhangWei');
+    await page.fill('#text', '帮助');
+    await page.press('#text', 'Enter');
+    const answer = page.locator('.message:not(.mine) .bubble', { hasText: '张伟，你好' });
+    await answer.waitFor({ timeout: 15_000 });
+    expect(await answer.innerText()).toContain('查看客联机器人能做什么');
+    await expect.poll(() => page.locator('.message.mine .bubble').innerText()).toBe('帮助');
+    await page.screenshot({ path: screenshot('sandbox-wecom-help') });
+    await page.close();
+  });
+
+  test('the same person in DingTalk asks 我 and sees their department and role', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sandbox`);
+    await page.click('.platforms button[data-platform="dingtalk"]');
+    await expect.poll(() => page.locator('#who').inputValue()).toBe('0100102');
+    await expect.poll(() => page.locator('#chat-list li').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('工作通知'), expect.stringContaining('华北销售部群')]),
+    );
+    await page.fill('#text', '我');
+    await page.click('.composer button');
+    const answer = page.locator('.message:not(.mine) .bubble', { hasText: '华北销售部' });
+    await answer.waitFor({ timeout: 15_000 });
+    expect(await answer.innerText()).toContain('销售（数据范围：本人）');
+    await page.screenshot({ path: screenshot('sandbox-dingtalk-whoami') });
+    await page.close();
+  });
+
+  test('the card gallery shows every card state as WeCom and as DingTalk show them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sandbox/cards`);
+    const { cardSamples } = await import('@kelian/cards');
+    await expect.poll(() => page.locator('article.sample').count()).toBe(cardSamples.length);
+    // Each sample shows both clients' renderings, with their buttons.
+    expect(await page.locator('article.sample').first().locator('button').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshot('card-gallery'), fullPage: true });
+    await page.close();
+  });
+});
