@@ -1,22 +1,28 @@
+import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
 import { CustomerSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
 import { FollowUpSchema } from './follow-up.js';
 import { InboxEventSchema } from './inbox-event.js';
+import { LeadSchema } from './lead.js';
 import { PlatformTokenSchema } from './platform-token.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
+import { SessionSchema } from './session.js';
 import { TagGroupSchema, TagSchema } from './tag.js';
 import { UserSchema } from './user.js';
 
+export * from './card-instance.js';
 export * from './contact.js';
 export * from './customer.js';
 export * from './department.js';
 export * from './follow-up.js';
 export * from './inbox-event.js';
+export * from './lead.js';
 export * from './platform-token.js';
 export * from './role.js';
 export * from './run-slot.js';
+export * from './session.js';
 export * from './tag.js';
 export * from './user.js';
 
@@ -34,4 +40,7 @@ export const entities = [
   RunSlotSchema,
   PlatformTokenSchema,
   InboxEventSchema,
+  SessionSchema,
+  CardInstanceSchema,
+  LeadSchema,
 ];

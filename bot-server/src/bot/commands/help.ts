@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 
 /** 帮助: lists every command with how to write it; generated from the registry so it never lies. */
-export function helpCommand(all: () => Command[]): Command {
+export function helpCommand(all: () => readonly Command[]): Command {
   return {
     name: '帮助',
     aliases: ['help', '?', '？'],

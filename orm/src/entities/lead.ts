@@ -1,0 +1,35 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { DepartmentSchema } from './department.js';
+import { UserSchema } from './user.js';
+
+export const leadStatuses = ['new', 'claimed', 'invalid', 'converted'] as const;
+export type LeadStatus = (typeof leadStatuses)[number];
+
+// A sales lead before it becomes a customer. `team` is where assignment sent it; no owner while it
+// waits to be claimed. Status changes are conditional updates, so two claims give one owner.
+export const LeadSchema = defineEntity({
+  name: 'Lead',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    company: p.string().length(200),
+    contactName: p.string().length(100).nullable(),
+    mobile: p.string().length(32).nullable().index(),
+    region: p.string().length(50).nullable(),
+    source: p.string().length(50).nullable(),
+    industry: p.string().length(50).nullable(),
+    note: p.text().nullable(),
+    status: p.enum(leadStatuses).default('new'),
+    team: p.manyToOne(DepartmentSchema).nullable().deleteRule('set null'),
+    owner: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
+    claimedAt: p.datetime().nullable(),
+    invalidReason: p.string().length(200).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['status', 'team'] }],
+});
+
+export type Lead = InferEntity<typeof LeadSchema>;
