@@ -10,7 +10,7 @@ import { Inbox } from './bot/inbox.js';
 import { botModule } from './bot/module.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { setUpPlatforms } from './platforms/setup.js';
+import { type PlatformRuntime, setUpPlatforms } from './platforms/setup.js';
 import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
 import { sandboxPageRoutes } from './sandbox/page/routes.js';
 
@@ -31,6 +31,7 @@ export interface RunningServer {
   logger: Logger;
   /** The stand-in platforms, in sandbox mode. */
   sandbox: Sandbox | undefined;
+  platforms: PlatformRuntime;
   /** Graceful: stop accepting, finish in-flight requests, stop jobs, close the database. */
   stop(): Promise<void>;
 }
@@ -138,7 +139,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       },
       'kelian is listening',
     );
-    return { url: serverUrl, port, orm, jobs, databaseUrl: db.url, logger, sandbox, stop: unwind };
+    return { url: serverUrl, port, orm, jobs, databaseUrl: db.url, logger, sandbox, platforms, stop: unwind };
   } catch (err) {
     await unwind();
     throw err;

@@ -27,6 +27,9 @@ export interface PlatformRuntime {
   routers: Router[];
   /** The adapter that sends to `name`, or undefined when that platform is not configured. */
   get(name: PlatformName): ChatPlatform | undefined;
+  /** The API clients, for what goes beyond sending (directory, identity, JS-SDK signatures). */
+  wecomClient(): WeComClient | undefined;
+  dingtalkClient(): DingTalkClient | undefined;
   /** Connections that need the server to be up (DingTalk Stream, card callback registration). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -61,6 +64,19 @@ export function setUpPlatforms(options: {
   const stoppers: (() => Promise<void>)[] = [];
 
   const { wecom, dingtalk } = config;
+  const wecomClient = wecom
+    ? once(
+        () =>
+          new WeComClient({
+            apiBase: options.apiBases().wecom,
+            corpId: wecom.corpId,
+            secret: wecom.secret,
+            agentId: wecom.agentId,
+            tokenStore,
+            logger,
+          }),
+      )
+    : undefined;
   if (wecom) {
     const receiver = new WeComReceiver({
       token: wecom.token,
@@ -73,14 +89,7 @@ export function setUpPlatforms(options: {
       once(
         () =>
           new WeComPlatform({
-            client: new WeComClient({
-              apiBase: options.apiBases().wecom,
-              corpId: wecom.corpId,
-              secret: wecom.secret,
-              agentId: wecom.agentId,
-              tokenStore,
-              logger,
-            }),
+            client: wecomClient!(),
             renderCard: (card) => ({ ...renderWeCom(card, { appBaseUrl: options.appBaseUrl() }) }),
             logger,
           }),
@@ -88,20 +97,23 @@ export function setUpPlatforms(options: {
     );
   }
 
+  const dingtalkClient = dingtalk
+    ? once(
+        () =>
+          new DingTalkClient({
+            apiBase: options.apiBases().dingtalkApi,
+            oapiBase: options.apiBases().dingtalkOapi,
+            clientId: dingtalk.clientId,
+            clientSecret: dingtalk.clientSecret,
+            agentId: dingtalk.agentId ?? '',
+            robotCode: dingtalk.clientId,
+            tokenStore,
+            logger,
+          }),
+      )
+    : undefined;
   if (dingtalk) {
-    const client = once(
-      () =>
-        new DingTalkClient({
-          apiBase: options.apiBases().dingtalkApi,
-          oapiBase: options.apiBases().dingtalkOapi,
-          clientId: dingtalk.clientId,
-          clientSecret: dingtalk.clientSecret,
-          agentId: dingtalk.agentId ?? '',
-          robotCode: dingtalk.clientId,
-          tokenStore,
-          logger,
-        }),
-    );
+    const client = dingtalkClient!;
     adapters.set(
       'dingtalk',
       once(
@@ -163,6 +175,8 @@ export function setUpPlatforms(options: {
   return {
     routers,
     get: (name) => adapters.get(name)?.(),
+    wecomClient: () => wecomClient?.(),
+    dingtalkClient: () => dingtalkClient?.(),
     async start() {
       for (const start of starters) await start();
     },
