@@ -6,12 +6,15 @@ import { loadDemoDataIfEmpty, migrate, ormConfig, startDatabase } from '@kelian/
 import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from './app.js';
+import { cardsFeature } from './bot/cards/feature.js';
 import { Inbox } from './bot/inbox.js';
+import { leadsFeature } from './bot/leads/feature.js';
 import { botModule } from './bot/module.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { type PlatformRuntime, setUpPlatforms } from './platforms/setup.js';
 import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
+import { linkDemoTeamChats } from './sandbox/link-demo-teams.js';
 import { sandboxPageRoutes } from './sandbox/page/routes.js';
 
 export interface BootOptions {
@@ -91,7 +94,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       orm,
       logger,
       timezone: config.displayTimeZone,
-      modules: [botModule(platforms.get), ...(options.jobModules ?? [])],
+      modules: [botModule(platforms.get, [cardsFeature, leadsFeature]), ...(options.jobModules ?? [])],
     });
     undo.push(jobs.stop);
     inbox = new Inbox(orm, jobs.queue);
@@ -99,6 +102,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     const sandbox = config.sandbox
       ? createSandbox({ config, logger, serverUrl: () => serverUrl })
       : undefined;
+    if (sandbox) await linkDemoTeamChats(orm, sandbox.state.org.groups);
     const app = createApp({
       orm,
       logger,

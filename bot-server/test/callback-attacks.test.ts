@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { type RunningServer, startTestServer } from './support/server.js';
+import { postCallback, sealedCallback, textMessageXml } from './support/wecom-callback.js';
 
 let server: RunningServer;
 let db: pg.Pool;
@@ -19,32 +20,17 @@ afterAll(async () => {
   await db.end();
 });
 let inboxBefore = 0;
-const inboxSize = async () => (await db.query<{ n: number }>('select count(*)::int as n from inbox_event')).rows[0]!.n;
+const inboxSize = async () =>
+  (await db.query<{ n: number }>('select count(*)::int as n from inbox_event')).rows[0]!.n;
 beforeEach(async () => {
   inboxBefore = await inboxSize();
 });
 
 const { token, encodingAesKey, corpId } = sandboxWeCom;
-
-function textMessage(from = 'ZhangWei', content = '帮助') {
-  return `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${Date.now()}${Math.floor(Math.random() * 1e6)}</MsgId><AgentID>1000002</AgentID></xml>`;
-}
-
-/** A callback as WeCom would send it, sealed with `@wecom/crypto` (an independent implementation). */
-function sealed(plaintext: string, opts: { receiveId?: string; timestamp?: number; signatureToken?: string } = {}) {
-  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
-  const nonce = String(Math.floor(Math.random() * 1e9));
-  const encrypted = encrypt(encodingAesKey, plaintext, opts.receiveId ?? corpId);
-  const signature = getSignature(opts.signatureToken ?? token, timestamp, nonce, encrypted);
-  return {
-    url: `${server.url}/wecom/callback?msg_signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
-    body: `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`,
-  };
-}
-
-async function post(request: { url: string; body: string }) {
-  return fetch(request.url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: request.body });
-}
+const sealed = (plaintext: string, opts?: Parameters<typeof sealedCallback>[2]) =>
+  sealedCallback(server.url, plaintext, opts);
+const post = postCallback;
+const textMessage = () => textMessageXml();
 
 async function expectRefused(res: Response, status: number) {
   expect(res.status).toBe(status);

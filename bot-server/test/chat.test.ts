@@ -5,8 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { resetDatabase } from '../../orm/testing/reset.js';
-import { type RunningServer, startTestServer } from './support/server.js';
 import { sandboxOf, textOf, waitForOutgoing } from './support/sandbox.js';
+import { type RunningServer, startTestServer } from './support/server.js';
 
 let server: RunningServer;
 let db: pg.Pool;
@@ -21,14 +21,21 @@ afterAll(async () => {
 });
 
 const inboxCount = async (platform: string) =>
-  (await db.query<{ n: number }>('select count(*)::int as n from inbox_event where platform = $1', [platform])).rows[0]!
-    .n;
+  (
+    await db.query<{ n: number }>('select count(*)::int as n from inbox_event where platform = $1', [
+      platform,
+    ])
+  ).rows[0]!.n;
 
 describe('WeCom', () => {
   test('帮助 typed to the app reaches the bot through the encrypted callback and the answer comes back', async () => {
     const { delivery } = await sandboxOf(server).actions.sendWeComText({ from: 'ZhangWei', text: '帮助' });
     expect(delivery?.ok).toBe(true);
-    const answer = await waitForOutgoing(server, 'wecom', (m) => m.viewers.includes('ZhangWei') && m.type === 'markdown');
+    const answer = await waitForOutgoing(
+      server,
+      'wecom',
+      (m) => m.viewers.includes('ZhangWei') && m.type === 'markdown',
+    );
     expect(textOf(answer)).toContain('张伟，你好');
     expect(textOf(answer)).toContain('**帮助**');
     expect(answer.via).toBe('message/send');
@@ -36,7 +43,11 @@ describe('WeCom', () => {
 
   test('the same callback delivered three times (WeCom retries) is processed once', async () => {
     const before = await inboxCount('wecom');
-    const { delivery } = await sandboxOf(server).actions.sendWeComText({ from: 'LiuYang', text: '我', retry: 2 });
+    const { delivery } = await sandboxOf(server).actions.sendWeComText({
+      from: 'LiuYang',
+      text: '我',
+      retry: 2,
+    });
     expect(delivery?.attempts.filter((a) => a.status === 200)).toHaveLength(3);
     await waitForOutgoing(server, 'wecom', (m) => m.viewers.includes('LiuYang'));
     await sleep(1500);
@@ -99,7 +110,11 @@ describe('DingTalk over Stream', () => {
       conversationId: group.dingtalk.openConversationId,
       text: '@客联 帮助',
     });
-    const answer = await waitForOutgoing(server, 'dingtalk', (m) => m.chat === group.dingtalk.openConversationId);
+    const answer = await waitForOutgoing(
+      server,
+      'dingtalk',
+      (m) => m.chat === group.dingtalk.openConversationId,
+    );
     expect(textOf(answer)).toContain('孙浩，你好');
   });
 });

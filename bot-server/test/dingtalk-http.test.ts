@@ -3,8 +3,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { resetDatabase } from '../../orm/testing/reset.js';
-import { type RunningServer, startTestServer } from './support/server.js';
 import { sandboxOf, textOf, waitForOutgoing } from './support/sandbox.js';
+import { type RunningServer, startTestServer } from './support/server.js';
 
 let server: RunningServer;
 let db: pg.Pool;
@@ -17,7 +17,8 @@ afterAll(async () => {
   await server.stop();
   await db.end();
 });
-const inboxSize = async () => (await db.query<{ n: number }>('select count(*)::int as n from inbox_event')).rows[0]!.n;
+const inboxSize = async () =>
+  (await db.query<{ n: number }>('select count(*)::int as n from inbox_event')).rows[0]!.n;
 
 describe('DingTalk HTTP mode', () => {
   test('a signed robot message is answered', async () => {
@@ -47,12 +48,21 @@ describe('DingTalk HTTP mode', () => {
     const forgedRobot = await fetch(`${server.url}/dingtalk/robot`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', timestamp: now, sign: 'Zm9yZ2VkIHNpZ25hdHVyZQ==' },
-      body: JSON.stringify({ msgtype: 'text', text: { content: '我' }, senderStaffId: '0100302', msgId: 'x1' }),
+      body: JSON.stringify({
+        msgtype: 'text',
+        text: { content: '我' },
+        senderStaffId: '0100302',
+        msgId: 'x1',
+      }),
     });
     expect(forgedRobot.status).toBe(401);
     const staleEvent = await fetch(
       `${server.url}/dingtalk/events?signature=${'0'.repeat(40)}&timestamp=1500000000000&nonce=abc`,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encrypt: 'AAAA' }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ encrypt: 'AAAA' }),
+      },
     );
     expect(staleEvent.status).toBe(401);
     const malformed = await fetch(`${server.url}/dingtalk/events?signature=x&timestamp=${now}&nonce=abc`, {

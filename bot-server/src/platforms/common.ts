@@ -132,3 +132,14 @@ export interface ChatPlatform {
   /** Show the card's new state to every recipient of `ref`, not only the clicker. */
   updateCard(ref: CardRef, card: Card): Promise<CardRef>;
 }
+
+/**
+ * The platform cannot change the copies of this card any more (WeCom: no unused response code is
+ * left). The caller replaces the card with a fresh one instead.
+ */
+export class CardNotUpdatableError extends Error {
+  constructor(cardId: string, options?: { cause?: unknown }) {
+    super(`card ${cardId} can no longer be updated in place`, options);
+    this.name = 'CardNotUpdatableError';
+  }
+}

@@ -39,9 +39,14 @@ describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
     await page.goto(`${server.url}/sandbox`);
     await page.click('.platforms button[data-platform="dingtalk"]');
     await expect.poll(() => page.locator('#who').inputValue()).toBe('0100102');
-    await expect.poll(() => page.locator('#chat-list li').allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringContaining('工作通知'), expect.stringContaining('华北销售部群')]),
-    );
+    await expect
+      .poll(() => page.locator('#chat-list li').allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('工作通知'),
+          expect.stringContaining('华北销售部群'),
+        ]),
+      );
     await page.fill('#text', '我');
     await page.click('.composer button');
     const answer = page.locator('.message:not(.mine) .bubble', { hasText: '华北销售部' });

@@ -12,6 +12,9 @@ export const DepartmentSchema = defineEntity({
     sortOrder: p.integer().default(0),
     wecomId: p.string().length(64).nullable().unique(),
     dingtalkId: p.string().length(64).nullable().unique(),
+    /** The team's group chats, where its cards (new leads, alerts) are posted. */
+    wecomChatId: p.string().length(64).nullable(),
+    dingtalkConversationId: p.string().length(128).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -1,14 +1,13 @@
 import { Migration20261123152303_foundation } from './Migration20261123152303_foundation.js';
 import { Migration20261123153134_platforms } from './Migration20261123153134_platforms.js';
 import { Migration20261123155608_sessions_cards_leads } from './Migration20261123155608_sessions_cards_leads.js';
+import { Migration20261123155752_team_chats } from './Migration20261123155752_team_chats.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
 export const migrationsList = [
   { name: 'Migration20261123152303_foundation', class: Migration20261123152303_foundation },
   { name: 'Migration20261123153134_platforms', class: Migration20261123153134_platforms },
-  {
-    name: 'Migration20261123155608_sessions_cards_leads',
-    class: Migration20261123155608_sessions_cards_leads,
-  },
+  { name: 'Migration20261123155608_sessions_cards_leads', class: Migration20261123155608_sessions_cards_leads },
+  { name: 'Migration20261123155752_team_chats', class: Migration20261123155752_team_chats },
 ];

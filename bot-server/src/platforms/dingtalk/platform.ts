@@ -1,7 +1,6 @@
 // ChatPlatform for DingTalk: text and markdown through the app robot (1:1 batch or group), work
 // notifications for whole departments, interactive cards through createAndDeliver, and card
 // updates through PUT /v1.0/card/instances so every copy changes, not only the clicker's.
-import { randomUUID } from 'node:crypto';
 import type { Card } from '@kelian/cards';
 import type { Logger } from 'pino';
 import type { Audience, CardRef, ChatPlatform, OutboundMessage, TextEvent } from '../common.js';
@@ -85,8 +84,9 @@ export class DingTalkPlatform implements ChatPlatform {
   async #sendCard(audience: Audience, card: Card): Promise<CardRef> {
     const { client } = this.#o;
     const { cardTemplateId, cardParamMap } = this.#o.renderCard(card);
-    // Unique per card instance: DingTalk refuses a reused outTrackId (param.cardAlreadyExist).
-    const outTrackId = `kelian-${randomUUID()}`;
+    // The card's own id is the outTrackId. DingTalk refuses a reused one (param.cardAlreadyExist):
+    // whoever builds the card gives each sent instance a fresh id.
+    const outTrackId = card.id;
     const callback = this.#o.cardCallback ?? { type: 'STREAM' };
     const request: CreateAndDeliverCardRequest = {
       cardTemplateId,

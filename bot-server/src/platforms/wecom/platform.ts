@@ -3,7 +3,13 @@
 // update_template_card with a stored, unused response code.
 import type { Card } from '@kelian/cards';
 import type { Logger } from 'pino';
-import type { Audience, CardRef, ChatPlatform, OutboundMessage } from '../common.js';
+import {
+  type Audience,
+  CardNotUpdatableError,
+  type CardRef,
+  type ChatPlatform,
+  type OutboundMessage,
+} from '../common.js';
 import type { WeComClient } from './client.js';
 import { WeComApiError, WeComLimitError } from './errors.js';
 import { assertTemplateCard, LIMITS } from './limits.js';
@@ -81,11 +87,8 @@ export class WeComPlatform implements ChatPlatform {
     const templateCard = { ...this.#render(card), task_id: ref.cardId };
     assertTemplateCard(templateCard);
     const codes = Object.entries(ref.responseCodes ?? {}).reverse();
-    if (codes.length === 0) {
-      throw new WeComLimitError(
-        `card ${ref.cardId} has no unused response_code: WeCom allows one update per code`,
-      );
-    }
+    // WeCom allows one update per response code: with none left, the copies cannot change.
+    if (codes.length === 0) throw new CardNotUpdatableError(ref.cardId);
     const spent = new Set<string>();
     let refusal: WeComApiError | undefined;
     for (const [holder, responseCode] of codes) {
@@ -104,7 +107,7 @@ export class WeComPlatform implements ChatPlatform {
       const remaining = Object.fromEntries(codes.filter(([key]) => !spent.has(key)).reverse());
       return { ...ref, responseCodes: remaining, version: ref.version + 1 };
     }
-    throw refusal;
+    throw new CardNotUpdatableError(ref.cardId, { cause: refusal });
   }
 
   /** appchat/send carries text and markdown only: no template_card, so no buttons in app groups (reference §5.1). */

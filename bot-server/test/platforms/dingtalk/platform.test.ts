@@ -142,7 +142,7 @@ describe('DingTalkPlatform', () => {
     });
     expect(ref).toEqual({
       platform: 'dingtalk',
-      cardId: expect.stringMatching(/^kelian-/),
+      cardId: card.id,
       audience: { kind: 'users', userIds: ['u1', 'gone'] },
       version: 1,
     });

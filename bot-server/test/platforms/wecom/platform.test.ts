@@ -1,6 +1,7 @@
 import type { Card } from '@kelian/cards';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CardRef } from '../../../src/platforms/common.js';
+import { CardNotUpdatableError } from '../../../src/platforms/common.js';
 import { WeComApiError, WeComLimitError } from '../../../src/platforms/wecom/errors.js';
 import { SEND_RESPONSE_CODE, WeComPlatform } from '../../../src/platforms/wecom/platform.js';
 import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
@@ -170,7 +171,7 @@ describe('updateCard', () => {
       version: 4,
     };
     const snapshot = structuredClone(ref);
-    await expect(platform().updateCard(ref, card)).rejects.toBeInstanceOf(WeComApiError);
+    await expect(platform().updateCard(ref, card)).rejects.toBeInstanceOf(CardNotUpdatableError);
     expect(fake.calls('message/update_template_card')).toHaveLength(2);
     expect(ref).toEqual(snapshot);
   });
@@ -187,7 +188,7 @@ describe('updateCard', () => {
 
   it('without unused codes the update is refused up front', async () => {
     const ref = { ...(await sent()), responseCodes: {} };
-    await expect(platform().updateCard(ref, card)).rejects.toThrow(WeComLimitError);
+    await expect(platform().updateCard(ref, card)).rejects.toThrow(CardNotUpdatableError);
     expect(fake.calls('message/update_template_card')).toHaveLength(0);
   });
 });

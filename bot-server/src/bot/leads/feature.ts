@@ -1,0 +1,48 @@
+import { type ClaimOutcome, claimLead, createLead, LeadInputError } from '../../domain/leads/leads.js';
+import { CardNotifier } from '../cards/card-jobs.js';
+import type { BotFeature } from '../module.js';
+import { parseNewLead } from './parse-new-lead.js';
+
+const refusals: Record<Exclude<ClaimOutcome, { ok: true }>['reason'], (o: ClaimOutcome) => string> = {
+  'not-found': () => '这条线索已不存在。',
+  'not-in-team': (o) => `这条线索分配给了${o.lead?.team?.name ?? '其他团队'}，只有该团队成员可以认领。`,
+  taken: (o) => `手慢了，这条线索已被 ${o.lead?.owner?.name ?? '同事'} 认领。`,
+  closed: () => '这条线索已关闭，不能再认领。',
+};
+
+/** 新线索 from the bot, and the 认领 button of lead cards. */
+export const leadsFeature: BotFeature = ({ bot, queue }) => {
+  const notifier = new CardNotifier(queue);
+  bot.command({
+    name: '新线索',
+    aliases: ['线索', 'lead'],
+    usage: '新线索 <公司> <联系人> <手机号> [地区] [来源]',
+    description: '登记一条销售线索，按地区推送给对应团队认领',
+    async run({ em, args }) {
+      const input = parseNewLead(args);
+      if (typeof input === 'string') return { kind: 'text', text: input };
+      try {
+        const lead = await createLead(em, input, notifier);
+        const where = lead.team ? `已推送到「${lead.team.name}」等待认领` : '未匹配到负责团队，已进入公海';
+        return { kind: 'text', text: `已登记线索 #${lead.id}「${lead.company}」，${where}。` };
+      } catch (error) {
+        if (error instanceof LeadInputError) return { kind: 'text', text: error.message };
+        throw error;
+      }
+    },
+  });
+  bot.action('lead.claim', async ({ em, user, action, reply }) => {
+    const outcome = await claimLead(em, user, Number(action.id), notifier);
+    if (outcome.ok)
+      await reply({ kind: 'text', text: `你已认领线索 #${outcome.lead.id}「${outcome.lead.company}」。` });
+    else await reply({ kind: 'text', text: refusals[outcome.reason](outcome) });
+  });
+  for (const verb of ['lead.reassign', 'lead.invalid']) {
+    bot.action(verb, async ({ reply }) => {
+      await reply({
+        kind: 'text',
+        text: '转派需要选择接手人、标记无效需要填写原因，请在客联小程序的线索详情中操作。',
+      });
+    });
+  }
+};

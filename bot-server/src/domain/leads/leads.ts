@@ -1,0 +1,88 @@
+import { type Lead, LeadSchema, RoleAssignmentSchema, type User } from '@kelian/orm';
+import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
+import type { Notifier } from '../notify/notifier.js';
+import { teamForRegion } from './assignment.js';
+
+export interface NewLead {
+  company: string;
+  contactName?: string;
+  mobile?: string;
+  region?: string;
+  source?: string;
+}
+
+/** A problem with the input, worded for the person who typed it. */
+export class LeadInputError extends Error {}
+
+const mobilePattern = /^1[3-9]\d{9}$/;
+
+/**
+ * Records a lead, routes it to the team covering its region (or the pool), and offers it to that
+ * team as a card, all in the caller's transaction.
+ */
+export async function createLead(em: EntityManager, input: NewLead, notifier: Notifier): Promise<Lead> {
+  const company = input.company.trim();
+  if (company.length < 2 || company.length > 200) throw new LeadInputError('公司名称需要 2 到 200 个字');
+  if (input.mobile !== undefined && !mobilePattern.test(input.mobile)) {
+    throw new LeadInputError(`手机号「${input.mobile}」格式不正确，应为 11 位数字，例如 13812345678`);
+  }
+  const team = await teamForRegion(em, input.region ?? null);
+  const lead = em.create(LeadSchema, {
+    company,
+    contactName: input.contactName ?? null,
+    mobile: input.mobile ?? null,
+    region: input.region ?? null,
+    source: input.source ?? '机器人',
+    team,
+  });
+  await em.flush();
+  if (team)
+    await notifier.postCard(em, { type: 'lead', id: lead.id }, { kind: 'team', departmentId: team.id });
+  return lead;
+}
+
+export type ClaimOutcome =
+  | { ok: true; lead: Lead }
+  | { ok: false; reason: 'not-found' | 'not-in-team' | 'taken' | 'closed'; lead?: Lead };
+
+/**
+ * The first claim wins: the status changes only where it is still `new`, in one conditional
+ * UPDATE, so two people clicking at once produce exactly one owner.
+ */
+export async function claimLead(
+  em: EntityManager,
+  actor: User,
+  leadId: number,
+  notifier: Notifier,
+): Promise<ClaimOutcome> {
+  const lead = await em.findOne(LeadSchema, { id: leadId }, { populate: ['team', 'owner'] });
+  if (!lead) return { ok: false, reason: 'not-found' };
+  if (!(await mayClaim(em, actor, lead))) return { ok: false, reason: 'not-in-team', lead };
+  const result = await em
+    .getConnection()
+    .execute<QueryResult>(
+      `update lead set status = 'claimed', owner_id = ?, claimed_at = now(), updated_at = now() where id = ? and status = 'new'`,
+      [actor.id, leadId],
+      'run',
+      em.getTransactionContext(),
+    );
+  await em.refresh(lead, { populate: ['owner'] });
+  if (result.affectedRows !== 1)
+    return { ok: false, reason: lead.status === 'claimed' ? 'taken' : 'closed', lead };
+  await notifier.refreshCards(em, { type: 'lead', id: lead.id });
+  return { ok: true, lead };
+}
+
+/** Members of the lead's team may claim it, and so may whoever's data scope covers that team. */
+async function mayClaim(em: EntityManager, actor: User, lead: Lead): Promise<boolean> {
+  const team = lead.team;
+  if (!team) return true;
+  const inTeam = actor.department?.path.startsWith(team.path) ?? false;
+  if (inTeam) return true;
+  const roles = await em.find(RoleAssignmentSchema, { user: actor }, { populate: ['department'] });
+  return roles.some(
+    (r) =>
+      r.scope === 'all' ||
+      (r.scope === 'department_tree' && r.department && team.path.startsWith(r.department.path)),
+  );
+}
