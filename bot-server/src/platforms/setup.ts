@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { renderDingTalk, renderWeCom } from '@kelian/cards';
+import { renderDingTalk, renderWeCom, renderWeComUpdate } from '@kelian/cards';
 import type { Config } from '@kelian/config';
 import type Router from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -91,6 +91,7 @@ export function setUpPlatforms(options: {
           new WeComPlatform({
             client: wecomClient!(),
             renderCard: (card) => ({ ...renderWeCom(card, { appBaseUrl: options.appBaseUrl() }) }),
+            renderUpdate: (card) => ({ ...renderWeComUpdate(card, { appBaseUrl: options.appBaseUrl() }) }),
             logger,
           }),
       ),

@@ -56,6 +56,29 @@ describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
     await page.close();
   });
 
+  test('a lead card arrives in the team chat, and 认领 clicked on the page updates it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sandbox`);
+    await expect.poll(() => page.locator('#who').inputValue()).toBe('ZhangWei');
+    await page.fill('#text', '新线索 北京云图数据 周敏 13912345678 北京 展会');
+    await page.press('#text', 'Enter');
+    const card = page.locator('.card-holder', { hasText: '北京云图数据' });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.innerText()).toContain('139****5678');
+    await page.screenshot({ path: screenshot('sandbox-wecom-lead-card') });
+    await card.locator('button', { hasText: '认领' }).click();
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain('已被 张伟 认领');
+    await page.screenshot({ path: screenshot('sandbox-wecom-lead-claimed') });
+
+    // The same card in the DingTalk team group shows the claim too.
+    await page.click('.platforms button[data-platform="dingtalk"]');
+    await page.locator('#chat-list li', { hasText: '华北销售部群' }).click();
+    const groupCard = page.locator('.card-holder', { hasText: '北京云图数据' });
+    await expect.poll(() => groupCard.innerText(), { timeout: 15_000 }).toContain('已被 张伟 认领');
+    await page.screenshot({ path: screenshot('sandbox-dingtalk-lead-claimed') });
+    await page.close();
+  });
+
   test('the card gallery shows every card state as WeCom and as DingTalk show them', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/sandbox/cards`);

@@ -231,6 +231,22 @@ export class WeComClient {
     return requireArray(reply, 'department', 'department/list') as WeComDepartment[];
   }
 
+  /** user/get: one member; errcode 60111 when there is no such userid. */
+  async getUser(userId: string): Promise<WeComUser> {
+    const reply = await this.#transport.get<Reply>('user/get', { userid: userId });
+    requireString(reply, 'userid', 'user/get');
+    return reply as WeComUser;
+  }
+
+  /** department/get: one department; errcode 60123 when there is no such id. */
+  async getDepartment(id: number | string): Promise<WeComDepartment> {
+    const reply = await this.#transport.get<Reply>('department/get', { id });
+    if (typeof reply.department !== 'object' || reply.department === null) {
+      throw new WeComTransportError('department/get', 'response without department');
+    }
+    return reply.department as WeComDepartment;
+  }
+
   // ── External contacts (客户联系) ─────────────────────────────────────────────
 
   /** externalcontact/get, following next_cursor when the customer has more than 500 followers. */

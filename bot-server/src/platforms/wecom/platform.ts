@@ -29,6 +29,8 @@ const NOT_ABOUT_THE_CODE = new Set([-1, 40001, 40014, 42001, 45009, 45033, 48002
 export interface WeComPlatformOptions {
   client: WeComClient;
   renderCard: RenderWeComCard;
+  /** The template_card of update_template_card: same card type, spent buttons greyed out. */
+  renderUpdate?: RenderWeComCard;
   logger: Logger;
 }
 
@@ -36,11 +38,13 @@ export class WeComPlatform implements ChatPlatform {
   readonly name = 'wecom' as const;
   readonly #client: WeComClient;
   readonly #render: RenderWeComCard;
+  readonly #renderUpdate: RenderWeComCard;
   readonly #log: Logger;
 
   constructor(options: WeComPlatformOptions) {
     this.#client = options.client;
     this.#render = options.renderCard;
+    this.#renderUpdate = options.renderUpdate ?? options.renderCard;
     this.#log = options.logger.child({ component: 'wecom-platform' });
   }
 
@@ -84,7 +88,7 @@ export class WeComPlatform implements ChatPlatform {
    */
   async updateCard(ref: CardRef, card: Card): Promise<CardRef> {
     if (ref.platform !== 'wecom') throw new TypeError(`a ${ref.platform} card cannot be updated on WeCom`);
-    const templateCard = { ...this.#render(card), task_id: ref.cardId };
+    const templateCard = { ...this.#renderUpdate(card), task_id: ref.cardId };
     assertTemplateCard(templateCard);
     const codes = Object.entries(ref.responseCodes ?? {}).reverse();
     // WeCom allows one update per response code: with none left, the copies cannot change.

@@ -118,8 +118,10 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
   router.get('/sandbox/page/api/timeline', (ctx) => {
     const { platform, user, chat, after } = parse(schemas.timeline, ctx.query);
     const messages = state.messages.list({ platform, chat, user, after });
+    // A click on a card is an event for the server, not a message: clients show nothing for it.
+    const shown = messages.filter((m) => !(m.direction === 'in' && m.cardId !== undefined));
     ctx.body = {
-      messages: messages.map((m) => ({ seq: m.seq, html: messageHtml(state, m, user) })),
+      messages: shown.map((m) => ({ seq: m.seq, html: messageHtml(state, m, user) })),
       last: messages.at(-1)?.seq ?? after,
     };
   });
