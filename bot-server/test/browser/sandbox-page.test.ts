@@ -28,8 +28,8 @@ describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
     await page.press('#text', 'Enter');
     const answer = page.locator('.message:not(.mine) .bubble', { hasText: '张伟，你好' });
     await answer.waitFor({ timeout: 15_000 });
-    expect(await answer.innerText()).toContain('查看客联机器人能做什么');
-    await expect.poll(() => page.locator('.message.mine .bubble').innerText()).toBe('帮助');
+    expect(await answer.textContent()).toContain('查看客联机器人能做什么');
+    await expect.poll(() => page.locator('.message.mine .bubble').textContent()).toBe('帮助');
     await page.screenshot({ path: screenshot('sandbox-wecom-help') });
     await page.close();
   });
@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
     await page.click('.composer button');
     const answer = page.locator('.message:not(.mine) .bubble', { hasText: '华北销售部' });
     await answer.waitFor({ timeout: 15_000 });
-    expect(await answer.innerText()).toContain('销售（数据范围：本人）');
+    expect(await answer.textContent()).toContain('销售（数据范围：本人）');
     await page.screenshot({ path: screenshot('sandbox-dingtalk-whoami') });
     await page.close();
   });
@@ -64,17 +64,17 @@ describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
     await page.press('#text', 'Enter');
     const card = page.locator('.card-holder', { hasText: '北京云图数据' });
     await card.waitFor({ timeout: 15_000 });
-    expect(await card.innerText()).toContain('139****5678');
+    expect(await card.textContent()).toContain('139****5678');
     await page.screenshot({ path: screenshot('sandbox-wecom-lead-card') });
     await card.locator('button', { hasText: '认领' }).click();
-    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toContain('已被 张伟 认领');
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('已被 张伟 认领');
     await page.screenshot({ path: screenshot('sandbox-wecom-lead-claimed') });
 
     // The same card in the DingTalk team group shows the claim too.
     await page.click('.platforms button[data-platform="dingtalk"]');
     await page.locator('#chat-list li', { hasText: '华北销售部群' }).click();
     const groupCard = page.locator('.card-holder', { hasText: '北京云图数据' });
-    await expect.poll(() => groupCard.innerText(), { timeout: 15_000 }).toContain('已被 张伟 认领');
+    await expect.poll(() => groupCard.textContent(), { timeout: 15_000 }).toContain('已被 张伟 认领');
     await page.screenshot({ path: screenshot('sandbox-dingtalk-lead-claimed') });
     await page.close();
   });

@@ -169,24 +169,40 @@ const id = z.union([z.number(), z.string()]).transform(String);
 const listSubSchema = z.looseObject({
   result: z.array(z.looseObject({ dept_id: id, name: z.string(), parent_id: id.optional() })),
 });
+const departmentGetSchema = z.looseObject({
+  result: z.looseObject({ dept_id: id, name: z.string(), parent_id: id.optional() }),
+});
+const userSchema = z.looseObject({
+  userid: z.string(),
+  unionid: z.string().optional(),
+  name: z.string(),
+  mobile: z.string().optional(),
+  email: z.string().optional(),
+  title: z.string().optional(),
+  dept_id_list: z.array(id).default([]),
+  active: z.boolean().optional(),
+});
+const userGetSchema = z.looseObject({ result: userSchema });
 const userListSchema = z.looseObject({
   result: z.looseObject({
     has_more: z.boolean(),
     next_cursor: z.number().optional(),
-    list: z.array(
-      z.looseObject({
-        userid: z.string(),
-        unionid: z.string().optional(),
-        name: z.string(),
-        mobile: z.string().optional(),
-        email: z.string().optional(),
-        title: z.string().optional(),
-        dept_id_list: z.array(id).default([]),
-        active: z.boolean().optional(),
-      }),
-    ),
+    list: z.array(userSchema),
   }),
 });
+
+function toUser(u: z.infer<typeof userSchema>): DingTalkUser {
+  return {
+    userId: u.userid,
+    name: u.name,
+    departmentIds: u.dept_id_list,
+    ...(u.unionid ? { unionId: u.unionid } : {}),
+    ...(u.mobile ? { mobile: u.mobile } : {}),
+    ...(u.email ? { email: u.email } : {}),
+    ...(u.title ? { title: u.title } : {}),
+    ...(u.active === undefined ? {} : { active: u.active }),
+  };
+}
 
 export class DingTalkClient {
   readonly robotCode: string;
@@ -551,6 +567,33 @@ export class DingTalkClient {
     }));
   }
 
+  /** One department (1 is the organisation root, which has no parent); 60003 when there is none. */
+  async getDepartment(deptId: string): Promise<DingTalkDepartment> {
+    const api = 'topapi/v2/department/get';
+    const data = await this.#call(api, {
+      host: 'oapi',
+      method: 'POST',
+      path: '/topapi/v2/department/get',
+      data: { dept_id: Number(deptId), language: 'zh_CN' },
+      auth: 'query',
+    });
+    const d = this.#parse(api, departmentGetSchema, data).result;
+    return { id: d.dept_id, name: d.name, ...(d.parent_id ? { parentId: d.parent_id } : {}) };
+  }
+
+  /** One member's profile; 60121 when the organisation has no such user. */
+  async getUser(userId: string): Promise<DingTalkUser> {
+    const api = 'topapi/v2/user/get';
+    const data = await this.#call(api, {
+      host: 'oapi',
+      method: 'POST',
+      path: '/topapi/v2/user/get',
+      data: { userid: userId, language: 'zh_CN' },
+      auth: 'query',
+    });
+    return toUser(this.#parse(api, userGetSchema, data).result);
+  }
+
   /** Every department under `rootId` (1 is the organisation root), breadth first. */
   async listAllDepartments(rootId = '1'): Promise<DingTalkDepartment[]> {
     const all: DingTalkDepartment[] = [];
@@ -577,18 +620,7 @@ export class DingTalkClient {
         auth: 'query',
       });
       const page = this.#parse(api, userListSchema, data).result;
-      for (const u of page.list) {
-        users.push({
-          userId: u.userid,
-          name: u.name,
-          departmentIds: u.dept_id_list,
-          ...(u.unionid ? { unionId: u.unionid } : {}),
-          ...(u.mobile ? { mobile: u.mobile } : {}),
-          ...(u.email ? { email: u.email } : {}),
-          ...(u.title ? { title: u.title } : {}),
-          ...(u.active === undefined ? {} : { active: u.active }),
-        });
-      }
+      users.push(...page.list.map(toUser));
       if (!page.has_more || page.next_cursor === undefined) return users;
       cursor = page.next_cursor;
     }
