@@ -5,6 +5,7 @@ import type { Config } from '@kelian/config';
 import { loadDemoDataIfEmpty, migrate, ormConfig, startDatabase } from '@kelian/orm';
 import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
 import { cardsFeature } from './bot/cards/feature.js';
 import { Inbox } from './bot/inbox.js';
@@ -109,6 +110,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       routers: [
         ...platforms.routers,
         ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),
+        apiRouter({ config, orm, platforms }),
         ...(options.routers ?? []),
       ],
     });

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { Problem } from '../http/problem.js';
+import { parseInput } from '../http/validate.js';
 import type { SandboxActions } from './actions.js';
 import type { SandboxContext } from './context.js';
 import type { StreamGateway } from './dingtalk/stream-gateway.js';
@@ -77,18 +78,6 @@ const schemas = {
   }),
 };
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  throw new Problem(
-    400,
-    'sandbox-invalid-request',
-    '沙箱请求内容不正确',
-    undefined,
-    result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-  );
-}
-
 const body = (ctx: Context) => ctx.request.body;
 
 export function inspectRouter(
@@ -110,7 +99,7 @@ export function inspectRouter(
   };
 
   router.get('/messages', (ctx) => {
-    const filter = parse(schemas.messages, ctx.query);
+    const filter = parseInput(schemas.messages, ctx.query);
     ctx.body = { messages: state.messages.list(filter).map((m) => withCard(m, filter.user)) };
   });
 
@@ -152,20 +141,20 @@ export function inspectRouter(
   });
   router.post('/switches', (ctx) => {
     ctx.status = 201;
-    ctx.body = state.switches.arm(parse(schemas.switch, body(ctx)));
+    ctx.body = state.switches.arm(parseInput(schemas.switch, body(ctx)));
   });
   router.delete('/switches', (ctx) => {
     state.switches.clear();
     ctx.status = 204;
   });
   router.post('/switches/expire-tokens', (ctx) => {
-    const { platform: which } = parse(schemas.expireTokens, body(ctx));
+    const { platform: which } = parseInput(schemas.expireTokens, body(ctx));
     if (which !== 'dingtalk') state.wecom.tokens.expireAll();
     if (which !== 'wecom') state.dingtalk.tokens.expireAll();
     ctx.status = 204;
   });
   router.post('/switches/stream-disconnect', (ctx) => {
-    gateway.disconnectAll(parse(schemas.streamDisconnect, body(ctx)).graceMs);
+    gateway.disconnectAll(parseInput(schemas.streamDisconnect, body(ctx)).graceMs);
     ctx.status = 204;
   });
 
@@ -174,25 +163,25 @@ export function inspectRouter(
   });
 
   router.post('/wecom/send', async (ctx) => {
-    ctx.body = await actions.sendWeComText(parse(schemas.wecomSend, body(ctx)));
+    ctx.body = await actions.sendWeComText(parseInput(schemas.wecomSend, body(ctx)));
   });
   router.post('/wecom/click', async (ctx) => {
-    ctx.body = await actions.clickWeComCard(parse(schemas.wecomClick, body(ctx)));
+    ctx.body = await actions.clickWeComCard(parseInput(schemas.wecomClick, body(ctx)));
   });
   router.post('/wecom/external-contacts', async (ctx) => {
-    ctx.body = await actions.addExternalContact(parse(schemas.externalContact, body(ctx)));
+    ctx.body = await actions.addExternalContact(parseInput(schemas.externalContact, body(ctx)));
   });
   router.post('/dingtalk/send', async (ctx) => {
-    ctx.body = await actions.sendDingTalkText(parse(schemas.dingtalkSend, body(ctx)));
+    ctx.body = await actions.sendDingTalkText(parseInput(schemas.dingtalkSend, body(ctx)));
   });
   router.post('/dingtalk/click', async (ctx) => {
-    ctx.body = await actions.clickDingTalkCard(parse(schemas.dingtalkClick, body(ctx)));
+    ctx.body = await actions.clickDingTalkCard(parseInput(schemas.dingtalkClick, body(ctx)));
   });
   router.post('/dingtalk/events', async (ctx) => {
-    ctx.body = await actions.emitDingTalkEvent(parse(schemas.dingtalkEvent, body(ctx)));
+    ctx.body = await actions.emitDingTalkEvent(parseInput(schemas.dingtalkEvent, body(ctx)));
   });
   router.post('/login-codes', (ctx) => {
-    ctx.body = { code: actions.issueLoginCode(parse(schemas.loginCode, body(ctx))) };
+    ctx.body = { code: actions.issueLoginCode(parseInput(schemas.loginCode, body(ctx))) };
   });
 
   return router;

@@ -57,8 +57,8 @@ describe('/sandbox/api', () => {
     const empty = await call(`${s.url}/sandbox/api/wecom/send`, { body: { from: 'ZhangWei', text: '   ' } });
     expect(empty.status).toBe(400);
     expect(empty.body).toMatchObject({
-      type: 'urn:kelian:problem:sandbox-invalid-request',
-      title: '沙箱请求内容不正确',
+      type: 'urn:kelian:problem:invalid-request',
+      title: '请求内容有误，请检查标出的字段',
     });
     expect((empty.body.errors as { field: string }[])[0]?.field).toBe('text');
     const stranger = await call(`${s.url}/sandbox/api/dingtalk/send`, {

@@ -306,7 +306,7 @@ describe('limits and failure switches', () => {
   test('a switch body that makes no sense is refused in Chinese', async () => {
     const res = await call(`${s.url}/sandbox/api/switches`, { body: { platform: 'wecom', times: 0 } });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ title: '沙箱请求内容不正确' });
+    expect(res.body).toMatchObject({ title: '请求内容有误，请检查标出的字段' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { RoleAssignmentSchema } from '@kelian/orm';
+import { rolesOf } from '../../domain/auth/profile.js';
 import type { Command } from '../command.js';
 
 const scopeNames = {
@@ -15,11 +15,7 @@ export const whoamiCommand: Command = {
   usage: '我',
   description: '查看你在客联中的身份、部门和权限范围',
   async run({ em, user }) {
-    const roles = await em.find(
-      RoleAssignmentSchema,
-      { user },
-      { populate: ['role'], orderBy: { id: 'asc' } },
-    );
+    const roles = await rolesOf(em, user);
     const roleText = roles.length
       ? roles.map((r) => `${r.role.name}（数据范围：${scopeNames[r.scope]}）`).join('、')
       : '暂无角色，请联系管理员分配';

@@ -65,6 +65,50 @@ export function dingtalkOapiRouter(sb: SandboxContext, prefix: string): Router {
     }),
   );
 
+  const userJson = (p: Person) => ({
+    userid: p.dingtalk.userid,
+    unionid: p.dingtalk.unionid,
+    name: p.name,
+    avatar: '',
+    mobile: p.mobile,
+    state_code: '86',
+    title: p.title,
+    dept_id_list: [deptId(p.departmentKey)],
+    leader: p.head,
+    boss: p.boss,
+    admin: p.admin,
+    active: true,
+  });
+
+  router.post(
+    '/topapi/v2/user/get',
+    dingtalkEndpoint(sb, 'oapi', 'topapi/v2/user/get', 'query', ({ body }) => {
+      const person = org.personByDingTalk(String(body.userid ?? ''));
+      if (!person) throw new OapiError(60121, '找不到该用户');
+      return { result: userJson(person) };
+    }),
+  );
+
+  router.post(
+    '/topapi/v2/department/get',
+    dingtalkEndpoint(sb, 'oapi', 'topapi/v2/department/get', 'query', ({ body }) => {
+      const d = dept(body.dept_id);
+      if (!d) throw new OapiError(60003, '部门不存在');
+      const siblings = org.departments.filter((s) => s.parentKey === d.parentKey);
+      return {
+        result: {
+          dept_id: d.dingtalkId,
+          name: d.name,
+          // The root (1) has no parent.
+          ...(d.parentKey === undefined ? {} : { parent_id: deptId(d.parentKey) }),
+          order: siblings.indexOf(d),
+          create_dept_group: true,
+          auto_add_user: true,
+        },
+      };
+    }),
+  );
+
   router.post(
     '/topapi/v2/department/listsub',
     dingtalkEndpoint(sb, 'oapi', 'topapi/v2/department/listsub', 'query', ({ body }) => {
@@ -100,20 +144,7 @@ export function dingtalkOapiRouter(sb: SandboxContext, prefix: string): Router {
         result: {
           has_more: more,
           ...(more ? { next_cursor: cursor + size } : {}),
-          list: page.map((p) => ({
-            userid: p.dingtalk.userid,
-            unionid: p.dingtalk.unionid,
-            name: p.name,
-            avatar: '',
-            mobile: p.mobile,
-            state_code: '86',
-            title: p.title,
-            dept_id_list: [deptId(p.departmentKey)],
-            leader: p.head,
-            boss: p.boss,
-            admin: p.admin,
-            active: true,
-          })),
+          list: page.map(userJson),
         },
       };
     }),

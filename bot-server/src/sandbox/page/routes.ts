@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Router from '@koa/router';
 import { z } from 'zod';
 import { Problem } from '../../http/problem.js';
+import { parseInput } from '../../http/validate.js';
 import { CARD_PREVIEW_CSS, renderCardGalleryHtml } from '../card-preview/index.js';
 import type { Sandbox } from '../index.js';
 import { BOT_CHAT, BOT_NAME, NOTICE_CHAT } from '../state/messages.js';
@@ -39,18 +40,6 @@ const schemas = {
   }),
 };
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  throw new Problem(
-    400,
-    'sandbox-invalid-request',
-    '沙箱请求内容不正确',
-    undefined,
-    result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-  );
-}
-
 export function sandboxPageRoutes(sandbox: Sandbox): Router {
   const { state, actions } = sandbox;
   const router = new Router();
@@ -81,7 +70,7 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
     on === 'wecom' ? p.wecom.userid : p.dingtalk.userid;
 
   router.get('/sandbox/page/api/people', (ctx) => {
-    const { platform } = parse(schemas.people, ctx.query);
+    const { platform } = parseInput(schemas.people, ctx.query);
     const departments = new Map(state.org.departments.map((d) => [d.key, d.name]));
     ctx.body = {
       people: state.org.people.map((p) => ({
@@ -94,7 +83,7 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
   });
 
   router.get('/sandbox/page/api/chats', (ctx) => {
-    const { platform, user } = parse(schemas.chats, ctx.query);
+    const { platform, user } = parseInput(schemas.chats, ctx.query);
     const groups = state.org.groups.filter((g) => g.members.some((m) => idOf(m, platform) === user));
     ctx.body = {
       chats: [
@@ -116,7 +105,7 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
   });
 
   router.get('/sandbox/page/api/timeline', (ctx) => {
-    const { platform, user, chat, after } = parse(schemas.timeline, ctx.query);
+    const { platform, user, chat, after } = parseInput(schemas.timeline, ctx.query);
     const messages = state.messages.list({ platform, chat, user, after });
     // A click on a card is an event for the server, not a message: clients show nothing for it.
     const shown = messages.filter((m) => !(m.direction === 'in' && m.cardId !== undefined));
@@ -127,7 +116,7 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
   });
 
   router.get('/sandbox/page/api/cards', (ctx) => {
-    const { platform, user, seqs } = parse(schemas.cards, ctx.query);
+    const { platform, user, seqs } = parseInput(schemas.cards, ctx.query);
     const wanted = new Set(seqs.split(',').map(Number));
     const cards = state.messages
       .list({ platform, user })
@@ -140,7 +129,7 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
   });
 
   router.post('/sandbox/page/api/send', async (ctx) => {
-    const { platform, user, chat, text } = parse(schemas.send, ctx.request.body);
+    const { platform, user, chat, text } = parseInput(schemas.send, ctx.request.body);
     const inGroup = chat !== BOT_CHAT;
     if (platform === 'wecom')
       await actions.sendWeComText({ from: user, chatId: inGroup ? chat : undefined, text });
@@ -149,7 +138,7 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
   });
 
   router.post('/sandbox/page/api/click', async (ctx) => {
-    const { platform, user, seq, key } = parse(schemas.click, ctx.request.body);
+    const { platform, user, seq, key } = parseInput(schemas.click, ctx.request.body);
     const message = state.messages.list({ platform, user }).find((m) => m.seq === seq);
     if (!message?.cardId) throw new Problem(404, 'sandbox-card-not-found', '找不到这张卡片');
     if (platform === 'wecom') await actions.clickWeComCard({ user, taskId: message.cardId, key });

@@ -49,6 +49,16 @@ export interface Group {
   dingtalk: { openConversationId: string };
 }
 
+/** Someone an admin adds to the corp, on both platforms at once. */
+export interface NewPerson {
+  name: string;
+  title: string;
+  departmentKey: string;
+  mobile: string;
+  wecomUserId: string;
+  dingtalkUserId: string;
+}
+
 export interface Org {
   companyName: string;
   departments: Department[];
@@ -58,6 +68,12 @@ export interface Org {
   personByDingTalk(userid: string): Person | undefined;
   /** Members of a department and of every department below it. */
   peopleUnder(departmentKey: string): Person[];
+  /** An admin adds a person in both platforms' consoles (no event is sent: see the person actions). */
+  addPerson(person: NewPerson): Person;
+  /** An admin removes a person (found by WeCom userid) from the corp on both platforms. */
+  removePerson(wecomUserId: string): Person;
+  /** An admin adds a department under `parentKey`; each platform gives it its next id. */
+  addDepartment(department: { key: string; name: string; parentKey: string }): Department;
 }
 
 const ROOT = 'root';
@@ -91,22 +107,19 @@ export function buildOrg(): Org {
       parentKey: ROOT,
     })),
   ];
-  const people: Person[] = demoUsers.map((u) => ({
-    name: u.name,
-    title: u.title,
-    departmentKey: u.department,
-    head: u.head === true,
-    admin: u.roles.includes('admin'),
-    boss: u.department === 'gm' && u.head === true,
-    mobile: `138${u.dingtalk.padStart(8, '0')}`,
-    wecom: { userid: u.wecom },
-    dingtalk: {
-      userid: u.dingtalk,
-      unionid: stableId(`unionid:${u.dingtalk}`, 27),
-      senderId: `$:LWCP_v1:$${stableBase64(`sender:${u.dingtalk}`, 32)}`,
-      robotConversationId: `cid${stableBase64(`robot-chat:${u.dingtalk}`, 22)}==`,
-    },
-  }));
+  const people: Person[] = demoUsers.map((u) =>
+    makePerson({
+      name: u.name,
+      title: u.title,
+      departmentKey: u.department,
+      head: u.head === true,
+      admin: u.roles.includes('admin'),
+      boss: u.department === 'gm' && u.head === true,
+      mobile: `138${u.dingtalk.padStart(8, '0')}`,
+      wecomUserId: u.wecom,
+      dingtalkUserId: u.dingtalk,
+    }),
+  );
   const byWeCom = new Map(people.map((p) => [p.wecom.userid, p]));
   const byDingTalk = new Map(people.map((p) => [p.dingtalk.userid, p]));
 
@@ -143,6 +156,61 @@ export function buildOrg(): Org {
     peopleUnder: (departmentKey) => {
       const keys = new Set([departmentKey, ...childrenOf(departmentKey)]);
       return people.filter((p) => keys.has(p.departmentKey));
+    },
+    addPerson: (input) => {
+      if (!departments.some((d) => d.key === input.departmentKey)) {
+        throw new Error(`sandbox department ${input.departmentKey} does not exist`);
+      }
+      if (byWeCom.has(input.wecomUserId) || byDingTalk.has(input.dingtalkUserId)) {
+        throw new Error(`sandbox person ${input.wecomUserId} / ${input.dingtalkUserId} already exists`);
+      }
+      const person = makePerson({ ...input, head: false, admin: false, boss: false });
+      people.push(person);
+      byWeCom.set(person.wecom.userid, person);
+      byDingTalk.set(person.dingtalk.userid, person);
+      return person;
+    },
+    removePerson: (wecomUserId) => {
+      const person = byWeCom.get(wecomUserId);
+      if (!person) throw new Error(`sandbox person ${wecomUserId} does not exist`);
+      people.splice(people.indexOf(person), 1);
+      byWeCom.delete(person.wecom.userid);
+      byDingTalk.delete(person.dingtalk.userid);
+      return person;
+    },
+    addDepartment: ({ key, name, parentKey }) => {
+      if (departments.some((d) => d.key === key)) throw new Error(`sandbox department ${key} already exists`);
+      if (!departments.some((d) => d.key === parentKey)) {
+        throw new Error(`sandbox department ${parentKey} does not exist`);
+      }
+      const department = {
+        key,
+        name,
+        wecomId: Math.max(...departments.map((d) => d.wecomId)) + 1,
+        dingtalkId: Math.max(...departments.map((d) => d.dingtalkId)) + 1,
+        parentKey,
+      };
+      departments.push(department);
+      return department;
+    },
+  };
+}
+
+function makePerson(p: NewPerson & Pick<Person, 'head' | 'admin' | 'boss'>): Person {
+  return {
+    name: p.name,
+    title: p.title,
+    departmentKey: p.departmentKey,
+    head: p.head,
+    admin: p.admin,
+    boss: p.boss,
+    mobile: p.mobile,
+    wecom: { userid: p.wecomUserId },
+    dingtalk: {
+      userid: p.dingtalkUserId,
+      unionid: stableId(`unionid:${p.dingtalkUserId}`, 27),
+      senderId: `$:LWCP_v1:$${stableBase64(`sender:${p.dingtalkUserId}`, 32)}`,
+      robotConversationId: `cid${stableBase64(`robot-chat:${p.dingtalkUserId}`, 22)}==`,
     },
   };
 }

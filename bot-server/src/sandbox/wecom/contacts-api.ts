@@ -7,7 +7,7 @@ import { CORP_TAG_LIMIT } from './customers.js';
 import { wecomEndpoint } from './endpoint.js';
 import { WeComError } from './errors.js';
 
-// 通讯录 (user/list, department/list) and 客户联系 (external contacts, corp tags).
+// 通讯录 (user/list, user/get, department/list, department/get) and 客户联系 (external contacts, corp tags).
 
 const BATCH_MAX = 100;
 
@@ -47,24 +47,48 @@ export function wecomContactRoutes(router: Router, sb: SandboxContext): void {
   );
 
   router.get(
+    '/user/get',
+    wecomEndpoint(sb, 'user/get', options, ({ query }) => {
+      const person = org.personByWeCom(query('userid') ?? '');
+      if (!person) throw new WeComError(60111);
+      return userJson(person);
+    }),
+  );
+
+  const departmentJson = (d: (typeof org.departments)[number]) => {
+    // WeCom shows the larger `order` first among siblings; new departments get ever smaller ones.
+    const siblings = org.departments.filter((s) => s.parentKey === d.parentKey);
+    return {
+      id: d.wecomId,
+      name: d.name,
+      name_en: '',
+      department_leader: org.people
+        .filter((p) => p.head && p.departmentKey === d.key)
+        .map((p) => p.wecom.userid),
+      parentid: d.parentKey === undefined ? 0 : wecomDeptId(d.parentKey),
+      order: 100_000_000 - 1000 * siblings.indexOf(d),
+    };
+  };
+
+  router.get(
     '/department/list',
     wecomEndpoint(sb, 'department/list', options, ({ query }) => {
       const top = deptById(query('id'));
       if (!top) throw new WeComError(60123);
       const below = (key: string): typeof org.departments =>
         org.departments.filter((d) => d.parentKey === key).flatMap((d) => [d, ...below(d.key)]);
-      return {
-        department: [top, ...below(top.key)].map((d, order) => ({
-          id: d.wecomId,
-          name: d.name,
-          name_en: '',
-          department_leader: org.people
-            .filter((p) => p.head && p.departmentKey === d.key)
-            .map((p) => p.wecom.userid),
-          parentid: d.parentKey === undefined ? 0 : wecomDeptId(d.parentKey),
-          order,
-        })),
-      };
+      return { department: [top, ...below(top.key)].map(departmentJson) };
+    }),
+  );
+
+  router.get(
+    '/department/get',
+    wecomEndpoint(sb, 'department/get', options, ({ query }) => {
+      const id = query('id');
+      if (!id) throw new WeComError(40058, 'id is required');
+      const department = deptById(id);
+      if (!department) throw new WeComError(60123);
+      return { department: departmentJson(department) };
     }),
   );
 

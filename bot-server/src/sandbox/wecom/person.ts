@@ -49,7 +49,21 @@ export interface WeComPersonActions {
     state?: string;
     gender?: 0 | 1 | 2;
   }): Promise<{ contact: ExternalContact; delivery: CallbackDelivery }>;
+  /**
+   * An admin changed the address book: the change_contact event WeCom sends the app. `id` is the
+   * member's userid or the department's id. Change the sandbox org first (org.addPerson, …) so the
+   * directory answers what the event announces.
+   */
+  emitWeComContactChange(input: { changeType: ContactChange; id: string }): Promise<{ delivery: CallbackDelivery }>;
 }
+
+export type ContactChange =
+  | 'create_user'
+  | 'update_user'
+  | 'delete_user'
+  | 'create_party'
+  | 'update_party'
+  | 'delete_party';
 
 export function wecomPersonActions(sb: SandboxContext): WeComPersonActions {
   const { org, wecom, messages } = sb.state;
@@ -236,6 +250,39 @@ export function wecomPersonActions(sb: SandboxContext): WeComPersonActions {
       ];
       // 客户联系 events come without an AgentID (§1.4, §7).
       return { contact, delivery: await deliver(nodes, '') };
+    },
+
+    async emitWeComContactChange({ changeType, id }) {
+      const wecomDeptId = (key: string | undefined) => org.departments.find((d) => d.key === key)?.wecomId;
+      const details: XmlNode[] = [];
+      if (changeType === 'create_user' || changeType === 'update_user') {
+        const person = member(id);
+        const department = wecomDeptId(person.departmentKey) ?? 1;
+        details.push(
+          ['Name', person.name],
+          ['Department', String(department)],
+          ['MainDepartment', department],
+          ['Position', person.title],
+          ['Status', 1],
+        );
+      } else if (changeType === 'create_party' || changeType === 'update_party') {
+        const department = org.departments.find((d) => String(d.wecomId) === id);
+        if (!department) throw new Problem(404, 'sandbox-department-not-found', '企业微信沙箱中没有这个部门', id);
+        details.push(['Name', department.name], ['ParentId', String(wecomDeptId(department.parentKey) ?? 0)]);
+      }
+      const party = changeType.endsWith('_party');
+      const nodes: XmlNode[] = [
+        ['ToUserName', sb.wecom.corpId],
+        ['FromUserName', 'sys'],
+        ['CreateTime', nowSec()],
+        ['MsgType', 'event'],
+        ['Event', 'change_contact'],
+        ['ChangeType', changeType],
+        party ? ['Id', { raw: id }] : ['UserID', id],
+        ...details,
+      ];
+      // Address book events come without an AgentID, like 客户联系 ones.
+      return { delivery: await deliver(nodes, '') };
     },
   };
 }

@@ -1,0 +1,26 @@
+import type { Config } from '@kelian/config';
+import type { RouterContext } from '@koa/router';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger.js';
+import type { PlatformRuntime } from '../platforms/setup.js';
+import type { SessionState } from './session-middleware.js';
+
+/**
+ * What the API needs from the server, and only that. `orm` and `platforms` are used at request
+ * time only: boot.ts hands over its own; a test can hand over stand-ins bound to a server that
+ * boots after the router is built.
+ */
+export interface ApiDeps {
+  config: Pick<Config, 'sandbox' | 'publicUrl' | 'wecom' | 'dingtalk'>;
+  /** Inside a request, `orm.em` is that request's own context (app.ts opens one per request). */
+  orm: Pick<MikroORM, 'em'>;
+  platforms: Pick<PlatformRuntime, 'wecomClient' | 'dingtalkClient'>;
+}
+
+/** ctx.state of an API request: the request's logger and id (http/request-id.ts) and the session. */
+export interface ApiState extends SessionState {
+  log: Logger;
+  requestId: string;
+}
+
+export type ApiContext = RouterContext<ApiState>;
