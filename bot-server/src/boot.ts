@@ -13,6 +13,7 @@ import { leadsFeature } from './bot/leads/feature.js';
 import { botModule } from './bot/module.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { miniappRoutes } from './miniapp/routes.js';
 import { type PlatformRuntime, setUpPlatforms } from './platforms/setup.js';
 import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
 import { linkDemoTeamChats } from './sandbox/link-demo-teams.js';
@@ -23,6 +24,8 @@ export interface BootOptions {
   /** Extra background work (features register theirs here; tests add probes). */
   jobModules?: JobModule[];
   routers?: Router[];
+  /** The mini-app's H5 build to serve at /app/ (tests point it at their own folder). */
+  miniappDir?: string;
 }
 
 export interface RunningServer {
@@ -111,6 +114,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
         ...platforms.routers,
         ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),
         apiRouter({ config, orm, platforms }),
+        miniappRoutes(options.miniappDir),
         ...(options.routers ?? []),
       ],
     });

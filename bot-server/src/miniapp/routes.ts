@@ -1,0 +1,41 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, resolve, sep } from 'node:path';
+import Router from '@koa/router';
+import { Problem } from '../http/problem.js';
+
+/** The mini-app's H5 build, next to this server in the monorepo. */
+export const miniappH5Dir = resolve(import.meta.dirname, '../../../miniapp/dist/h5');
+
+/**
+ * Serves the mini-app's H5 build at /app/: the page the WeCom and DingTalk web views, the WeCom chat
+ * sidebar and plain browsers open. The app routes by hash, so only real files exist below /app/.
+ * Files with a content hash in their name are cached for a year; index.html never is, so a new
+ * build reaches users on their next visit.
+ */
+export function miniappRoutes(root = miniappH5Dir): Router {
+  // Strict: /app and /app/ are different routes, or the redirect would loop.
+  const router = new Router({ strict: true });
+  router.get('/app', (ctx) => ctx.redirect('/app/'));
+  router.get(['/app/', '/app/{*path}'], (ctx) => {
+    const relative = (ctx.params as { path?: string }).path ?? 'index.html';
+    const file = resolve(root, relative);
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      if (relative === 'index.html') {
+        throw new Problem(
+          503,
+          'miniapp-not-built',
+          '小程序页面尚未构建',
+          '运行 npm run build -w @kelian/miniapp',
+        );
+      }
+      throw new Problem(404, 'not-found', '请求的地址不存在');
+    }
+    ctx.type = extname(file);
+    ctx.set(
+      'Cache-Control',
+      /\.[0-9a-f]{8,}\./.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+    ctx.body = createReadStream(file);
+  });
+  return router;
+}

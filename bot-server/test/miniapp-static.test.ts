@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { resetDatabase } from '../../orm/testing/reset.js';
+import { type RunningServer, startTestServer } from './support/server.js';
+
+// A build folder of the test's own: what matters here is how /app/ serves files.
+const build = mkdtempSync(join(tmpdir(), 'kelian-h5-'));
+mkdirSync(join(build, 'js'));
+writeFileSync(join(build, 'index.html'), '<!doctype html><title>客联</title>');
+writeFileSync(join(build, 'js', 'app.1a2b3c4d5e.js'), 'console.log(1)');
+
+let server: RunningServer;
+beforeAll(async () => {
+  await resetDatabase(inject('dbUrl'));
+  server = await startTestServer({}, { miniappDir: build });
+});
+afterAll(() => server.stop());
+
+test('/app/ serves index.html without caching so a new build reaches users at once', async () => {
+  const res = await fetch(`${server.url}/app/`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/html');
+  expect(res.headers.get('cache-control')).toBe('no-cache');
+  expect(await res.text()).toContain('<title>客联</title>');
+  const bare = await fetch(`${server.url}/app`, { redirect: 'manual' });
+  expect(bare.status).toBe(302);
+  expect(bare.headers.get('location')).toBe('/app/');
+});
+
+test('hashed assets are cached for a year with their content type', async () => {
+  const res = await fetch(`${server.url}/app/js/app.1a2b3c4d5e.js`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('javascript');
+  expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+});
+
+test('nothing outside the build folder can be read', async () => {
+  for (const path of ['/app/..%2F..%2Fpackage.json', '/app/%2e%2e/%2e%2e/etc/passwd', '/app/missing.js']) {
+    const res = await fetch(`${server.url}${path}`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  }
+});
+
+test('without a build, /app/ says so instead of an empty page', async () => {
+  const empty = await startTestServer({}, { miniappDir: mkdtempSync(join(tmpdir(), 'kelian-h5-none-')) });
+  try {
+    const res = await fetch(`${empty.url}/app/`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ title: '小程序页面尚未构建' });
+  } finally {
+    await empty.stop();
+  }
+});
