@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { renderDingTalk, renderWeCom, renderWeComUpdate } from '@kelian/cards';
+import { renderDingTalk, renderDingTalkActionCard, renderWeCom, renderWeComUpdate } from '@kelian/cards';
 import type { Config } from '@kelian/config';
 import type Router from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -131,6 +131,7 @@ export function setUpPlatforms(options: {
                 cardParamMap: { ...rendered.cardData.cardParamMap },
               };
             },
+            renderFallback: (card) => renderDingTalkActionCard(card, { appBaseUrl: options.appBaseUrl() }).actionCard,
             logger,
             cardCallback:
               dingtalk.mode === 'http' ? { type: 'HTTP', routeKey: cardRouteKey } : { type: 'STREAM' },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepBatchesTogether } from './keep-batches-together.js';
 import { lockDataDir } from './lock.js';
 
 export interface EmbeddedDatabase {
@@ -32,6 +33,7 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
     const db = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
     // The sum of every pool that connects (ORM, pg-boss, coordinator, a psql or two).
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 40 });
+    keepBatchesTogether(server);
     await server.start();
     return {
       url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres`,

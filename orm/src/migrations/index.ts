@@ -8,6 +8,9 @@ import { Migration20261123155752_team_chats } from './Migration20261123155752_te
 export const migrationsList = [
   { name: 'Migration20261123152303_foundation', class: Migration20261123152303_foundation },
   { name: 'Migration20261123153134_platforms', class: Migration20261123153134_platforms },
-  { name: 'Migration20261123155608_sessions_cards_leads', class: Migration20261123155608_sessions_cards_leads },
+  {
+    name: 'Migration20261123155608_sessions_cards_leads',
+    class: Migration20261123155608_sessions_cards_leads,
+  },
   { name: 'Migration20261123155752_team_chats', class: Migration20261123155752_team_chats },
 ];

@@ -86,28 +86,21 @@ export class CardDelivery {
     await em.flush();
   }
 
-  async #send(
-    em: EntityManager,
-    platform: ChatPlatform,
-    subject: CardSubject,
-    card: Card,
-    audience: CardRef['audience'],
-  ) {
+  /** Sends a card; a card the platform can update later is stored with its subject. */
+  async #send(em: EntityManager, platform: ChatPlatform, subject: CardSubject, card: Card, audience: CardRef['audience']) {
     const ref = await platform.send(audience, { kind: 'card', card });
+    if (!ref) return null;
     em.create(CardInstanceSchema, {
-      cardId: card.id,
+      cardId: ref.cardId,
       platform: platform.name,
       kind: card.kind,
       objectType: subject.type,
       objectId: String(subject.id),
-      ref: (ref ?? { platform: platform.name, cardId: card.id, audience, version: 1 }) as unknown as Record<
-        string,
-        unknown
-      >,
+      ref: ref as unknown as Record<string, unknown>,
       card: card as unknown as Record<string, unknown>,
     });
     await em.flush();
-    return card.id;
+    return ref.cardId;
   }
 
   async #update(

@@ -5,6 +5,7 @@ import type { Card } from '@kelian/cards';
 import type { Logger } from 'pino';
 import type { Audience, CardRef, ChatPlatform, OutboundMessage, TextEvent } from '../common.js';
 import type { CreateAndDeliverCardRequest, DingTalkClient, RobotMessage, WorkNotice } from './client.js';
+import { type ActionCardContent, actionCardRobotMessage } from './action-card-message.js';
 import { DingTalkApiError } from './errors.js';
 
 /** Turns a neutral card into a published DingTalk card template and its (string-only) variables. */
@@ -16,6 +17,8 @@ export type RenderDingTalkCard = (card: Card) => {
 export interface DingTalkPlatformOptions {
   client: DingTalkClient;
   renderCard: RenderDingTalkCard;
+  /** The same card as an ActionCard with link buttons, for a robot without card permission. */
+  renderFallback?: (card: Card) => ActionCardContent;
   logger: Logger;
   /**
    * How DingTalk delivers clicks on cards sent here: over Stream (default), or over HTTP to the URL
@@ -81,7 +84,7 @@ export class DingTalkPlatform implements ChatPlatform {
     }
   }
 
-  async #sendCard(audience: Audience, card: Card): Promise<CardRef> {
+  async #sendCard(audience: Audience, card: Card): Promise<CardRef | undefined> {
     const { client } = this.#o;
     const { cardTemplateId, cardParamMap } = this.#o.renderCard(card);
     // The card's own id is the outTrackId. DingTalk refuses a reused one (param.cardAlreadyExist):
@@ -98,7 +101,20 @@ export class DingTalkPlatform implements ChatPlatform {
       userIdType: 1,
       ...this.#space(audience),
     };
-    const deliveries = await client.createAndDeliverCard(request);
+    let deliveries: Awaited<ReturnType<DingTalkClient['createAndDeliverCard']>>;
+    try {
+      deliveries = await client.createAndDeliverCard(request);
+    } catch (error) {
+      if (!(error instanceof DingTalkApiError && error.httpStatus === 403 && this.#o.renderFallback)) throw error;
+      // Without the interactive-card permission the robot can still post the card as an ActionCard:
+      // same content, buttons that open Kelian instead of calling back. It cannot be updated later.
+      this.#o.logger.warn({ outTrackId, code: error.code }, 'no card permission; sent as an ActionCard');
+      const fallback = actionCardRobotMessage(this.#o.renderFallback(card));
+      if (audience.kind === 'group') await client.sendRobotToGroup(audience.conversationId, fallback);
+      else if (audience.kind === 'users') await client.sendRobotToUsers(audience.userIds, fallback);
+      else throw error;
+      return undefined;
+    }
     const failed = deliveries.filter((d) => !d.success);
     if (failed.length > 0) {
       this.#o.logger.warn(
