@@ -2,7 +2,7 @@ import type { Card } from '@kelian/cards';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CardRef } from '../../../src/platforms/common.js';
 import { CardNotUpdatableError } from '../../../src/platforms/common.js';
-import { WeComApiError, WeComLimitError } from '../../../src/platforms/wecom/errors.js';
+import { WeComLimitError } from '../../../src/platforms/wecom/errors.js';
 import { SEND_RESPONSE_CODE, WeComPlatform } from '../../../src/platforms/wecom/platform.js';
 import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
 import { CORP, captureLogger, makeClient, SECRET } from './support.js';
