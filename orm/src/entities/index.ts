@@ -1,3 +1,4 @@
+import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
 import { CustomerSchema } from './customer.js';
@@ -12,6 +13,7 @@ import { SessionSchema } from './session.js';
 import { TagGroupSchema, TagSchema } from './tag.js';
 import { UserSchema } from './user.js';
 
+export * from './audit-log.js';
 export * from './card-instance.js';
 export * from './contact.js';
 export * from './customer.js';
@@ -43,4 +45,5 @@ export const entities = [
   SessionSchema,
   CardInstanceSchema,
   LeadSchema,
+  AuditLogSchema,
 ];

@@ -2,6 +2,7 @@ import { Migration20261123152303_foundation } from './Migration20261123152303_fo
 import { Migration20261123153134_platforms } from './Migration20261123153134_platforms.js';
 import { Migration20261123155608_sessions_cards_leads } from './Migration20261123155608_sessions_cards_leads.js';
 import { Migration20261123155752_team_chats } from './Migration20261123155752_team_chats.js';
+import { Migration20261123161822_audit_log } from './Migration20261123161822_audit_log.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -13,4 +14,5 @@ export const migrationsList = [
     class: Migration20261123155608_sessions_cards_leads,
   },
   { name: 'Migration20261123155752_team_chats', class: Migration20261123155752_team_chats },
+  { name: 'Migration20261123161822_audit_log', class: Migration20261123161822_audit_log },
 ];
