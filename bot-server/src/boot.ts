@@ -11,10 +11,14 @@ import { cardsFeature } from './bot/cards/feature.js';
 import { Inbox } from './bot/inbox.js';
 import { leadsFeature } from './bot/leads/feature.js';
 import { botModule } from './bot/module.js';
+import type { OrgDirectories } from './domain/org/directory.js';
+import { enqueueFullSyncs, orgSyncFeature, orgSyncJobs } from './domain/org/module.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { miniappRoutes } from './miniapp/routes.js';
+import { DingTalkDirectory } from './platforms/dingtalk/directory.js';
 import { type PlatformRuntime, setUpPlatforms } from './platforms/setup.js';
+import { WeComDirectory } from './platforms/wecom/directory.js';
 import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
 import { linkDemoTeamChats } from './sandbox/link-demo-teams.js';
 import { sandboxPageRoutes } from './sandbox/page/routes.js';
@@ -93,12 +97,26 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       publicUrl,
     });
 
+    // Read at each org sync: the platform clients are built on first use, once the server listens.
+    const orgDirectories = (): OrgDirectories => {
+      const wecom = platforms.wecomClient();
+      const dingtalk = platforms.dingtalkClient();
+      return {
+        ...(wecom ? { wecom: new WeComDirectory(wecom) } : {}),
+        ...(dingtalk ? { dingtalk: new DingTalkDirectory(dingtalk) } : {}),
+      };
+    };
+
     const jobs = await startJobs({
       url: db.url,
       orm,
       logger,
       timezone: config.displayTimeZone,
-      modules: [botModule(platforms.get, [cardsFeature, leadsFeature]), ...(options.jobModules ?? [])],
+      modules: [
+        botModule(platforms.get, [cardsFeature, leadsFeature, orgSyncFeature]),
+        orgSyncJobs(orgDirectories),
+        ...(options.jobModules ?? []),
+      ],
     });
     undo.push(jobs.stop);
     inbox = new Inbox(orm, jobs.queue);
@@ -140,6 +158,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     }
     await platforms.start();
     undo.push(platforms.stop);
+    // The start-up org sync: only now do the platform clients know their API base in sandbox mode.
+    await enqueueFullSyncs(jobs.queue, orgDirectories());
     logger.info(
       {
         url: serverUrl,

@@ -17,6 +17,15 @@ const probe: JobModule = ({ queue, scheduler, orm }) => {
         .execute('insert into probe_run (job_id, label) values (?, ?)', [job.id, data.label]);
     },
   });
+  queue.define<{ label: string }>({
+    name: 'probe.stately',
+    policy: 'stately',
+    handler: async (data, job) => {
+      await orm.em
+        .getConnection()
+        .execute('insert into probe_run (job_id, label) values (?, ?)', [job.id, data.label]);
+    },
+  });
   scheduler.add({
     name: 'probe-tick',
     cron: '* * * * * *',
@@ -69,6 +78,30 @@ describe('durable jobs', () => {
     expect(await rows(`select label from probe_run where label not like 'tick%'`)).toEqual([
       { label: 'committed' },
     ]);
+  });
+
+  test('a stately queue keeps one pending job per key: asking again while one waits adds nothing', async () => {
+    const server = await start();
+    await server.jobs.scheduler.stop();
+    const ids = [];
+    for (const label of ['first', 'second', 'third']) {
+      ids.push(await server.jobs.queue.send('probe.stately', { label }, { singletonKey: 'platform-a' }));
+    }
+    ids.push(
+      await server.jobs.queue.send('probe.stately', { label: 'other key' }, { singletonKey: 'platform-b' }),
+    );
+    expect(ids.map((id) => id !== null)).toEqual([true, false, false, true]);
+    await waitFor(async () =>
+      (await rows(`select 1 from probe_run where label = 'other key'`)).length ? true : undefined,
+    );
+    await waitFor(async () =>
+      (await rows(`select 1 from probe_run where label = 'first'`)).length ? true : undefined,
+    );
+    expect(
+      (await rows(`select label from probe_run where label not like 'tick%' order by label`)).map(
+        (r) => r.label,
+      ),
+    ).toEqual(['first', 'other key']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Transaction } from 'kysely';
-import { type Job, PgBoss } from 'pg-boss';
+import { type Job, PgBoss, type QueuePolicy } from 'pg-boss';
 import type { Logger } from '../logger.js';
 
 export interface JobDefinition<T extends object> {
@@ -8,12 +8,17 @@ export interface JobDefinition<T extends object> {
   handler: (data: T, job: Job<T>) => Promise<void>;
   /** Attempts after the first failure, with exponential backoff. */
   retryLimit?: number;
+  /**
+   * pg-boss's queue policy. `stately` keeps at most one queued and one running job per
+   * singletonKey (e.g. one pending full sync per platform); the default `standard` ignores the key.
+   */
+  policy?: QueuePolicy;
 }
 
 export interface SendOptions {
   /** Enqueue inside this EntityManager's open transaction: the job exists only if the transaction commits. */
   em?: EntityManager;
-  /** At most one queued job per key (e.g. one delivery per notification). */
+  /** Groups jobs for the queue's policy (see JobDefinition.policy); ignored by `standard` queues. */
   singletonKey?: string;
   startAfter?: Date;
 }
@@ -41,7 +46,11 @@ export class JobQueue {
   async start(): Promise<void> {
     await this.#boss.start();
     for (const d of this.#definitions.values()) {
-      await this.#boss.createQueue(d.name, { retryLimit: d.retryLimit ?? 5, retryBackoff: true });
+      await this.#boss.createQueue(d.name, {
+        retryLimit: d.retryLimit ?? 5,
+        retryBackoff: true,
+        policy: d.policy ?? 'standard',
+      });
       await this.#boss.work<object>(d.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
         if (!job) return;
         try {

@@ -131,7 +131,8 @@ export function setUpPlatforms(options: {
                 cardParamMap: { ...rendered.cardData.cardParamMap },
               };
             },
-            renderFallback: (card) => renderDingTalkActionCard(card, { appBaseUrl: options.appBaseUrl() }).actionCard,
+            renderFallback: (card) =>
+              renderDingTalkActionCard(card, { appBaseUrl: options.appBaseUrl() }).actionCard,
             logger,
             cardCallback:
               dingtalk.mode === 'http' ? { type: 'HTTP', routeKey: cardRouteKey } : { type: 'STREAM' },

@@ -97,8 +97,9 @@ async function createDepartments(em: EntityManager): Promise<Map<DemoDepartmentK
         parentId: root.id,
         path: root.path,
         sortOrder: n,
+        // The sandbox corp's department ids: WeCom numbers them from 2, DingTalk has long ids.
         wecomId: String(n + 2),
-        dingtalkId: String(n + 2),
+        dingtalkId: String(910_000_001 + n),
       }),
     );
   });
@@ -126,7 +127,8 @@ async function createUsers(em: EntityManager, departments: Map<DemoDepartmentKey
     const user = Object.assign(
       em.create(UserSchema, {
         name: u.name,
-        mobile: `1390000${String(1000 + n).padStart(4, '0')}`,
+        // The sandbox corp gives each person the same mobile, as a real corp's directory would.
+        mobile: `138${u.dingtalk.padStart(8, '0')}`,
         email: `${u.wecom.toLowerCase()}@demo.kelian.local`,
         title: u.title,
         department: departments.get(u.department)!,

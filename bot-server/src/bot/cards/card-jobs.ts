@@ -87,7 +87,13 @@ export class CardDelivery {
   }
 
   /** Sends a card; a card the platform can update later is stored with its subject. */
-  async #send(em: EntityManager, platform: ChatPlatform, subject: CardSubject, card: Card, audience: CardRef['audience']) {
+  async #send(
+    em: EntityManager,
+    platform: ChatPlatform,
+    subject: CardSubject,
+    card: Card,
+    audience: CardRef['audience'],
+  ) {
     const ref = await platform.send(audience, { kind: 'card', card });
     if (!ref) return null;
     em.create(CardInstanceSchema, {

@@ -1,5 +1,6 @@
 import { type User, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { userLink } from './links.js';
 
 export type PlatformName = 'wecom' | 'dingtalk';
 
@@ -9,6 +10,9 @@ export async function findUserByPlatformId(
   platform: PlatformName,
   platformUserId: string,
 ): Promise<User | null> {
-  const where = platform === 'wecom' ? { wecomUserId: platformUserId } : { dingtalkUserId: platformUserId };
-  return em.findOne(UserSchema, { ...where, active: true }, { populate: ['department'] });
+  return em.findOne(
+    UserSchema,
+    { [userLink[platform]]: platformUserId, active: true },
+    { populate: ['department'] },
+  );
 }

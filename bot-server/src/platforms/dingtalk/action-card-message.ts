@@ -17,7 +17,12 @@ export function actionCardRobotMessage(card: ActionCardContent): RobotMessage {
   if (btns.length <= 1) {
     return {
       msgKey: 'sampleActionCard',
-      msgParam: { title: card.title, text: card.text, singleTitle: first?.title ?? '查看详情', singleURL: first?.actionURL ?? '' },
+      msgParam: {
+        title: card.title,
+        text: card.text,
+        singleTitle: first?.title ?? '查看详情',
+        singleURL: first?.actionURL ?? '',
+      },
     };
   }
   const msgParam: Record<string, string> = { title: card.title, text: card.text };

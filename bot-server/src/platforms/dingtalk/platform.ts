@@ -4,8 +4,8 @@
 import type { Card } from '@kelian/cards';
 import type { Logger } from 'pino';
 import type { Audience, CardRef, ChatPlatform, OutboundMessage, TextEvent } from '../common.js';
-import type { CreateAndDeliverCardRequest, DingTalkClient, RobotMessage, WorkNotice } from './client.js';
 import { type ActionCardContent, actionCardRobotMessage } from './action-card-message.js';
+import type { CreateAndDeliverCardRequest, DingTalkClient, RobotMessage, WorkNotice } from './client.js';
 import { DingTalkApiError } from './errors.js';
 
 /** Turns a neutral card into a published DingTalk card template and its (string-only) variables. */
@@ -105,7 +105,8 @@ export class DingTalkPlatform implements ChatPlatform {
     try {
       deliveries = await client.createAndDeliverCard(request);
     } catch (error) {
-      if (!(error instanceof DingTalkApiError && error.httpStatus === 403 && this.#o.renderFallback)) throw error;
+      if (!(error instanceof DingTalkApiError && error.httpStatus === 403 && this.#o.renderFallback))
+        throw error;
       // Without the interactive-card permission the robot can still post the card as an ActionCard:
       // same content, buttons that open Kelian instead of calling back. It cannot be updated later.
       this.#o.logger.warn({ outTrackId, code: error.code }, 'no card permission; sent as an ActionCard');

@@ -54,7 +54,10 @@ export interface WeComPersonActions {
    * member's userid or the department's id. Change the sandbox org first (org.addPerson, …) so the
    * directory answers what the event announces.
    */
-  emitWeComContactChange(input: { changeType: ContactChange; id: string }): Promise<{ delivery: CallbackDelivery }>;
+  emitWeComContactChange(input: {
+    changeType: ContactChange;
+    id: string;
+  }): Promise<{ delivery: CallbackDelivery }>;
 }
 
 export type ContactChange =
@@ -267,7 +270,8 @@ export function wecomPersonActions(sb: SandboxContext): WeComPersonActions {
         );
       } else if (changeType === 'create_party' || changeType === 'update_party') {
         const department = org.departments.find((d) => String(d.wecomId) === id);
-        if (!department) throw new Problem(404, 'sandbox-department-not-found', '企业微信沙箱中没有这个部门', id);
+        if (!department)
+          throw new Problem(404, 'sandbox-department-not-found', '企业微信沙箱中没有这个部门', id);
         details.push(['Name', department.name], ['ParentId', String(wecomDeptId(department.parentKey) ?? 0)]);
       }
       const party = changeType.endsWith('_party');

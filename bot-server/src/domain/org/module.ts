@@ -1,0 +1,75 @@
+import type { BotFeature } from '../../bot/module.js';
+import type { JobModule, JobQueue } from '../../jobs/index.js';
+import { configuredPlatforms, type OrgDirectories } from './directory.js';
+import { type OrgEntity, PlatformNotConfiguredError, syncPlatform, syncRecord } from './sync.js';
+import type { PlatformName } from './users.js';
+
+export const syncFullJob = 'org.sync-full';
+export const syncOneJob = 'org.sync-one';
+
+export interface SyncFullData {
+  platform: PlatformName;
+}
+
+export interface SyncOneData {
+  platform: PlatformName;
+  entity: OrgEntity;
+  id: string;
+}
+
+/**
+ * Queues a full sync of every configured platform: nightly, and once at start. Boot calls it once
+ * the server listens, because in sandbox mode the platforms' API base is the server's own address.
+ */
+export async function enqueueFullSyncs(queue: JobQueue, directories: OrgDirectories): Promise<void> {
+  for (const platform of configuredPlatforms(directories)) {
+    // Several instances starting together ask once per platform.
+    await queue.send<SyncFullData>(syncFullJob, { platform }, { singletonKey: `${syncFullJob}:${platform}` });
+  }
+}
+
+/**
+ * The sync jobs and the nightly full sync (02:30 in the display time zone). `directories` is read
+ * at each run: the platforms' API clients are built on first use.
+ */
+export function orgSyncJobs(directories: () => OrgDirectories): JobModule {
+  return ({ queue, scheduler, orm, logger }) => {
+    const log = logger.child({ component: 'org-sync' });
+    const run = async (platform: PlatformName, sync: () => Promise<object>) => {
+      try {
+        log.info({ platform, ...(await sync()) }, 'org sync applied');
+      } catch (err) {
+        // The platform was switched off after the job was queued: nothing to retry.
+        if (!(err instanceof PlatformNotConfiguredError)) throw err;
+        log.warn({ platform }, 'org sync skipped: the platform is not configured');
+      }
+    };
+    queue.define<SyncFullData>({
+      name: syncFullJob,
+      policy: 'stately',
+      handler: ({ platform }) => run(platform, () => syncPlatform(orm.em.fork(), directories(), platform)),
+    });
+    queue.define<SyncOneData>({
+      name: syncOneJob,
+      handler: ({ platform, entity, id }) =>
+        run(platform, () => syncRecord(orm.em.fork(), directories(), platform, entity, id)),
+    });
+    scheduler.add({
+      name: 'org-sync-nightly',
+      cron: '0 30 2 * * *',
+      run: () => enqueueFullSyncs(queue, directories()),
+    });
+  };
+}
+
+/** A contact change on a platform queues a sync of that person or department (needs orgSyncJobs). */
+export const orgSyncFeature: BotFeature = ({ bot, queue }) => {
+  bot.on('org_change', async (em, event) => {
+    // In the event's own transaction: the sync is queued exactly when the event counts as handled.
+    await queue.send<SyncOneData>(
+      syncOneJob,
+      { platform: event.platform, entity: event.entity, id: event.id },
+      { em },
+    );
+  });
+};
