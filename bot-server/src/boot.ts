@@ -158,7 +158,9 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     }
     await platforms.start();
     undo.push(platforms.stop);
-    // The start-up org sync: only now do the platform clients know their API base in sandbox mode.
+    // Background work starts last: its handlers call the platforms, which in sandbox mode are this
+    // very server, now listening.
+    await jobs.work();
     await enqueueFullSyncs(jobs.queue, orgDirectories());
     logger.info(
       {

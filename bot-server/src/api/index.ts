@@ -1,10 +1,14 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
+import { auditRouter } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { sandboxAuthRoutes } from './auth/sandbox-routes.js';
+import { domainProblems } from './customers/problems.js';
+import { customersRouter } from './customers/routes.js';
 import type { ApiDeps, ApiState } from './deps.js';
 import { jssdkRoutes } from './jssdk/routes.js';
 import { meRoutes } from './me.js';
+import { openApiRoutes } from './openapi/routes.js';
 import { readSession } from './session-middleware.js';
 
 export type { ApiContext, ApiDeps, ApiState } from './deps.js';
@@ -19,10 +23,14 @@ const noStore: Middleware = async (ctx, next) => {
 /** REST for the mini-app and integrations, under /api. Mount it like any router of the app. */
 export function apiRouter(deps: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>({ prefix: '/api' });
-  router.use(noStore, readSession(deps));
+  // domainProblems: the domain's refusals (not visible, not permitted, …) become problems.
+  router.use(noStore, readSession(deps), domainProblems);
   authRoutes(router, deps);
   if (deps.config.sandbox) sandboxAuthRoutes(router, deps);
   meRoutes(router, deps);
   jssdkRoutes(router, deps);
+  for (const feature of [customersRouter(deps), auditRouter(deps)])
+    router.use(feature.routes(), feature.allowedMethods());
+  openApiRoutes(router, deps);
   return router;
 }

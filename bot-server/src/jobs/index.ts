@@ -17,11 +17,14 @@ export interface Jobs {
 export type JobModule = (jobs: Jobs & { orm: MikroORM; logger: Logger }) => void;
 
 export interface RunningJobs extends Jobs {
+  /** Starts the workers and the schedules; until then jobs can be sent but none runs. */
+  work(): Promise<void>;
   stop(): Promise<void>;
 }
 
 // Schedules only enqueue; the queue does the work. Modules register before anything starts so that
-// a job never arrives for a handler that is not there yet.
+// a job never arrives for a handler that is not there yet. Work starts only when the caller says so:
+// handlers may need the server to be listening (in sandbox mode the platforms are this server).
 export async function startJobs(options: {
   url: string;
   orm: MikroORM;
@@ -38,6 +41,10 @@ export async function startJobs(options: {
   return {
     queue,
     scheduler,
+    async work() {
+      await queue.work();
+      scheduler.start();
+    },
     async stop() {
       await scheduler.stop();
       await queue.stop();

@@ -43,6 +43,7 @@ export class JobQueue {
     this.#definitions.set(definition.name, definition as JobDefinition<object>);
   }
 
+  /** Connects and creates the queues: jobs can be sent from now on, nothing runs yet. */
   async start(): Promise<void> {
     await this.#boss.start();
     for (const d of this.#definitions.values()) {
@@ -51,6 +52,13 @@ export class JobQueue {
         retryBackoff: true,
         policy: d.policy ?? 'standard',
       });
+    }
+    this.#started = true;
+  }
+
+  /** Starts handing jobs to their handlers. */
+  async work(): Promise<void> {
+    for (const d of this.#definitions.values()) {
       await this.#boss.work<object>(d.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
         if (!job) return;
         try {
@@ -61,7 +69,6 @@ export class JobQueue {
         }
       });
     }
-    this.#started = true;
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {

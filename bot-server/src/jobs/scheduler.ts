@@ -13,6 +13,7 @@ export interface Schedule {
 
 // Every instance ticks; the run coordinator lets exactly one of them run each slot.
 export class Scheduler {
+  readonly #schedules: Schedule[] = [];
   readonly #tasks: ScheduledTask[] = [];
 
   constructor(
@@ -23,6 +24,15 @@ export class Scheduler {
 
   add(schedule: Schedule): void {
     if (schedule.name.includes(':')) throw new Error(`Schedule name must not contain ':' (${schedule.name})`);
+    this.#schedules.push(schedule);
+  }
+
+  /** Starts ticking every schedule added so far. */
+  start(): void {
+    for (const schedule of this.#schedules) this.#start(schedule);
+  }
+
+  #start(schedule: Schedule): void {
     const log = this.logger.child({ component: 'scheduler', schedule: schedule.name });
     const task = cron.schedule(
       schedule.cron,

@@ -20,7 +20,8 @@ const code = z
   .min(1, '缺少登录凭证 code')
   .max(512, '登录凭证 code 过长');
 
-const bodies = {
+/** The sign-in bodies, validated here and described in the OpenAPI document. */
+export const signInBodies = {
   wecom: z.object({
     code,
     kind: z.enum(['oauth', 'miniprogram'], { error: 'kind 只能是 oauth 或 miniprogram' }).default('oauth'),
@@ -39,14 +40,14 @@ export function authRoutes(router: Router<ApiState>, { orm, platforms }: ApiDeps
   router.post('/auth/wecom', async (ctx) => {
     const client = platforms.wecomClient();
     if (!client) throw platformNotConfigured('wecom');
-    const body = parseInput(bodies.wecom, ctx.request.body);
+    const body = parseInput(signInBodies.wecom, ctx.request.body);
     await signIn(ctx, 'wecom', await wecomUserIdOf(client, body.code, body.kind, ctx.state.log));
   });
 
   router.post('/auth/dingtalk', async (ctx) => {
     const client = platforms.dingtalkClient();
     if (!client) throw platformNotConfigured('dingtalk');
-    const body = parseInput(bodies.dingtalk, ctx.request.body);
+    const body = parseInput(signInBodies.dingtalk, ctx.request.body);
     await signIn(ctx, 'dingtalk', await dingtalkUserIdOf(client, body.code, ctx.state.log));
   });
 

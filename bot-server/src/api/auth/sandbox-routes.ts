@@ -9,7 +9,8 @@ import { noAccount } from '../problems.js';
 // In a plain browser there is no platform to vouch for anyone, so the sandbox's mini-app offers a
 // picker of demo users. These routes exist only in sandbox mode; elsewhere they are a plain 404.
 
-const pick = z.object({
+/** The demo-user pick, validated here and described in the OpenAPI document. */
+export const sandboxPick = z.object({
   userId: z
     .int({ error: '请选择一位演示用户（userId 为用户编号）' })
     .positive('请选择一位演示用户（userId 为用户编号）'),
@@ -21,7 +22,7 @@ export function sandboxAuthRoutes(router: Router<ApiState>, { orm }: ApiDeps): v
   });
 
   router.post('/auth/sandbox', async (ctx) => {
-    const { userId } = parseInput(pick, ctx.request.body);
+    const { userId } = parseInput(sandboxPick, ctx.request.body);
     const signedIn = await signInWithoutProof(orm.em, userId);
     if (!signedIn) throw noAccount();
     ctx.state.log.info({ userId, via: 'sandbox' }, 'signed in');

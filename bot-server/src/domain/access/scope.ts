@@ -1,0 +1,97 @@
+import type { Contact, Customer, FollowUp, User } from '@kelian/orm';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { Access, ScopeGrant } from './access.js';
+
+// The data scope as query conditions. Every query of customers, contacts and follow-ups is ANDed
+// with one of these: the customer domain loads customers only through store.ts (one, by id),
+// list.ts (a page) and duplicates.ts (hints), and none of them can be called without an Access.
+//
+// Why explicit conditions rather than a MikroORM filter switched on per request: a filter applies
+// invisibly and is just as invisibly switched off (`filters: false`, raw SQL, a query builder),
+// and its parameter must be set on the right EntityManager by every request, bot command and job,
+// or the query fails or, with a default, shows too much. A condition in the call is visible in
+// review, composes with the search seam and keyset pagination, and the same functions tell whether
+// a user may be given a customer (userScope), so no rule exists twice.
+//
+// Who sees what:
+//   self             customers they own or collaborate on
+//   department       … and those owned by members of the anchored department
+//   department_tree  … and those owned by members of that department or any below it
+//   all              every customer
+// Everyone with a role also sees the pool (公海: customers with no owner), because claiming from the
+// pool is how reps get customers; seeing is not changing, though: a pool customer may be changed
+// only under an `all` scope, by the others once they own it. So: readable = changeable ∪ pool.
+
+export type ScopePurpose =
+  /** Seeing a customer: lists, the 360° view, reveals, duplicate hints. */
+  | 'read'
+  /** Changing it: edits, follow-ups, the recycle bin. */
+  | 'change'
+  /** Handing it to someone else (owner change): manager and admin roles only. */
+  | 'reassign';
+
+const nothing = { id: { $in: [] } };
+
+/** The users a scope covers: for `department`, the members of that department; for `self`, the user. */
+export function userScope(access: Access, purpose: ScopePurpose = 'read'): FilterQuery<User> {
+  const grants = grantsFor(access, purpose);
+  if (grants.length === 0) return nothing;
+  return { $or: grants.map((g) => userCondition(access, g)) };
+}
+
+export function customerScope(access: Access, purpose: ScopePurpose = 'read'): FilterQuery<Customer> {
+  const grants = grantsFor(access, purpose);
+  if (grants.length === 0) return nothing;
+  if (grants.some((g) => g.scope === 'all')) return {};
+  // Whatever their scope, people see and work on the customers they own or collaborate on; handing
+  // a customer over, though, takes a manager's scope over its owner (a `self` grant: their own).
+  const mine =
+    purpose === 'reassign'
+      ? []
+      : [{ owner: access.userId }, { collaborators: { $some: { id: access.userId } } }];
+  const owners = grants
+    .filter((g) => purpose === 'reassign' || g.scope !== 'self')
+    .map((g) => ({ owner: userCondition(access, g) }));
+  // Pool customers are read by all (to claim them) and reached by managers (to hand them out),
+  // never changed short of an `all` scope, not even by someone still listed as a collaborator.
+  if (purpose === 'change')
+    return { $and: [{ owner: { $ne: null } }, { $or: [...mine, ...owners] }] } as FilterQuery<Customer>;
+  return { $or: [...mine, ...owners, { owner: null }] } as FilterQuery<Customer>;
+}
+
+// Contacts and follow-ups belong to their customer: the same scope, and a customer's recycle bin
+// holds them too.
+
+export const contactScope = (access: Access, purpose: ScopePurpose = 'read'): FilterQuery<Contact> => ({
+  customer: { $and: [customerScope(access, purpose), { deletedAt: null }] },
+});
+
+export const followUpScope = (access: Access, purpose: ScopePurpose = 'read'): FilterQuery<FollowUp> => ({
+  customer: { $and: [customerScope(access, purpose), { deletedAt: null }] },
+});
+
+/**
+ * Whether a customer the user can see (it was loaded through customerScope 'read') may also be
+ * changed: readable = changeable ∪ pool, so only a pool customer needs a look at the grants.
+ */
+export function mayChange(access: Access, customer: Pick<Customer, 'owner'>): boolean {
+  return customer.owner != null || access.grants.some((g) => g.scope === 'all');
+}
+
+function grantsFor(access: Access, purpose: ScopePurpose): readonly ScopeGrant[] {
+  return purpose === 'reassign' ? access.managerGrants : access.grants;
+}
+
+function userCondition(access: Access, grant: ScopeGrant): FilterQuery<User> {
+  switch (grant.scope) {
+    case 'self':
+      return { id: access.userId };
+    case 'department':
+      return { department: grant.departmentId };
+    case 'department_tree':
+      // Paths are ids between slashes ("/1/4/"): no LIKE wildcard can occur in them.
+      return { department: { path: { $like: `${grant.path}%` } } };
+    case 'all':
+      return {};
+  }
+}

@@ -1,0 +1,28 @@
+import { type AuditAction, AuditLogSchema, UserSchema } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import type { Changes } from './changes.js';
+
+export interface AuditEntry {
+  action: AuditAction;
+  objectType: string;
+  objectId: string | number;
+  /** Field → { before, after } for changes; `{ fields: [...] }` for reveals and exports. */
+  changes: Changes | { fields: string[]; [detail: string]: unknown };
+}
+
+/**
+ * Adds an entry to the audit log in the caller's unit of work: it is written by the same flush,
+ * in the same transaction, as the change it records, so there is never one without the other.
+ */
+export function audit(em: EntityManager, acting: Acting, entry: AuditEntry): void {
+  em.create(AuditLogSchema, {
+    actor: em.getReference(UserSchema, acting.user.id),
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: String(entry.objectId),
+    changes: entry.changes,
+    via: acting.via,
+    requestId: acting.requestId ?? null,
+  });
+}

@@ -1,0 +1,39 @@
+import { type AuditLog, AuditLogSchema } from '@kelian/orm';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Access } from '../access/access.js';
+import { NotPermittedError } from '../access/errors.js';
+
+export interface AuditQuery {
+  objectType?: string;
+  objectId?: string;
+  actorId?: number;
+  /** Entries older than this one (the last id of the previous page). */
+  beforeId?: number;
+  limit: number;
+}
+
+export interface AuditPage {
+  entries: AuditLog[];
+  /** The last entry's id when more entries follow. */
+  lastId?: number;
+}
+
+/** The audit log, newest first, for administrators only. */
+export async function auditEntries(em: EntityManager, access: Access, query: AuditQuery): Promise<AuditPage> {
+  if (!access.admin) throw new NotPermittedError('只有管理员可以查看审计日志');
+  const where: FilterQuery<AuditLog> = {
+    ...(query.objectType === undefined ? {} : { objectType: query.objectType }),
+    ...(query.objectId === undefined ? {} : { objectId: query.objectId }),
+    ...(query.actorId === undefined ? {} : { actor: query.actorId }),
+    ...(query.beforeId === undefined ? {} : { id: { $lt: query.beforeId } }),
+  };
+  // The id is the log's order: entries are only ever appended.
+  const entries = await em.find(AuditLogSchema, where, {
+    orderBy: { id: 'desc' },
+    limit: query.limit + 1,
+    populate: ['actor'],
+  });
+  const more = entries.length > query.limit;
+  if (more) entries.pop();
+  return more ? { entries, lastId: entries.at(-1)!.id } : { entries };
+}

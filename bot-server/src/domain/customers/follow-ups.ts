@@ -1,0 +1,52 @@
+import { ContactSchema, type FollowUp, FollowUpSchema, UserSchema } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import { refuseUneditable } from '../access/field-rules.js';
+import { audit } from '../audit/audit.js';
+import { created } from '../audit/changes.js';
+import { InvalidInputError } from './errors.js';
+import type { NewFollowUp } from './inputs.js';
+import { followUpSnapshot } from './records.js';
+import { customerFor } from './store.js';
+
+/** Logs a follow-up by the user on a customer they may change, and moves its lastFollowUpAt on. */
+export async function addFollowUp(
+  em: EntityManager,
+  acting: Acting,
+  customerId: number,
+  input: NewFollowUp,
+): Promise<FollowUp> {
+  return em.transactional(async (tx) => {
+    const customer = await customerFor(tx, acting.access, customerId, { purpose: 'change' });
+    const { contactId, occurredAt = new Date(), ...fields } = input;
+    refuseUneditable(acting.access, [
+      {
+        object: 'followUp',
+        fields: Object.keys(input).filter(
+          (k) => k !== 'contactId' && input[k as keyof NewFollowUp] !== undefined,
+        ),
+      },
+    ]);
+    const contact =
+      contactId == null ? null : await tx.findOne(ContactSchema, { id: contactId, customer: customer.id });
+    if (contactId != null && !contact) throw new InvalidInputError('contactId', '这位联系人不属于该客户');
+    const followUp = tx.create(FollowUpSchema, {
+      ...fields,
+      customer,
+      contact,
+      author: await tx.findOneOrFail(UserSchema, acting.user.id),
+      occurredAt,
+    });
+    // A follow-up logged after the fact must not move the customer's last contact back in time.
+    if (!customer.lastFollowUpAt || customer.lastFollowUpAt < occurredAt)
+      customer.lastFollowUpAt = occurredAt;
+    await tx.flush();
+    audit(tx, acting, {
+      action: 'create',
+      objectType: 'followUp',
+      objectId: followUp.id,
+      changes: created(followUpSnapshot(followUp)),
+    });
+    return followUp;
+  });
+}

@@ -1,0 +1,110 @@
+import { type Customer, CustomerSchema } from '@kelian/orm';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Access } from '../access/access.js';
+import { type FieldUse, refuseHiddenFilters } from '../access/field-rules.js';
+import { customerScope, mayChange } from '../access/scope.js';
+import type { CustomFieldValue } from './inputs.js';
+import { customerSearchFilter } from './search-filter.js';
+import { customerPopulate } from './store.js';
+
+const sortKeys = ['updatedAt', 'createdAt', 'name'] as const;
+type SortKey = (typeof sortKeys)[number];
+
+/** A sort key, ascending; with a leading `-`, descending. */
+export const customerSorts = sortKeys.flatMap((key) => [key, `-${key}`] as const);
+export type CustomerSort = (typeof customerSorts)[number];
+
+/** Where a page ends: the sort value of its last customer, and its id to break ties. */
+export interface ListPosition {
+  value: string;
+  id: number;
+}
+
+export interface CustomerListQuery {
+  q?: string;
+  owner?: 'me' | 'pool' | number;
+  /** Customers carrying every one of these tags. */
+  tagIds?: number[];
+  level?: string;
+  region?: string;
+  /** Equality on custom field values. */
+  customFields?: Record<string, Exclude<CustomFieldValue, string[]>>;
+  /** The recycle bin instead of the live customers. */
+  deleted?: boolean;
+  sort: CustomerSort;
+  limit: number;
+  after?: ListPosition;
+}
+
+export interface CustomerPage {
+  customers: { customer: Customer; changeable: boolean }[];
+  /** Where the next page starts; absent on the last page. */
+  next?: ListPosition;
+}
+
+/**
+ * One page of the customers the user may see, in a keyset order (sort value, then id): a customer
+ * added while someone pages through neither shifts a page nor appears twice.
+ */
+export async function listCustomers(
+  em: EntityManager,
+  access: Access,
+  query: CustomerListQuery,
+): Promise<CustomerPage> {
+  refuseHiddenFilters(access, [{ object: 'customer', fields: filteredFields(query) }]);
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const key = query.sort.replace('-', '') as SortKey;
+  const where: FilterQuery<Customer>[] = [
+    // The recycle bin holds only what the user could change (and so delete or restore).
+    customerScope(access, query.deleted ? 'change' : 'read'),
+    { deletedAt: query.deleted ? { $ne: null } : null },
+    ...(query.q ? [await customerSearchFilter(em, query.q, access)] : []),
+    ...ownerCondition(access, query.owner),
+    ...(query.tagIds ?? []).map((id) => ({ tags: { $some: { id } } })),
+    ...(query.level === undefined ? [] : [{ level: query.level }]),
+    ...(query.region === undefined ? [] : [{ region: query.region }]),
+    ...(query.customFields && Object.keys(query.customFields).length > 0
+      ? [{ customFields: query.customFields }]
+      : []),
+  ];
+  const page = await em.findByCursor(CustomerSchema, {
+    where: { $and: where },
+    orderBy: [{ [key]: direction }, { id: direction }],
+    first: query.limit,
+    ...(query.after
+      ? {
+          after: {
+            [key]: key === 'name' ? query.after.value : new Date(query.after.value),
+            id: query.after.id,
+          },
+        }
+      : {}),
+    includeCount: false,
+    populate: customerPopulate,
+  });
+  const last = page.items.at(-1);
+  return {
+    customers: page.items.map((customer) => ({ customer, changeable: mayChange(access, customer) })),
+    ...(page.hasNextPage && last ? { next: { value: positionValue(last, key), id: last.id } } : {}),
+  };
+}
+
+function ownerCondition(access: Access, owner: CustomerListQuery['owner']): FilterQuery<Customer>[] {
+  if (owner === undefined) return [];
+  if (owner === 'pool') return [{ owner: null }];
+  return [{ owner: owner === 'me' ? access.userId : owner }];
+}
+
+function positionValue(customer: Customer, key: SortKey): string {
+  return key === 'name' ? customer.name : customer[key].toISOString();
+}
+
+function filteredFields(query: CustomerListQuery): FieldUse['fields'] {
+  return [
+    ...(query.q || query.sort.endsWith('name') ? ['name'] : []),
+    ...(query.tagIds?.length ? ['tags'] : []),
+    ...(query.level === undefined ? [] : ['level']),
+    ...(query.region === undefined ? [] : ['region']),
+    ...(query.customFields === undefined ? [] : ['customFields']),
+  ];
+}

@@ -1,0 +1,37 @@
+import { UserSchema } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import { FieldsRefusedError } from '../access/errors.js';
+import { userScope } from '../access/scope.js';
+import { audit } from '../audit/audit.js';
+import { changesBetween } from '../audit/changes.js';
+import { customerSnapshot } from './records.js';
+import { customerFor } from './store.js';
+
+/**
+ * Hands a customer to another owner, or back to the pool (null). Only a manager or admin whose scope
+ * covers both the customer (or the pool it sits in) and the new owner may do it.
+ */
+export async function changeOwner(
+  em: EntityManager,
+  acting: Acting,
+  customerId: number,
+  ownerId: number | null,
+): Promise<void> {
+  await em.transactional(async (tx) => {
+    const customer = await customerFor(tx, acting.access, customerId, { purpose: 'reassign' });
+    const owner =
+      ownerId === null
+        ? null
+        : await tx.findOne(UserSchema, {
+            $and: [{ id: ownerId, active: true }, userScope(acting.access, 'reassign')],
+          });
+    if (ownerId !== null && !owner)
+      throw new FieldsRefusedError([{ field: 'ownerId', message: '新负责人不存在，或不在你的管辖范围内' }]);
+    const before = customerSnapshot(customer);
+    customer.owner = owner;
+    const changes = changesBetween(before, customerSnapshot(customer));
+    if (Object.keys(changes).length > 0)
+      audit(tx, acting, { action: 'update', objectType: 'customer', objectId: customer.id, changes });
+  });
+}
