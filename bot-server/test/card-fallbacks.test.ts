@@ -3,8 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { refreshCardsJob } from '../src/bot/cards/card-jobs.js';
-import { type RunningServer, startTestServer } from './support/server.js';
 import { sandboxOf, textOf, waitForOutgoing } from './support/sandbox.js';
+import { type RunningServer, startTestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
 
 let server: RunningServer;
@@ -21,7 +21,10 @@ afterAll(async () => {
 beforeEach(() => sandboxOf(server).state.switches.clear());
 
 async function newLead(company: string): Promise<number> {
-  await sandboxOf(server).actions.sendWeComText({ from: 'ZhangWei', text: `新线索 ${company} 赵敏 13812341234 北京` });
+  await sandboxOf(server).actions.sendWeComText({
+    from: 'ZhangWei',
+    text: `新线索 ${company} 赵敏 13812341234 北京`,
+  });
   const answer = await waitForOutgoing(server, 'wecom', (m) => textOf(m).includes(company));
   return Number(/#(\d+)/.exec(textOf(answer))![1]);
 }
@@ -45,7 +48,9 @@ test('a DingTalk robot without card permission posts the card as an ActionCard w
   expect(content.text).toContain('138****1234');
   expect(Object.values(content)).toContain('在客联中处理');
   // An ActionCard cannot be updated: nothing is kept to update.
-  const { rows } = await db.query(`select platform from card_instance where object_id = $1`, [String(leadId)]);
+  const { rows } = await db.query(`select platform from card_instance where object_id = $1`, [
+    String(leadId),
+  ]);
   expect(rows).toEqual([{ platform: 'wecom' }]);
 });
 

@@ -117,16 +117,15 @@ async function reload() {
   await refreshMessages();
 }
 
-document.querySelectorAll('.platforms button').forEach((tab) =>
+const tabs = [...document.querySelectorAll('.platforms button')];
+for (const tab of tabs) {
   tab.addEventListener('click', async () => {
     state.platform = tab.dataset.platform;
     document.body.dataset.platform = state.platform;
-    document
-      .querySelectorAll('.platforms button')
-      .forEach((b) => b.setAttribute('aria-selected', String(b === tab)));
+    for (const b of tabs) b.setAttribute('aria-selected', String(b === tab));
     await reload().catch((e) => status(e.message));
-  }),
-);
+  });
+}
 $('who').addEventListener('change', async (e) => {
   state.user = e.target.value;
   state.after = 0;

@@ -1,0 +1,79 @@
+// Size budgets of the built mini-app, checked after `npm run build` (and in CI through it):
+//   weapp: the main package (everything in dist/weapp: there are no subpackages) under 600 KB;
+//          WeCom, like WeChat, refuses a main package over 2 MB.
+//   h5:    the JavaScript a phone downloads before the first page shows (the entry chunks and the
+//          first page's own chunk), gzipped, under 150 KB.
+// dd is reported, not budgeted. Exits 1 when a budget is exceeded or a build is missing.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const KB = 1024;
+const budgets = { weapp: 600 * KB, h5: 150 * KB };
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+let failed = false;
+const fail = (message) => {
+  failed = true;
+  console.error(`✖ ${message}`);
+};
+
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((path) => statSync(path).isFile());
+}
+
+function packageSize(target) {
+  const dir = join(dist, target);
+  if (!existsSync(dir)) return undefined;
+  return filesUnder(dir).reduce((sum, path) => sum + statSync(path).size, 0);
+}
+
+// weapp main package
+const weapp = packageSize('weapp');
+if (weapp === undefined) fail('dist/weapp is missing: run `npm run build:weapp -w @kelian/miniapp` first');
+else {
+  const line = `weapp main package ${kb(weapp)} (budget ${kb(budgets.weapp)})`;
+  if (weapp > budgets.weapp) fail(line);
+  else console.log(`✔ ${line}`);
+}
+
+// dd, for the record
+const dd = packageSize('dd');
+console.log(
+  dd === undefined ? '- dd not built' : `- dd package ${kb(dd)} (no budget; DingTalk's limit is 2 MB)`,
+);
+
+// h5 before the first page
+const manifestPath = join(dist, 'h5-chunks.json');
+if (!existsSync(manifestPath) || !existsSync(join(dist, 'h5', 'index.html'))) {
+  fail('dist/h5 or dist/h5-chunks.json is missing: run `npm run build:h5 -w @kelian/miniapp` first');
+} else {
+  const appConfig = readFileSync(join(root, 'src', 'app.config.ts'), 'utf8');
+  const firstPage = /pages:\s*\[\s*'([^']+)'/.exec(appConfig)?.[1];
+  const { groups } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const entry = groups.filter((g) => g.entry);
+  const page = groups.find((g) => !g.entry && g.origins.includes(`./${firstPage}`));
+  if (!firstPage || entry.length === 0 || !page) {
+    fail(
+      `cannot tell which h5 chunks load before the first page (${firstPage ?? 'no pages in app.config.ts'})`,
+    );
+  } else {
+    const files = [...new Set([...entry, page].flatMap((g) => g.files))].filter((f) => f.endsWith('.js'));
+    let total = 0;
+    for (const file of files) {
+      const bytes = readFileSync(join(dist, 'h5', file));
+      const gz = gzipSync(bytes, { level: 9 }).length;
+      total += gz;
+      console.log(`    ${file.padEnd(26)} ${kb(bytes.length).padStart(9)} → ${kb(gz).padStart(8)} gzip`);
+    }
+    const line = `h5 JavaScript before ${firstPage}: ${kb(total)} gzip (budget ${kb(budgets.h5)})`;
+    if (total > budgets.h5) fail(line);
+    else console.log(`✔ ${line}`);
+  }
+}
+
+if (failed) process.exit(1);

@@ -1,0 +1,33 @@
+export default defineAppConfig({
+  // 首页 first: a person with a live session lands on it directly; without one it sends them to 登录.
+  pages: ['pages/home/index', 'pages/me/index', 'pages/login/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '客联',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f4f6fa',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#2f6bff',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab-home.png',
+        selectedIconPath: 'assets/tab-home-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab-me.png',
+        selectedIconPath: 'assets/tab-me-active.png',
+      },
+    ],
+  },
+  // The h5 router's slide-in animation: off, pages switch at once (and screenshots are stable).
+  animation: false,
+});

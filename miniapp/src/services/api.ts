@@ -1,0 +1,121 @@
+import Taro from '@tarojs/taro';
+import { type Answer, TransportError } from './exchange';
+import { clearSession, loadSession } from './session';
+import { send } from './transport';
+
+// The one way the pages talk to bot-server's /api. Errors come back as RFC 9457 problem details
+// with a Chinese `title` for people and a stable `type` for code; a 401 on a signed-in request
+// ends the session and sends the person back to the login page.
+
+export const LOGIN_PAGE = '/pages/login/index';
+export const HOME_PAGE = '/pages/home/index';
+
+/** '' on h5 (same origin as the page); the server's https address on the mini-programs. */
+export const apiBase = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when no answer came (offline, timeout). */
+    readonly status: number,
+    /** The problem's code, e.g. `unauthenticated` from `urn:kelian:problem:unauthenticated`. */
+    readonly code: string,
+    /** Chinese, for the person. */
+    readonly title: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
+    super(title);
+    this.name = 'ApiError';
+  }
+}
+
+interface Options {
+  data?: unknown;
+  /** Send the session's token (default). Login calls do not. */
+  auth?: boolean;
+}
+
+type Method = 'GET' | 'POST';
+
+export async function request<T>(
+  method: Method,
+  path: string,
+  { data, auth = true }: Options = {},
+): Promise<T> {
+  if (process.env.TARO_ENV !== 'h5' && apiBase === '') {
+    throw new ApiError(0, 'no-api-base', '小程序未配置服务器地址（TARO_APP_API_BASE），请联系管理员');
+  }
+  const header: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (data !== undefined) header['Content-Type'] = 'application/json';
+  const session = auth ? loadSession() : null;
+  if (session) header.Authorization = `Bearer ${session.token}`;
+
+  let response: Answer;
+  try {
+    response = await send({ url: `${apiBase}${path}`, method, header, data, timeout: REQUEST_TIMEOUT_MS });
+  } catch (error) {
+    const timedOut = error instanceof TransportError && error.reason === 'timeout';
+    throw new ApiError(
+      0,
+      'network',
+      timedOut ? '服务器响应超时，请稍后重试' : '网络连接失败，请检查网络后重试',
+    );
+  }
+
+  const { statusCode } = response;
+  if (statusCode >= 200 && statusCode < 300) return response.data as T;
+  const problem = asProblem(response.data);
+  if (statusCode === 401 && auth) {
+    clearSession();
+    void Taro.reLaunch({ url: LOGIN_PAGE });
+  }
+  throw new ApiError(
+    statusCode,
+    problem.code ?? `http-${statusCode}`,
+    problem.title ?? fallbackTitle(statusCode),
+    problem.errors,
+  );
+}
+
+export const get = <T>(path: string, options?: Omit<Options, 'data'>) => request<T>('GET', path, options);
+export const post = <T>(path: string, data?: unknown, options?: Omit<Options, 'data'>) =>
+  request<T>('POST', path, { ...options, data: data ?? {} });
+
+/** What to show for any error a page catches. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.title;
+  if (error instanceof Error && /[\u4e00-\u9fff]/.test(error.message)) return error.message;
+  return '出了点问题，请稍后重试';
+}
+
+function asProblem(body: unknown): { code?: string; title?: string; errors?: FieldProblem[] } {
+  let value = body;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return {};
+    }
+  }
+  if (typeof value !== 'object' || value === null) return {};
+  const p = value as { type?: unknown; title?: unknown; errors?: unknown };
+  return {
+    code: typeof p.type === 'string' ? p.type.replace(/^urn:kelian:problem:/, '') : undefined,
+    title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined,
+    errors: Array.isArray(p.errors) ? (p.errors as FieldProblem[]) : undefined,
+  };
+}
+
+function fallbackTitle(status: number): string {
+  if (status === 401) return '请先登录';
+  if (status === 403) return '你没有权限执行此操作';
+  if (status === 404) return '请求的内容不存在';
+  if (status >= 500) return '服务器暂时无法处理，请稍后重试';
+  return '请求失败，请稍后重试';
+}

@@ -1,0 +1,94 @@
+import type * as Contract from './sdk';
+import type { OAuthReturn, WeComRegistration } from './sdk';
+import { SDK_TIMEOUT_MS, withTimeout } from './timeout';
+
+// h5 only (see sdk.ts). Each SDK is loaded when first needed, into a chunk of its own, and only
+// inside its client: the pages of a plain browser never download either.
+
+const STATE_KEY = 'kelian.oauth.state';
+
+/** Leaving the page, kept apart so that tests can watch it (jsdom cannot navigate). */
+export const navigation = {
+  leave(url: string): void {
+    window.location.replace(url);
+  },
+};
+
+export function tidyLandingUrl(): void {
+  const { hash, pathname, search } = window.location;
+  if (hash !== '' && !hash.startsWith('#/')) window.history.replaceState(null, '', `${pathname}${search}`);
+}
+
+export function pageUrl(): string {
+  return window.location.href.split('#')[0] ?? '';
+}
+
+export function takeOAuthReturn(): OAuthReturn | null {
+  const url = new URL(window.location.href);
+  const code = url.searchParams.get('code');
+  if (code === null) return null;
+  const expected = sessionStorage.getItem(STATE_KEY);
+  sessionStorage.removeItem(STATE_KEY);
+  const stateMatches = expected !== null && url.searchParams.get('state') === expected;
+  // A code is single-use: a reload must not send it again, nor may it linger in the history.
+  url.searchParams.delete('code');
+  url.searchParams.delete('state');
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return { code, stateMatches };
+}
+
+/**
+ * Leaves the page for WeCom's OAuth (snsapi_base: silent, no consent screen). WeCom comes back to
+ * this page without its #fragment, with ?code=…&state=… added (reference wecom.md §6.1).
+ */
+export function redirectToWeComOAuth(base: string, corpId: string, agentId: number | string): void {
+  const state = randomState();
+  sessionStorage.setItem(STATE_KEY, state);
+  const back = `${window.location.origin}${window.location.pathname}`;
+  const query = [
+    `appid=${encodeURIComponent(corpId)}`,
+    `redirect_uri=${encodeURIComponent(back)}`,
+    'response_type=code',
+    'scope=snsapi_base',
+    `state=${state}`,
+    `agentid=${encodeURIComponent(String(agentId))}`,
+  ].join('&');
+  navigation.leave(`${base.replace(/\/+$/, '')}/connect/oauth2/authorize?${query}#wechat_redirect`);
+}
+
+/** ww.register with the server's signatures; the WeCom client asks for them when it needs them. */
+export async function registerWeCom(registration: WeComRegistration): Promise<void> {
+  const { registerWeComSdk } = await withTimeout(
+    import('./sdk-wecom.h5'),
+    SDK_TIMEOUT_MS,
+    '企业微信 JS-SDK 加载超时',
+  );
+  registerWeComSdk(registration);
+}
+
+/** A DingTalk login code (five minutes, single use) from the client around the page. */
+export async function dingtalkAuthCode(corpId: string): Promise<string> {
+  const { requestDingTalkAuthCode } = await withTimeout(
+    import('./sdk-dingtalk.h5'),
+    SDK_TIMEOUT_MS,
+    '钉钉登录组件加载超时',
+  );
+  const { code } = await withTimeout(requestDingTalkAuthCode(corpId), SDK_TIMEOUT_MS, '钉钉没有返回登录凭证');
+  return code;
+}
+
+function randomState(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// The h5 build resolves './sdk' to this file: it must offer what the stub offers.
+({
+  tidyLandingUrl,
+  pageUrl,
+  takeOAuthReturn,
+  redirectToWeComOAuth,
+  registerWeCom,
+  dingtalkAuthCode,
+}) satisfies typeof Contract;
