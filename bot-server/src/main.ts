@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '@kelian/config';
 import { boot } from './boot.js';
+import { routeConsoleToLog } from './console-to-log.js';
+import { createLogger } from './logger.js';
 
 // The process entry: read the configuration, boot, and shut down cleanly on SIGINT / SIGTERM
 // (a second signal exits at once).
@@ -12,7 +14,9 @@ try {
   process.exit(1);
 }
 
-const server = await boot(config).catch((err: unknown) => {
+const logger = createLogger(config.logLevel);
+routeConsoleToLog(logger);
+const server = await boot(config, { logger }).catch((err: unknown) => {
   process.stderr.write(`Kelian could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -17,6 +17,7 @@ interface Started {
   url: string;
   psql: string;
   log: string[];
+  plain: string[];
 }
 
 function launch(env: Record<string, string>) {
@@ -32,6 +33,8 @@ function launch(env: Record<string, string>) {
   );
   running.push(child);
   const log: string[] = [];
+  /** Output lines that are not JSON: the process must print none (logs are one JSON object a line). */
+  const plain: string[] = [];
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -47,10 +50,16 @@ function launch(env: Record<string, string>) {
       const lines = buffer.split('\n');
       buffer = lines.pop()!;
       for (const line of lines) {
+        let entry: { msg: string; url?: string; psql?: string };
+        try {
+          entry = JSON.parse(line);
+        } catch {
+          plain.push(line);
+          continue;
+        }
         log.push(line);
-        const entry = JSON.parse(line) as { msg: string; url?: string; psql?: string };
         if (entry.psql) psql = entry.psql;
-        if (entry.msg === 'kelian is listening') done({ child, url: entry.url!, psql, log });
+        if (entry.msg === 'kelian is listening') done({ child, url: entry.url!, psql, log, plain });
       }
     });
     void exited.then(({ code, stderr }) => fail(new Error(`exited with ${code}: ${stderr}`)));
@@ -102,6 +111,7 @@ describe('npm start on the embedded database', () => {
     expect((await again.exited).code).toBe(0);
     expect(restarted.log.some((l) => l.includes('"shutting down"'))).toBe(true);
     expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
+    expect([...first.plain, ...restarted.plain]).toEqual([]);
   }, 120_000);
 
   test('a wrong configuration value stops the start with a message naming the key', async () => {
