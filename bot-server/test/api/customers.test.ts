@@ -368,3 +368,29 @@ describe('listing', () => {
     expect((await zhangWei.get('/api/customers?sort=phone')).status).toBe(400);
   });
 });
+
+describe('searching the list', () => {
+  test('q finds by pinyin initials, full pinyin, a contact name and a mobile tail, after create and rename', async () => {
+    const created = await zhangWei.send('POST', '/api/customers', {
+      kind: 'company',
+      name: '杭州清风茶叶有限公司',
+      region: '浙江',
+      contacts: [{ name: '单田芳', mobile: '13955558888' }],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+    const found = async (q: string) =>
+      (await zhangWei.get(`/api/customers?q=${encodeURIComponent(q)}`)).body.items.map(
+        (c: { id: number }) => c.id,
+      );
+    for (const q of ['hzqf', 'hangzhou', '清风茶叶', '单田芳', 'stf', 'dantianfang', '8888'])
+      expect(await found(q), q).toContain(id);
+    expect(await found('hzqfx')).not.toContain(id);
+
+    expect(
+      (await zhangWei.send('PATCH', `/api/customers/${id}`, { name: '杭州龙井茶业有限公司' })).status,
+    ).toBe(200);
+    expect(await found('ljcy')).toContain(id);
+    expect(await found('hzqf')).not.toContain(id);
+  });
+});

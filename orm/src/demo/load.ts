@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ContactSchema } from '../entities/contact.js';
+import { type Contact, ContactSchema } from '../entities/contact.js';
 import { type Customer, CustomerSchema } from '../entities/customer.js';
 import { type Department, DepartmentSchema } from '../entities/department.js';
 import { FollowUpSchema, followUpKinds } from '../entities/follow-up.js';
 import { type Role, RoleAssignmentSchema, RoleSchema } from '../entities/role.js';
 import { type Tag, TagGroupSchema, TagSchema } from '../entities/tag.js';
 import { type User, UserSchema } from '../entities/user.js';
+import { searchKeysFor } from '../search/keys.js';
 import {
   brandWords,
   companySuffixes,
@@ -66,7 +67,9 @@ async function loadDemoData(em: EntityManager, now: Date): Promise<DemoSummary> 
     const team = salesTeams[i % salesTeams.length]!;
     const reps = byDepartment.get(team)!.filter((u) => !u.head);
     const customer = createCustomer(em, random, i, team, reps, tags, now);
-    contacts += createContacts(em, random, customer);
+    const people = createContacts(em, random, customer);
+    Object.assign(customer, searchKeysFor(customer, people));
+    contacts += people.length;
     followUps += createFollowUps(em, random, customer, now);
   }
   await em.flush();
@@ -123,7 +126,7 @@ async function createUsers(em: EntityManager, departments: Map<DemoDepartmentKey
   );
   const users: (User & { head: boolean })[] = [];
   const byDepartment = new Map<DemoDepartmentKey, (User & { head: boolean })[]>();
-  demoUsers.forEach((u, n) => {
+  demoUsers.forEach((u) => {
     const user = Object.assign(
       em.create(UserSchema, {
         name: u.name,
@@ -221,10 +224,11 @@ function createCustomer(
   return customer;
 }
 
-function createContacts(em: EntityManager, random: SeededRandom, customer: Customer): number {
+function createContacts(em: EntityManager, random: SeededRandom, customer: Customer): Contact[] {
   const count = customer.kind === 'person' ? 1 : random.int(1, 3);
+  const contacts: Contact[] = [];
   for (let i = 0; i < count; i++) {
-    em.create(ContactSchema, {
+    const contact = em.create(ContactSchema, {
       customer,
       name: customer.kind === 'person' ? customer.name : personName(random),
       mobile: customer.kind === 'person' && customer.phone ? customer.phone : mobile(random),
@@ -232,8 +236,9 @@ function createContacts(em: EntityManager, random: SeededRandom, customer: Custo
       title: customer.kind === 'person' ? null : random.pick(contactTitles),
       primary: i === 0,
     });
+    contacts.push(contact);
   }
-  return count;
+  return contacts;
 }
 
 function createFollowUps(em: EntityManager, random: SeededRandom, customer: Customer, now: Date): number {

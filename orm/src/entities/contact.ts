@@ -6,7 +6,8 @@ export const ContactSchema = defineEntity({
   name: 'Contact',
   properties: {
     id: p.integer().primary().autoincrement(),
-    customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
+    // Indexed: a customer's contacts are read whenever its search keys are recomputed.
+    customer: p.manyToOne(CustomerSchema).deleteRule('cascade').index(),
     name: p.string().length(100),
     mobile: p.string().length(32).nullable().index(),
     phone: p.string().length(32).nullable(),

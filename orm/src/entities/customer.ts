@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { searchNameSql, searchWordsSql } from '../search/sql.js';
 import { TagSchema } from './tag.js';
 import { UserSchema } from './user.js';
 
@@ -35,11 +36,47 @@ export const CustomerSchema = defineEntity({
       .datetime()
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
+    // Search keys (orm/src/search/keys.ts): derived from the name, the phone and the contacts by
+    // `searchKeysFor`, stored so that every kind of search is served by an index. Not part of the API.
+    searchText: p.text().default('').lazy().hidden(),
+    searchContacts: p.text().default('').lazy().hidden(),
+    searchGrams: p.array().default([]).lazy().hidden(),
+    searchPhones: p.array().default([]).lazy().hidden(),
   },
   indexes: [
     {
       name: 'customer_name_trgm_idx',
       expression: 'create index "customer_name_trgm_idx" on "customer" using gin ("name" gin_trgm_ops)',
+    },
+    {
+      name: 'customer_search_name_idx',
+      expression: `create index "customer_search_name_idx" on "customer" (${searchNameSql()} text_pattern_ops)`,
+    },
+    {
+      name: 'customer_search_text_words_idx',
+      expression: `create index "customer_search_text_words_idx" on "customer" using gin ((${searchWordsSql('search_text')}))`,
+    },
+    {
+      name: 'customer_search_contacts_words_idx',
+      expression: `create index "customer_search_contacts_words_idx" on "customer" using gin ((${searchWordsSql('search_contacts')}))`,
+    },
+    {
+      name: 'customer_search_text_trgm_idx',
+      expression:
+        'create index "customer_search_text_trgm_idx" on "customer" using gin ("search_text" gin_trgm_ops)',
+    },
+    {
+      name: 'customer_search_contacts_trgm_idx',
+      expression:
+        'create index "customer_search_contacts_trgm_idx" on "customer" using gin ("search_contacts" gin_trgm_ops)',
+    },
+    {
+      name: 'customer_search_grams_idx',
+      expression: 'create index "customer_search_grams_idx" on "customer" using gin ("search_grams")',
+    },
+    {
+      name: 'customer_search_phones_idx',
+      expression: 'create index "customer_search_phones_idx" on "customer" using gin ("search_phones")',
     },
   ],
 });

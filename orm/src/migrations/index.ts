@@ -3,6 +3,7 @@ import { Migration20261123153134_platforms } from './Migration20261123153134_pla
 import { Migration20261123155608_sessions_cards_leads } from './Migration20261123155608_sessions_cards_leads.js';
 import { Migration20261123155752_team_chats } from './Migration20261123155752_team_chats.js';
 import { Migration20261123161822_audit_log } from './Migration20261123161822_audit_log.js';
+import { Migration20261123164140_search_keys } from './Migration20261123164140_search_keys.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -15,4 +16,5 @@ export const migrationsList = [
   },
   { name: 'Migration20261123155752_team_chats', class: Migration20261123155752_team_chats },
   { name: 'Migration20261123161822_audit_log', class: Migration20261123161822_audit_log },
+  { name: 'Migration20261123164140_search_keys', class: Migration20261123164140_search_keys },
 ];

@@ -1,4 +1,4 @@
-import { ContactSchema, type Customer, CustomerSchema, UserSchema } from '@kelian/orm';
+import { ContactSchema, type Customer, CustomerSchema, refreshSearchKeys, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
@@ -57,6 +57,8 @@ export async function createCustomer(
       tx.create(ContactSchema, { ...c, customer, primary: i === primary }),
     );
     await tx.flush();
+    // Search keys (pinyin, initials, bigrams, phone tails) follow every write of a name or number.
+    await refreshSearchKeys(tx, [customer.id]);
     audit(tx, acting, {
       action: 'create',
       objectType: 'customer',

@@ -1,3 +1,4 @@
+import { refreshSearchKeys } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { refuseUneditable } from '../access/field-rules.js';
@@ -29,6 +30,8 @@ export async function updateCustomer(
     if (tags) customer.tags.set(tags);
     if (customFields) customer.customFields = mergeCustomFields(customer.customFields, customFields);
 
+    await tx.flush();
+    await refreshSearchKeys(tx, [customer.id]);
     const changes = changesBetween(before, customerSnapshot(customer));
     if (Object.keys(changes).length > 0)
       audit(tx, acting, { action: 'update', objectType: 'customer', objectId: customer.id, changes });
