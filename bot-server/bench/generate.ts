@@ -1,6 +1,8 @@
 // Realistic Chinese customers in bulk: companies named city + brand + trade + legal form, persons,
 // and one to three contacts each with a mobile number. Seeded, so every run loads the same data.
 
+import { SeededRandom } from '@kelian/orm';
+
 const cities =
   '北京 上海 广州 深圳 杭州 南京 苏州 成都 重庆 武汉 西安 天津 长沙 郑州 青岛 厦门 宁波 无锡 合肥 福州 济南 大连 沈阳 昆明 东莞 佛山 石家庄 哈尔滨 南宁 贵阳 太原 南昌 温州 常州 珠海 中山 惠州 嘉兴 绍兴 烟台'.split(
     ' ',
@@ -76,34 +78,13 @@ export interface GeneratedCustomer {
   contacts: { name: string; mobile: string }[];
 }
 
-/** mulberry32: fast and seeded. */
-class Random {
-  #state: number;
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
-
 export class CustomerGenerator {
-  readonly #random: Random;
+  readonly #random: SeededRandom;
   constructor(
     seed: number,
     private readonly owners: number,
   ) {
-    this.#random = new Random(seed);
+    this.#random = new SeededRandom(seed);
   }
 
   customer(id: number): GeneratedCustomer {

@@ -3,6 +3,7 @@ export { DataDirLockedError } from './database/lock.js';
 export { type RunningDatabase, startDatabase } from './database/start.js';
 export { type DemoSummary, demoCustomerCount, loadDemoDataIfEmpty } from './demo/load.js';
 export { type DemoDepartmentKey, demoCompanyName, demoDepartments, demoUsers } from './demo/org-data.js';
+export { SeededRandom } from './demo/random.js';
 export * from './entities/index.js';
 export { migrate, pendingMigrations } from './migrate.js';
 export { migrationsList } from './migrations/index.js';
