@@ -14,19 +14,24 @@ const tagRecord = (tag: Tag) => ({
   group: { id: tag.group.id, name: tag.group.name },
 });
 
+/** The customer's own values that people edit: shown in records and kept in audit snapshots. */
+const customerValues = (c: Customer) => ({
+  kind: c.kind,
+  name: c.name,
+  creditCode: c.creditCode,
+  industry: c.industry,
+  level: c.level,
+  region: c.region,
+  city: c.city,
+  address: c.address,
+  phone: c.phone,
+  source: c.source,
+});
+
 export function customerRecord(c: Customer) {
   return {
     id: c.id,
-    kind: c.kind,
-    name: c.name,
-    creditCode: c.creditCode,
-    industry: c.industry,
-    level: c.level,
-    region: c.region,
-    city: c.city,
-    address: c.address,
-    phone: c.phone,
-    source: c.source,
+    ...customerValues(c),
     owner: person(c.owner),
     collaborators: c.collaborators.getItems().map(person),
     tags: c.tags.getItems().map(tagRecord),
@@ -84,16 +89,7 @@ export const presentFollowUp = (access: Access, f: FollowUp): Presented<FollowUp
 // What the audit log keeps of each: the stored values people can change, relations by id.
 
 export const customerSnapshot = (c: Customer) => ({
-  kind: c.kind,
-  name: c.name,
-  creditCode: c.creditCode,
-  industry: c.industry,
-  level: c.level,
-  region: c.region,
-  city: c.city,
-  address: c.address,
-  phone: c.phone,
-  source: c.source,
+  ...customerValues(c),
   tags: c.tags
     .getItems()
     .map((t) => t.id)
