@@ -13,6 +13,7 @@ import { leadsFeature } from './bot/leads/feature.js';
 import { botModule } from './bot/module.js';
 import type { OrgDirectories } from './domain/org/directory.js';
 import { enqueueFullSyncs, orgSyncFeature, orgSyncJobs } from './domain/org/module.js';
+import { cleanupJobs } from './jobs/cleanup.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { miniappRoutes } from './miniapp/routes.js';
@@ -115,6 +116,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       modules: [
         botModule(platforms.get, [cardsFeature, leadsFeature, orgSyncFeature]),
         orgSyncJobs(orgDirectories),
+        cleanupJobs,
         ...(options.jobModules ?? []),
       ],
     });

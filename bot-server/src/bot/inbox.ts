@@ -31,6 +31,13 @@ export class Inbox {
     });
   }
 
+  /** Forgets handled events older than `days`: the dedupe window of every platform is far shorter. */
+  prune(days: number): Promise<number> {
+    return this.orm.em
+      .fork()
+      .nativeDelete(InboxEventSchema, { processedAt: { $lt: new Date(Date.now() - days * 86_400_000) } });
+  }
+
   /** Runs `handle` for a stored event unless it was already handled; records failures for the retry. */
   async process(id: number, handle: (em: EntityManager, event: ChatEvent) => Promise<void>): Promise<void> {
     const em = this.orm.em.fork();

@@ -74,3 +74,8 @@ export async function resolveSession(em: EntityManager, token: string): Promise<
 export async function revokeSession(em: EntityManager, token: string): Promise<void> {
   if (tokenShape.test(token)) await em.nativeDelete(SessionSchema, { tokenHash: hashOf(token) });
 }
+
+/** Forgets sessions that expired more than a day ago; returns how many. */
+export function deleteExpiredSessions(em: EntityManager): Promise<number> {
+  return em.nativeDelete(SessionSchema, { expiresAt: { $lt: new Date(Date.now() - 86_400_000) } });
+}
