@@ -2,40 +2,28 @@
 // refused with 4xx, stores nothing in the inbox, and leaves the server healthy.
 import { sandboxWeCom } from '@kelian/config';
 import { encrypt, getSignature } from '@wecom/crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { resetDatabase } from '../../orm/testing/reset.js';
-import { type RunningServer, startTestServer } from './support/server.js';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { useTestServer } from './support/fixture.js';
 import { postCallback, sealedCallback, textMessageXml } from './support/wecom-callback.js';
 
-let server: RunningServer;
-let db: pg.Pool;
-beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
-});
-afterAll(async () => {
-  await server.stop();
-  await db.end();
-});
+const t = useTestServer();
 let inboxBefore = 0;
 const inboxSize = async () =>
-  (await db.query<{ n: number }>('select count(*)::int as n from inbox_event')).rows[0]!.n;
+  (await t.db.query<{ n: number }>('select count(*)::int as n from inbox_event')).rows[0]!.n;
 beforeEach(async () => {
   inboxBefore = await inboxSize();
 });
 
 const { token, encodingAesKey, corpId } = sandboxWeCom;
 const sealed = (plaintext: string, opts?: Parameters<typeof sealedCallback>[2]) =>
-  sealedCallback(server.url, plaintext, opts);
+  sealedCallback(t.server.url, plaintext, opts);
 const post = postCallback;
 const textMessage = () => textMessageXml();
 
 async function expectRefused(res: Response, status: number) {
   expect(res.status).toBe(status);
   expect(await inboxSize()).toBe(inboxBefore);
-  expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  expect((await fetch(`${t.server.url}/readyz`)).status).toBe(200);
 }
 
 describe('POST /wecom/callback', () => {
@@ -82,12 +70,12 @@ describe('POST /wecom/callback', () => {
     const echostr = encrypt(encodingAesKey, '1616140317555161061', corpId);
     const good = getSignature(token, timestamp, '42', echostr);
     const ok = await fetch(
-      `${server.url}/wecom/callback?msg_signature=${good}&timestamp=${timestamp}&nonce=42&echostr=${encodeURIComponent(echostr)}`,
+      `${t.server.url}/wecom/callback?msg_signature=${good}&timestamp=${timestamp}&nonce=42&echostr=${encodeURIComponent(echostr)}`,
     );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1616140317555161061');
     const forged = await fetch(
-      `${server.url}/wecom/callback?msg_signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=42&echostr=${encodeURIComponent(echostr)}`,
+      `${t.server.url}/wecom/callback?msg_signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=42&echostr=${encodeURIComponent(echostr)}`,
     );
     expect(forged.status).toBe(401);
   });

@@ -1,45 +1,32 @@
-// When a card cannot be shown or updated the normal way, people still see the truth.
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import { resetDatabase } from '../../orm/testing/reset.js';
+import { beforeEach, expect, test } from 'vitest';
 import { refreshCardsJob } from '../src/bot/cards/card-jobs.js';
+import { useTestServer } from './support/fixture.js';
 import { sandboxOf, textOf, waitForOutgoing } from './support/sandbox.js';
-import { type RunningServer, startTestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
 
-let server: RunningServer;
-let db: pg.Pool;
-beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
-});
-afterAll(async () => {
-  await server.stop();
-  await db.end();
-});
-beforeEach(() => sandboxOf(server).state.switches.clear());
+const t = useTestServer();
+beforeEach(() => sandboxOf(t.server).state.switches.clear());
 
 async function newLead(company: string): Promise<number> {
-  await sandboxOf(server).actions.sendWeComText({
+  await sandboxOf(t.server).actions.sendWeComText({
     from: 'ZhangWei',
     text: `新线索 ${company} 赵敏 13812341234 北京`,
   });
-  const answer = await waitForOutgoing(server, 'wecom', (m) => textOf(m).includes(company));
+  const answer = await waitForOutgoing(t.server, 'wecom', (m) => textOf(m).includes(company));
   return Number(/#(\d+)/.exec(textOf(answer))![1]);
 }
 
 test('a DingTalk robot without card permission posts the card as an ActionCard with a link into Kelian', async () => {
-  sandboxOf(server).state.switches.arm({
+  sandboxOf(t.server).state.switches.arm({
     platform: 'dingtalk',
     api: 'v1.0/card/instances/createAndDeliver',
     times: 1,
     failure: 'no_permission',
   });
   const leadId = await newLead('北京无权限测试科技');
-  const group = sandboxOf(server).state.org.groups.find((g) => g.name === '华北销售部群')!;
+  const group = sandboxOf(t.server).state.org.groups.find((g) => g.name === '华北销售部群')!;
   const posted = await waitForOutgoing(
-    server,
+    t.server,
     'dingtalk',
     (m) => m.chat === group.dingtalk.openConversationId && m.type.startsWith('sampleActionCard'),
   );
@@ -48,7 +35,7 @@ test('a DingTalk robot without card permission posts the card as an ActionCard w
   expect(content.text).toContain('138****1234');
   expect(Object.values(content)).toContain('在客联中处理');
   // An ActionCard cannot be updated: nothing is kept to update.
-  const { rows } = await db.query(`select platform from card_instance where object_id = $1`, [
+  const { rows } = await t.db.query(`select platform from card_instance where object_id = $1`, [
     String(leadId),
   ]);
   expect(rows).toEqual([{ platform: 'wecom' }]);
@@ -57,7 +44,7 @@ test('a DingTalk robot without card permission posts the card as an ActionCard w
 test('a WeCom card with no response code left is replaced by a fresh card that says so', async () => {
   const leadId = await newLead('北京换卡测试科技');
   const original = await waitFor(async () => {
-    const { rows } = await db.query<{ card_id: string }>(
+    const { rows } = await t.db.query<{ card_id: string }>(
       `select card_id from card_instance where platform = 'wecom' and object_id = $1`,
       [String(leadId)],
     );
@@ -66,20 +53,20 @@ test('a WeCom card with no response code left is replaced by a fresh card that s
   // Two updates with nobody clicking: the first spends message/send's response code, the second
   // has none left.
   const subject = { type: 'lead', id: leadId };
-  await server.jobs.queue.send(refreshCardsJob, { subject });
+  await t.server.jobs.queue.send(refreshCardsJob, { subject });
   await waitFor(async () => {
-    const { rows } = await db.query(`select version from card_instance where card_id = $1`, [original]);
+    const { rows } = await t.db.query(`select version from card_instance where card_id = $1`, [original]);
     return rows[0]?.version === 2 ? true : undefined;
   });
-  await server.jobs.queue.send(refreshCardsJob, { subject });
+  await t.server.jobs.queue.send(refreshCardsJob, { subject });
   const replacement = await waitFor(async () => {
-    const { rows } = await db.query<{ replaced_by: string | null }>(
+    const { rows } = await t.db.query<{ replaced_by: string | null }>(
       `select replaced_by from card_instance where card_id = $1`,
       [original],
     );
     return rows[0]?.replaced_by ?? undefined;
   });
-  const fresh = sandboxOf(server).state.wecom.cards.views(replacement);
+  const fresh = sandboxOf(t.server).state.wecom.cards.views(replacement);
   expect(Object.keys(fresh).sort()).toEqual(['ChenJing', 'LiNa', 'LiuYang', 'ZhangWei']);
   expect(JSON.stringify(fresh.LiNa!.card)).toContain('此卡片已更新，之前的卡片不再有效');
   expect(JSON.stringify(fresh.LiNa!.card)).toContain('北京换卡测试科技');

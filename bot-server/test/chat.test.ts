@@ -2,37 +2,25 @@
 // DingTalk's Stream, into the inbox, through the bot, and the answer comes back through the
 // platforms' APIs, where the sandbox records what the client would show.
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { resetDatabase } from '../../orm/testing/reset.js';
+import { describe, expect, test } from 'vitest';
+import { useTestServer } from './support/fixture.js';
 import { sandboxOf, textOf, waitForOutgoing } from './support/sandbox.js';
-import { type RunningServer, startTestServer } from './support/server.js';
 
-let server: RunningServer;
-let db: pg.Pool;
-beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
-});
-afterAll(async () => {
-  await server.stop();
-  await db.end();
-});
+const t = useTestServer();
 
 const inboxCount = async (platform: string) =>
   (
-    await db.query<{ n: number }>('select count(*)::int as n from inbox_event where platform = $1', [
+    await t.db.query<{ n: number }>('select count(*)::int as n from inbox_event where platform = $1', [
       platform,
     ])
   ).rows[0]!.n;
 
 describe('WeCom', () => {
   test('帮助 typed to the app reaches the bot through the encrypted callback and the answer comes back', async () => {
-    const { delivery } = await sandboxOf(server).actions.sendWeComText({ from: 'ZhangWei', text: '帮助' });
+    const { delivery } = await sandboxOf(t.server).actions.sendWeComText({ from: 'ZhangWei', text: '帮助' });
     expect(delivery?.ok).toBe(true);
     const answer = await waitForOutgoing(
-      server,
+      t.server,
       'wecom',
       (m) => m.viewers.includes('ZhangWei') && m.type === 'markdown',
     );
@@ -43,16 +31,16 @@ describe('WeCom', () => {
 
   test('the same callback delivered three times (WeCom retries) is processed once', async () => {
     const before = await inboxCount('wecom');
-    const { delivery } = await sandboxOf(server).actions.sendWeComText({
+    const { delivery } = await sandboxOf(t.server).actions.sendWeComText({
       from: 'LiuYang',
       text: '我',
       retry: 2,
     });
     expect(delivery?.attempts.filter((a) => a.status === 200)).toHaveLength(3);
-    await waitForOutgoing(server, 'wecom', (m) => m.viewers.includes('LiuYang'));
+    await waitForOutgoing(t.server, 'wecom', (m) => m.viewers.includes('LiuYang'));
     await sleep(1500);
     expect(await inboxCount('wecom')).toBe(before + 1);
-    const answers = sandboxOf(server)
+    const answers = sandboxOf(t.server)
       .state.messages.list({ platform: 'wecom', user: 'LiuYang' })
       .filter((m) => m.direction === 'out');
     expect(answers).toHaveLength(1);
@@ -60,12 +48,12 @@ describe('WeCom', () => {
   });
 
   test('an access token that expires between two messages is refreshed and the answer still arrives', async () => {
-    await sandboxOf(server).actions.sendWeComText({ from: 'ChenJing', text: '我' });
-    await waitForOutgoing(server, 'wecom', (m) => m.viewers.includes('ChenJing'));
-    sandboxOf(server).state.wecom.tokens.expireAll();
-    await sandboxOf(server).actions.sendWeComText({ from: 'ChenJing', text: '帮助' });
+    await sandboxOf(t.server).actions.sendWeComText({ from: 'ChenJing', text: '我' });
+    await waitForOutgoing(t.server, 'wecom', (m) => m.viewers.includes('ChenJing'));
+    sandboxOf(t.server).state.wecom.tokens.expireAll();
+    await sandboxOf(t.server).actions.sendWeComText({ from: 'ChenJing', text: '帮助' });
     const second = await waitForOutgoing(
-      server,
+      t.server,
       'wecom',
       (m) => m.viewers.includes('ChenJing') && m.type === 'markdown',
     );
@@ -73,21 +61,21 @@ describe('WeCom', () => {
   });
 
   test('an unknown command is answered with how to get help', async () => {
-    await sandboxOf(server).actions.sendWeComText({ from: 'SunHao', text: '今天天气怎么样' });
-    const answer = await waitForOutgoing(server, 'wecom', (m) => m.viewers.includes('SunHao'));
+    await sandboxOf(t.server).actions.sendWeComText({ from: 'SunHao', text: '今天天气怎么样' });
+    const answer = await waitForOutgoing(t.server, 'wecom', (m) => m.viewers.includes('SunHao'));
     expect(textOf(answer)).toBe('没有听懂「今天天气怎么样」。发送「帮助」查看可以使用的命令。');
   });
 
   test('an external contact event is stored and acknowledged even though the bot has nothing to do', async () => {
     const before = await inboxCount('wecom');
-    const { delivery } = await sandboxOf(server).actions.addExternalContact({
+    const { delivery } = await sandboxOf(t.server).actions.addExternalContact({
       user: 'ZhangWei',
       name: '王老板',
       state: 'expo2026',
     });
     expect(delivery.ok).toBe(true);
     expect(await inboxCount('wecom')).toBe(before + 1);
-    const { rows } = await db.query(
+    const { rows } = await t.db.query(
       `select event->>'state' as state from inbox_event where kind = 'external_contact' order by id desc limit 1`,
     );
     expect(rows).toEqual([{ state: 'expo2026' }]);
@@ -96,22 +84,22 @@ describe('WeCom', () => {
 
 describe('DingTalk over Stream', () => {
   test('a robot message reaches the bot over the Stream connection, is ACKed, and the answer comes back', async () => {
-    const { delivery } = await sandboxOf(server).actions.sendDingTalkText({ from: '0100102', text: '我' });
+    const { delivery } = await sandboxOf(t.server).actions.sendDingTalkText({ from: '0100102', text: '我' });
     expect(delivery).toMatchObject({ mode: 'stream', delivered: true });
-    const answer = await waitForOutgoing(server, 'dingtalk', (m) => m.viewers.includes('0100102'));
+    const answer = await waitForOutgoing(t.server, 'dingtalk', (m) => m.viewers.includes('0100102'));
     expect(textOf(answer)).toContain('张伟 · 销售经理');
     expect(textOf(answer)).toContain('华北销售部');
   });
 
   test('帮助 in a group (@客联) is answered in that group', async () => {
-    const group = sandboxOf(server).state.org.groups.find((g) => g.name === '华东销售部群')!;
-    await sandboxOf(server).actions.sendDingTalkText({
+    const group = sandboxOf(t.server).state.org.groups.find((g) => g.name === '华东销售部群')!;
+    await sandboxOf(t.server).actions.sendDingTalkText({
       from: '0100202',
       conversationId: group.dingtalk.openConversationId,
       text: '@客联 帮助',
     });
     const answer = await waitForOutgoing(
-      server,
+      t.server,
       'dingtalk',
       (m) => m.chat === group.dingtalk.openConversationId,
     );

@@ -1,0 +1,26 @@
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { resetDatabase } from '../../../orm/testing/reset.js';
+import { type RunningServer, startTestServer } from './server.js';
+
+export interface ServerFixture {
+  /** The real server in sandbox mode, booted on an emptied test database. */
+  server: RunningServer;
+  /** A direct connection to the same database, to check what the server wrote. */
+  db: pg.Pool;
+}
+
+/** One server and one database connection for the whole test file, stopped after it. */
+export function useTestServer(env: Record<string, string> = {}): ServerFixture {
+  const fixture = {} as ServerFixture;
+  beforeAll(async () => {
+    await resetDatabase(inject('dbUrl'));
+    fixture.server = await startTestServer(env);
+    fixture.db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+  });
+  afterAll(async () => {
+    await fixture.server?.stop();
+    await fixture.db?.end();
+  });
+  return fixture;
+}
