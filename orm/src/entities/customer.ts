@@ -31,6 +31,8 @@ export const CustomerSchema = defineEntity({
     wecomExternalUserId: p.string().length(64).nullable().unique(),
     lastFollowUpAt: p.datetime().nullable(),
     deletedAt: p.datetime().nullable().index(),
+    /** Set when this customer was merged into another (and moved to the recycle bin). */
+    mergedIntoId: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

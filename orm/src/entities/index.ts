@@ -1,35 +1,49 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import { AssignmentRuleSchema } from './assignment-rule.js';
 import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
 import { CustomerSchema } from './customer.js';
+import { CustomFieldDefinitionSchema } from './custom-field.js';
 import { DepartmentSchema } from './department.js';
 import { FollowUpSchema } from './follow-up.js';
+import { FiringSchema, FollowUpRuleSchema } from './follow-up-rule.js';
 import { InboxEventSchema } from './inbox-event.js';
 import { LeadSchema } from './lead.js';
+import { OpportunitySchema, PipelineStageSchema, StageChangeSchema } from './opportunity.js';
 import { PlatformTokenSchema } from './platform-token.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
+import { SalesTargetSchema } from './sales-target.js';
 import { SessionSchema } from './session.js';
 import { TagGroupSchema, TagSchema } from './tag.js';
+import { TaskSchema } from './task.js';
 import { UserSchema } from './user.js';
 
+export * from './assignment-rule.js';
 export * from './audit-log.js';
 export * from './card-instance.js';
 export * from './contact.js';
 export * from './customer.js';
+export * from './custom-field.js';
 export * from './department.js';
 export * from './follow-up.js';
+export * from './follow-up-rule.js';
 export * from './inbox-event.js';
 export * from './lead.js';
+export * from './opportunity.js';
 export * from './platform-token.js';
 export * from './role.js';
 export * from './run-slot.js';
+export * from './sales-target.js';
 export * from './session.js';
 export * from './tag.js';
+export * from './task.js';
 export * from './user.js';
 
 /** Every entity the ORM knows; the migration generator diffs against exactly this list. */
-export const entities = [
+// Annotated: the inferred tuple of every schema is too large for the compiler to write out.
+export const entities: EntitySchema[] = [
   DepartmentSchema,
   UserSchema,
   RoleSchema,
@@ -46,4 +60,13 @@ export const entities = [
   CardInstanceSchema,
   LeadSchema,
   AuditLogSchema,
+  AssignmentRuleSchema,
+  CustomFieldDefinitionSchema,
+  PipelineStageSchema,
+  OpportunitySchema,
+  StageChangeSchema,
+  SalesTargetSchema,
+  FollowUpRuleSchema,
+  FiringSchema,
+  TaskSchema,
 ];

@@ -1,4 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { AssignmentRuleSchema } from './assignment-rule.js';
+import { CustomerSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
 import { UserSchema } from './user.js';
 
@@ -23,6 +25,20 @@ export const LeadSchema = defineEntity({
     owner: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
     claimedAt: p.datetime().nullable(),
     invalidReason: p.string().length(200).nullable(),
+    email: p.string().length(200).nullable(),
+    /** The assignment rule that routed it; its recycle setting applies. */
+    rule: p.manyToOne(AssignmentRuleSchema).nullable().deleteRule('set null'),
+    /** The sender's own id for a webhook lead: the same form post twice is one lead. */
+    externalKey: p.string().length(100).nullable().unique(),
+    /** The customer it became (or was merged into) on conversion. */
+    customer: p.manyToOne(CustomerSchema).nullable().deleteRule('set null'),
+    convertedAt: p.datetime().nullable(),
+    /** The last time someone worked on it (claim, follow-up, edit): the recycle clock. */
+    lastActivityAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
+    customFields: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

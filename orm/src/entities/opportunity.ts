@@ -1,0 +1,77 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { CustomerSchema } from './customer.js';
+import { LeadSchema } from './lead.js';
+import { UserSchema } from './user.js';
+
+export const stageOutcomes = ['open', 'won', 'lost'] as const;
+export type StageOutcome = (typeof stageOutcomes)[number];
+
+// A stage of the sales pipeline, configurable by the admin. `won` and `lost` stages close a deal.
+export const PipelineStageSchema = defineEntity({
+  name: 'PipelineStage',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    name: p.string().length(50).unique(),
+    position: p.integer().default(0),
+    /** Win probability in percent, 0–100. */
+    probability: p.integer().default(0),
+    /** A deal with no stage change and no follow-up for this many days is stalled; null: never. */
+    stalledAfterDays: p.integer().nullable(),
+    outcome: p.enum(stageOutcomes).default('open'),
+    active: p.boolean().default(true),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type PipelineStage = InferEntity<typeof PipelineStageSchema>;
+
+export const opportunityStatuses = ['open', 'won', 'lost'] as const;
+export type OpportunityStatus = (typeof opportunityStatuses)[number];
+
+// A deal with a customer. Money is integer cents (fen). `stageChangedAt` and the customer's last
+// follow-up tell whether it is stalled.
+export const OpportunitySchema = defineEntity({
+  name: 'Opportunity',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    name: p.string().length(200),
+    customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
+    owner: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
+    stage: p.manyToOne(PipelineStageSchema),
+    amountCents: p.bigint('number').default(0),
+    expectedCloseDate: p.date().nullable(),
+    status: p.enum(opportunityStatuses).default('open'),
+    lostReason: p.string().length(500).nullable(),
+    closedAt: p.datetime().nullable(),
+    stageChangedAt: p.datetime().onCreate(() => new Date()),
+    /** The lead it was converted from. */
+    lead: p.manyToOne(LeadSchema).nullable().deleteRule('set null'),
+    customFields: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
+    deletedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['status', 'stage'] }, { properties: ['owner', 'status'] }],
+});
+
+export type Opportunity = InferEntity<typeof OpportunitySchema>;
+
+// Every stage move of a deal, for the history, the funnel and stalled-deal detection.
+export const StageChangeSchema = defineEntity({
+  name: 'StageChange',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    opportunity: p.manyToOne(OpportunitySchema).deleteRule('cascade'),
+    fromStage: p.manyToOne(PipelineStageSchema).nullable(),
+    toStage: p.manyToOne(PipelineStageSchema),
+    by: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
+    note: p.string().length(500).nullable(),
+    at: p.datetime().onCreate(() => new Date()),
+  },
+  indexes: [{ properties: ['opportunity', 'at'] }],
+});
+
+export type StageChange = InferEntity<typeof StageChangeSchema>;
