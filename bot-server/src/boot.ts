@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@kelian/config';
-import { loadDemoDataIfEmpty, migrate, ormConfig, startDatabase } from '@kelian/orm';
+import { ensureDefaultPipeline, loadDemoDataIfEmpty, migrate, ormConfig, startDatabase } from '@kelian/orm';
 import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { apiRouter } from './api/index.js';
@@ -72,6 +72,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     undo.push(() => orm.close(true));
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await ensureDefaultPipeline(orm.em.fork());
     if (config.sandbox) {
       const demo = await loadDemoDataIfEmpty(orm.em.fork());
       if (demo) logger.info(demo, 'demo data loaded');

@@ -8,6 +8,7 @@ export * from './entities/index.js';
 export { migrate, pendingMigrations } from './migrate.js';
 export { migrationsList } from './migrations/index.js';
 export { migrationsPath, ormConfig } from './orm-config.js';
+export { ensureDefaultPipeline } from './reference/pipeline.js';
 export { type KeyedContact, type KeyedCustomer, type SearchKeys, searchKeysFor } from './search/keys.js';
 export { hanGrams, hasHan, normalizeSearchText, phoneDigits, phoneTail } from './search/normalize.js';
 export { refreshSearchKeys } from './search/refresh.js';

@@ -73,14 +73,6 @@ export class Migration20261205004724_sales_core extends Migration {
     this.addSql(`alter table "stage_change" add constraint "stage_change_from_stage_id_foreign" foreign key ("from_stage_id") references "pipeline_stage" ("id") on delete set null;`);
     this.addSql(`alter table "stage_change" add constraint "stage_change_to_stage_id_foreign" foreign key ("to_stage_id") references "pipeline_stage" ("id");`);
     this.addSql(`alter table "stage_change" add constraint "stage_change_by_id_foreign" foreign key ("by_id") references "app_user" ("id") on delete set null;`);
-    // Every install needs a pipeline to put deals in; the admin renames, reorders and extends it.
-    this.addSql(`insert into "pipeline_stage" ("name", "position", "probability", "stalled_after_days", "outcome", "active", "created_at") values
-      ('初步接洽', 1, 10, 14, 'open', true, now()),
-      ('需求确认', 2, 30, 14, 'open', true, now()),
-      ('方案报价', 3, 50, 10, 'open', true, now()),
-      ('商务谈判', 4, 70, 7, 'open', true, now()),
-      ('赢单', 5, 100, null, 'won', true, now()),
-      ('输单', 6, 0, null, 'lost', true, now());`);
   }
 
   override down(): void | Promise<void> {
