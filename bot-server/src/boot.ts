@@ -7,9 +7,11 @@ import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
+import { CardNotifier } from './bot/cards/card-jobs.js';
 import { cardsFeature } from './bot/cards/feature.js';
 import { Inbox } from './bot/inbox.js';
 import { leadsFeature } from './bot/leads/feature.js';
+import { leadRecycleJobs } from './bot/leads/recycle-jobs.js';
 import { botModule } from './bot/module.js';
 import type { OrgDirectories } from './domain/org/directory.js';
 import { enqueueFullSyncs, orgSyncFeature, orgSyncJobs } from './domain/org/module.js';
@@ -118,6 +120,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
         botModule(platforms.get, [cardsFeature, leadsFeature, orgSyncFeature]),
         orgSyncJobs(orgDirectories),
         cleanupJobs,
+        leadRecycleJobs,
         ...(options.jobModules ?? []),
       ],
     });
@@ -134,7 +137,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       routers: [
         ...platforms.routers,
         ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),
-        apiRouter({ config, orm, platforms }),
+        apiRouter({ config, orm, platforms, notifier: new CardNotifier(jobs.queue) }),
         miniappRoutes(options.miniappDir),
         ...(options.routers ?? []),
       ],

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { z } from 'zod';
-import { sandboxDingTalk, sandboxWeCom } from './sandbox-defaults.js';
+import { sandboxDingTalk, sandboxLeadWebhookSecret, sandboxWeCom } from './sandbox-defaults.js';
 import { envSchema, type ParsedEnv, secretKeys } from './schema.js';
 
 export interface WeComConfig {
@@ -43,6 +43,11 @@ export interface Config {
   logLevel: ParsedEnv['LOG_LEVEL'];
   displayTimeZone: string;
   sandbox: boolean;
+  /**
+   * The HMAC key web forms sign their leads with (POST /api/leads/inbound). Undefined: the webhook
+   * is off. The sandbox has a published default so a newcomer can post a lead at once.
+   */
+  leadWebhookSecret: string | undefined;
   /** Undefined when the server runs without WeCom. */
   wecom: WeComConfig | undefined;
   dingtalk: DingTalkConfig | undefined;
@@ -177,6 +182,7 @@ function assemble(e: ParsedEnv): Config {
     logLevel: e.LOG_LEVEL,
     displayTimeZone: e.TZ_DISPLAY,
     sandbox,
+    leadWebhookSecret: e.LEAD_WEBHOOK_SECRET ?? (sandbox ? sandboxLeadWebhookSecret : undefined),
     wecom,
     dingtalk,
   };

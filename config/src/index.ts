@@ -6,4 +6,4 @@ export {
   loadConfig,
   type WeComConfig,
 } from './config.js';
-export { sandboxDingTalk, sandboxWeCom } from './sandbox-defaults.js';
+export { sandboxDingTalk, sandboxLeadWebhookSecret, sandboxWeCom } from './sandbox-defaults.js';

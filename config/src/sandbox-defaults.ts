@@ -18,3 +18,6 @@ export const sandboxDingTalk = {
   aesKey: 'S4ndb0xD1ngT4lkAesKeyK3l14nS4ndb0xD1ngT4lk1',
   cardTemplateId: 'kelian-general.schema',
 } as const;
+
+/** The lead webhook's signing key in sandbox mode (README: posting a lead from a web form). */
+export const sandboxLeadWebhookSecret = 'kelian-sandbox-lead-webhook-secret';

@@ -35,6 +35,7 @@ export const envSchema = z.object({
     (v) => v === undefined || /^postgres(ql)?:$/.test(new URL(v).protocol),
     { error: 'expected a postgres:// or postgresql:// URL' },
   ),
+  LEAD_WEBHOOK_SECRET: z.string().trim().min(16, 'expected at least 16 characters').optional(),
   DATA_DIR: z.string().trim().min(1, 'expected a folder path').default('./data'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -84,6 +85,7 @@ export const secretKeys = new Set<string>([
   'DINGTALK_CLIENT_SECRET',
   'DINGTALK_TOKEN',
   'DINGTALK_AES_KEY',
+  'LEAD_WEBHOOK_SECRET',
 ]);
 
 function isTimeZone(tz: string): boolean {

@@ -7,6 +7,7 @@ import { domainProblems } from './customers/problems.js';
 import { customersRouter } from './customers/routes.js';
 import type { ApiDeps, ApiState } from './deps.js';
 import { jssdkRoutes } from './jssdk/routes.js';
+import { leadsRouter } from './leads/routes.js';
 import { meRoutes } from './me.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { readSession } from './session-middleware.js';
@@ -29,7 +30,7 @@ export function apiRouter(deps: ApiDeps): Router<ApiState> {
   if (deps.config.sandbox) sandboxAuthRoutes(router, deps);
   meRoutes(router, deps);
   jssdkRoutes(router, deps);
-  for (const feature of [customersRouter(deps), auditRouter(deps)])
+  for (const feature of [customersRouter(deps), leadsRouter(deps), auditRouter(deps)])
     router.use(feature.routes(), feature.allowedMethods());
   openApiRoutes(router, deps);
   return router;

@@ -29,9 +29,16 @@ interface Operation {
 /** What the API router mounts, as OpenAPI "METHOD /path" strings (HEAD comes with GET). */
 function mountedRoutes(sandbox: boolean): string[] {
   const router = apiRouter({
-    config: { sandbox, publicUrl: undefined, wecom: undefined, dingtalk: undefined },
+    config: {
+      sandbox,
+      publicUrl: undefined,
+      wecom: undefined,
+      dingtalk: undefined,
+      leadWebhookSecret: undefined,
+    },
     orm: {} as never,
     platforms: {} as never,
+    notifier: {} as never,
   });
   return router.stack.flatMap((layer) =>
     layer.methods

@@ -7,6 +7,7 @@ import { type Role, RoleAssignmentSchema, RoleSchema } from '../entities/role.js
 import { type Tag, TagGroupSchema, TagSchema } from '../entities/tag.js';
 import { type User, UserSchema } from '../entities/user.js';
 import { searchKeysFor } from '../search/keys.js';
+import { createAssignmentRules } from './assignment-rules.js';
 import {
   brandWords,
   companySuffixes,
@@ -61,6 +62,7 @@ async function loadDemoData(em: EntityManager, now: Date): Promise<DemoSummary> 
   const departments = await createDepartments(em);
   const { users, byDepartment } = await createUsers(em, departments);
   const tags = createTags(em);
+  createAssignmentRules(em, departments);
   let contacts = 0;
   let followUps = 0;
   for (let i = 0; i < demoCustomerCount; i++) {

@@ -8,7 +8,11 @@ import { Problem } from '../../http/problem.js';
 // The domain's refusals as problems. Something outside the user's scope is "not found", exactly
 // like an id that does not exist, so probing ids tells nothing.
 
-const notFoundTitles: Record<string, string> = { customer: '客户不存在', contact: '联系人不存在' };
+const notFoundTitles: Record<string, string> = {
+  customer: '客户不存在',
+  contact: '联系人不存在',
+  lead: '线索不存在',
+};
 
 /** Turns the access layer's and the customer domain's errors into problems; others pass untouched. */
 export const domainProblems: Middleware = async (_ctx, next) => {

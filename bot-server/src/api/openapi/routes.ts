@@ -3,6 +3,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { auditDocs } from '../audit/docs.js';
 import { customersDocs } from '../customers/docs.js';
 import type { ApiDeps, ApiState } from '../deps.js';
+import { leadsDocs } from '../leads/docs.js';
 import { openApiDocument } from './document.js';
 import type { RouteDoc } from './route-doc.js';
 import { sessionDocs } from './session-docs.js';
@@ -20,6 +21,7 @@ const openApiDoc: RouteDoc = {
 export const apiDocs = (config: ApiDeps['config']): RouteDoc[] => [
   ...sessionDocs(config),
   ...customersDocs,
+  ...leadsDocs,
   ...auditDocs,
   openApiDoc,
 ];

@@ -1,19 +1,80 @@
-import { type Department, DepartmentSchema } from '@kelian/orm';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  type AssignmentRule,
+  AssignmentRuleSchema,
+  type Department,
+  LeadSchema,
+  type User,
+  UserSchema,
+} from '@kelian/orm';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 
-// Interim routing of leads by province to the sales team that covers it, matched to departments by
-// name. The configurable, ordered assignment rules (region, source, industry; round-robin and
-// least-loaded inside a team) replace this table with the sales-core work.
-const teamsByRegion: { regions: string[]; team: string }[] = [
-  { regions: ['北京', '天津', '河北', '山西', '内蒙古'], team: '华北销售部' },
-  { regions: ['上海', '江苏', '浙江', '山东', '安徽', '江西'], team: '华东销售部' },
-  { regions: ['广东', '广西', '福建', '海南'], team: '华南销售部' },
-];
+// Lead routing by the admin's ordered assignment rules: the first enabled rule whose conditions all
+// match sends the lead to its team; inside the team the rule's strategy decides whether the team
+// claims it from a card or an owner is picked at once. No rule matches: the pool (公海).
 
-/** The team a lead from `region` goes to, or null for the claim pool (公海). */
-export async function teamForRegion(em: EntityManager, region: string | null): Promise<Department | null> {
-  const name = region
-    ? teamsByRegion.find((r) => r.regions.some((x) => region.startsWith(x)))?.team
-    : undefined;
-  return name ? em.findOne(DepartmentSchema, { name }) : null;
+export interface LeadTraits {
+  region: string | null;
+  source: string | null;
+  industry: string | null;
+}
+
+export interface Assignment {
+  rule: AssignmentRule | null;
+  team: Department | null;
+  /** Set when the rule picks an owner (round-robin, least-loaded); null when the team claims it. */
+  owner: User | null;
+}
+
+/** An empty condition matches anything; regions match by prefix (北京 matches 北京市). */
+export function ruleMatches(rule: AssignmentRule, lead: LeadTraits): boolean {
+  const within = (values: string[], value: string | null, prefix = false) =>
+    values.length === 0 ||
+    (value !== null && values.some((v) => (prefix ? value.startsWith(v) : value === v)));
+  return (
+    within(rule.regions, lead.region, true) &&
+    within(rule.sources, lead.source) &&
+    within(rule.industries, lead.industry)
+  );
+}
+
+/** Where a new lead goes. Must run in the transaction that creates the lead (round-robin locks its rule). */
+export async function assignLead(em: EntityManager, lead: LeadTraits): Promise<Assignment> {
+  const rules = await em.find(
+    AssignmentRuleSchema,
+    { enabled: true },
+    { orderBy: { position: 'asc', id: 'asc' }, populate: ['team'] },
+  );
+  const rule = rules.find((r) => ruleMatches(r, lead));
+  if (!rule) return { rule: null, team: null, owner: null };
+  return { rule, team: rule.team, owner: await pickOwner(em, rule) };
+}
+
+async function pickOwner(em: EntityManager, rule: AssignmentRule): Promise<User | null> {
+  if (rule.strategy === 'claim') return null;
+  const members = await em.find(
+    UserSchema,
+    { active: true, department: { path: { $like: `${rule.team.path}%` } } },
+    { orderBy: { id: 'asc' } },
+  );
+  if (members.length === 0) return null;
+  if (rule.strategy === 'least_loaded') return leastLoaded(em, members);
+  // Two leads created at once must not both go to the same "next" member: the rule row is locked
+  // until this transaction ends, so the second creation sees the first one's lastAssignee.
+  await em.lock(rule, LockMode.PESSIMISTIC_WRITE);
+  await em.refresh(rule);
+  const previous = members.findIndex((m) => m.id === rule.lastAssignee?.id);
+  const next = members[(previous + 1) % members.length]!;
+  rule.lastAssignee = next;
+  return next;
+}
+
+/** The member with the fewest claimed, unconverted leads; the earliest member breaks ties. */
+async function leastLoaded(em: EntityManager, members: User[]): Promise<User> {
+  // One query at a time: inside a transaction there is only the transaction's connection.
+  let best = { member: members[0]!, load: Number.POSITIVE_INFINITY };
+  for (const member of members) {
+    const load = await em.count(LeadSchema, { owner: member, status: 'claimed' });
+    if (load < best.load) best = { member, load };
+  }
+  return best.member;
 }

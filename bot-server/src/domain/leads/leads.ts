@@ -1,14 +1,19 @@
 import { type Lead, LeadSchema, RoleAssignmentSchema, type User } from '@kelian/orm';
 import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import type { Notifier } from '../notify/notifier.js';
-import { teamForRegion } from './assignment.js';
+import { assignLead } from './assignment.js';
 
 export interface NewLead {
   company: string;
   contactName?: string;
   mobile?: string;
+  email?: string;
   region?: string;
   source?: string;
+  industry?: string;
+  note?: string;
+  /** The sender's own id of a webhook lead: posting the same one twice records it once. */
+  externalKey?: string;
 }
 
 /** A problem with the input, worded for the person who typed it. */
@@ -17,8 +22,8 @@ export class LeadInputError extends Error {}
 const mobilePattern = /^1[3-9]\d{9}$/;
 
 /**
- * Records a lead, routes it to the team covering its region (or the pool), and offers it to that
- * team as a card, all in the caller's transaction.
+ * Records a lead and routes it by the assignment rules, in one transaction: a team that claims its
+ * leads gets the card; a lead given to an owner at once is shown to that owner; no rule: the pool.
  */
 export async function createLead(em: EntityManager, input: NewLead, notifier: Notifier): Promise<Lead> {
   const company = input.company.trim();
@@ -26,19 +31,32 @@ export async function createLead(em: EntityManager, input: NewLead, notifier: No
   if (input.mobile !== undefined && !mobilePattern.test(input.mobile)) {
     throw new LeadInputError(`手机号「${input.mobile}」格式不正确，应为 11 位数字，例如 13812345678`);
   }
-  const team = await teamForRegion(em, input.region ?? null);
-  const lead = em.create(LeadSchema, {
-    company,
-    contactName: input.contactName ?? null,
-    mobile: input.mobile ?? null,
-    region: input.region ?? null,
-    source: input.source ?? '机器人',
-    team,
+  return em.transactional(async (tx) => {
+    const traits = {
+      region: input.region ?? null,
+      source: input.source ?? '机器人',
+      industry: input.industry ?? null,
+    };
+    const { rule, team, owner } = await assignLead(tx, traits);
+    const lead = tx.create(LeadSchema, {
+      ...traits,
+      company,
+      contactName: input.contactName ?? null,
+      mobile: input.mobile ?? null,
+      email: input.email ?? null,
+      note: input.note ?? null,
+      externalKey: input.externalKey ?? null,
+      rule,
+      team,
+      owner,
+      ...(owner ? { status: 'claimed' as const, claimedAt: new Date() } : {}),
+    });
+    await tx.flush();
+    const subject = { type: 'lead', id: lead.id };
+    if (owner) await notifier.postCard(tx, subject, { kind: 'users', userIds: [owner.id] });
+    else if (team) await notifier.postCard(tx, subject, { kind: 'team', departmentId: team.id });
+    return lead;
   });
-  await em.flush();
-  if (team)
-    await notifier.postCard(em, { type: 'lead', id: lead.id }, { kind: 'team', departmentId: team.id });
-  return lead;
 }
 
 export type ClaimOutcome =
@@ -61,7 +79,7 @@ export async function claimLead(
   const result = await em
     .getConnection()
     .execute<QueryResult>(
-      `update lead set status = 'claimed', owner_id = ?, claimed_at = now(), updated_at = now() where id = ? and status = 'new'`,
+      `update lead set status = 'claimed', owner_id = ?, claimed_at = now(), last_activity_at = now(), updated_at = now() where id = ? and status = 'new'`,
       [actor.id, leadId],
       'run',
       em.getTransactionContext(),

@@ -1,0 +1,152 @@
+import { LeadSchema } from '@kelian/orm';
+import Router from '@koa/router';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { NotPermittedError } from '../../domain/access/errors.js';
+import { claimLead, createLead, LeadInputError, type NewLead } from '../../domain/leads/leads.js';
+import { markLeadInvalid, releaseLead } from '../../domain/leads/lifecycle.js';
+import { listLeads } from '../../domain/leads/list.js';
+import { leadRecord } from '../../domain/leads/record.js';
+import { leadFor } from '../../domain/leads/store.js';
+import { Problem } from '../../http/problem.js';
+import { parseInput } from '../../http/validate.js';
+import { actingOf } from '../customers/acting.js';
+import { encodeCursor } from '../customers/cursor.js';
+import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
+import { leadCreate, leadId, leadInbound, leadInvalid, leadListQuery, leadPatch } from './schemas.js';
+import { verifyLeadSignature } from './signature.js';
+
+// /api/leads: capture (signed-in, or a signed web form), the lists, claiming and closing.
+
+const inputProblem = (error: unknown) =>
+  error instanceof LeadInputError ? new Problem(400, 'invalid-request', error.message) : error;
+
+export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState> {
+  const router = new Router<ApiState>();
+  const idOf = (ctx: ApiContext) => parseInput(leadId, ctx.params).id;
+
+  /** After a change, the lead as the user now sees it, from a fresh context. */
+  const answer = async (ctx: ApiContext, id: number, status = 200) => {
+    const acting = await actingOf(ctx, orm.em.fork());
+    ctx.status = status;
+    ctx.body = leadRecord(acting.access, await leadFor(orm.em.fork(), acting, id));
+  };
+
+  router.post('/leads/inbound', async (ctx) => {
+    const secret = config.leadWebhookSecret;
+    if (!secret)
+      throw new Problem(503, 'webhook-off', '线索接收接口未启用，请联系管理员配置 LEAD_WEBHOOK_SECRET');
+    verifyLeadSignature(
+      secret,
+      { timestamp: ctx.get('x-kelian-timestamp'), signature: ctx.get('x-kelian-signature') },
+      (ctx.request as { rawBody?: string }).rawBody ?? '',
+    );
+    const { externalId, ...input } = parseInput(leadInbound, ctx.request.body);
+    const known = async () =>
+      externalId
+        ? orm.em.fork().findOne(LeadSchema, { externalKey: externalId }, { populate: ['team'] })
+        : null;
+    const existing = await known();
+    if (existing) {
+      ctx.body = { id: existing.id, duplicate: true, routedTo: existing.team?.name ?? null };
+      return;
+    }
+    try {
+      const lead = await createLead(
+        orm.em.fork(),
+        { source: '官网表单', ...input, ...(externalId ? { externalKey: externalId } : {}) },
+        notifier,
+      );
+      ctx.status = 201;
+      ctx.body = { id: lead.id, duplicate: false, routedTo: lead.team?.name ?? null };
+    } catch (error) {
+      // The same form post arriving twice at once: the second insert hits the unique key.
+      const raced = error instanceof UniqueConstraintViolationException ? await known() : null;
+      if (!raced) throw inputProblem(error);
+      ctx.body = { id: raced.id, duplicate: true, routedTo: raced.team?.name ?? null };
+    }
+  });
+
+  router.get('/leads', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const { cursor, ...query } = parseInput(leadListQuery, ctx.query);
+    const page = await listLeads(orm.em, acting, { ...query, ...(cursor && { beforeId: cursor.id }) });
+    ctx.body = {
+      items: page.leads.map((l) => leadRecord(acting.access, l)),
+      nextCursor: page.next ? encodeCursor({ id: page.next }) : null,
+    };
+  });
+
+  router.post('/leads', async (ctx) => {
+    await actingOf(ctx, orm.em);
+    const input: NewLead = { source: '手工录入', ...parseInput(leadCreate, ctx.request.body) };
+    try {
+      const lead = await createLead(orm.em.fork(), input, notifier);
+      ctx.set('Location', `/api/leads/${lead.id}`);
+      await answer(ctx, lead.id, 201);
+    } catch (error) {
+      throw inputProblem(error);
+    }
+  });
+
+  router.get('/leads/:id', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    ctx.body = leadRecord(acting.access, await leadFor(orm.em, acting, idOf(ctx)));
+  });
+
+  router.patch('/leads/:id', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const id = idOf(ctx);
+    const patch = parseInput(leadPatch, ctx.request.body);
+    const em = orm.em.fork();
+    await em.transactional(async (tx) => {
+      const lead = await leadFor(tx, acting, id);
+      if (lead.owner?.id !== acting.user.id && !acting.access.admin)
+        throw new NotPermittedError('只有线索的负责人可以修改线索');
+      Object.assign(lead, patch, { lastActivityAt: new Date() });
+      await tx.flush();
+      await notifier.refreshCards(tx, { type: 'lead', id });
+    });
+    await answer(ctx, id);
+  });
+
+  router.post('/leads/:id/claim', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const id = idOf(ctx);
+    const em = orm.em.fork();
+    await leadFor(em, acting, id);
+    const outcome = await em.transactional((tx) => claimLead(tx, acting.user, id, notifier));
+    if (!outcome.ok) {
+      if (outcome.reason === 'taken')
+        throw new Problem(
+          409,
+          'lead-taken',
+          `手慢了，这条线索已被 ${outcome.lead?.owner?.name ?? '同事'} 认领`,
+        );
+      if (outcome.reason === 'not-in-team')
+        throw new Problem(
+          403,
+          'forbidden',
+          `这条线索分配给了${outcome.lead?.team?.name ?? '其他团队'}，只有该团队成员可以认领`,
+        );
+      throw new Problem(409, 'lead-closed', '这条线索已关闭，不能再认领');
+    }
+    await answer(ctx, id);
+  });
+
+  router.post('/leads/:id/release', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const id = idOf(ctx);
+    await releaseLead(orm.em.fork(), acting, id, notifier);
+    await answer(ctx, id);
+  });
+
+  router.post('/leads/:id/invalid', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const id = idOf(ctx);
+    const { reason } = parseInput(leadInvalid, ctx.request.body);
+    await markLeadInvalid(orm.em.fork(), acting, id, reason, notifier);
+    await answer(ctx, id);
+  });
+
+  return router;
+}

@@ -1,0 +1,28 @@
+import { recycleIdleLeads } from '../../domain/leads/recycle.js';
+import type { JobModule } from '../../jobs/index.js';
+import { CardNotifier } from '../cards/card-jobs.js';
+
+export const recycleLeadsJob = 'leads.recycle';
+
+/**
+ * Every ten minutes, idle claimed leads go back to the pool. The scan looks at every lead past its
+ * limit, so a run missed while the server was down is made up by the next one.
+ */
+export const leadRecycleJobs: JobModule = ({ queue, scheduler, orm, logger }) => {
+  const notifier = new CardNotifier(queue);
+  queue.define({
+    name: recycleLeadsJob,
+    policy: 'stately',
+    handler: async () => {
+      const recycled = await recycleIdleLeads(orm.em.fork(), notifier);
+      if (recycled.length > 0) logger.info({ recycled }, 'idle leads returned to the pool');
+    },
+  });
+  scheduler.add({
+    name: recycleLeadsJob,
+    cron: '0 */10 * * * *',
+    run: async () => {
+      await queue.send(recycleLeadsJob, {}, { singletonKey: recycleLeadsJob });
+    },
+  });
+};

@@ -1,0 +1,48 @@
+import type { Lead } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import { NotPermittedError } from '../access/errors.js';
+import type { Notifier } from '../notify/notifier.js';
+import { leadFor } from './store.js';
+
+// What happens to a lead after it is claimed: handed back to the pool, or closed as invalid. Both
+// are for its owner (or someone whose scope covers the owner, which leadFor already checked).
+
+/** Back to the pool: unowned and new again, offered to its team once more. */
+export async function releaseLead(em: EntityManager, acting: Acting, id: number, notifier: Notifier) {
+  return em.transactional(async (tx) => {
+    const lead = await leadFor(tx, acting, id);
+    if (lead.status !== 'claimed') throw new NotPermittedError('只有已认领的线索可以退回公海');
+    Object.assign(lead, { status: 'new', owner: null, claimedAt: null, lastActivityAt: new Date() });
+    await tx.flush();
+    await offerAgain(tx, lead, notifier);
+    return lead;
+  });
+}
+
+export async function markLeadInvalid(
+  em: EntityManager,
+  acting: Acting,
+  id: number,
+  reason: string,
+  notifier: Notifier,
+) {
+  return em.transactional(async (tx) => {
+    const lead = await leadFor(tx, acting, id);
+    if (lead.status === 'converted' || lead.status === 'invalid')
+      throw new NotPermittedError('这条线索已关闭');
+    if (lead.status === 'claimed' && lead.owner?.id !== acting.user.id && !acting.access.admin)
+      throw new NotPermittedError('只有线索的负责人可以标记无效');
+    Object.assign(lead, { status: 'invalid', invalidReason: reason, lastActivityAt: new Date() });
+    await tx.flush();
+    await notifier.refreshCards(tx, { type: 'lead', id: lead.id });
+    return lead;
+  });
+}
+
+/** Every card of the lead shows it open again, and its team gets a fresh card to claim it from. */
+export async function offerAgain(em: EntityManager, lead: Lead, notifier: Notifier): Promise<void> {
+  await notifier.refreshCards(em, { type: 'lead', id: lead.id });
+  if (lead.team)
+    await notifier.postCard(em, { type: 'lead', id: lead.id }, { kind: 'team', departmentId: lead.team.id });
+}
