@@ -77,12 +77,14 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
   });
 
   router.post('/leads', async (ctx) => {
-    await actingOf(ctx, orm.em);
+    const acting = await actingOf(ctx, orm.em);
     const input: NewLead = { source: '手工录入', ...parseInput(leadCreate, ctx.request.body) };
     try {
+      // Answered from the lead as created: the rules may give it to a team the creator cannot see.
       const lead = await createLead(orm.em.fork(), input, notifier);
       ctx.set('Location', `/api/leads/${lead.id}`);
-      await answer(ctx, lead.id, 201);
+      ctx.status = 201;
+      ctx.body = leadRecord(acting.access, lead);
     } catch (error) {
       throw inputProblem(error);
     }

@@ -15,7 +15,7 @@ export async function recycleIdleLeads(em: EntityManager, notifier: Notifier, no
         where status = 'claimed' and id in (
           select l.id from lead l join assignment_rule r on r.id = l.rule_id
            where l.status = 'claimed' and r.recycle_after_days is not null
-             and l.last_activity_at < ?::timestamptz - r.recycle_after_days * interval '1 day')
+             and l.last_activity_at < cast(? as timestamptz) - r.recycle_after_days * interval '1 day')
         returning id`,
       [now, now, now],
       'all',
