@@ -1,6 +1,14 @@
 export default defineAppConfig({
   // 首页 first: a person with a live session lands on it directly; without one it sends them to 登录.
-  pages: ['pages/home/index', 'pages/me/index', 'pages/login/index'],
+  pages: [
+    'pages/home/index',
+    'pages/customers/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/customers/detail',
+    'pages/customers/edit',
+    'pages/sidebar/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
@@ -19,6 +27,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab-home.png',
         selectedIconPath: 'assets/tab-home-active.png',
+      },
+      {
+        pagePath: 'pages/customers/index',
+        text: '客户',
+        iconPath: 'assets/tab-customers.png',
+        selectedIconPath: 'assets/tab-customers-active.png',
       },
       {
         pagePath: 'pages/me/index',

@@ -2,7 +2,7 @@
 // and click. Everything goes through /sandbox/page/api, which plays the platform: a message becomes
 // an encrypted WeCom callback or a DingTalk Stream frame to the server, exactly as in production.
 const api = '/sandbox/page/api';
-const state = { platform: 'wecom', user: '', chat: 'bot', after: 0, people: [] };
+const state = { platform: 'wecom', user: '', chat: 'bot', after: 0, people: [], chats: [] };
 const $ = (id) => document.getElementById(id);
 
 async function call(path, init) {
@@ -43,6 +43,7 @@ async function loadPeople() {
 async function loadChats() {
   const { chats } = await call(`/chats?platform=${state.platform}&user=${encodeURIComponent(state.user)}`);
   if (!chats.some((c) => c.id === state.chat)) state.chat = chats[0]?.id ?? 'bot';
+  state.chats = chats;
   const list = $('chat-list');
   list.replaceChildren(
     ...chats.map((c) => {
@@ -66,7 +67,44 @@ async function loadChats() {
     }),
   );
   $('chat-title').textContent = chats.find((c) => c.id === state.chat)?.name ?? '';
+  // A chat with a customer's WeChat: nothing to say to Kelian there, but its toolbar holds the
+  // sidebar, which WeCom reloads for whichever customer's chat is open.
+  const external = currentChat()?.kind === 'external';
+  $('composer').hidden = external;
+  $('toolbar-sidebar').hidden = !external;
+  if (!external) closeSidebar();
+  else if (!$('sidebar').hidden) openSidebar();
 }
+
+const currentChat = () => state.chats.find((c) => c.id === state.chat);
+
+function openSidebar() {
+  const panel = $('sidebar');
+  panel.querySelector('iframe')?.remove();
+  const frame = document.createElement('iframe');
+  frame.title = '客联侧边栏';
+  frame.src = '/app/#/pages/sidebar/index';
+  panel.append(frame);
+  panel.hidden = false;
+}
+
+function closeSidebar() {
+  $('sidebar').querySelector('iframe')?.remove();
+  $('sidebar').hidden = true;
+}
+
+// The sandbox's stand-in for the WeCom client's getCurExternalContact: the sidebar page (same
+// origin, in the frame) asks, this page answers with the external contact whose chat is open.
+window.addEventListener('message', (e) => {
+  const frame = $('sidebar').querySelector('iframe');
+  if (e.origin !== window.location.origin || !frame || e.source !== frame.contentWindow) return;
+  if (e.data?.kelian !== 'getCurExternalContact') return;
+  const chat = currentChat();
+  e.source.postMessage(
+    { kelian: 'getCurExternalContact', userId: chat?.kind === 'external' ? chat.id : undefined },
+    window.location.origin,
+  );
+});
 
 async function refreshMessages() {
   const query = new URLSearchParams({
@@ -83,7 +121,11 @@ async function refreshMessages() {
     box.insertAdjacentHTML('beforeend', m.html);
   }
   if (last !== undefined) state.after = last;
-  if (!box.children.length) box.innerHTML = '<p class="empty">还没有消息。试试输入「帮助」。</p>';
+  if (!box.children.length)
+    box.innerHTML =
+      currentChat()?.kind === 'external'
+        ? '<p class="empty">与微信客户的聊天不经过客联。点右上角「客联 · 客户资料」打开聊天工具栏里的客联侧边栏。</p>'
+        : '<p class="empty">还没有消息。试试输入「帮助」。</p>';
   else box.querySelector('.empty')?.remove();
   if (messages.length) box.scrollTop = box.scrollHeight;
 }
@@ -133,6 +175,8 @@ $('who').addEventListener('change', async (e) => {
     .then(refreshMessages)
     .catch((err) => status(err.message));
 });
+$('toolbar-sidebar').addEventListener('click', openSidebar);
+$('sidebar-close').addEventListener('click', closeSidebar);
 $('composer').addEventListener('submit', async (e) => {
   e.preventDefault();
   const text = $('text').value.trim();

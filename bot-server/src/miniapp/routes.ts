@@ -16,6 +16,12 @@ export function miniappRoutes(root = miniappH5Dir): Router {
   // Strict: /app and /app/ are different routes, or the redirect would loop.
   const router = new Router({ strict: true });
   router.get('/app', (ctx) => ctx.redirect('/app/'));
+  // Cards link to <appBase>/pages/customers/detail?id=7 (cards/src/builders/paths.ts), a path the
+  // mini-programs open as is; on h5 the same page lives behind the hash router.
+  router.get('/app/pages/{*page}', (ctx) => {
+    const { page } = ctx.params as { page: string };
+    ctx.redirect(`/app/#/pages/${page}${ctx.search}`);
+  });
   router.get(['/app/', '/app/{*path}'], (ctx) => {
     const relative = (ctx.params as { path?: string }).path ?? 'index.html';
     const file = resolve(root, relative);

@@ -41,7 +41,7 @@ interface Options {
   auth?: boolean;
 }
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 export async function request<T>(
   method: Method,
@@ -86,6 +86,8 @@ export async function request<T>(
 export const get = <T>(path: string, options?: Omit<Options, 'data'>) => request<T>('GET', path, options);
 export const post = <T>(path: string, data?: unknown, options?: Omit<Options, 'data'>) =>
   request<T>('POST', path, { ...options, data: data ?? {} });
+export const patch = <T>(path: string, data: unknown) => request<T>('PATCH', path, { data });
+export const put = <T>(path: string, data: unknown) => request<T>('PUT', path, { data });
 
 /** What to show for any error a page catches. */
 export function messageOf(error: unknown): string {

@@ -3,7 +3,7 @@
 
 export interface Exchange {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   header: Record<string, string>;
   data?: unknown;
   timeout: number;

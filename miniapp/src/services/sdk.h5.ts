@@ -1,3 +1,5 @@
+import { detectClient } from './client';
+import { NotInClientError } from './mini';
 import type * as Contract from './sdk';
 import type { OAuthReturn, WeComRegistration } from './sdk';
 import { SDK_TIMEOUT_MS, withTimeout } from './timeout';
@@ -77,6 +79,43 @@ export async function dingtalkAuthCode(corpId: string): Promise<string> {
   return code;
 }
 
+/**
+ * Inside WeCom: ww.getCurExternalContact. In the sandbox, whose /sandbox page shows this page in a
+ * frame beside an external contact's chat and plays the WeCom client, the same question goes to that
+ * page: only a frame of our own origin may answer, so no other site can choose the customer shown.
+ */
+export async function currentExternalContact(): Promise<string> {
+  if (detectClient() === 'wecom') {
+    const { externalContactOfChat } = await withTimeout(
+      import('./sdk-wecom.h5'),
+      SDK_TIMEOUT_MS,
+      '企业微信 JS-SDK 加载超时',
+    );
+    return withTimeout(externalContactOfChat(), SDK_TIMEOUT_MS, '企业微信没有返回当前聊天的客户');
+  }
+  if (window.parent !== window) return askSandboxClient();
+  throw new NotInClientError('请在企业微信里，从与客户单聊的聊天工具栏打开客联侧边栏');
+}
+
+/** The sandbox page's stand-in for the WeCom client's answer (bot-server/public/sandbox). */
+function askSandboxClient(): Promise<string> {
+  let listen: (event: MessageEvent) => void = () => {};
+  const answer = new Promise<string>((resolve, reject) => {
+    listen = (event) => {
+      const data = event.data as { kelian?: string; userId?: string } | null;
+      if (event.origin !== window.location.origin || event.source !== window.parent) return;
+      if (data?.kelian !== 'getCurExternalContact') return;
+      if (data.userId) resolve(data.userId);
+      else reject(new NotInClientError('当前聊天不是与客户的单聊'));
+    };
+    window.addEventListener('message', listen);
+    window.parent.postMessage({ kelian: 'getCurExternalContact' }, window.location.origin);
+  });
+  return withTimeout(answer, SDK_TIMEOUT_MS, '没有收到当前聊天的客户').finally(() =>
+    window.removeEventListener('message', listen),
+  );
+}
+
 function randomState(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
@@ -91,4 +130,5 @@ function randomState(): string {
   redirectToWeComOAuth,
   registerWeCom,
   dingtalkAuthCode,
+  currentExternalContact,
 }) satisfies typeof Contract;

@@ -2,6 +2,8 @@
 // resolves './sdk' to sdk.h5.ts. The mini-program builds (weapp, dd) resolve to this stub, so
 // neither SDK lands in their bundles; they log in through their own globals (mini.ts).
 
+import { NotInClientError } from './mini';
+
 export interface JsSdkSignature {
   timestamp: number | string;
   nonceStr: string;
@@ -49,4 +51,12 @@ export async function registerWeCom(_registration: WeComRegistration): Promise<v
 
 export async function dingtalkAuthCode(_corpId: string): Promise<string> {
   throw h5Only();
+}
+
+/**
+ * The WeCom external contact (`external_userid`) of the chat the page is open beside: what the
+ * chat sidebar shows. Only the h5 page is configured as a chat-toolbar page.
+ */
+export async function currentExternalContact(): Promise<string> {
+  throw new NotInClientError('客户侧边栏只能在企业微信的聊天工具栏中打开');
 }

@@ -91,6 +91,16 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
         ...(platform === 'dingtalk'
           ? [{ id: NOTICE_CHAT, name: '工作通知', kind: 'bot', hint: '客联的工作通知' }]
           : []),
+        // WeCom: the customers' WeChat accounts this member has added (客户联系); their chats carry
+        // the chat toolbar where Kelian's sidebar opens.
+        ...(platform === 'wecom'
+          ? state.wecom.customers.followedBy(user).map((c) => ({
+              id: c.external_userid,
+              name: c.name,
+              kind: 'external',
+              hint: `微信客户 · ${c.follows.find((f) => f.userid === user)?.remark || c.name}`,
+            }))
+          : []),
         ...groups.map((g) => ({
           id: platform === 'wecom' ? g.wecom.chatid : g.dingtalk.openConversationId,
           name: g.name,
@@ -130,6 +140,14 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
 
   router.post('/sandbox/page/api/send', async (ctx) => {
     const { platform, user, chat, text } = parseInput(schemas.send, ctx.request.body);
+    if (platform === 'wecom' && state.wecom.customers.contacts.has(chat)) {
+      throw new Problem(
+        400,
+        'sandbox-external-chat',
+        '与微信客户的聊天不经过客联',
+        '点「客户资料」打开聊天工具栏里的客联侧边栏',
+      );
+    }
     const inGroup = chat !== BOT_CHAT;
     if (platform === 'wecom')
       await actions.sendWeComText({ from: user, chatId: inGroup ? chat : undefined, text });

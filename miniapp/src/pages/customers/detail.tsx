@@ -1,0 +1,302 @@
+import { Edit, Message, User } from '@nutui/icons-react-taro';
+import { Popup } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ContactList, CustomerFields, CustomerHeader } from '../../components/customer-profile';
+import { Timeline } from '../../components/customer-timeline';
+import { FollowUpForm } from '../../components/follow-up-form';
+import { Problem, Waiting } from '../../components/states';
+import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
+import { money, shanghaiDate } from '../../services/customer-format';
+import {
+  type CustomerView,
+  changeOwner,
+  customerOpportunities,
+  customerTimeline,
+  EDIT_PAGE,
+  fetchCustomer,
+  listCustomers,
+  type Opportunity,
+  type Person,
+  type TimelineItem,
+} from '../../services/customers';
+import { loadSession } from '../../services/session';
+import { useProfile } from '../../services/use-profile';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
+import '../../components/customer-bits.css';
+import '../../components/customer-profile.css';
+import './detail.css';
+
+const statusNames: Record<Opportunity['status'], string> = { open: '进行中', won: '赢单', lost: '输单' };
+
+export default function CustomerDetailPage() {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const { profile } = useProfile();
+  const [customer, setCustomer] = useState<CustomerView | null>(null);
+  const [error, setError] = useState<{ title: string; missing: boolean } | null>(null);
+  const [timeline, setTimeline] = useState<TimelineItem[] | null>(null);
+  const [timelineCursor, setTimelineCursor] = useState<string | null>(null);
+  const [timelineError, setTimelineError] = useState<string | null>(null);
+  const [deals, setDeals] = useState<Opportunity[] | null>(null);
+  const [dealsError, setDealsError] = useState<string | null>(null);
+  const [writing, setWriting] = useState(false);
+  const [reassigning, setReassigning] = useState(false);
+  const shown = useRef(false);
+
+  const loadTimeline = useCallback(async (view: CustomerView, cursor?: string) => {
+    setTimelineError(null);
+    try {
+      const page = await customerTimeline(view, cursor);
+      setTimeline((before) => (cursor ? [...(before ?? []), ...page.items] : page.items));
+      setTimelineCursor(page.nextCursor);
+    } catch (e) {
+      setTimelineError(messageOf(e));
+    }
+  }, []);
+
+  const load = useCallback(async () => {
+    if (!Number.isInteger(id) || id <= 0) {
+      setError({ title: '找不到这位客户', missing: true });
+      return;
+    }
+    setError(null);
+    try {
+      const view = await fetchCustomer(id);
+      setCustomer(view);
+      void loadTimeline(view);
+      customerOpportunities(view.id)
+        .then((page) => setDeals(page.items))
+        .catch((e: unknown) =>
+          e instanceof ApiError && e.status === 404 ? setDeals([]) : setDealsError(messageOf(e)),
+        );
+    } catch (e) {
+      const missing = e instanceof ApiError && e.status === 404;
+      setError({ title: missing ? '找不到这位客户' : messageOf(e), missing });
+    }
+  }, [id, loadTimeline]);
+
+  useEffect(() => {
+    if (loadSession()) void load();
+  }, [load]);
+  useDidShow(() => {
+    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
+    // Back from the edit page: show the saved values.
+    if (shown.current) void load();
+    shown.current = true;
+  });
+
+  if (error) {
+    return (
+      <View className="k-page">
+        <View className="k-card">
+          <Problem
+            tone={error.missing ? 'notice' : 'error'}
+            title={error.title}
+            detail={error.missing ? '它可能已被删除，或不在你的数据范围内。' : undefined}
+            actionText={error.missing ? '返回' : '重试'}
+            onAction={error.missing ? () => void Taro.navigateBack() : () => void load()}
+          />
+        </View>
+      </View>
+    );
+  }
+  if (!customer) return <Waiting title="正在加载客户…" />;
+
+  const editable = customer.fieldAccess.editable.length > 0;
+  const manages = profile?.roles.some((r) => r.code === 'admin' || r.code === 'manager') ?? false;
+
+  return (
+    <View className="k-page customer-detail">
+      <CustomerHeader customer={customer}>
+        <View className="profile__actions">
+          <View className="profile__action profile__action--primary" onClick={() => setWriting(true)}>
+            <Message size={16} color="#ffffff" />
+            <Text>写跟进</Text>
+          </View>
+          {editable ? (
+            <View
+              className="profile__action"
+              onClick={() => void Taro.navigateTo({ url: `${EDIT_PAGE}?id=${customer.id}` })}
+            >
+              <Edit size={16} color="#2f6bff" />
+              <Text>编辑</Text>
+            </View>
+          ) : null}
+          {manages ? (
+            <View className="profile__action" onClick={() => setReassigning(true)}>
+              <User size={16} color="#2f6bff" />
+              <Text>更换负责人</Text>
+            </View>
+          ) : null}
+        </View>
+      </CustomerHeader>
+
+      <View className="k-section-title">
+        <Text>联系人</Text>
+      </View>
+      <View className="k-card">
+        <ContactList customer={customer} />
+      </View>
+
+      <View className="k-section-title">
+        <Text>客户资料</Text>
+      </View>
+      <View className="k-card">
+        <CustomerFields customer={customer} />
+      </View>
+
+      <View className="k-section-title">
+        <Text>商机</Text>
+        {deals && deals.length > 0 ? <Text className="k-section-title__hint">{deals.length} 个</Text> : null}
+      </View>
+      <View className="k-card">{dealList()}</View>
+
+      <View className="k-section-title">
+        <Text>动态</Text>
+      </View>
+      <View className="k-card">
+        {timeline === null && !timelineError ? <Waiting title="正在加载动态…" /> : null}
+        {timeline ? <Timeline items={timeline} /> : null}
+        {timelineError ? (
+          <Text
+            className="detail__retry"
+            onClick={() => void loadTimeline(customer, timelineCursor ?? undefined)}
+          >
+            {timelineError}，点此重试
+          </Text>
+        ) : timelineCursor ? (
+          <Text className="detail__more" onClick={() => void loadTimeline(customer, timelineCursor)}>
+            查看更早的动态
+          </Text>
+        ) : null}
+      </View>
+
+      <Popup
+        visible={writing}
+        position="bottom"
+        round
+        closeable
+        title="写跟进"
+        onClose={() => setWriting(false)}
+      >
+        <View className="detail__sheet">
+          <FollowUpForm
+            customerId={customer.id}
+            onSaved={() => {
+              setWriting(false);
+              void Taro.showToast({ title: '跟进已保存', icon: 'success' });
+              void load();
+            }}
+          />
+        </View>
+      </Popup>
+
+      {manages ? (
+        <OwnerSheet
+          visible={reassigning}
+          customer={customer}
+          onClose={() => setReassigning(false)}
+          onChanged={(view) => {
+            setReassigning(false);
+            setCustomer(view);
+            void loadTimeline(view);
+          }}
+        />
+      ) : null}
+    </View>
+  );
+
+  function dealList() {
+    if (dealsError) return <Text className="detail__retry">{dealsError}</Text>;
+    if (deals === null) return <Text className="profile__empty">正在加载商机…</Text>;
+    if (deals.length === 0) return <Text className="profile__empty">还没有商机</Text>;
+    return deals.map((deal) => (
+      <View
+        key={deal.id}
+        className="deal"
+        onClick={() => void Taro.navigateTo({ url: `/pages/opportunities/detail?id=${deal.id}` })}
+      >
+        <View className="deal__top">
+          <Text className="deal__name">{deal.name}</Text>
+          <Text className="deal__amount">{money(deal.amountCents)}</Text>
+        </View>
+        <View className="deal__meta">
+          <Text className={`deal__stage deal__stage--${deal.status}`}>
+            {deal.status === 'open' ? deal.stage.name : statusNames[deal.status]}
+          </Text>
+          {deal.expectedCloseDate ? <Text>预计 {deal.expectedCloseDate} 成交</Text> : null}
+        </View>
+      </View>
+    ));
+  }
+}
+
+/**
+ * Hands the customer to someone else, or back to the pool. The choices are the people who own
+ * customers the manager can see; the server checks that the new owner is in their scope.
+ */
+function OwnerSheet({
+  visible,
+  customer,
+  onClose,
+  onChanged,
+}: {
+  visible: boolean;
+  customer: CustomerView;
+  onClose(): void;
+  onChanged(view: CustomerView): void;
+}) {
+  const [people, setPeople] = useState<Person[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!visible || people) return;
+    listCustomers({})
+      .then(({ items }) => {
+        const byId = new Map<number, Person>();
+        for (const item of items) if (item.owner) byId.set(item.owner.id, item.owner);
+        setPeople([...byId.values()]);
+      })
+      .catch((e: unknown) => setProblem(messageOf(e)));
+  }, [visible, people]);
+
+  const choose = async (owner: Person | null) => {
+    setProblem(null);
+    try {
+      onChanged(await changeOwner(customer.id, owner?.id ?? null));
+      void Taro.showToast({ title: owner ? `已交给${owner.name}` : '已退回公海', icon: 'success' });
+    } catch (e) {
+      setProblem(
+        e instanceof ApiError && e.errors.length > 0 ? (e.errors[0]?.message ?? e.title) : messageOf(e),
+      );
+    }
+  };
+
+  return (
+    <Popup visible={visible} position="bottom" round closeable title="更换负责人" onClose={onClose}>
+      <View className="detail__sheet">
+        {problem ? <Text className="k-field-error">{problem}</Text> : null}
+        {people === null && !problem ? <Text className="profile__empty">正在加载同事…</Text> : null}
+        {people?.map((person) => (
+          <View
+            key={person.id}
+            className={`owner-choice${customer.owner?.id === person.id ? ' owner-choice--current' : ''}`}
+            onClick={() => customer.owner?.id !== person.id && void choose(person)}
+          >
+            <Text>{person.name}</Text>
+            {customer.owner?.id === person.id ? <Text className="owner-choice__hint">当前负责人</Text> : null}
+          </View>
+        ))}
+        {customer.owner ? (
+          <View className="owner-choice owner-choice--pool" onClick={() => void choose(null)}>
+            <Text>退回公海</Text>
+            <Text className="owner-choice__hint">{`最近跟进 ${customer.lastFollowUpAt ? shanghaiDate(customer.lastFollowUpAt) : '无'}`}</Text>
+          </View>
+        ) : null}
+      </View>
+    </Popup>
+  );
+}
