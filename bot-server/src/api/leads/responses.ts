@@ -4,16 +4,19 @@ import { person, timestamp } from '../openapi/common.js';
 
 // The answers of /api/leads, for the OpenAPI document; tests check real answers against them.
 
+// A field the viewer's field rules hide is absent from the answer (optional below).
 export const leadJson = z.object({
   id: z.int(),
-  company: z.string(),
-  contactName: z.string().nullable(),
-  mobile: z.string().nullable().meta({ description: '未认领或无权查看时脱敏，形如 138****1234' }),
-  email: z.string().nullable(),
-  region: z.string().nullable(),
-  source: z.string().nullable(),
-  industry: z.string().nullable(),
-  note: z.string().nullable(),
+  company: z.string().optional(),
+  contactName: z.string().nullable().optional(),
+  mobile: z.string().nullable().optional().meta({
+    description: '未认领、无权查看或字段规则为脱敏时形如 138****1234；字段规则为隐藏时不出现',
+  }),
+  email: z.string().nullable().optional(),
+  region: z.string().nullable().optional(),
+  source: z.string().nullable().optional(),
+  industry: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
   status: z.enum(leadStatuses),
   team: z.object({ id: z.int(), name: z.string() }).nullable().meta({ description: 'null：在公海' }),
   owner: person.nullable(),

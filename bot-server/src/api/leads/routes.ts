@@ -1,7 +1,7 @@
 import { LeadSchema } from '@kelian/orm';
 import Router from '@koa/router';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { NotPermittedError } from '../../domain/access/errors.js';
+import { editLead } from '../../domain/leads/edit.js';
 import { claimLead, createLead, LeadInputError, type NewLead } from '../../domain/leads/leads.js';
 import { markLeadInvalid, releaseLead } from '../../domain/leads/lifecycle.js';
 import { listLeads } from '../../domain/leads/list.js';
@@ -53,6 +53,7 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     try {
       const lead = await createLead(
         orm.em.fork(),
+        { system: 'webhook' },
         { source: '官网表单', ...input, ...(externalId ? { externalKey: externalId } : {}) },
         notifier,
       );
@@ -81,7 +82,7 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const input: NewLead = { source: '手工录入', ...parseInput(leadCreate, ctx.request.body) };
     try {
       // Answered from the lead as created: the rules may give it to a team the creator cannot see.
-      const lead = await createLead(orm.em.fork(), input, notifier);
+      const lead = await createLead(orm.em.fork(), acting, input, notifier);
       ctx.set('Location', `/api/leads/${lead.id}`);
       ctx.status = 201;
       ctx.body = leadRecord(acting.access, lead);
@@ -99,15 +100,7 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const acting = await actingOf(ctx, orm.em);
     const id = idOf(ctx);
     const patch = parseInput(leadPatch, ctx.request.body);
-    const em = orm.em.fork();
-    await em.transactional(async (tx) => {
-      const lead = await leadFor(tx, acting, id);
-      if (lead.owner?.id !== acting.user.id && !acting.access.admin)
-        throw new NotPermittedError('只有线索的负责人可以修改线索');
-      Object.assign(lead, patch, { lastActivityAt: new Date() });
-      await tx.flush();
-      await notifier.refreshCards(tx, { type: 'lead', id });
-    });
+    await editLead(orm.em.fork(), acting, id, patch, notifier);
     await answer(ctx, id);
   });
 
@@ -116,7 +109,7 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const id = idOf(ctx);
     const em = orm.em.fork();
     await leadFor(em, acting, id);
-    const outcome = await em.transactional((tx) => claimLead(tx, acting.user, id, notifier));
+    const outcome = await em.transactional((tx) => claimLead(tx, acting, id, notifier));
     if (!outcome.ok) {
       if (outcome.reason === 'taken')
         throw new Problem(
@@ -146,8 +139,9 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const acting = await actingOf(ctx, orm.em);
     const id = idOf(ctx);
     const { reason } = parseInput(leadInvalid, ctx.request.body);
-    await markLeadInvalid(orm.em.fork(), acting, id, reason, notifier);
-    await answer(ctx, id);
+    // Answered from the closed lead itself: closed before anyone claimed it, it has left the team's
+    // and the pool's view, so reading it again would answer 404 for a change that was made.
+    ctx.body = leadRecord(acting.access, await markLeadInvalid(orm.em.fork(), acting, id, reason, notifier));
   });
 
   return router;

@@ -7,7 +7,7 @@ import { maxId, pageLimit } from '../customers/schemas.js';
 
 // The requests of /api/leads; the same schemas validate and describe them (OpenAPI).
 
-const text = (label: string, max: number) =>
+export const text = (label: string, max: number) =>
   z
     .string({ error: `${label}应为文字` })
     .trim()
@@ -33,7 +33,7 @@ const fields = {
   note: text('备注', 2000).optional(),
 };
 
-const unknownKeys = {
+export const unknownKeys = {
   error: (issue: { code?: string; keys?: string[] }) =>
     issue.code === 'unrecognized_keys' ? `不认识的字段：${(issue.keys ?? []).join('、')}` : undefined,
 };
@@ -58,13 +58,17 @@ export const leadPatch = z.strictObject({ ...fields, company: fields.company.opt
 
 export const leadInvalid = z.strictObject({ reason: text('原因', 200) }, unknownKeys);
 
-export const leadId = z.object({
-  id: z.coerce
-    .number({ error: '线索编号应为正整数' })
-    .int('线索编号应为正整数')
-    .positive('线索编号应为正整数')
-    .max(maxId, '线索编号应为正整数'),
-});
+/** An id in the path (`/leads/:id`), for the object named by `label`. */
+export const pathId = (label: string) =>
+  z.object({
+    id: z.coerce
+      .number({ error: `${label}编号应为正整数` })
+      .int(`${label}编号应为正整数`)
+      .positive(`${label}编号应为正整数`)
+      .max(maxId, `${label}编号应为正整数`),
+  });
+
+export const leadId = pathId('线索');
 
 export const leadListQuery = z.object({
   view: z.enum(leadViews, { error: 'view 应为 mine、pool、team 或 all' }).default('mine'),

@@ -1,3 +1,4 @@
+import { accessOf } from '../../domain/access/access.js';
 import { type ClaimOutcome, claimLead, createLead, LeadInputError } from '../../domain/leads/leads.js';
 import { CardNotifier } from '../cards/card-jobs.js';
 import type { BotFeature } from '../module.js';
@@ -18,11 +19,12 @@ export const leadsFeature: BotFeature = ({ bot, queue }) => {
     aliases: ['线索', 'lead'],
     usage: '新线索 <公司> <联系人> <手机号> [地区] [来源]',
     description: '登记一条销售线索，按地区推送给对应团队认领',
-    async run({ em, args }) {
+    async run({ em, user, args }) {
       const input = parseNewLead(args);
       if (typeof input === 'string') return { kind: 'text', text: input };
       try {
-        const lead = await createLead(em, input, notifier);
+        const acting = { user, access: await accessOf(em, user), via: 'bot' } as const;
+        const lead = await createLead(em, acting, input, notifier);
         const where = lead.team ? `已推送到「${lead.team.name}」等待认领` : '未匹配到负责团队，已进入公海';
         return { kind: 'text', text: `已登记线索 #${lead.id}「${lead.company}」，${where}。` };
       } catch (error) {
@@ -32,7 +34,8 @@ export const leadsFeature: BotFeature = ({ bot, queue }) => {
     },
   });
   bot.action('lead.claim', async ({ em, user, action, reply }) => {
-    const outcome = await claimLead(em, user, Number(action.id), notifier);
+    const acting = { user, access: await accessOf(em, user), via: 'card' } as const;
+    const outcome = await claimLead(em, acting, Number(action.id), notifier);
     if (outcome.ok)
       await reply({ kind: 'text', text: `你已认领线索 #${outcome.lead.id}「${outcome.lead.company}」。` });
     else await reply({ kind: 'text', text: refusals[outcome.reason](outcome) });

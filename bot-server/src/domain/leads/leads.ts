@@ -1,7 +1,10 @@
-import { type Lead, LeadSchema, RoleAssignmentSchema, type User } from '@kelian/orm';
+import { type Lead, LeadSchema } from '@kelian/orm';
 import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import { mobilePattern } from '../customers/validation.js';
 import type { Notifier } from '../notify/notifier.js';
 import { assignLead } from './assignment.js';
+import { auditLead, type LeadActor, leadSnapshot } from './audit.js';
 
 export interface NewLead {
   company: string;
@@ -19,13 +22,16 @@ export interface NewLead {
 /** A problem with the input, worded for the person who typed it. */
 export class LeadInputError extends Error {}
 
-const mobilePattern = /^1[3-9]\d{9}$/;
-
 /**
  * Records a lead and routes it by the assignment rules, in one transaction: a team that claims its
  * leads gets the card; a lead given to an owner at once is shown to that owner; no rule: the pool.
  */
-export async function createLead(em: EntityManager, input: NewLead, notifier: Notifier): Promise<Lead> {
+export async function createLead(
+  em: EntityManager,
+  by: LeadActor,
+  input: NewLead,
+  notifier: Notifier,
+): Promise<Lead> {
   const company = input.company.trim();
   if (company.length < 2 || company.length > 200) throw new LeadInputError('公司名称需要 2 到 200 个字');
   if (input.mobile !== undefined && !mobilePattern.test(input.mobile)) {
@@ -52,6 +58,8 @@ export async function createLead(em: EntityManager, input: NewLead, notifier: No
       ...(owner ? { status: 'claimed' as const, claimedAt: new Date() } : {}),
     });
     await tx.flush();
+    auditLead(tx, by, lead);
+    await tx.flush();
     const subject = { type: 'lead', id: lead.id };
     if (owner) await notifier.postCard(tx, subject, { kind: 'users', userIds: [owner.id] });
     else if (team) await notifier.postCard(tx, subject, { kind: 'team', departmentId: team.id });
@@ -69,38 +77,41 @@ export type ClaimOutcome =
  */
 export async function claimLead(
   em: EntityManager,
-  actor: User,
+  acting: Acting,
   leadId: number,
   notifier: Notifier,
 ): Promise<ClaimOutcome> {
   const lead = await em.findOne(LeadSchema, { id: leadId }, { populate: ['team', 'owner'] });
-  if (!lead) return { ok: false, reason: 'not-found' };
-  if (!(await mayClaim(em, actor, lead))) return { ok: false, reason: 'not-in-team', lead };
+  // Without a sales role nothing is claimable, not even the pool: like a lead that is not there.
+  if (!lead || acting.access.grants.length === 0) return { ok: false, reason: 'not-found' };
+  if (!mayClaim(acting, lead)) return { ok: false, reason: 'not-in-team', lead };
+  const before = leadSnapshot(lead);
   const result = await em
     .getConnection()
     .execute<QueryResult>(
       `update lead set status = 'claimed', owner_id = ?, claimed_at = now(), last_activity_at = now(), updated_at = now() where id = ? and status = 'new'`,
-      [actor.id, leadId],
+      [acting.user.id, leadId],
       'run',
       em.getTransactionContext(),
     );
   await em.refresh(lead, { populate: ['owner'] });
   if (result.affectedRows !== 1)
     return { ok: false, reason: lead.status === 'claimed' ? 'taken' : 'closed', lead };
+  auditLead(em, acting, lead, before);
+  await em.flush();
   await notifier.refreshCards(em, { type: 'lead', id: lead.id });
   return { ok: true, lead };
 }
 
 /** Members of the lead's team may claim it, and so may whoever's data scope covers that team. */
-async function mayClaim(em: EntityManager, actor: User, lead: Lead): Promise<boolean> {
+function mayClaim(acting: Acting, lead: Lead): boolean {
   const team = lead.team;
   if (!team) return true;
-  const inTeam = actor.department?.path.startsWith(team.path) ?? false;
-  if (inTeam) return true;
-  const roles = await em.find(RoleAssignmentSchema, { user: actor }, { populate: ['department'] });
-  return roles.some(
-    (r) =>
-      r.scope === 'all' ||
-      (r.scope === 'department_tree' && r.department && team.path.startsWith(r.department.path)),
+  if (acting.user.department?.path.startsWith(team.path)) return true;
+  return acting.access.grants.some(
+    (g) =>
+      g.scope === 'all' ||
+      (g.scope === 'department' && g.departmentId === team.id) ||
+      (g.scope === 'department_tree' && team.path.startsWith(g.path)),
   );
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
 import type { Notifier } from '../notify/notifier.js';
+import { auditLead, leadSnapshot } from './audit.js';
 import { leadFor } from './store.js';
 
 // What happens to a lead after it is claimed: handed back to the pool, or closed as invalid. Both
@@ -13,7 +14,9 @@ export async function releaseLead(em: EntityManager, acting: Acting, id: number,
   return em.transactional(async (tx) => {
     const lead = await leadFor(tx, acting, id);
     if (lead.status !== 'claimed') throw new NotPermittedError('只有已认领的线索可以退回公海');
+    const before = leadSnapshot(lead);
     Object.assign(lead, { status: 'new', owner: null, claimedAt: null, lastActivityAt: new Date() });
+    auditLead(tx, acting, lead, before);
     await tx.flush();
     await offerAgain(tx, lead, notifier);
     return lead;
@@ -33,7 +36,9 @@ export async function markLeadInvalid(
       throw new NotPermittedError('这条线索已关闭');
     if (lead.status === 'claimed' && lead.owner?.id !== acting.user.id && !acting.access.admin)
       throw new NotPermittedError('只有线索的负责人可以标记无效');
+    const before = leadSnapshot(lead);
     Object.assign(lead, { status: 'invalid', invalidReason: reason, lastActivityAt: new Date() });
+    auditLead(tx, acting, lead, before);
     await tx.flush();
     await notifier.refreshCards(tx, { type: 'lead', id: lead.id });
     return lead;
