@@ -4,6 +4,7 @@ import type { Acting } from '../access/acting.js';
 import { refuseUneditable } from '../access/field-rules.js';
 import { audit } from '../audit/audit.js';
 import { created } from '../audit/changes.js';
+import { createTask } from '../followups/tasks.js';
 import { InvalidInputError } from './errors.js';
 import type { NewFollowUp } from './inputs.js';
 import { followUpSnapshot } from './records.js';
@@ -30,13 +31,17 @@ export async function addFollowUp(
     const contact =
       contactId == null ? null : await tx.findOne(ContactSchema, { id: contactId, customer: customer.id });
     if (contactId != null && !contact) throw new InvalidInputError('contactId', '这位联系人不属于该客户');
-    const followUp = tx.create(FollowUpSchema, {
-      ...fields,
-      customer,
-      contact,
-      author: await tx.findOneOrFail(UserSchema, acting.user.id),
-      occurredAt,
-    });
+    const author = await tx.findOneOrFail(UserSchema, acting.user.id);
+    const followUp = tx.create(FollowUpSchema, { ...fields, customer, contact, author, occurredAt });
+    // The next step with a time becomes the author's task, reminded as a card when it is due.
+    if (fields.nextAt)
+      createTask(tx, {
+        title: fields.nextStep ?? `回访 ${customer.name}`,
+        assignee: author,
+        dueAt: fields.nextAt,
+        customerId: customer.id,
+        createdBy: author,
+      });
     // A follow-up logged after the fact must not move the customer's last contact back in time.
     if (!customer.lastFollowUpAt || customer.lastFollowUpAt < occurredAt)
       customer.lastFollowUpAt = occurredAt;

@@ -1,0 +1,43 @@
+import { buildTaskCard, type TaskCardState } from '@kelian/cards';
+import { AuditLogSchema, type Task, TaskSchema } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { taskSubject } from '../../domain/followups/task-text.js';
+import { taskPopulate } from '../../domain/followups/tasks.js';
+import type { CardPresenter } from '../cards/presenters.js';
+
+/** Who completed it: the assignee, or the manager who did it for them (the audit log knows). */
+async function completedBy(em: EntityManager, task: Task): Promise<string> {
+  const entry = await em.findOne(
+    AuditLogSchema,
+    { objectType: 'task', objectId: String(task.id), changes: { status: { after: 'done' } } },
+    { populate: ['actor'], orderBy: { id: 'desc' } },
+  );
+  return entry?.actor?.name ?? task.assignee.name;
+}
+
+// A task card goes to its assignee only, but is built for the least-privileged audience like every
+// card: it shows no contact details, only what to do, about whom and by when.
+export const taskCard: CardPresenter = async (em, id, cardId) => {
+  const task = await em.findOne(TaskSchema, { id }, { populate: taskPopulate });
+  if (!task) return undefined;
+  const state: TaskCardState =
+    task.status === 'done'
+      ? { kind: 'done', by: await completedBy(em, task) }
+      : task.postponements > 0 && !task.remindedAt
+        ? { kind: 'postponed', until: task.dueAt }
+        : { kind: 'due' };
+  const customer = task.customer ?? task.opportunity?.customer;
+  return buildTaskCard(
+    {
+      cardId,
+      taskId: String(task.id),
+      what: task.title,
+      customerId: String(customer?.id ?? ''),
+      customerName: taskSubject(task) ?? '（无关联客户）',
+      dueAt: task.dueAt,
+      rule: task.rule?.name,
+      state,
+    },
+    { phone: 'masked', amount: 'masked' },
+  );
+};
