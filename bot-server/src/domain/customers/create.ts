@@ -5,6 +5,7 @@ import { NotPermittedError } from '../access/errors.js';
 import { type FieldUse, refuseUneditable } from '../access/field-rules.js';
 import { audit } from '../audit/audit.js';
 import { created } from '../audit/changes.js';
+import { refuseInvalidCustomFields } from '../custom-fields/validate.js';
 import { refuseDuplicates } from './duplicates.js';
 import { InvalidInputError } from './errors.js';
 import { type NewContact, type NewCustomer, ruledFieldOf } from './inputs.js';
@@ -38,6 +39,7 @@ export async function createCustomer(
 
   return em.transactional(async (tx) => {
     const tags = await tagsFor(tx, tagIds);
+    await refuseInvalidCustomFields(tx, 'customer', customFields ?? {}, { creating: true });
     if (!force)
       await refuseDuplicates(tx, access, {
         kind: fields.kind,

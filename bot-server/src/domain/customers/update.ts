@@ -4,6 +4,7 @@ import type { Acting } from '../access/acting.js';
 import { refuseUneditable } from '../access/field-rules.js';
 import { audit } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
+import { refuseInvalidCustomFields } from '../custom-fields/validate.js';
 import { type CustomerPatch, ruledFieldOf } from './inputs.js';
 import { customerSnapshot } from './records.js';
 import { customerFor } from './store.js';
@@ -24,6 +25,7 @@ export async function updateCustomer(
     refuseUneditable(acting.access, [{ object: 'customer', fields: given.map(ruledFieldOf) }]);
     const before = customerSnapshot(customer);
     const tags = tagIds === undefined ? undefined : await tagsFor(tx, tagIds);
+    if (customFields) await refuseInvalidCustomFields(tx, 'customer', customFields, { creating: false });
 
     tx.assign(customer, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
     refuseInconsistent(customer);

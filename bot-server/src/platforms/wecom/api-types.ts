@@ -73,7 +73,11 @@ export interface ExternalContactDetail {
 /** One (customer, follower) pair of externalcontact/batch/get_by_user. */
 export interface ExternalContactFollow {
   external_contact: ExternalContact;
-  follow_info: Omit<FollowUser, 'tags'> & { tag_id?: string[] };
+  // Picked, not Omit<FollowUser, 'tags'>: Omit over an index signature would drop the named fields.
+  follow_info: Pick<
+    FollowUser,
+    'userid' | 'remark' | 'description' | 'createtime' | 'remark_mobiles' | 'add_way' | 'state'
+  > & { tag_id?: string[] };
 }
 
 export interface CorpTagGroup {
