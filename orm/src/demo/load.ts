@@ -23,6 +23,7 @@ import {
   surnames,
   tagGroups,
 } from './customer-data.js';
+import { createFollowUpRules } from './followup-data.js';
 import {
   type DemoDepartmentKey,
   demoCompanyName,
@@ -31,6 +32,7 @@ import {
   demoUsers,
 } from './org-data.js';
 import { SeededRandom } from './random.js';
+import { createSalesData } from './sales-data.js';
 
 export const demoCustomerCount = 200;
 const day = 86_400_000;
@@ -63,6 +65,7 @@ async function loadDemoData(em: EntityManager, now: Date): Promise<DemoSummary> 
   const { users, byDepartment } = await createUsers(em, departments);
   const tags = createTags(em);
   createAssignmentRules(em, departments);
+  createFollowUpRules(em);
   let contacts = 0;
   let followUps = 0;
   for (let i = 0; i < demoCustomerCount; i++) {
@@ -75,6 +78,7 @@ async function loadDemoData(em: EntityManager, now: Date): Promise<DemoSummary> 
     followUps += createFollowUps(em, random, customer, now);
   }
   await em.flush();
+  await createSalesData(em, now);
   return {
     departments: departments.size + 1,
     users: users.length,

@@ -40,6 +40,21 @@ export const ruledFields = {
     nextAt: { label: '下次跟进时间' },
     occurredAt: { label: '跟进时间' },
   },
+  lead: {
+    company: { label: '公司' },
+    contactName: { label: '联系人' },
+    mobile: { label: '手机', mask: 'phone' },
+    email: { label: '邮箱', mask: 'email' },
+    region: { label: '地区' },
+    source: { label: '来源' },
+    industry: { label: '行业' },
+    note: { label: '备注' },
+  },
+  opportunity: {
+    name: { label: '商机名称' },
+    amountCents: { label: '金额' },
+    expectedCloseDate: { label: '预计成交日期' },
+  },
 } as const satisfies Record<string, Record<string, RuledField>>;
 
 export type RuledObject = keyof typeof ruledFields;

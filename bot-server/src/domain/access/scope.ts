@@ -1,4 +1,4 @@
-import type { Contact, Customer, FollowUp, User } from '@kelian/orm';
+import type { Contact, Customer, FollowUp, Opportunity, User } from '@kelian/orm';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Access, ScopeGrant } from './access.js';
 
@@ -67,6 +67,18 @@ export const contactScope = (access: Access, purpose: ScopePurpose = 'read'): Fi
 });
 
 export const followUpScope = (access: Access, purpose: ScopePurpose = 'read'): FilterQuery<FollowUp> => ({
+  customer: { $and: [customerScope(access, purpose), { deletedAt: null }] },
+});
+
+// A deal is visible and changeable exactly like its customer, not like its own owner: the deal is
+// part of the customer's story (the 360° view shows it, follow-ups on the customer keep it alive),
+// so whoever works the customer works its deals, and a rep never sees a colleague's deal on a
+// customer outside their scope. Deals of a customer in the recycle bin go with it.
+export const opportunityScope = (
+  access: Access,
+  purpose: ScopePurpose = 'read',
+): FilterQuery<Opportunity> => ({
+  deletedAt: null,
   customer: { $and: [customerScope(access, purpose), { deletedAt: null }] },
 });
 

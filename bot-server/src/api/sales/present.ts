@@ -1,0 +1,46 @@
+import type { Opportunity, StageChange } from '@kelian/orm';
+import type { Access } from '../../domain/access/access.js';
+import { ruleOf } from '../../domain/access/field-rules.js';
+import type { BoardColumn } from '../../domain/sales/board.js';
+import { presentOpportunity, stageRecord } from '../../domain/sales/records.js';
+import type { TargetWithAchieved } from '../../domain/sales/targets.js';
+
+// Deals as JSON, through the domain's record (and so the one presenter).
+
+export const opportunityJsonOf = presentOpportunity;
+
+export const historyJsonOf = (changes: StageChange[]) =>
+  changes.map((c) => ({
+    from: c.fromStage ? stageRecord(c.fromStage) : null,
+    to: stageRecord(c.toStage),
+    by: c.by ? { id: c.by.id, name: c.by.name } : null,
+    at: c.at,
+    note: c.note ?? null,
+  }));
+
+export const detailJsonOf = (access: Access, deal: Opportunity, changes: StageChange[]) => ({
+  ...presentOpportunity(access, deal),
+  history: historyJsonOf(changes),
+});
+
+/** A column's total would tell a hidden or masked amount: it is shown only to who sees amounts. */
+export const boardJsonOf = (access: Access, columns: BoardColumn[]) => {
+  const seesAmounts = ['editable', 'readonly'].includes(ruleOf(access, 'opportunity', 'amountCents'));
+  return {
+    columns: columns.map((c) => ({
+      stage: stageRecord(c.stage),
+      count: c.deals.length,
+      ...(seesAmounts && { amountCents: c.amountCents }),
+      items: c.deals.map((d) => presentOpportunity(access, d)),
+    })),
+  };
+};
+
+export const targetJsonOf = ({ target, achievedCents }: TargetWithAchieved) => ({
+  id: target.id,
+  user: target.user ? { id: target.user.id, name: target.user.name } : null,
+  department: target.department ? { id: target.department.id, name: target.department.name } : null,
+  month: target.month,
+  amountCents: target.amountCents,
+  achievedCents,
+});

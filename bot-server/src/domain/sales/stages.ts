@@ -1,0 +1,114 @@
+import { type PipelineStage, PipelineStageSchema, type StageOutcome } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { audit } from '../audit/audit.js';
+import { changesBetween, created } from '../audit/changes.js';
+import { InvalidInputError } from '../customers/errors.js';
+
+// The pipeline's stages. Everyone reads them (the kanban, the bot); only an admin shapes them.
+// A stage is deactivated rather than deleted: deals and their history still point at it.
+
+/** The active stages in pipeline order: open stages first by position, then won, then lost. */
+export async function activeStages(em: EntityManager): Promise<PipelineStage[]> {
+  const stages = await em.find(
+    PipelineStageSchema,
+    { active: true },
+    { orderBy: { position: 'asc', id: 'asc' } },
+  );
+  const rank = (outcome: StageOutcome) => ['open', 'won', 'lost'].indexOf(outcome);
+  return stages.sort((a, b) => rank(a.outcome) - rank(b.outcome));
+}
+
+/** The active stage a closed deal goes to on won or lost. */
+export async function closingStage(em: EntityManager, outcome: 'won' | 'lost'): Promise<PipelineStage> {
+  const stage = (await activeStages(em)).find((s) => s.outcome === outcome);
+  if (!stage)
+    throw new NotPermittedError(
+      outcome === 'won' ? '没有可用的赢单阶段，请联系管理员' : '没有可用的输单阶段，请联系管理员',
+    );
+  return stage;
+}
+
+/** An active open stage a deal may be moved to; `field` names the input for the refusal. */
+export async function openStage(em: EntityManager, id: number, field = 'stageId'): Promise<PipelineStage> {
+  const stage = await em.findOne(PipelineStageSchema, { id, active: true });
+  if (!stage) throw new InvalidInputError(field, '阶段不存在或已停用');
+  if (stage.outcome !== 'open') throw new InvalidInputError(field, '赢单和输单请使用“赢单”“输单”操作');
+  return stage;
+}
+
+export interface StageInput {
+  name?: string;
+  position?: number;
+  probability?: number;
+  stalledAfterDays?: number | null;
+  outcome?: StageOutcome;
+  active?: boolean;
+}
+
+function refuseNonAdmin(acting: Acting) {
+  if (!acting.access.admin) throw new NotPermittedError('只有管理员可以设置销售阶段');
+}
+
+const snapshot = (s: PipelineStage) => ({
+  name: s.name,
+  position: s.position,
+  probability: s.probability,
+  stalledAfterDays: s.stalledAfterDays,
+  outcome: s.outcome,
+  active: s.active,
+});
+
+async function refuseTakenName(em: EntityManager, name: string | undefined, id?: number) {
+  if (name === undefined) return;
+  const taken = await em.count(PipelineStageSchema, { name, ...(id !== undefined && { id: { $ne: id } }) });
+  if (taken > 0) throw new InvalidInputError('name', '已有同名阶段');
+}
+
+export async function createStage(
+  em: EntityManager,
+  acting: Acting,
+  input: StageInput & { name: string },
+): Promise<PipelineStage> {
+  refuseNonAdmin(acting);
+  return em.transactional(async (tx) => {
+    await refuseTakenName(tx, input.name);
+    const last = await tx.findOne(PipelineStageSchema, {}, { orderBy: { position: 'desc' } });
+    const stage = tx.create(PipelineStageSchema, { position: (last?.position ?? 0) + 1, ...input });
+    await tx.flush();
+    audit(tx, acting, {
+      action: 'create',
+      objectType: 'stage',
+      objectId: stage.id,
+      changes: created(snapshot(stage)),
+    });
+    await tx.flush();
+    return stage;
+  });
+}
+
+/** Rename, reorder, probability, stalled limit, (de)activation. */
+export async function updateStage(
+  em: EntityManager,
+  acting: Acting,
+  id: number,
+  input: StageInput,
+): Promise<PipelineStage> {
+  refuseNonAdmin(acting);
+  return em.transactional(async (tx) => {
+    const stage = await tx.findOne(PipelineStageSchema, { id });
+    if (!stage) throw new NotVisibleError('stage');
+    await refuseTakenName(tx, input.name, id);
+    const before = snapshot(stage);
+    tx.assign(stage, input);
+    audit(tx, acting, {
+      action: 'update',
+      objectType: 'stage',
+      objectId: id,
+      changes: changesBetween(before, snapshot(stage)),
+    });
+    await tx.flush();
+    return stage;
+  });
+}
