@@ -9,10 +9,15 @@ import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
 import { CardNotifier } from './bot/cards/card-jobs.js';
 import { cardsFeature } from './bot/cards/feature.js';
+import { customersFeature } from './bot/customers/feature.js';
+import { enqueueExternalSync, externalContactsFeature } from './bot/external/feature.js';
+import { followUpsFeature } from './bot/followups/feature.js';
+import { enqueueFollowUpRuns, followUpJobs } from './bot/followups/jobs.js';
 import { Inbox } from './bot/inbox.js';
 import { leadsFeature } from './bot/leads/feature.js';
 import { leadRecycleJobs } from './bot/leads/recycle-jobs.js';
 import { botModule } from './bot/module.js';
+import { salesFeature } from './bot/sales/feature.js';
 import type { OrgDirectories } from './domain/org/directory.js';
 import { enqueueFullSyncs, orgSyncFeature, orgSyncJobs } from './domain/org/module.js';
 import { cleanupJobs } from './jobs/cleanup.js';
@@ -22,6 +27,7 @@ import { miniappRoutes } from './miniapp/routes.js';
 import { DingTalkDirectory } from './platforms/dingtalk/directory.js';
 import { type PlatformRuntime, setUpPlatforms } from './platforms/setup.js';
 import { WeComDirectory } from './platforms/wecom/directory.js';
+import { WeComExternalContacts } from './platforms/wecom/external-contacts.js';
 import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
 import { linkDemoTeamChats } from './sandbox/link-demo-teams.js';
 import { sandboxPageRoutes } from './sandbox/page/routes.js';
@@ -117,10 +123,19 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       logger,
       timezone: config.displayTimeZone,
       modules: [
-        botModule(platforms.get, [cardsFeature, leadsFeature, orgSyncFeature]),
+        botModule(platforms.get, [
+          cardsFeature,
+          customersFeature,
+          leadsFeature,
+          salesFeature,
+          followUpsFeature(config.displayTimeZone),
+          orgSyncFeature,
+          externalContactsFeature(() => WeComExternalContacts.of(platforms.wecomClient())),
+        ]),
         orgSyncJobs(orgDirectories),
         cleanupJobs,
         leadRecycleJobs,
+        followUpJobs(config.displayTimeZone, platforms.get),
         ...(options.jobModules ?? []),
       ],
     });
@@ -137,7 +152,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       routers: [
         ...platforms.routers,
         ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),
-        apiRouter({ config, orm, platforms, notifier: new CardNotifier(jobs.queue) }),
+        apiRouter({ config, orm, platforms, notifier: new CardNotifier(jobs.queue), queue: jobs.queue }),
         miniappRoutes(options.miniappDir),
         ...(options.routers ?? []),
       ],
@@ -168,6 +183,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     // very server, now listening.
     await jobs.work();
     await enqueueFullSyncs(jobs.queue, orgDirectories());
+    if (platforms.wecomClient()) await enqueueExternalSync(jobs.queue);
+    await enqueueFollowUpRuns(jobs.queue);
     logger.info(
       {
         url: serverUrl,

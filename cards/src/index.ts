@@ -11,6 +11,12 @@ export {
   buildApprovalCard,
 } from './builders/approval.js';
 export { buildConfirmationCard } from './builders/confirmation.js';
+export {
+  buildCustomerResultsCard,
+  CUSTOMER_RESULTS_MAX,
+  type CustomerResult,
+  type CustomerResultsCardView,
+} from './builders/customer-results.js';
 export { buildDailyDigestCard, type DailyDigestCardView } from './builders/daily-digest.js';
 export { buildLeadCard, type LeadCardState, type LeadCardView } from './builders/lead.js';
 export {

@@ -10,7 +10,13 @@ const require = createRequire(import.meta.url);
 const icons = join(dirname(require.resolve('@nutui/icons-react-taro/package.json')), 'dist/es/icons');
 const out = new URL('../src/assets/', import.meta.url);
 const colours = { normal: '#8a8f99', active: '#2f6bff' };
-const tabs = { home: ['Home', 'HomeF'], customers: ['Store', 'StoreF'], me: ['User', 'UserF'] };
+const tabs = {
+  home: ['Home', 'HomeF'],
+  customers: ['Store', 'StoreF'],
+  deals: ['Order', 'OrderF'],
+  tasks: ['Clock', 'ClockF'],
+  me: ['User', 'UserF'],
+};
 
 function svgOf(name, colour) {
   const base64 = /svg64: "data:image\/svg\+xml;base64,([^"]+)"/.exec(

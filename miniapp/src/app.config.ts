@@ -3,12 +3,18 @@ export default defineAppConfig({
   pages: [
     'pages/home/index',
     'pages/customers/index',
+    'pages/opportunities/index',
+    'pages/tasks/index',
     'pages/me/index',
     'pages/login/index',
     'pages/customers/detail',
     'pages/customers/edit',
     'pages/sidebar/index',
+    'pages/opportunities/detail',
   ],
+  // 线索's pages form a sub-package on the mini-programs (downloaded when first opened), keeping the
+  // main package under its budget; their routes stay the same, and h5 routes them like any page.
+  subPackages: [{ root: 'pages/leads', pages: ['index', 'detail'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
@@ -33,6 +39,18 @@ export default defineAppConfig({
         text: '客户',
         iconPath: 'assets/tab-customers.png',
         selectedIconPath: 'assets/tab-customers-active.png',
+      },
+      {
+        pagePath: 'pages/opportunities/index',
+        text: '商机',
+        iconPath: 'assets/tab-deals.png',
+        selectedIconPath: 'assets/tab-deals-active.png',
+      },
+      {
+        pagePath: 'pages/tasks/index',
+        text: '待办',
+        iconPath: 'assets/tab-tasks.png',
+        selectedIconPath: 'assets/tab-tasks-active.png',
       },
       {
         pagePath: 'pages/me/index',

@@ -31,8 +31,8 @@ describe('首页', () => {
     storeSession();
     fakeApi({ 'GET /api/me': [200, profile] });
     render(<HomePage />);
-    fireEvent.click(await screen.findByText('客户'));
-    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '「客户」即将上线' }));
+    fireEvent.click(await screen.findByText('订单'));
+    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '「订单」即将上线' }));
   });
 
   test('a failed /api/me keeps the page, shows why, and retries on tap', async () => {

@@ -2,6 +2,7 @@ import type { Config } from '@kelian/config';
 import type { RouterContext } from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Notifier } from '../domain/notify/notifier.js';
+import type { JobQueue } from '../jobs/queue.js';
 import type { Logger } from '../logger.js';
 import type { PlatformRuntime } from '../platforms/setup.js';
 import type { SessionState } from './session-middleware.js';
@@ -12,12 +13,17 @@ import type { SessionState } from './session-middleware.js';
  * boots after the router is built.
  */
 export interface ApiDeps {
-  config: Pick<Config, 'sandbox' | 'publicUrl' | 'wecom' | 'dingtalk' | 'leadWebhookSecret'>;
+  config: Pick<
+    Config,
+    'sandbox' | 'publicUrl' | 'wecom' | 'dingtalk' | 'leadWebhookSecret' | 'displayTimeZone'
+  >;
   /** Inside a request, `orm.em` is that request's own context (app.ts opens one per request). */
   orm: Pick<MikroORM, 'em'>;
   platforms: Pick<PlatformRuntime, 'wecomClient' | 'dingtalkClient'>;
   /** Cards the API's changes cause go out through the same jobs as the bot's. */
   notifier: Notifier;
+  /** Background work the API starts (an admin's full sync). */
+  queue: Pick<JobQueue, 'send'>;
 }
 
 /** ctx.state of an API request: the request's logger and id (http/request-id.ts) and the session. */

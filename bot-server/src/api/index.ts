@@ -1,15 +1,22 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { auditRouter } from './audit/routes.js';
+import { authOptionsRoutes } from './auth/options.js';
 import { authRoutes } from './auth/routes.js';
 import { sandboxAuthRoutes } from './auth/sandbox-routes.js';
+import { customFieldsRouter } from './custom-fields/routes.js';
+import { externalCustomersRouter } from './customers/external-routes.js';
+import { mergeCustomersRouter } from './customers/merge-routes.js';
 import { domainProblems } from './customers/problems.js';
 import { customersRouter } from './customers/routes.js';
 import type { ApiDeps, ApiState } from './deps.js';
+import { followUpsRouter } from './followups/routes.js';
 import { jssdkRoutes } from './jssdk/routes.js';
 import { leadsRouter } from './leads/routes.js';
+import { assignmentRulesRouter } from './leads/rules-routes.js';
 import { meRoutes } from './me.js';
 import { openApiRoutes } from './openapi/routes.js';
+import { salesRouter } from './sales/routes.js';
 import { readSession } from './session-middleware.js';
 
 export type { ApiContext, ApiDeps, ApiState } from './deps.js';
@@ -27,10 +34,21 @@ export function apiRouter(deps: ApiDeps): Router<ApiState> {
   // domainProblems: the domain's refusals (not visible, not permitted, …) become problems.
   router.use(noStore, readSession(deps), domainProblems);
   authRoutes(router, deps);
+  authOptionsRoutes(router, deps);
   if (deps.config.sandbox) sandboxAuthRoutes(router, deps);
   meRoutes(router, deps);
   jssdkRoutes(router, deps);
-  for (const feature of [customersRouter(deps), leadsRouter(deps), auditRouter(deps)])
+  for (const feature of [
+    customersRouter(deps),
+    externalCustomersRouter(deps),
+    mergeCustomersRouter(deps),
+    customFieldsRouter(deps),
+    leadsRouter(deps),
+    assignmentRulesRouter(deps),
+    followUpsRouter(deps),
+    auditRouter(deps),
+    salesRouter(deps),
+  ])
     router.use(feature.routes(), feature.allowedMethods());
   openApiRoutes(router, deps);
   return router;

@@ -97,7 +97,7 @@ export class Bot {
       });
       return;
     }
-    await actor.reply(await parsed.command.run({ em, user: actor.user, args: parsed.args }));
+    await actor.reply(await parsed.command.run({ em, user: actor.user, args: parsed.args, event }));
   }
 
   async #onAction(em: EntityManager, event: CardActionEvent) {

@@ -1,6 +1,6 @@
 import type { User } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OutboundMessage } from '../platforms/common.js';
+import type { OutboundMessage, TextEvent } from '../platforms/common.js';
 
 export interface CommandContext {
   em: EntityManager;
@@ -8,6 +8,8 @@ export interface CommandContext {
   user: User;
   /** Everything after the command word, trimmed. */
   args: string;
+  /** The message the command came in: its platform, sender and conversation (direct or group). */
+  event: TextEvent;
 }
 
 export interface Command {

@@ -35,10 +35,12 @@ function mountedRoutes(sandbox: boolean): string[] {
       wecom: undefined,
       dingtalk: undefined,
       leadWebhookSecret: undefined,
+      displayTimeZone: 'Asia/Shanghai',
     },
     orm: {} as never,
     platforms: {} as never,
     notifier: {} as never,
+    queue: {} as never,
   });
   return router.stack.flatMap((layer) =>
     layer.methods
@@ -117,6 +119,7 @@ describe('the document', () => {
       'q',
       'owner',
       'tags',
+      'stage',
       'level',
       'region',
       'cf',

@@ -12,7 +12,8 @@ export type CardKind =
   | 'order_status'
   | 'stalled_deal'
   | 'daily_digest'
-  | 'survey';
+  | 'survey'
+  | 'customer_results';
 
 export type Tone = 'neutral' | 'success' | 'warning' | 'danger';
 

@@ -13,6 +13,7 @@ export const KIND_LABEL: Record<CardKind, string> = {
   stalled_deal: '商机预警',
   daily_digest: '日报',
   survey: '满意度',
+  customer_results: '客户查询',
 };
 
 /** `客联 · 销售线索`: who sent the card, first line of both platforms' cards. */

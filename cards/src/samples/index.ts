@@ -1,6 +1,7 @@
 import { buildConfirmationCard } from '../builders/confirmation.js';
 import type { CallbackAction } from '../model/card.js';
 import { approvalSamples } from './approval.js';
+import { customerResultsSamples } from './customer-results.js';
 import { leadSamples } from './lead.js';
 import { managerSamples } from './manager.js';
 import { orderSamples } from './order.js';
@@ -28,6 +29,7 @@ export const cardSamples: readonly CardSample[] = [
   ...approvalSamples,
   ...ticketSamples,
   ...taskSamples,
+  ...customerResultsSamples,
   ...procurementSamples,
   ...orderSamples,
   ...managerSamples,

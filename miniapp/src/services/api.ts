@@ -29,6 +29,8 @@ export class ApiError extends Error {
     /** Chinese, for the person. */
     readonly title: string,
     readonly errors: FieldProblem[] = [],
+    /** The whole problem body, for problems that carry more (e.g. a 409's `duplicates`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(title);
     this.name = 'ApiError';
@@ -80,6 +82,7 @@ export async function request<T>(
     problem.code ?? `http-${statusCode}`,
     problem.title ?? fallbackTitle(statusCode),
     problem.errors,
+    problem.body,
   );
 }
 
@@ -96,7 +99,12 @@ export function messageOf(error: unknown): string {
   return '出了点问题，请稍后重试';
 }
 
-function asProblem(body: unknown): { code?: string; title?: string; errors?: FieldProblem[] } {
+function asProblem(body: unknown): {
+  code?: string;
+  title?: string;
+  errors?: FieldProblem[];
+  body?: Record<string, unknown>;
+} {
   let value = body;
   if (typeof value === 'string') {
     try {
@@ -111,6 +119,7 @@ function asProblem(body: unknown): { code?: string; title?: string; errors?: Fie
     code: typeof p.type === 'string' ? p.type.replace(/^urn:kelian:problem:/, '') : undefined,
     title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined,
     errors: Array.isArray(p.errors) ? (p.errors as FieldProblem[]) : undefined,
+    body: value as Record<string, unknown>,
   };
 }
 

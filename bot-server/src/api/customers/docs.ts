@@ -1,4 +1,6 @@
-import { answers } from '../openapi/common.js';
+import { z } from 'zod';
+import { timelineTypes } from '../../domain/customers/timeline/source.js';
+import { answers, person, timestamp } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import { customerPage, customerView, duplicateProblem, followUp, revealed } from './responses.js';
 import {
@@ -9,6 +11,7 @@ import {
   followUpCreate,
   ownerChange,
   reveal,
+  timelineQuery,
 } from './schemas.js';
 
 const tag = '客户';
@@ -16,6 +19,20 @@ const base = { tag, signedIn: true } as const;
 const one = { ...base, params: customerId } as const;
 const view = { description: '客户 360° 视图', schema: customerView };
 const failures = { 401: answers.unauthenticated, 404: answers.notFound };
+
+export const timelinePage = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().meta({ description: '来源与编号，例如 follow_up:12' }),
+      type: z.enum(timelineTypes),
+      at: timestamp,
+      title: z.string(),
+      body: z.string().nullable().meta({ description: '详情；隐藏字段不出现，脱敏字段只显示脱敏后的值' }),
+      by: person.nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable().meta({ description: '下一页的游标；null 表示已是最后一页' }),
+});
 
 export const customersDocs: RouteDoc[] = [
   {
@@ -53,6 +70,14 @@ export const customersDocs: RouteDoc[] = [
     path: '/customers/:id',
     summary: '客户 360° 视图',
     answers: { 200: view, 400: answers.invalid, ...failures },
+  },
+  {
+    ...one,
+    method: 'get',
+    path: '/customers/:id/timeline',
+    summary: '客户时间线：跟进、资料变更、负责人、商机阶段与输赢、完成的待办、线索转化、合并（最新的在前）',
+    query: timelineQuery,
+    answers: { 200: { description: '一页时间线', schema: timelinePage }, 400: answers.invalid, ...failures },
   },
   {
     ...one,

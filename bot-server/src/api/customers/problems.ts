@@ -12,6 +12,8 @@ const notFoundTitles: Record<string, string> = {
   customer: '客户不存在',
   contact: '联系人不存在',
   lead: '线索不存在',
+  task: '待办不存在',
+  rule: '规则不存在',
 };
 
 /** Turns the access layer's and the customer domain's errors into problems; others pass untouched. */

@@ -7,6 +7,7 @@ import { listCustomers } from '../../domain/customers/list.js';
 import { changeOwner } from '../../domain/customers/owner.js';
 import { deleteCustomer, restoreCustomer } from '../../domain/customers/recycle-bin.js';
 import { revealField } from '../../domain/customers/reveal.js';
+import { customerTimeline } from '../../domain/customers/timeline/timeline.js';
 import { updateCustomer } from '../../domain/customers/update.js';
 import { customerView } from '../../domain/customers/view.js';
 import { parseInput } from '../../http/validate.js';
@@ -20,9 +21,11 @@ import {
   customerId,
   customerListQuery,
   customerPatch,
+  foldCustomFieldParams,
   followUpCreate,
   ownerChange,
   reveal,
+  timelineQuery,
 } from './schemas.js';
 
 // /api/customers: parse → domain (with the acting user) → present. Each handler signs the user in
@@ -42,10 +45,11 @@ export function customersRouter({ orm }: ApiDeps): Router<ApiState> {
 
   router.get('/customers', async (ctx) => {
     const { access } = await actingOf(ctx, orm.em);
-    const query = parseInput(customerListQuery, ctx.query);
-    const { tags, cf, cursor, ...filters } = query;
+    const query = parseInput(customerListQuery, foldCustomFieldParams(ctx.query));
+    const { tags, cf, cursor, stage, ...filters } = query;
     const page = await listCustomers(orm.em, access, {
       ...filters,
+      ...(stage && { stageId: stage }),
       ...(tags && { tagIds: tags }),
       ...(cf && { customFields: cf }),
       ...(cursor && { after: { value: cursor.value, id: cursor.id } }),
@@ -71,6 +75,17 @@ export function customersRouter({ orm }: ApiDeps): Router<ApiState> {
   router.get('/customers/:id', async (ctx) => {
     const { access } = await actingOf(ctx, orm.em);
     ctx.body = customerViewJson(access, await customerView(orm.em, access, idOf(ctx)));
+  });
+
+  router.get('/customers/:id/timeline', async (ctx) => {
+    const { access } = await actingOf(ctx, orm.em);
+    const id = idOf(ctx);
+    const { limit, cursor } = parseInput(timelineQuery, ctx.query);
+    const page = await customerTimeline(orm.em, access, id, { limit, ...(cursor && { after: cursor }) });
+    ctx.body = {
+      items: page.entries.map(({ source, rowId, ...entry }) => ({ id: `${source}:${rowId}`, ...entry })),
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+    };
   });
 
   router.patch('/customers/:id', async (ctx) => {

@@ -205,6 +205,12 @@ export const customerListQuery = z
       .transform((v) => v.split(',').map(Number))
       .optional()
       .meta({ description: '逗号分隔的标签编号：客户须带有其中每一个标签' }),
+    stage: z
+      .string({ error: 'stage 应为商机阶段编号' })
+      .regex(/^[1-9]\d{0,8}$/, 'stage 应为商机阶段编号')
+      .transform(Number)
+      .optional()
+      .meta({ description: '商机阶段编号：有未结束的商机处于该阶段的客户' }),
     level: text('等级', 20).min(1, '等级不能为空').optional(),
     region: text('地区', 50).min(1, '地区不能为空').optional(),
     cf: z
@@ -223,7 +229,10 @@ export const customerListQuery = z
         ),
       )
       .optional()
-      .meta({ description: '自定义字段等值筛选，JSON 对象，例如 {"预算":"100万"}' }),
+      .meta({
+        description:
+          '自定义字段等值筛选，JSON 对象，例如 {"预算":"100万"}；也可逐个写成 cf.<字段名>=值（文字值），例如 cf.预算=100万',
+      }),
     deleted: z
       .enum(['true', 'false'], { error: 'deleted 只能是 true 或 false' })
       .transform((v) => v === 'true')
@@ -242,4 +251,37 @@ export const customerListQuery = z
       });
   });
 
+/**
+ * The list's query with each `cf.<key>=value` parameter folded into the `cf` JSON object (over the
+ * keys `cf` itself names), so both spellings are validated as one filter.
+ */
+export function foldCustomFieldParams(query: Record<string, unknown>): Record<string, unknown> {
+  const { cf, ...rest } = query;
+  const dotted = Object.entries(rest).filter(([key]) => key.startsWith('cf.'));
+  if (dotted.length === 0) return query;
+  let given: unknown = {};
+  if (typeof cf === 'string') {
+    try {
+      given = JSON.parse(cf);
+    } catch {
+      // Left as it came: the schema reports the malformed JSON.
+      return query;
+    }
+  }
+  const others = Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('cf.')));
+  const fields = Object.fromEntries(dotted.map(([key, value]) => [key.slice(3), value]));
+  return { ...others, cf: JSON.stringify({ ...(given as object), ...fields }) };
+}
+
 export type ListPositionCursor = z.output<typeof listPosition>;
+
+const timelinePosition = z.object({
+  at: z.iso.datetime().transform((v) => new Date(v)),
+  source: z.string().max(40),
+  rowId: z.int().positive(),
+});
+
+export const timelineQuery = z.object({
+  limit: pageLimit(20),
+  cursor: cursorParam(timelinePosition).optional(),
+});

@@ -1,9 +1,16 @@
 import type Router from '@koa/router';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { auditDocs } from '../audit/docs.js';
+import { authOptionsDoc } from '../auth/options.js';
+import { customFieldsDocs } from '../custom-fields/docs.js';
 import { customersDocs } from '../customers/docs.js';
+import { externalCustomersDocs } from '../customers/external-docs.js';
+import { mergeCustomersDocs } from '../customers/merge-docs.js';
 import type { ApiDeps, ApiState } from '../deps.js';
+import { followUpsDocs } from '../followups/docs.js';
 import { leadsDocs } from '../leads/docs.js';
+import { assignmentRulesDocs } from '../leads/rules-docs.js';
+import { salesDocs } from '../sales/docs.js';
 import { openApiDocument } from './document.js';
 import type { RouteDoc } from './route-doc.js';
 import { sessionDocs } from './session-docs.js';
@@ -20,9 +27,16 @@ const openApiDoc: RouteDoc = {
 /** Every route under /api, as this configuration mounts them. */
 export const apiDocs = (config: ApiDeps['config']): RouteDoc[] => [
   ...sessionDocs(config),
+  authOptionsDoc,
   ...customersDocs,
+  ...externalCustomersDocs,
+  ...mergeCustomersDocs,
+  ...customFieldsDocs,
   ...leadsDocs,
+  ...assignmentRulesDocs,
+  ...followUpsDocs,
   ...auditDocs,
+  ...salesDocs,
   openApiDoc,
 ];
 

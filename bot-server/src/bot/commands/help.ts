@@ -8,7 +8,10 @@ export function helpCommand(all: () => readonly Command[]): Command {
     usage: '帮助',
     description: '查看客联机器人能做什么',
     async run({ user }) {
-      const lines = all().map((c) => `- **${c.usage}**：${c.description}`);
+      const lines = all().map(
+        (c) =>
+          `- **${c.usage}**：${c.description}${c.aliases.length > 0 ? `（也可以发：${c.aliases.join('、')}）` : ''}`,
+      );
       return {
         kind: 'markdown',
         title: '客联使用帮助',

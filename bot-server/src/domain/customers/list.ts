@@ -1,8 +1,9 @@
-import { type Customer, CustomerSchema } from '@kelian/orm';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { type Contact, ContactSchema, type Customer, CustomerSchema } from '@kelian/orm';
+import { type EntityManager, type FilterQuery, raw } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
-import { type FieldUse, refuseHiddenFilters } from '../access/field-rules.js';
+import { type FieldUse, refuseHiddenFilters, ruleOf } from '../access/field-rules.js';
 import { customerScope, mayChange } from '../access/scope.js';
+import { searchCustomers } from '../search/customers.js';
 import type { CustomFieldValue } from './inputs.js';
 import { customerSearchFilter } from './search-filter.js';
 import { customerPopulate } from './store.js';
@@ -25,6 +26,8 @@ export interface CustomerListQuery {
   owner?: 'me' | 'pool' | number;
   /** Customers carrying every one of these tags. */
   tagIds?: number[];
+  /** Customers with an open deal in this pipeline stage. */
+  stageId?: number;
   level?: string;
   region?: string;
   /** Equality on custom field values. */
@@ -61,6 +64,7 @@ export async function listCustomers(
     ...(query.q ? [await customerSearchFilter(em, query.q, access)] : []),
     ...ownerCondition(access, query.owner),
     ...(query.tagIds ?? []).map((id) => ({ tags: { $some: { id } } })),
+    ...(query.stageId === undefined ? [] : [openDealIn(query.stageId)]),
     ...(query.level === undefined ? [] : [{ level: query.level }]),
     ...(query.region === undefined ? [] : [{ region: query.region }]),
     ...(query.customFields && Object.keys(query.customFields).length > 0
@@ -89,10 +93,62 @@ export async function listCustomers(
   };
 }
 
+export interface BestMatches {
+  /** Best first, each with its primary contact (or its first one), if any. */
+  customers: { customer: Customer; contact: Contact | undefined; changeable: boolean }[];
+  /** More customers match than `limit`. */
+  more: boolean;
+}
+
+/**
+ * The customers the user may see that match `keyword` best (name, contact name, phone tail,
+ * pinyin, initials; never by a field the user may not see), for a short answer such as a chat card.
+ */
+export async function bestMatches(
+  em: EntityManager,
+  access: Access,
+  keyword: string,
+  limit: number,
+): Promise<BestMatches> {
+  const ids = await searchCustomers(em, keyword, {
+    limit: limit + 1,
+    scopeFilter: customerScope(access, 'read'),
+    fieldAccess: (object, field) => ruleOf(access, object, field),
+  });
+  const shown = ids.slice(0, limit);
+  if (shown.length === 0) return { customers: [], more: false };
+  const customers = await em.find(CustomerSchema, { id: { $in: shown } }, { populate: customerPopulate });
+  const contacts = await em.find(
+    ContactSchema,
+    { customer: { $in: shown } },
+    { orderBy: [{ primary: 'desc' }, { id: 'asc' }] },
+  );
+  return {
+    customers: shown.flatMap((id) => {
+      const customer = customers.find((c) => c.id === id);
+      if (!customer) return [];
+      const contact = contacts.find((c) => c.customer.id === id);
+      return [{ customer, contact, changeable: mayChange(access, customer) }];
+    }),
+    more: ids.length > limit,
+  };
+}
+
 function ownerCondition(access: Access, owner: CustomerListQuery['owner']): FilterQuery<Customer>[] {
   if (owner === undefined) return [];
   if (owner === 'pool') return [{ owner: null }];
   return [{ owner: owner === 'me' ? access.userId : owner }];
+}
+
+/** Customers with an open, live deal in the stage: the deal's customer is the one in the list. */
+function openDealIn(stageId: number): FilterQuery<Customer> {
+  return {
+    [raw(
+      (alias) =>
+        `exists (select 1 from opportunity o where o.customer_id = ${alias}.id and o.stage_id = ? and o.status = 'open' and o.deleted_at is null)`,
+      [stageId],
+    )]: [],
+  };
 }
 
 function positionValue(customer: Customer, key: SortKey): string {

@@ -5,23 +5,28 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { NameAvatar } from '../../components/name-avatar';
 import { Problem } from '../../components/states';
 import { LOGIN_PAGE } from '../../services/api';
+import { EDIT_PAGE } from '../../services/customers';
 import { type Profile, scopeNames } from '../../services/identity';
+import { DEALS_PAGE, LEADS_PAGE, TASKS_PAGE } from '../../services/sales';
 import { loadSession } from '../../services/session';
 import { useProfile } from '../../services/use-profile';
+import { MonthFigures, TodayTasks } from './sales-cards';
 import './index.css';
 
 interface Shortcut {
   name: string;
   Icon: typeof User;
   colour: string;
+  /** Where it goes; none: still to come. */
+  url?: string;
+  tab?: boolean;
 }
 
-// The mini-app's pages to come (sales-core issue): shown now so people see where things will be.
 const shortcuts: Shortcut[] = [
-  { name: '客户', Icon: User, colour: '#2f6bff' },
-  { name: '线索', Icon: UserAdd, colour: '#f7873b' },
-  { name: '商机', Icon: Prices, colour: '#7a5cf0' },
-  { name: '待办', Icon: Clock, colour: '#14a9a0' },
+  { name: '新建客户', Icon: User, colour: '#2f6bff', url: EDIT_PAGE },
+  { name: '线索公海', Icon: UserAdd, colour: '#f7873b', url: LEADS_PAGE },
+  { name: '商机', Icon: Prices, colour: '#7a5cf0', url: DEALS_PAGE, tab: true },
+  { name: '待办', Icon: Clock, colour: '#14a9a0', url: TASKS_PAGE, tab: true },
   { name: '订单', Icon: Order, colour: '#2d9cdb' },
   { name: '审批', Icon: Checked, colour: '#e8548a' },
   { name: '工单', Icon: Service, colour: '#4caf6e' },
@@ -51,7 +56,10 @@ export default function HomePage() {
   });
 
   const who = profile ?? session?.user;
-  const comingSoon = (name: string) => void Taro.showToast({ title: `「${name}」即将上线`, icon: 'none' });
+  const go = ({ name, url, tab }: Shortcut) => {
+    if (!url) return void Taro.showToast({ title: `「${name}」即将上线`, icon: 'none' });
+    void (tab ? Taro.switchTab({ url }) : Taro.navigateTo({ url }));
+  };
 
   return (
     <View className="k-page home">
@@ -88,19 +96,25 @@ export default function HomePage() {
         </View>
       ) : null}
 
+      {/* Shown once /api/me answered: when the server is unreachable, one problem shows, not three. */}
+      <MonthFigures shown={profile !== null} />
+      <TodayTasks shown={profile !== null} />
+
       <View className="k-section-title">
         <Text>常用功能</Text>
-        <Text className="k-section-title__hint">即将上线</Text>
       </View>
       <View className="k-card home__grid">
-        {shortcuts.map(({ name, Icon, colour }) => (
-          <View key={name} className="home__shortcut" onClick={() => comingSoon(name)}>
-            <View className="home__shortcut-icon" style={{ background: colour }}>
-              <Icon size={22} color="#ffffff" />
+        {shortcuts.map((shortcut) => {
+          const { name, Icon, colour } = shortcut;
+          return (
+            <View key={name} className="home__shortcut" onClick={() => go(shortcut)}>
+              <View className="home__shortcut-icon" style={{ background: colour }}>
+                <Icon size={22} color="#ffffff" />
+              </View>
+              <Text className="home__shortcut-name">{name}</Text>
             </View>
-            <Text className="home__shortcut-name">{name}</Text>
-          </View>
-        ))}
+          );
+        })}
       </View>
 
       <View className="k-section-title">

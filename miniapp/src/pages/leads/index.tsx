@@ -1,0 +1,174 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { claim, leadContact, leadStatusNames } from '../../components/lead-claim';
+import { Problem, Waiting } from '../../components/states';
+import { LOGIN_PAGE, messageOf } from '../../services/api';
+import { when } from '../../services/customer-format';
+import { LEAD_PAGE, type Lead, type LeadView, listLeads } from '../../services/sales';
+import { loadSession } from '../../services/session';
+import { useProfile } from '../../services/use-profile';
+import '../../components/sales.css';
+import './index.css';
+
+// 线索: my leads, the pool everyone in the company (or the lead's team) may claim from, and for
+// managers the team's. A pool lead is claimed with one tap; a colleague who was quicker is named.
+
+const views: { key: LeadView; label: string; empty: string; detail: string }[] = [
+  {
+    key: 'mine',
+    label: '我的线索',
+    empty: '你还没有线索',
+    detail: '去「公海」认领线索，或在聊天里对机器人说「新线索 公司 联系人 手机号」。',
+  },
+  {
+    key: 'pool',
+    label: '公海',
+    empty: '公海里暂时没有线索',
+    detail: '新线索到达时，机器人会在群里推送认领卡片。',
+  },
+  { key: 'team', label: '团队', empty: '团队还没有线索', detail: '分配到团队的线索会显示在这里。' },
+];
+
+export default function LeadsPage() {
+  const { profile } = useProfile();
+  const [view, setView] = useState<LeadView>('mine');
+  const [items, setItems] = useState<Lead[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [claiming, setClaiming] = useState<number | null>(null);
+  const generation = useRef(0);
+
+  const load = useCallback(async (which: LeadView, after?: string) => {
+    const mine = after ? generation.current : ++generation.current;
+    setError(null);
+    if (!after) setItems(null);
+    try {
+      const page = await listLeads(which, after);
+      if (mine !== generation.current) return;
+      setItems((before) => (after ? [...(before ?? []), ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      if (mine === generation.current) setError(messageOf(e));
+    } finally {
+      Taro.stopPullDownRefresh?.();
+    }
+  }, []);
+
+  useDidShow(() => {
+    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
+    void load(view);
+  });
+  usePullDownRefresh(() => void load(view));
+  useReachBottom(() => {
+    if (cursor && !error) void load(view, cursor);
+  });
+
+  const manages = profile?.roles.some((r) => r.scope !== 'self') ?? false;
+  const shown = views.filter((v) => v.key !== 'team' || manages);
+  const spec = views.find((v) => v.key === view) ?? views[0]!;
+
+  const choose = (next: LeadView) => {
+    setView(next);
+    void load(next);
+  };
+
+  const claimFromPool = async (lead: Lead) => {
+    setClaiming(lead.id);
+    const outcome = await claim(lead);
+    setClaiming(null);
+    if ('claimed' in outcome) setItems((before) => (before ?? []).filter((l) => l.id !== lead.id));
+    if ('taken' in outcome) void load(view);
+  };
+
+  return (
+    <View className="k-page leads">
+      <View className="k-tabs">
+        {shown.map((v) => (
+          <Text
+            key={v.key}
+            className={`k-tab${v.key === view ? ' k-tab--on' : ''}`}
+            onClick={() => choose(v.key)}
+          >
+            {v.label}
+          </Text>
+        ))}
+      </View>
+      {content()}
+    </View>
+  );
+
+  function content() {
+    if (error && !items?.length) {
+      return (
+        <View className="k-card">
+          <Problem title="线索加载失败" detail={error} onAction={() => void load(view)} />
+        </View>
+      );
+    }
+    if (items === null) return <Waiting title="正在加载线索…" />;
+    if (items.length === 0) {
+      return (
+        <View className="k-card">
+          <Problem
+            tone="notice"
+            title={spec.empty}
+            detail={spec.detail}
+            actionText={view === 'mine' ? '去公海看看' : undefined}
+            onAction={view === 'mine' ? () => choose('pool') : undefined}
+          />
+        </View>
+      );
+    }
+    return (
+      <View className="leads__list">
+        {items.map((lead) => (
+          <LeadRow
+            key={lead.id}
+            lead={lead}
+            claiming={claiming === lead.id}
+            onClaim={() => void claimFromPool(lead)}
+          />
+        ))}
+        {error ? (
+          <Text className="k-list-foot k-list-foot--error" onClick={() => cursor && void load(view, cursor)}>
+            {error}，点此重试
+          </Text>
+        ) : (
+          <Text className="k-list-foot">{cursor ? '上拉加载更多' : `共 ${items.length} 条线索`}</Text>
+        )}
+      </View>
+    );
+  }
+}
+
+function LeadRow({ lead, claiming, onClaim }: { lead: Lead; claiming: boolean; onClaim(): void }) {
+  const facts = [lead.region, lead.industry, lead.source].filter(Boolean).join(' · ');
+  return (
+    <View className="lead-row" onClick={() => void Taro.navigateTo({ url: `${LEAD_PAGE}?id=${lead.id}` })}>
+      <View className="lead-row__top">
+        <Text className="lead-row__company">{lead.company ?? '（公司名已隐藏）'}</Text>
+        <Text className={`k-status k-status--${lead.status}`}>{leadStatusNames[lead.status]}</Text>
+      </View>
+      <Text className="lead-row__contact">{leadContact(lead)}</Text>
+      {facts ? <Text className="lead-row__facts">{facts}</Text> : null}
+      <View className="lead-row__foot">
+        <Text className="lead-row__meta">
+          {lead.owner ? `${lead.owner.name} 负责 · ` : lead.team ? `${lead.team.name} · ` : ''}
+          {when(lead.createdAt)} 登记
+        </Text>
+        {lead.claimable ? (
+          <Text
+            className="k-row-action k-row-action--primary"
+            onClick={(e) => {
+              e.stopPropagation();
+              if (!claiming) onClaim();
+            }}
+          >
+            {claiming ? '认领中…' : '认领'}
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,190 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { type DealSheet, DealSheets, nextStage } from '../../components/deal-sheets';
+import { Problem, Waiting } from '../../components/states';
+import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
+import { when } from '../../services/customer-format';
+import { DETAIL_PAGE } from '../../services/customers';
+import {
+  type DealDetail,
+  fetchDeal,
+  fetchStages,
+  moveDeal,
+  type Stage,
+  type StageStep,
+} from '../../services/sales';
+import { yuan } from '../../services/sales-format';
+import { loadSession } from '../../services/session';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
+import '../../components/customer-bits.css';
+import '../../components/sales.css';
+import './detail.css';
+
+// One deal: what it is worth, where it stands in the pipeline, how it got there (stage history,
+// newest first), and the buttons that move it on.
+
+const statusNames: Record<DealDetail['status'], string> = { open: '进行中', won: '已赢单', lost: '已输单' };
+
+export default function OpportunityDetailPage() {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const [deal, setDeal] = useState<DealDetail | null>(null);
+  const [stages, setStages] = useState<Stage[]>([]);
+  const [error, setError] = useState<{ title: string; missing: boolean } | null>(null);
+  const [sheet, setSheet] = useState<DealSheet>(null);
+  const [moving, setMoving] = useState(false);
+
+  const load = useCallback(async () => {
+    if (!Number.isInteger(id) || id <= 0) return setError({ title: '找不到这个商机', missing: true });
+    setError(null);
+    try {
+      const [found, pipeline] = await Promise.all([fetchDeal(id), fetchStages()]);
+      setDeal(found);
+      setStages(pipeline.items);
+    } catch (e) {
+      const missing = e instanceof ApiError && e.status === 404;
+      setError({ title: missing ? '找不到这个商机' : messageOf(e), missing });
+    }
+  }, [id]);
+
+  useDidShow(() => {
+    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
+    void load();
+  });
+
+  if (error) {
+    return (
+      <View className="k-page">
+        <View className="k-card">
+          <Problem
+            tone={error.missing ? 'notice' : 'error'}
+            title={error.title}
+            detail={error.missing ? '它可能已被删除，或不在你的数据范围内。' : undefined}
+            actionText={error.missing ? '返回' : '重试'}
+            onAction={error.missing ? () => void Taro.navigateBack() : () => void load()}
+          />
+        </View>
+      </View>
+    );
+  }
+  if (!deal) return <Waiting title="正在加载商机…" />;
+
+  const open = stages.filter((s) => s.outcome === 'open').sort((a, b) => a.position - b.position);
+  const next = nextStage(deal, stages);
+  const changed = (updated: DealDetail, message: string) => {
+    setDeal(updated);
+    void Taro.showToast({ title: message, icon: 'none' });
+  };
+  const advance = async () => {
+    if (!next) return setSheet('stage');
+    setMoving(true);
+    try {
+      changed(await moveDeal(deal.id, next.id), `已推进到「${next.name}」`);
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setMoving(false);
+    }
+  };
+
+  return (
+    <View className="k-page deal-detail">
+      <View className="deal-head">
+        <View className="deal-head__top">
+          <Text className="deal-head__name">{deal.name ?? '（名称已隐藏）'}</Text>
+          <Text className={`deal-head__status deal-head__status--${deal.status}`}>
+            {statusNames[deal.status]}
+          </Text>
+        </View>
+        <Text
+          className="deal-head__customer"
+          onClick={() => void Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${deal.customer.id}` })}
+        >
+          {deal.customer.name} ›
+        </Text>
+        <Text className="deal-head__amount">{yuan(deal.amountCents)}</Text>
+        <View className="deal-head__facts">
+          <Fact label="当前阶段" value={deal.stage.name} />
+          <Fact label="赢率" value={`${deal.stage.probability}%`} />
+          <Fact label="预计成交" value={deal.expectedCloseDate ?? '未填写'} />
+          <Fact label="负责人" value={deal.owner?.name ?? '无'} />
+        </View>
+        {deal.status === 'lost' && deal.lostReason ? (
+          <Text className="deal-head__reason">输单原因：{deal.lostReason}</Text>
+        ) : null}
+      </View>
+
+      {deal.status === 'open' && open.length > 0 ? (
+        <View className="k-card deal-steps">
+          {open.map((stage) => (
+            <View
+              key={stage.id}
+              className={`deal-step${stage.position < deal.stage.position ? ' deal-step--done' : ''}${stage.id === deal.stage.id ? ' deal-step--current' : ''}`}
+            >
+              <View className="deal-step__dot" />
+              <Text className="deal-step__name">{stage.name}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {deal.status === 'open' && deal.editable ? (
+        <View className="deal-detail__actions">
+          <Button className="deal-detail__more" onClick={() => setSheet('stage')}>
+            选择阶段 / 输赢
+          </Button>
+          <Button
+            type="primary"
+            className="deal-detail__advance"
+            loading={moving}
+            onClick={() => void advance()}
+          >
+            {next ? `推进到「${next.name}」` : '赢单 / 输单'}
+          </Button>
+        </View>
+      ) : null}
+
+      <View className="k-section-title">
+        <Text>阶段记录</Text>
+        <Text className="k-section-title__hint">{deal.history.length} 条</Text>
+      </View>
+      <View className="k-card">
+        {deal.history.length === 0 ? <Text className="deal-history__empty">还没有阶段变化</Text> : null}
+        {newestFirst(deal.history).map((step) => (
+          <View key={`${step.at}-${step.to.id}`} className="deal-history">
+            <View className="deal-history__line">
+              <View className={`deal-history__dot deal-history__dot--${step.to.outcome}`} />
+            </View>
+            <View className="deal-history__main">
+              <Text className="deal-history__title">
+                {step.from ? `${step.from.name} → ${step.to.name}` : `创建于「${step.to.name}」`}
+              </Text>
+              {step.note ? <Text className="deal-history__note">{step.note}</Text> : null}
+              <Text className="deal-history__meta">
+                {when(step.at)}
+                {step.by ? ` · ${step.by.name}` : ''}
+              </Text>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <DealSheets deal={deal} stages={stages} sheet={sheet} onSheet={setSheet} onChanged={changed} />
+    </View>
+  );
+}
+
+/** The latest move on top, as people read a history. */
+const newestFirst = (steps: StageStep[]) => [...steps].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="deal-fact">
+      <Text className="deal-fact__label">{label}</Text>
+      <Text className="deal-fact__value">{value}</Text>
+    </View>
+  );
+}

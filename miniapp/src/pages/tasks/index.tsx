@@ -1,0 +1,223 @@
+import { Checked, Clock } from '@nutui/icons-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { Problem, Waiting } from '../../components/states';
+import { LOGIN_PAGE, messageOf } from '../../services/api';
+import { when } from '../../services/customer-format';
+import { DETAIL_PAGE } from '../../services/customers';
+import {
+  completeTask,
+  LEAD_PAGE,
+  listTasks,
+  postponeTask,
+  type Task,
+  type TaskView,
+} from '../../services/sales';
+import { dueText, isOverdue } from '../../services/sales-format';
+import { loadSession } from '../../services/session';
+import '../../components/sales.css';
+import './index.css';
+
+// 待办: what I have to do today (overdue included), what is late, what comes later, what is done.
+// 完成 and 推迟1天 act on the spot; a tap opens the customer (or lead) the task is about.
+
+type Tab = 'today' | 'overdue' | 'upcoming' | 'done';
+
+const tabs: { key: Tab; label: string; view: TaskView; empty: string }[] = [
+  { key: 'today', label: '今天', view: 'today', empty: '今天的待办都处理完了' },
+  { key: 'overdue', label: '已逾期', view: 'overdue', empty: '没有逾期的待办，保持住' },
+  { key: 'upcoming', label: '即将', view: 'open', empty: '之后还没有安排待办' },
+  { key: 'done', label: '已完成', view: 'done', empty: '还没有完成的待办' },
+];
+
+/** Midnight after today on a Beijing clock: 即将 is what is due from then on. */
+function endOfToday(now = Date.now()): number {
+  const shanghai = now + 8 * 3_600_000;
+  return shanghai - (shanghai % 86_400_000) + 86_400_000 - 8 * 3_600_000;
+}
+
+export default function TasksPage() {
+  const [tab, setTab] = useState<Tab>('today');
+  const [items, setItems] = useState<Task[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const generation = useRef(0);
+
+  const load = useCallback(async (which: Tab, after?: string) => {
+    const mine = after ? generation.current : ++generation.current;
+    setError(null);
+    if (!after) setItems(null);
+    try {
+      const spec = tabs.find((t) => t.key === which) ?? tabs[0]!;
+      const page = await listTasks(spec.view, after, which === 'upcoming' ? 100 : 20);
+      if (mine !== generation.current) return;
+      const later = endOfToday();
+      const got = which === 'upcoming' ? page.items.filter((t) => Date.parse(t.dueAt) >= later) : page.items;
+      setItems((before) => (after ? [...(before ?? []), ...got] : got));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      if (mine === generation.current) setError(messageOf(e));
+    } finally {
+      Taro.stopPullDownRefresh?.();
+    }
+  }, []);
+
+  useDidShow(() => {
+    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
+    void load(tab);
+  });
+  usePullDownRefresh(() => void load(tab));
+  useReachBottom(() => {
+    if (cursor && !error) void load(tab, cursor);
+  });
+
+  const choose = (next: Tab) => {
+    setTab(next);
+    void load(next);
+  };
+
+  const act = async (task: Task, change: (id: number) => Promise<Task>, message: string) => {
+    setBusy(task.id);
+    try {
+      const changed = await change(task.id);
+      void Taro.showToast({ title: message, icon: 'none' });
+      // Done, or pushed out of 今天/已逾期: it leaves this list; otherwise it shows its new time.
+      const stays = tab === 'upcoming' && changed.status === 'open';
+      setItems((before) => (before ?? []).flatMap((t) => (t.id !== task.id ? [t] : stays ? [changed] : [])));
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const spec = tabs.find((t) => t.key === tab) ?? tabs[0]!;
+
+  return (
+    <View className="k-page tasks">
+      <View className="k-tabs">
+        {tabs.map((t) => (
+          <Text
+            key={t.key}
+            className={`k-tab${t.key === tab ? ' k-tab--on' : ''}`}
+            onClick={() => choose(t.key)}
+          >
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      {content()}
+    </View>
+  );
+
+  function content() {
+    if (error && !items?.length) {
+      return (
+        <View className="k-card">
+          <Problem title="待办加载失败" detail={error} onAction={() => void load(tab)} />
+        </View>
+      );
+    }
+    if (items === null) return <Waiting title="正在加载待办…" />;
+    if (items.length === 0) {
+      return (
+        <View className="k-card">
+          <Problem
+            tone="notice"
+            title={spec.empty}
+            detail="在客户详情页写跟进时填上下一步日期，到时会自动生成待办并提醒你。"
+          />
+        </View>
+      );
+    }
+    return (
+      <View className="tasks__list">
+        {items.map((task) => (
+          <TaskRow
+            key={task.id}
+            task={task}
+            busy={busy === task.id}
+            onDone={() => void act(task, completeTask, '已完成')}
+            onPostpone={() => void act(task, postponeTask, '已推迟到明天')}
+          />
+        ))}
+        {error ? (
+          <Text className="k-list-foot k-list-foot--error" onClick={() => cursor && void load(tab, cursor)}>
+            {error}，点此重试
+          </Text>
+        ) : (
+          <Text className="k-list-foot">{cursor ? '上拉加载更多' : `共 ${items.length} 条`}</Text>
+        )}
+      </View>
+    );
+  }
+}
+
+interface RowProps {
+  task: Task;
+  busy: boolean;
+  onDone(): void;
+  onPostpone(): void;
+}
+
+function TaskRow({ task, busy, onDone, onPostpone }: RowProps) {
+  const done = task.status === 'done';
+  const late = !done && isOverdue(task.dueAt);
+  const about = task.customer?.name ?? task.lead?.company ?? task.opportunity?.name ?? null;
+  const open = () => {
+    if (task.customer) void Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${task.customer.id}` });
+    else if (task.lead) void Taro.navigateTo({ url: `${LEAD_PAGE}?id=${task.lead.id}` });
+  };
+  return (
+    <View className={`task-row${done ? ' task-row--done' : ''}`} onClick={open}>
+      <View
+        className={`task-row__check${done ? ' task-row__check--done' : ''}`}
+        aria-label="完成"
+        onClick={(e) => {
+          e.stopPropagation();
+          if (!done && !busy) onDone();
+        }}
+      >
+        {done ? <Checked size={14} color="#ffffff" /> : null}
+      </View>
+      <View className="task-row__main">
+        <Text className="task-row__title">{task.title}</Text>
+        {about ? <Text className="task-row__about">{about}</Text> : null}
+        {task.note ? <Text className="task-row__note">{task.note}</Text> : null}
+        <View className="task-row__meta">
+          <Clock size={12} color={late ? '#f53f3f' : '#86909c'} />
+          <Text className={`task-row__due${late ? ' task-row__due--late' : ''}`}>
+            {done && task.doneAt ? `${when(task.doneAt)} 完成` : dueText(task.dueAt)}
+          </Text>
+          {task.postponements > 0 ? (
+            <Text className="task-row__postponed">已推迟 {task.postponements} 次</Text>
+          ) : null}
+        </View>
+        {done ? null : (
+          <View className="k-row-actions">
+            <Text
+              className="k-row-action"
+              onClick={(e) => {
+                e.stopPropagation();
+                if (!busy) onPostpone();
+              }}
+            >
+              推迟1天
+            </Text>
+            <Text
+              className="k-row-action k-row-action--primary"
+              onClick={(e) => {
+                e.stopPropagation();
+                if (!busy) onDone();
+              }}
+            >
+              完成
+            </Text>
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}
