@@ -28,6 +28,8 @@ export async function startCrm(): Promise<Crm> {
   const server = await startTestServer({ SANDBOX: 'true' });
   const api = apiClient(server);
   const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  // The start-up syncs (org, WeCom contacts → customers) land before a test counts anything.
+  await drainJobs(db);
   const userId = async (name: string) => {
     const { rows } = await db.query<{ id: number }>('select id from app_user where name = $1', [name]);
     expect(rows, `demo user ${name}`).toHaveLength(1);
