@@ -3,20 +3,16 @@
 // follow-up (the server's field error first), opens a card's deep link, and in the sandbox's WeCom
 // opens Kelian's chat sidebar beside a customer's WeChat chat. Phone-size screenshots of every page
 // land in test-results/screenshots.
-import { existsSync } from 'node:fs';
 import { normalizeSearchText } from '@kelian/orm';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
 import { readingsOf } from '../../../orm/src/search/pinyin.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
-import { hasBrowser, screenshot } from '../support/browser.js';
+import { hasBrowser, iphoneUserAgent, launchBrowser, phone, screenshot } from '../support/browser.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
 
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const iphone =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+const iphone = iphoneUserAgent;
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,17 +25,7 @@ beforeAll(async () => {
   ensureH5Build();
   await resetDatabase(inject('dbUrl'));
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchBrowser();
   context = await browser.newContext({ ...phone, userAgent: iphone, locale: 'zh-CN' });
 }, 240_000);
 

@@ -2,18 +2,15 @@
 // sandbox mode: picks who they are, sees 首页 and 我的, logs out. And the same inside WeCom, where
 // the page signs in through the sandbox's OAuth stand-in. Phone-size screenshots (390×844 @2x) land
 // in test-results/screenshots.
-import { existsSync, readFileSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
 import { resetDatabase } from '../../../orm/testing/reset.js';
-import { hasBrowser, screenshot } from '../support/browser.js';
+import { hasBrowser, iphoneUserAgent, launchBrowser, phone, screenshot } from '../support/browser.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
 
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const iphone =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+const iphone = iphoneUserAgent;
 const wecomPhone = `${iphone} wxwork/4.1.30 MicroMessenger/7.0.1 Language/zh ColorScheme/Light`;
 const dingtalkPhone = `${iphone} AliApp(DingTalk/7.6.0) com.laiwang.DingTalk/7.6.0 Channel/201200 language/zh-Hans-CN`;
 
@@ -28,17 +25,7 @@ beforeAll(async () => {
   ensureH5Build();
   await resetDatabase(inject('dbUrl'));
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchBrowser();
 }, 240_000);
 
 afterEach(() => {
