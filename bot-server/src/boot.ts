@@ -18,6 +18,7 @@ import { leadsFeature } from './bot/leads/feature.js';
 import { leadRecycleJobs } from './bot/leads/recycle-jobs.js';
 import { botModule } from './bot/module.js';
 import { salesFeature } from './bot/sales/feature.js';
+import { enqueueStalledDealScan, stalledDealFeature, stalledDealJobs } from './bot/sales/stalled.js';
 import type { OrgDirectories } from './domain/org/directory.js';
 import { enqueueFullSyncs, orgSyncFeature, orgSyncJobs } from './domain/org/module.js';
 import { cleanupJobs } from './jobs/cleanup.js';
@@ -128,6 +129,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           customersFeature,
           leadsFeature,
           salesFeature,
+          stalledDealFeature,
           followUpsFeature(config.displayTimeZone),
           orgSyncFeature,
           externalContactsFeature(() => WeComExternalContacts.of(platforms.wecomClient())),
@@ -135,6 +137,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
         orgSyncJobs(orgDirectories),
         cleanupJobs,
         leadRecycleJobs,
+        stalledDealJobs,
         followUpJobs(config.displayTimeZone, platforms.get),
         ...(options.jobModules ?? []),
       ],
@@ -185,6 +188,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     await enqueueFullSyncs(jobs.queue, orgDirectories());
     if (platforms.wecomClient()) await enqueueExternalSync(jobs.queue);
     await enqueueFollowUpRuns(jobs.queue);
+    await enqueueStalledDealScan(jobs.queue);
     logger.info(
       {
         url: serverUrl,

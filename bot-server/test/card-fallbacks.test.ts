@@ -35,9 +35,10 @@ test('a DingTalk robot without card permission posts the card as an ActionCard w
   expect(content.text).toContain('138****1234');
   expect(Object.values(content)).toContain('在客联中处理');
   // An ActionCard cannot be updated: nothing is kept to update.
-  const { rows } = await t.db.query(`select platform from card_instance where object_id = $1`, [
-    String(leadId),
-  ]);
+  const { rows } = await t.db.query(
+    `select platform from card_instance where object_type = 'lead' and object_id = $1`,
+    [String(leadId)],
+  );
   expect(rows).toEqual([{ platform: 'wecom' }]);
 });
 
@@ -45,7 +46,7 @@ test('a WeCom card with no response code left is replaced by a fresh card that s
   const leadId = await newLead('北京换卡测试科技');
   const original = await waitFor(async () => {
     const { rows } = await t.db.query<{ card_id: string }>(
-      `select card_id from card_instance where platform = 'wecom' and object_id = $1`,
+      `select card_id from card_instance where platform = 'wecom' and object_type = 'lead' and object_id = $1`,
       [String(leadId)],
     );
     return rows[0]?.card_id;

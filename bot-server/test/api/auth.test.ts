@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { resetDatabase } from '../../../orm/testing/reset.js';
+import { settleJobs } from '../support/jobs.js';
 import { sandboxOf } from '../support/sandbox.js';
 import type { RunningServer } from '../support/server.js';
 import { startTestServer } from '../support/server.js';
@@ -18,6 +19,8 @@ beforeAll(async () => {
   server = await startTestServer({ SANDBOX: 'true' });
   api = apiClient(server);
   db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+  // The start-up org sync would link a platform id a test has just unlinked.
+  await settleJobs(db);
 });
 afterAll(async () => {
   await server.stop();

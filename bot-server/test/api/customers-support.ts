@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import { resetDatabase } from '../../../orm/testing/reset.js';
+import { settleJobs } from '../support/jobs.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
 import { apiClient } from './support.js';
 
@@ -29,7 +30,7 @@ export async function startCrm(): Promise<Crm> {
   const api = apiClient(server);
   const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
   // The start-up syncs (org, WeCom contacts → customers) land before a test counts anything.
-  await drainJobs(db);
+  await settleJobs(db);
   const userId = async (name: string) => {
     const { rows } = await db.query<{ id: number }>('select id from app_user where name = $1', [name]);
     expect(rows, `demo user ${name}`).toHaveLength(1);
@@ -51,28 +52,11 @@ export async function startCrm(): Promise<Crm> {
       };
     },
     async stop() {
-      await drainJobs(db);
+      await settleJobs(db);
       await server.stop();
       await db.end();
     },
   };
-}
-
-/**
- * Waits for the jobs due now (the org sync every sandbox server queues at start) to finish. A job
- * left queued would run in the next test file's server as that one boots, before it listens, when
- * the sandbox platforms cannot be reached yet, and its failed token fetch fails that file's logins.
- */
-async function drainJobs(db: pg.Pool, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const pending = async () =>
-    (
-      await db.query<{ n: number }>(
-        `select count(*)::int as n from pgboss.job
-          where state in ('created', 'retry', 'active') and start_after <= now()`,
-      )
-    ).rows[0]!.n;
-  while ((await pending()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Every page of a list (from `cursor`, else the first), following nextCursor. */

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { ChatMessage } from '../../src/sandbox/index.js';
 import { apiClient } from '../api/support.js';
 import { useTestServer } from '../support/fixture.js';
-import { sandboxOf, textOf, waitForOutgoing } from '../support/sandbox.js';
+import {
+  cardsOf as cardCopies,
+  shownEverywhere as everyCopy,
+  sandboxOf,
+  textOf,
+  waitForOutgoing,
+} from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { cardClickXml, postCallback, sealedCallback } from '../support/wecom-callback.js';
 import { disableDemoRules, runFollowUpJob, shanghaiMorning } from './support.js';
@@ -30,23 +36,8 @@ async function say(text: string, from = 'ZhangWei') {
   return textOf(await nextTo(from, (m) => m.type === 'text'));
 }
 
-const cardsOf = async (taskId: number) =>
-  (
-    await t.db.query<{ card_id: string; platform: string }>(
-      `select card_id, platform from card_instance where object_type = 'task' and object_id = $1 order by id`,
-      [String(taskId)],
-    )
-  ).rows;
-
-/** Every copy of every card of the task, on both platforms, as their viewers see it. */
-async function shownEverywhere(taskId: number): Promise<string[]> {
-  const { state } = sandboxOf(t.server);
-  return (await cardsOf(taskId)).flatMap((c) =>
-    c.platform === 'wecom'
-      ? Object.values(state.wecom.cards.views(c.card_id)).map((v) => JSON.stringify(v.card))
-      : Object.values(state.dingtalk.cards.views(c.card_id)).map((v) => JSON.stringify(v.params)),
-  );
-}
+const cardsOf = (taskId: number) => cardCopies(t.db, 'task', taskId);
+const shownEverywhere = (taskId: number) => everyCopy(t.server, t.db, 'task', taskId);
 
 beforeAll(async () => {
   await disableDemoRules(t.db);

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { type FollowUpRun, followUpJobNames } from '../../src/bot/followups/jobs.js';
 import { apiClient } from '../api/support.js';
+import { runJob } from '../support/jobs.js';
 import type { RunningServer } from '../support/server.js';
-import { waitFor } from '../support/wait.js';
 
 export const day = 86_400_000;
 
@@ -10,27 +10,14 @@ export const day = 86_400_000;
  * Runs one of the follow-up jobs on the server's own queue, as the every-minute schedule does, as
  * of `at` (the engine's clock: "three days later"), and waits until it has finished.
  */
-export async function runFollowUpJob(
+export function runFollowUpJob(
   server: RunningServer,
   db: pg.Pool,
   job: keyof typeof followUpJobNames,
   at: Date,
 ): Promise<void> {
   const run: FollowUpRun = { at: at.toISOString() };
-  const id = await server.jobs.queue.send(followUpJobNames[job], run);
-  await waitFor(
-    async () => {
-      const { rows } = await db.query<{ state: string; output: unknown }>(
-        'select state, output from pgboss.job where id = $1',
-        [id],
-      );
-      if (rows[0]?.state === 'failed' || rows[0]?.state === 'retry')
-        throw new Error(`${job} job failed: ${JSON.stringify(rows[0].output)}`);
-      return rows[0]?.state === 'completed' ? true : undefined;
-    },
-    20_000,
-    `the ${job} job`,
-  );
+  return runJob(server, db, followUpJobNames[job], run);
 }
 
 /** 09:00 Asia/Shanghai (01:00 UTC) of the day `days` after today there. */

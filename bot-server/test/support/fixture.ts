@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { resetDatabase } from '../../../orm/testing/reset.js';
+import { settleJobs } from './jobs.js';
 import { type RunningServer, startTestServer } from './server.js';
 
 export interface ServerFixture {
@@ -17,6 +18,7 @@ export function useTestServer(env: Record<string, string> = {}): ServerFixture {
     await resetDatabase(inject('dbUrl'));
     fixture.server = await startTestServer(env);
     fixture.db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+    await settleJobs(fixture.db);
   });
   afterAll(async () => {
     await fixture.server?.stop();

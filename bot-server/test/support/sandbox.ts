@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { ChatMessage } from '../../src/sandbox/index.js';
 import type { RunningServer } from './server.js';
 import { waitFor } from './wait.js';
@@ -29,4 +30,28 @@ export function waitForOutgoing(
 export function textOf(message: ChatMessage): string {
   const c = message.content as { content?: string; text?: string };
   return c.content ?? c.text ?? '';
+}
+
+/** The cards Kelian keeps for one object (`task` 7, `stalled_deal` 3), oldest first. */
+export async function cardsOf(db: pg.Pool, objectType: string, id: number) {
+  const { rows } = await db.query<{ card_id: string; platform: string }>(
+    `select card_id, platform from card_instance where object_type = $1 and object_id = $2 order by id`,
+    [objectType, String(id)],
+  );
+  return rows;
+}
+
+/** Every copy of every card of one object, on both platforms, as each viewer sees it now. */
+export async function shownEverywhere(
+  server: RunningServer,
+  db: pg.Pool,
+  objectType: string,
+  id: number,
+): Promise<string[]> {
+  const { state } = sandboxOf(server);
+  return (await cardsOf(db, objectType, id)).flatMap((c) =>
+    c.platform === 'wecom'
+      ? Object.values(state.wecom.cards.views(c.card_id)).map((v) => JSON.stringify(v.card))
+      : Object.values(state.dingtalk.cards.views(c.card_id)).map((v) => JSON.stringify(v.params)),
+  );
 }

@@ -10,5 +10,6 @@ export const paths = {
   purchaseOrder: (id: string) => page('procurement/order', id),
   order: (id: string) => page('orders/detail', id),
   opportunity: (id: string) => page('opportunities/detail', id),
+  tasks: () => '/pages/tasks/index',
   dashboard: () => '/pages/dashboard/index',
 } as const;

@@ -5,7 +5,11 @@ import { createCard } from '../model/create-card.js';
 import { callback, link, rows } from './parts.js';
 import { paths } from './paths.js';
 
-export type StalledDealCardState = { kind: 'alert' } | { kind: 'nudged'; by: string };
+/** `resumed`: the deal moved on since the alert (what happened, e.g. 已推进到「商务谈判」). */
+export type StalledDealCardState =
+  | { kind: 'alert' }
+  | { kind: 'nudged'; by: string }
+  | { kind: 'resumed'; what: string };
 
 export interface StalledDealCardView {
   cardId: string;
@@ -56,7 +60,13 @@ export function buildStalledDealCard(view: StalledDealCardView, audience: CardAu
       return createCard({
         ...base,
         status: { text: `${state.by} 已提醒 ${view.owner} 跟进`, tone: 'success', badge: '已提醒' },
-        actions: [],
+        actions: [open],
+      });
+    case 'resumed':
+      return createCard({
+        ...base,
+        status: { text: state.what, tone: 'success', badge: '已恢复' },
+        actions: [open],
       });
   }
 }

@@ -15,7 +15,8 @@ export interface TaskCardView {
   taskId: string;
   /** What to do: 回访, 续约提醒, 回款提醒… */
   what: string;
-  customerId: string;
+  /** Absent for a task about no customer: the card then opens the 待办 page. */
+  customerId?: string;
   customerName: string;
   dueAt: Date;
   /** The follow-up rule that created the task, shown so the rep knows why. */
@@ -28,14 +29,15 @@ export interface TaskCardView {
  * builder so a later field (a receivable amount) cannot forget the masking.
  */
 export function buildTaskCard(view: TaskCardView, _audience: CardAudience): Card {
-  const openCustomer = link('打开客户', paths.customer(view.customerId));
+  const target = view.customerId ? paths.customer(view.customerId) : paths.tasks();
+  const openCustomer = link(view.customerId ? '打开客户' : '打开待办', target);
   const base = {
     id: view.cardId,
     kind: 'task' as const,
     title: view.what,
     subtitle: `跟进提醒 · ${view.customerName}`,
     fields: rows(['客户', view.customerName], ['截止', formatDateTime(view.dueAt)], ['规则', view.rule]),
-    link: { path: paths.customer(view.customerId) },
+    link: { path: target },
   };
   const { state } = view;
   switch (state.kind) {

@@ -27,6 +27,7 @@ const deal = (name: string, label: string, state: StalledDealCardState): CardSam
 export const managerSamples: CardSample[] = [
   deal('alert', '停滞提醒', { kind: 'alert' }),
   deal('nudged', '已提醒负责人', { kind: 'nudged', by: '李经理' }),
+  deal('resumed', '已恢复推进', { kind: 'resumed', what: '已推进到「商务谈判」' }),
   {
     name: 'daily-digest',
     label: '日报 · 销售主管',

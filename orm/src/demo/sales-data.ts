@@ -27,11 +27,21 @@ export async function createSalesData(em: EntityManager, now: Date): Promise<num
     { populate: ['owner'], orderBy: { id: 'asc' } },
   );
   let deals = 0;
+  // Demo deals stay within their stage's stalled limit, except the first one past it, so the demo
+  // shows one stalled-deal alert and not a flood of them. The drawn value is kept either way, so
+  // the rest of the demo data does not change with the limits.
+  let stalledShown = false;
+  const quietDays = (drawn: number, limit: number | null | undefined): number => {
+    if (limit == null) return drawn;
+    if (stalledShown) return Math.min(drawn, limit - 1);
+    stalledShown = true;
+    return limit + 6;
+  };
   customers.forEach((customer, i) => {
     if (i % 4 !== 0 || open.length === 0) return;
     const roll = random.int(0, 9);
     const stage = roll === 0 && won ? won : roll === 1 && lost ? lost : random.pick(open);
-    const changedAt = new Date(now.getTime() - random.int(1, 25) * day);
+    const changedAt = new Date(now.getTime() - quietDays(random.int(1, 25), stage.stalledAfterDays) * day);
     const deal = em.create(OpportunitySchema, {
       name: `${customer.name.slice(0, 8)}${random.pick(dealWords)}`,
       customer,

@@ -14,6 +14,11 @@ const notFoundTitles: Record<string, string> = {
   lead: '线索不存在',
   task: '待办不存在',
   rule: '规则不存在',
+  opportunity: '商机不存在',
+  stage: '销售阶段不存在',
+  customField: '自定义字段不存在',
+  user: '用户不存在',
+  department: '部门不存在',
 };
 
 /** Turns the access layer's and the customer domain's errors into problems; others pass untouched. */

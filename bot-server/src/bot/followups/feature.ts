@@ -3,6 +3,7 @@ import type { Acting } from '../../domain/access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../../domain/access/errors.js';
 import { addFollowUp } from '../../domain/customers/follow-ups.js';
 import { resolveCustomer } from '../../domain/customers/resolve.js';
+import { followUpKindLabels } from '../../domain/customers/timeline/follow-ups.js';
 import { listTasks } from '../../domain/followups/list.js';
 import { localDateTimeLabel } from '../../domain/followups/local-time.js';
 import { parseNaturalTime } from '../../domain/followups/natural-time.js';
@@ -13,8 +14,6 @@ import { CardNotifier } from '../cards/card-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
 import type { BotFeature } from '../module.js';
 import { followUpUsage, parseFollowUp } from './parse-follow-up.js';
-
-const kindLabels = { call: '电话', visit: '拜访', wechat: '微信', email: '邮件', meeting: '会议' } as const;
 
 /** 跟进 and 待办, and the 完成 / 推迟1天 buttons of task cards. */
 export function followUpsFeature(timeZone: string): BotFeature {
@@ -56,7 +55,7 @@ export function followUpsFeature(timeZone: string): BotFeature {
         const next = nextAt ? `，${localDateTimeLabel(nextAt, timeZone)} 会提醒你回访` : '';
         return {
           kind: 'text',
-          text: `已记录对「${match.customer.name}」的${kindLabels[parsed.kind]}跟进${next}。`,
+          text: `已记录对「${match.customer.name}」的${followUpKindLabels[parsed.kind]}跟进${next}。`,
         };
       },
     });

@@ -32,7 +32,7 @@ export const taskCard: CardPresenter = async (em, id, cardId) => {
       cardId,
       taskId: String(task.id),
       what: task.title,
-      customerId: String(customer?.id ?? ''),
+      ...(customer ? { customerId: String(customer.id) } : {}),
       customerName: taskSubject(task) ?? '（无关联客户）',
       dueAt: task.dueAt,
       rule: task.rule?.name,

@@ -126,6 +126,20 @@ export function createTask(em: EntityManager, input: NewTask): Task {
   });
 }
 
+/** A task someone creates (not a rule), written and audited in the caller's transaction. */
+export async function createAuditedTask(tx: EntityManager, acting: Acting, input: NewTask): Promise<Task> {
+  const task = createTask(tx, input);
+  await tx.flush();
+  audit(tx, acting, {
+    action: 'create',
+    objectType: 'task',
+    objectId: task.id,
+    changes: created(taskSnapshot(task)),
+  });
+  await tx.flush();
+  return task;
+}
+
 export interface TaskRequest {
   title: string;
   dueAt: Date;
@@ -139,15 +153,7 @@ export async function addTask(em: EntityManager, acting: Acting, input: TaskRequ
     if (input.customerId !== undefined)
       await customerFor(tx, acting.access, input.customerId, { purpose: 'read' });
     const me = await tx.findOneOrFail(UserSchema, acting.user.id);
-    const task = createTask(tx, { ...input, assignee: me, createdBy: me });
-    await tx.flush();
-    audit(tx, acting, {
-      action: 'create',
-      objectType: 'task',
-      objectId: task.id,
-      changes: created(taskSnapshot(task)),
-    });
-    await tx.flush();
+    const task = await createAuditedTask(tx, acting, { ...input, assignee: me, createdBy: me });
     return tx.findOneOrFail(TaskSchema, task.id, { populate: taskPopulate });
   });
 }

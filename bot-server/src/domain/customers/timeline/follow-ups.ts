@@ -2,7 +2,7 @@ import { type FollowUp, type FollowUpKind, FollowUpSchema } from '@kelian/orm';
 import { presentFollowUp } from '../records.js';
 import { personOf, rowSource } from './source.js';
 
-const kindLabels: Record<FollowUpKind, string> = {
+export const followUpKindLabels: Record<FollowUpKind, string> = {
   call: '电话',
   visit: '拜访',
   wechat: '微信',
@@ -23,7 +23,7 @@ export const followUpSource = rowSource<FollowUp>({
     return {
       at: row.occurredAt,
       type: 'follow_up',
-      title: `${kind ? kindLabels[kind] : ''}跟进`,
+      title: `${kind ? followUpKindLabels[kind] : ''}跟进`,
       body: lines.length > 0 ? lines.join('\n') : null,
       by: personOf(row.author),
     };
