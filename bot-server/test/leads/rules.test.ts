@@ -102,6 +102,21 @@ describe('assignment rules', () => {
     expect(await ownerOf(res.body.id)).toBe(busy.rows.at(-1)!.name);
   });
 
+  test('two least-loaded leads created at once go to two members, not both to the least loaded', async () => {
+    const members = await crm.db.query<{ name: string }>(
+      `select u.name from app_user u join department d on d.id = u.department_id where d.name = '华南销售部' order by u.id`,
+    );
+    // Now every member works two leads but the last, with one: the first lead goes to the last
+    // member, the second (seeing that lead) to the earliest.
+    const created = await Promise.all(
+      ['同时转介绍甲有限公司', '同时转介绍乙有限公司'].map((company) =>
+        zhangwei.send('POST', '/api/leads', { company, source: '转介绍' }),
+      ),
+    );
+    const owners = await Promise.all(created.map((res) => ownerOf(res.body.id)));
+    expect(owners.sort()).toEqual([members.rows[0]!.name, members.rows.at(-1)!.name].sort());
+  });
+
   test('a lead no rule matches goes to the pool, visible and claimable by any rep, mobile masked until claimed', async () => {
     const res = await zhangwei.send('POST', '/api/leads', {
       company: '乌鲁木齐天山贸易',

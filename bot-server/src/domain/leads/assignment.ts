@@ -57,10 +57,11 @@ async function pickOwner(em: EntityManager, rule: AssignmentRule): Promise<User 
     { orderBy: { id: 'asc' } },
   );
   if (members.length === 0) return null;
-  if (rule.strategy === 'least_loaded') return leastLoaded(em, members);
-  // Two leads created at once must not both go to the same "next" member: the rule row is locked
-  // until this transaction ends, so the second creation sees the first one's lastAssignee.
+  // Two leads created at once must not both go to the same member: the rule row is locked until
+  // this transaction ends, so the second creation sees the first one's lastAssignee (round-robin)
+  // or its lead in the loads (least-loaded).
   await em.lock(rule, LockMode.PESSIMISTIC_WRITE);
+  if (rule.strategy === 'least_loaded') return leastLoaded(em, members);
   await em.refresh(rule);
   const previous = members.findIndex((m) => m.id === rule.lastAssignee?.id);
   const next = members[(previous + 1) % members.length]!;
