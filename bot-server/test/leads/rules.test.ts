@@ -167,6 +167,22 @@ describe('a rep cannot reach another team’s or another rep’s lead', () => {
     expect((await crm.db.query('select * from lead where id = $1', [id])).rows).toEqual(before);
   });
 
+  test('a service agent, who sees every customer, neither sees nor claims leads, pool included', async () => {
+    const res = await zhangwei.send('POST', '/api/leads', { company: '无人认领科技有限公司' });
+    expect(res.body).toMatchObject({ status: 'new', team: null });
+    const guoxue = await crm.as('郭雪');
+    expect((await guoxue.get('/api/me')).body.roles).toEqual([
+      expect.objectContaining({ code: 'service', scope: 'all' }),
+    ]);
+    expect((await guoxue.get(`/api/leads/${res.body.id}`)).status).toBe(404);
+    expect((await guoxue.send('POST', `/api/leads/${res.body.id}/claim`)).status).toBe(404);
+    expect((await guoxue.get('/api/leads?view=pool')).body.items).toEqual([]);
+    expect(
+      (await crm.db.query('select status, owner_id from lead where id = $1', [res.body.id])).rows,
+    ).toEqual([{ status: 'new', owner_id: null }]);
+    expect((await guoxue.get('/api/customers?limit=1')).body.items).toHaveLength(1);
+  });
+
   test('a lead claimed by 刘洋 is his: 张伟 (same team) can no longer see it; their manager 李娜 can', async () => {
     const res = await zhangwei.send('POST', '/api/leads', {
       company: '河北燕赵钢铁有限公司',

@@ -20,12 +20,20 @@ export interface Access {
   readonly grants: readonly ScopeGrant[];
   /** The scopes of roles that hand customers over to someone else (admin, manager). */
   readonly managerGrants: readonly ScopeGrant[];
+  /** The scopes of roles that work leads: every role but the back-office ones. */
+  readonly leadGrants: readonly ScopeGrant[];
   /** Field rules merged over the roles, the most permissive winning; none for an admin. */
   readonly fieldRules: MergedFieldRules;
 }
 
 /** Role codes (Role.code is the program's stable handle) that may reassign customers in their scope. */
 const managingRoles = new Set(['admin', 'manager']);
+
+/**
+ * Built-in roles that see customers for their own work (orders, purchases, tickets, invoices) but
+ * do not sell: their scope, often `all`, must not open every lead and the pool to them.
+ */
+const backOfficeRoles = new Set(['procurement', 'service', 'finance']);
 
 export async function accessOf(em: EntityManager, user: User): Promise<Access> {
   const assignments = await rolesOf(em, user);
@@ -38,6 +46,9 @@ export async function accessOf(em: EntityManager, user: User): Promise<Access> {
     admin,
     grants: widest(admin ? [{ scope: 'all' }] : assignments.map(grantOf)),
     managerGrants: widest(assignments.filter((a) => managingRoles.has(a.role.code)).map(grantOf)),
+    leadGrants: widest(
+      admin ? [{ scope: 'all' }] : assignments.filter((a) => !backOfficeRoles.has(a.role.code)).map(grantOf),
+    ),
     fieldRules: admin ? mergeFieldRules([]) : mergeFieldRules(assignments.map((a) => a.role.fieldRules)),
   };
 }
