@@ -18,6 +18,7 @@ import { meRoutes } from './me.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { salesRouter } from './sales/routes.js';
 import { readSession } from './session-middleware.js';
+import { usersRouter } from './users/routes.js';
 
 export type { ApiContext, ApiDeps, ApiState } from './deps.js';
 export { currentUser, requireUser } from './session-middleware.js';
@@ -48,6 +49,7 @@ export function apiRouter(deps: ApiDeps): Router<ApiState> {
     followUpsRouter(deps),
     auditRouter(deps),
     salesRouter(deps),
+    usersRouter(deps),
   ])
     router.use(feature.routes(), feature.allowedMethods());
   openApiRoutes(router, deps);

@@ -11,6 +11,7 @@ import { followUpsDocs } from '../followups/docs.js';
 import { leadsDocs } from '../leads/docs.js';
 import { assignmentRulesDocs } from '../leads/rules-docs.js';
 import { salesDocs } from '../sales/docs.js';
+import { usersDocs } from '../users/docs.js';
 import { openApiDocument } from './document.js';
 import type { RouteDoc } from './route-doc.js';
 import { sessionDocs } from './session-docs.js';
@@ -37,6 +38,7 @@ export const apiDocs = (config: ApiDeps['config']): RouteDoc[] => [
   ...followUpsDocs,
   ...auditDocs,
   ...salesDocs,
+  ...usersDocs,
   openApiDoc,
 ];
 
