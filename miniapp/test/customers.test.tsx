@@ -89,6 +89,42 @@ describe('客户 list', () => {
     await screen.findByText('北京星河智能科技有限公司');
   });
 
+  test('筛选 offers the tag groups and, to a manager, her colleagues; applying asks the server', async () => {
+    const { calls } = fakeApi({
+      'GET /api/customers': [200, { items: [xinghe], nextCursor: null }],
+      'GET /api/tag-groups': [
+        200,
+        {
+          items: [
+            { id: 1, name: '客户等级', exclusive: true, tags: [{ id: 1, name: 'A类客户', color: null }] },
+            { id: 2, name: '来源', exclusive: false, tags: [{ id: 3, name: '展会', color: '#2f6bff' }] },
+          ],
+        },
+      ],
+      'GET /api/users': [
+        200,
+        {
+          items: [
+            { id: 4, name: '张伟', department: { id: 2, name: '华北销售部' } },
+            { id: 5, name: '刘洋', department: { id: 2, name: '华北销售部' } },
+          ],
+        },
+      ],
+      'GET /api/stages': [200, { items: [] }],
+      'GET /api/custom-fields': [200, { items: [] }],
+    });
+    render(<CustomersPage />);
+    await screen.findByText('北京星河智能科技有限公司');
+    fireEvent.click(screen.getByText('筛选'));
+    fireEvent.click(await screen.findByText('展会'));
+    expect(screen.getByText('来源')).toBeTruthy();
+    fireEvent.click(screen.getByText('刘洋'));
+    fireEvent.click(screen.getByText('查看结果'));
+    await waitFor(() => expect(last(calls)?.path).toContain('owner=5'));
+    expect(last(calls)?.path).toContain('tags=3');
+    expect(screen.getByText('筛选 2')).toBeTruthy();
+  });
+
   test('a failed load shows why and retries', async () => {
     let answers = 0;
     fakeApi({
@@ -209,9 +245,19 @@ describe('客户 detail', () => {
     expect(pageTaro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13812341234' });
   });
 
-  test('a manager may change the owner', async () => {
-    fakeApi({
+  test('a manager hands the customer to a colleague of her department', async () => {
+    const { calls } = fakeApi({
       'GET /api/customers/7': [200, view],
+      'GET /api/users': [
+        200,
+        {
+          items: [
+            { id: 4, name: '张伟', department: { id: 2, name: '华北销售部' } },
+            { id: 5, name: '刘洋', department: { id: 2, name: '华北销售部' } },
+          ],
+        },
+      ],
+      'PUT /api/customers/7/owner': [200, { ...view, owner: { id: 5, name: '刘洋' } }],
       'GET /api/customers/7/timeline': [200, { items: [], nextCursor: null }],
       'GET /api/me': [
         200,
@@ -225,7 +271,17 @@ describe('客户 detail', () => {
       ],
     });
     render(<CustomerDetailPage />);
-    await screen.findByText('更换负责人');
+    fireEvent.click(await screen.findByText('更换负责人'));
+    await screen.findByText('刘洋');
+    expect(screen.getAllByText('华北销售部')).toHaveLength(2);
+    expect(screen.getByText('当前负责人')).toBeTruthy();
+    fireEvent.click(screen.getByText('刘洋'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'PUT' && c.path === '/api/customers/7/owner')?.body).toEqual({
+        ownerId: 5,
+      }),
+    );
+    await screen.findByText('负责人：刘洋');
   });
 
   test('a customer outside the scope reads as missing', async () => {

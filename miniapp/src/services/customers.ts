@@ -138,7 +138,8 @@ export interface Opportunity {
 
 export interface CustomerFilters {
   q?: string;
-  owner?: 'me' | 'pool';
+  /** Mine, the pool, or one colleague's (a user id). */
+  owner?: 'me' | 'pool' | number;
   tags?: number[];
   stage?: number;
   /** Custom field key → the value it must equal. */
@@ -180,7 +181,7 @@ export function listCustomers(filters: CustomerFilters, cursor?: string): Promis
   return get(
     `/api/customers${query({
       q: q?.trim() || undefined,
-      owner,
+      owner: owner === undefined ? undefined : String(owner),
       tags: tags?.length ? tags.join(',') : undefined,
       stage: stage === undefined ? undefined : String(stage),
       cf: cf && Object.keys(cf).length > 0 ? JSON.stringify(cf) : undefined,

@@ -16,11 +16,11 @@ import {
   customerTimeline,
   EDIT_PAGE,
   fetchCustomer,
-  listCustomers,
   type Opportunity,
   type Person,
   type TimelineItem,
 } from '../../services/customers';
+import { type Colleague, listColleagues } from '../../services/directory';
 import { loadSession } from '../../services/session';
 import { useProfile } from '../../services/use-profile';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
@@ -235,8 +235,8 @@ export default function CustomerDetailPage() {
 }
 
 /**
- * Hands the customer to someone else, or back to the pool. The choices are the people who own
- * customers the manager can see; the server checks that the new owner is in their scope.
+ * Hands the customer to someone else, or back to the pool. The choices are the colleagues within
+ * the manager's scope (GET /api/users); the server checks the new owner again.
  */
 function OwnerSheet({
   visible,
@@ -249,17 +249,13 @@ function OwnerSheet({
   onClose(): void;
   onChanged(view: CustomerView): void;
 }) {
-  const [people, setPeople] = useState<Person[] | null>(null);
+  const [people, setPeople] = useState<Colleague[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     if (!visible || people) return;
-    listCustomers({})
-      .then(({ items }) => {
-        const byId = new Map<number, Person>();
-        for (const item of items) if (item.owner) byId.set(item.owner.id, item.owner);
-        setPeople([...byId.values()]);
-      })
+    listColleagues()
+      .then(setPeople)
       .catch((e: unknown) => setProblem(messageOf(e)));
   }, [visible, people]);
 
@@ -287,6 +283,7 @@ function OwnerSheet({
             onClick={() => customer.owner?.id !== person.id && void choose(person)}
           >
             <Text>{person.name}</Text>
+            {person.department ? <Text className="owner-choice__dept">{person.department.name}</Text> : null}
             {customer.owner?.id === person.id ? <Text className="owner-choice__hint">当前负责人</Text> : null}
           </View>
         ))}

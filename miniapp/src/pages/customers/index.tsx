@@ -1,5 +1,5 @@
 import { Filter, Plus } from '@nutui/icons-react-taro';
-import { Button, Popup, SearchBar } from '@nutui/nutui-react-taro';
+import { SearchBar } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,19 +10,13 @@ import { when } from '../../services/customer-format';
 import {
   type CustomerFilters,
   type CustomerSummary,
-  type CustomFieldDefinition,
-  customFieldDefinitions,
   DETAIL_PAGE,
   EDIT_PAGE,
   listCustomers,
-  pipelineStages,
-  type Stage,
-  type Tag,
 } from '../../services/customers';
 import { loadSession } from '../../services/session';
+import { FilterSheet, sheetFilterCount } from './filter-sheet';
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
 import './index.css';
 
@@ -86,11 +80,7 @@ export default function CustomersPage() {
     if (cursor && loading === null && !error) void load(wanted, cursor);
   });
 
-  const filterCount =
-    (filters.tags?.length ?? 0) +
-    (filters.stage === undefined ? 0 : 1) +
-    Object.keys(filters.cf ?? {}).length;
-  const seenTags = distinctTags(items);
+  const filterCount = sheetFilterCount(filters);
 
   return (
     <View className="k-page customers">
@@ -132,10 +122,9 @@ export default function CustomersPage() {
       <FilterSheet
         visible={filtering}
         filters={filters}
-        tags={seenTags}
         onClose={() => setFiltering(false)}
         onApply={(next) => {
-          setFilters({ ...next, owner: filters.owner });
+          setFilters(next);
           setFiltering(false);
         }}
       />
@@ -214,118 +203,5 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
         </View>
       </View>
     </View>
-  );
-}
-
-/** Tags of the customers on screen, the choices of the tag filter. */
-function distinctTags(items: CustomerSummary[]): Tag[] {
-  const byId = new Map<number, Tag>();
-  for (const item of items) for (const tag of item.tags ?? []) byId.set(tag.id, tag);
-  return [...byId.values()];
-}
-
-interface FilterSheetProps {
-  visible: boolean;
-  filters: CustomerFilters;
-  tags: Tag[];
-  onClose(): void;
-  onApply(filters: CustomerFilters): void;
-}
-
-function FilterSheet({ visible, filters, tags, onClose, onApply }: FilterSheetProps) {
-  const [draft, setDraft] = useState<CustomerFilters>(filters);
-  const [stages, setStages] = useState<Stage[] | null>(null);
-  const [fields, setFields] = useState<CustomFieldDefinition[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  // Every tag once chosen stays a choice, even when no customer on screen carries it any more.
-  const [known, setKnown] = useState<Tag[]>([]);
-
-  useEffect(() => {
-    if (!visible) return;
-    setDraft(filters);
-    setKnown((before) => [...before, ...tags.filter((t) => !before.some((b) => b.id === t.id))]);
-    if (stages !== null && fields !== null) return;
-    setProblem(null);
-    Promise.all([pipelineStages(), customFieldDefinitions()])
-      .then(([s, f]) => {
-        setStages(s.filter((stage) => stage.outcome === 'open'));
-        setFields(f.filter((field) => field.type === 'select' && field.options.length > 0));
-      })
-      .catch((e: unknown) => setProblem(messageOf(e)));
-  }, [visible, filters, tags, stages, fields]);
-
-  const toggleTag = (id: number) => {
-    const now = draft.tags ?? [];
-    setDraft({ ...draft, tags: now.includes(id) ? now.filter((t) => t !== id) : [...now, id] });
-  };
-  const setField = (key: string, value: string) => {
-    const cf = { ...draft.cf };
-    if (cf[key] === value) delete cf[key];
-    else cf[key] = value;
-    setDraft({ ...draft, cf });
-  };
-
-  return (
-    <Popup visible={visible} position="bottom" round onClose={onClose} title="筛选客户" closeable>
-      <View className="filter-sheet">
-        <Text className="filter-sheet__label">标签</Text>
-        <View className="filter-sheet__chips">
-          {known.length === 0 ? <Text className="filter-sheet__none">列表中的客户还没有标签</Text> : null}
-          {known.map((tag) => (
-            <Text
-              key={tag.id}
-              className={`k-chip${draft.tags?.includes(tag.id) ? ' k-chip--on' : ''}`}
-              onClick={() => toggleTag(tag.id)}
-            >
-              {tag.name}
-            </Text>
-          ))}
-        </View>
-        {problem ? <Text className="filter-sheet__none">{problem}</Text> : null}
-        {stages === null && !problem ? <Text className="filter-sheet__none">正在加载筛选项…</Text> : null}
-        {stages && stages.length > 0 ? (
-          <>
-            <Text className="filter-sheet__label">商机阶段</Text>
-            <View className="filter-sheet__chips">
-              {stages.map((stage) => (
-                <Text
-                  key={stage.id}
-                  className={`k-chip${draft.stage === stage.id ? ' k-chip--on' : ''}`}
-                  onClick={() =>
-                    setDraft({ ...draft, stage: draft.stage === stage.id ? undefined : stage.id })
-                  }
-                >
-                  {stage.name}
-                </Text>
-              ))}
-            </View>
-          </>
-        ) : null}
-        {fields?.map((field) => (
-          <View key={field.key}>
-            <Text className="filter-sheet__label">{field.label}</Text>
-            <View className="filter-sheet__chips">
-              {field.options.map((option) => (
-                <Text
-                  key={option}
-                  className={`k-chip${draft.cf?.[field.key] === option ? ' k-chip--on' : ''}`}
-                  onClick={() => setField(field.key, option)}
-                >
-                  {option}
-                </Text>
-              ))}
-            </View>
-          </View>
-        ))}
-        <View className="filter-sheet__actions">
-          <Button className="filter-sheet__reset" onClick={() => setDraft({})}>
-            重置
-          </Button>
-          <Button type="primary" className="filter-sheet__apply" onClick={() => onApply(draft)}>
-            查看结果
-          </Button>
-        </View>
-      </View>
-    </Popup>
   );
 }
