@@ -2,7 +2,17 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import LoginPage from '../src/pages/login/index';
 import { navigation } from '../src/services/sdk.h5';
-import { agents, fakeApi, last, problem, signIn, storedSession, userAgent, zhangWei } from './fake-api';
+import {
+  agents,
+  fakeApi,
+  last,
+  problem,
+  signIn,
+  storedSession,
+  storeSession,
+  userAgent,
+  zhangWei,
+} from './fake-api';
 import { router, taro } from './taro-mock';
 
 vi.mock('@tarojs/taro', async (real) => (await import('./taro-mock')).withRealTaro(await real()));
@@ -65,10 +75,7 @@ describe('登录 in a plain browser', () => {
 
   test('a live session skips the page', async () => {
     fakeApi({});
-    localStorage.setItem(
-      'kelian.session',
-      JSON.stringify({ data: { token: 't', expiresAt: '2999-01-01T00:00:00Z', user: zhangWei } }),
-    );
+    storeSession();
     render(<LoginPage />);
     await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith(home));
   });
@@ -128,6 +135,43 @@ describe('登录 inside WeCom (h5)', () => {
     expect(last(calls)?.path).toBe(
       `/api/jssdk/wecom/agent-config?url=${encodeURIComponent('http://localhost:3000/app/')}`,
     );
+  });
+
+  test('sent by the chat sidebar, the page goes through OAuth and lands back on the sidebar', async () => {
+    router.params = { back: '/pages/sidebar/index' };
+    const leave = vi.spyOn(navigation, 'leave').mockImplementation(() => {});
+    fakeApi({
+      'GET /api/jssdk/wecom/config': [
+        200,
+        { corpId: 'wwcorp', agentId: 1000002, timestamp: 1, nonceStr: 'n', signature: 's' },
+      ],
+      'POST /api/auth/wecom': signIn(liNa),
+      'GET /api/jssdk/wecom/agent-config': [
+        200,
+        { corpId: 'wwcorp', agentId: 1000002, timestamp: 1, nonceStr: 'n', signature: 's' },
+      ],
+    });
+    const first = render(<LoginPage />);
+    await screen.findByText('正在前往企业微信授权…');
+    const redirect = new URL(new URL(leave.mock.calls[0]![0]).searchParams.get('redirect_uri')!);
+    expect(redirect.searchParams.get('back')).toBe('/pages/sidebar/index');
+    first.unmount();
+
+    // WeCom comes back to that address (its #route gone), and the app starts at its first page.
+    router.params = {};
+    const state = sessionStorage.getItem('kelian.oauth.state');
+    window.history.replaceState(null, '', `${redirect.pathname}${redirect.search}&code=C1&state=${state}`);
+    render(<LoginPage />);
+    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/sidebar/index' }));
+    expect(window.location.search).toBe('');
+  });
+
+  test('a return address that is not a page of the app is ignored', async () => {
+    router.params = { back: 'https://evil.example/' };
+    fakeApi({});
+    storeSession();
+    render(<LoginPage />);
+    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith(home));
   });
 
   test('a code with a state this tab did not send is refused', async () => {

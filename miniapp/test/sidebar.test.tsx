@@ -1,7 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import SidebarPage from '../src/pages/sidebar/index';
+import { externalContactOf, NotInClientError } from '../src/services/mini';
+import { TimeoutError } from '../src/services/timeout';
 import { agents, fakeApi, problem, storeSession, userAgent } from './fake-api';
+import { taro } from './taro-mock';
 
 vi.mock('@tarojs/taro', async (real) => (await import('./customers-taro')).withPageTaro(await real()));
 
@@ -76,10 +79,61 @@ describe('the chat sidebar inside WeCom', () => {
     expect(calls).toEqual([]);
   });
 
+  test('without a session it goes to log in, to come back to the sidebar', async () => {
+    localStorage.clear();
+    const { calls } = fakeApi({});
+    render(<SidebarPage />);
+    await vi.waitFor(() =>
+      expect(taro.reLaunch).toHaveBeenCalledWith({
+        url: '/pages/login/index?back=%2Fpages%2Fsidebar%2Findex',
+      }),
+    );
+    expect(wecom.externalContactOfChat).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+  });
+
   test('in a plain browser, outside any chat, it says where it belongs', async () => {
     userAgent(agents.browser);
     fakeApi({});
     render(<SidebarPage />);
     await screen.findByText('在与客户的聊天中使用');
+  });
+});
+
+// The WeCom mini-program asks wx.qy.getCurExternalContact (wecom.md §7); each test plays the client.
+describe('the chat sidebar in the WeCom mini-program', () => {
+  const qy = (
+    getCurExternalContact?: (o: { success(r: { userId: string }): void; fail(e: unknown): void }) => void,
+  ) => ({
+    login: vi.fn(),
+    ...(getCurExternalContact ? { getCurExternalContact } : {}),
+  });
+
+  test('the chat’s external contact', async () => {
+    await expect(externalContactOf(qy(({ success }) => success({ userId: 'wmZhang' })))).resolves.toBe(
+      'wmZhang',
+    );
+  });
+
+  test('outside a chat with a customer, or in plain WeChat, it is "not in the client"', async () => {
+    const wrongEntry = qy(({ fail }) =>
+      fail({ errMsg: 'getCurExternalContact:fail without context of external contact' }),
+    );
+    await expect(externalContactOf(wrongEntry)).rejects.toThrow(
+      new NotInClientError('当前聊天不是与客户的单聊'),
+    );
+    await expect(externalContactOf(undefined)).rejects.toBeInstanceOf(NotInClientError);
+    await expect(externalContactOf(qy())).rejects.toBeInstanceOf(NotInClientError);
+  });
+
+  test('other failures say what WeCom answered; silence runs out after the SDK timeout', async () => {
+    await expect(
+      externalContactOf(qy(({ fail }) => fail({ errMsg: 'getCurExternalContact:fail no permission' }))),
+    ).rejects.toThrow('企业微信无法识别当前客户（getCurExternalContact:fail no permission）');
+    vi.useFakeTimers();
+    const pending = externalContactOf(qy(() => {}));
+    const outcome = expect(pending).rejects.toBeInstanceOf(TimeoutError);
+    await vi.advanceTimersByTimeAsync(8000);
+    await outcome;
   });
 });

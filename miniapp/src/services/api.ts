@@ -9,6 +9,14 @@ import { send } from './transport';
 
 export const LOGIN_PAGE = '/pages/login/index';
 export const HOME_PAGE = '/pages/home/index';
+export const SIDEBAR_PAGE = '/pages/sidebar/index';
+
+/** A page of this app to return to after login (`?back=`); anything else is ignored. */
+export const returnRoute = (route: string | null | undefined): string | undefined =>
+  route && /^\/pages\/[\w-]+\/[\w-]+$/.test(route) ? route : undefined;
+
+/** The login page, coming back to `route` once signed in. */
+export const loginPageFor = (route: string) => `${LOGIN_PAGE}?back=${encodeURIComponent(route)}`;
 
 /** '' on h5 (same origin as the page); the server's https address on the mini-programs. */
 export const apiBase = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');

@@ -22,7 +22,7 @@ import { TimeoutError } from './timeout';
 //   h5 in a plain browser           the sandbox's demo-user picker, or "open it in WeCom / DingTalk"
 
 export type LoginStep =
-  | { kind: 'signed-in'; session: Session }
+  | { kind: 'signed-in'; session: Session; back?: string }
   | { kind: 'pick'; users: SessionUser[] }
   | { kind: 'redirecting' }
   | { kind: 'unsupported'; title: string; detail: string }
@@ -31,13 +31,14 @@ export type LoginStep =
 /** Where WeCom's OAuth page lives (…/connect/oauth2/authorize is appended). */
 export const wecomOAuthBase = process.env.TARO_APP_WECOM_OAUTH_BASE || 'https://open.weixin.qq.com';
 
-export async function startLogin(client: Client = detectClient()): Promise<LoginStep> {
+/** `back`: the page to reopen after WeCom's OAuth redirect (which loses the page's route). */
+export async function startLogin(client: Client = detectClient(), back?: string): Promise<LoginStep> {
   try {
     if (process.env.TARO_ENV === 'weapp')
       return signedIn(await signInWithWeCom(await wecomMiniProgramCode(), 'miniprogram'));
     if (process.env.TARO_ENV === 'dd')
       return signedIn(await signInWithDingTalk(await dingtalkMiniProgramCode()));
-    if (client === 'wecom') return await wecomWebLogin();
+    if (client === 'wecom') return await wecomWebLogin(back);
     if (client === 'dingtalk')
       return signedIn(await signInWithDingTalk(await dingtalkAuthCode(await dingtalkCorpId())));
     return await demoUsers();
@@ -74,7 +75,7 @@ export async function connectWeComSdk(): Promise<void> {
   }
 }
 
-async function wecomWebLogin(): Promise<LoginStep> {
+async function wecomWebLogin(route?: string): Promise<LoginStep> {
   const back = takeOAuthReturn();
   if (back) {
     if (!back.stateMatches) {
@@ -86,10 +87,10 @@ async function wecomWebLogin(): Promise<LoginStep> {
     }
     const session = await signInWithWeCom(back.code, 'oauth');
     void connectWeComSdk();
-    return signedIn(session);
+    return { ...signedIn(session), ...(back.back ? { back: back.back } : {}) };
   }
   const { corpId, agentId } = await wecomJsSdkConfig(pageUrl());
-  redirectToWeComOAuth(wecomOAuthBase, corpId, agentId);
+  redirectToWeComOAuth(wecomOAuthBase, corpId, agentId, route);
   return { kind: 'redirecting' };
 }
 

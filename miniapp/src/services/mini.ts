@@ -9,7 +9,12 @@ interface Callbacks<T> {
   fail(error: unknown): void;
 }
 
-declare const wx: { qy?: { login(options: Callbacks<{ code: string }>): void } } | undefined;
+interface WeComHost {
+  login(options: Callbacks<{ code: string }>): void;
+  getCurExternalContact?(options: Callbacks<{ userId: string }>): void;
+}
+
+declare const wx: { qy?: WeComHost } | undefined;
 declare const dd:
   | { getAuthCode(options: { corpId?: string } & Callbacks<{ authCode: string }>): void }
   | undefined;
@@ -34,6 +39,40 @@ export function wecomMiniProgramCode(): Promise<string> {
     }),
     SDK_TIMEOUT_MS,
     '企业微信没有返回登录凭证',
+  );
+}
+
+/**
+ * WeCom mini-program opened from the chat toolbar: the chat's external contact (wx.qy, reference
+ * wecom.md §7). Outside a one-to-one chat with a customer WeCom answers "without context".
+ */
+export function wecomMiniProgramExternalContact(): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp') return Promise.reject(new NotInClientError('仅企业微信小程序支持'));
+  return externalContactOf(typeof wx === 'undefined' ? undefined : wx.qy);
+}
+
+/** getCurExternalContact on the given wx.qy, against the clock; exported for tests. */
+export function externalContactOf(qy: WeComHost | undefined): Promise<string> {
+  const ask = qy?.getCurExternalContact;
+  if (!qy || !ask) {
+    return Promise.reject(new NotInClientError('请在企业微信里，从与客户单聊的聊天工具栏打开客联'));
+  }
+  return withTimeout(
+    new Promise<string>((resolve, reject) => {
+      ask.call(qy, {
+        success: ({ userId }) => resolve(userId),
+        fail: (error) => {
+          const message = (error as { errMsg?: string } | null)?.errMsg ?? '';
+          reject(
+            /without context/.test(message)
+              ? new NotInClientError('当前聊天不是与客户的单聊')
+              : new Error(`企业微信无法识别当前客户（${message || '未知错误'}）`),
+          );
+        },
+      });
+    }),
+    SDK_TIMEOUT_MS,
+    '企业微信没有返回当前聊天的客户',
   );
 }
 

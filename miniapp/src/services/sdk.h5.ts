@@ -1,3 +1,4 @@
+import { returnRoute } from './api';
 import { detectClient } from './client';
 import { NotInClientError } from './mini';
 import type * as Contract from './sdk';
@@ -32,21 +33,29 @@ export function takeOAuthReturn(): OAuthReturn | null {
   const expected = sessionStorage.getItem(STATE_KEY);
   sessionStorage.removeItem(STATE_KEY);
   const stateMatches = expected !== null && url.searchParams.get('state') === expected;
+  const back = returnRoute(url.searchParams.get('back'));
   // A code is single-use: a reload must not send it again, nor may it linger in the history.
-  url.searchParams.delete('code');
-  url.searchParams.delete('state');
+  for (const name of ['code', 'state', 'back']) url.searchParams.delete(name);
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  return { code, stateMatches };
+  return { code, stateMatches, ...(back ? { back } : {}) };
 }
 
 /**
  * Leaves the page for WeCom's OAuth (snsapi_base: silent, no consent screen). WeCom comes back to
- * this page without its #fragment, with ?code=…&state=… added (reference wecom.md §6.1).
+ * this page without its #fragment, with ?code=…&state=… added (reference wecom.md §6.1). The hash
+ * route is lost on the way, so the page to return to (`route`, the chat sidebar) rides along in the
+ * redirect address as ?back=; the state check keeps anyone else from choosing it.
  */
-export function redirectToWeComOAuth(base: string, corpId: string, agentId: number | string): void {
+export function redirectToWeComOAuth(
+  base: string,
+  corpId: string,
+  agentId: number | string,
+  route?: string,
+): void {
   const state = randomState();
   sessionStorage.setItem(STATE_KEY, state);
-  const back = `${window.location.origin}${window.location.pathname}`;
+  const page = `${window.location.origin}${window.location.pathname}`;
+  const back = route ? `${page}?back=${encodeURIComponent(route)}` : page;
   const query = [
     `appid=${encodeURIComponent(corpId)}`,
     `redirect_uri=${encodeURIComponent(back)}`,

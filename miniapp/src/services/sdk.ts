@@ -2,7 +2,7 @@
 // resolves './sdk' to sdk.h5.ts. The mini-program builds (weapp, dd) resolve to this stub, so
 // neither SDK lands in their bundles; they log in through their own globals (mini.ts).
 
-import { NotInClientError } from './mini';
+import { NotInClientError, wecomMiniProgramExternalContact } from './mini';
 
 export interface JsSdkSignature {
   timestamp: number | string;
@@ -21,6 +21,8 @@ export interface OAuthReturn {
   code: string;
   /** Whether `state` is the one this tab sent out with the redirect. */
   stateMatches: boolean;
+  /** The page that sent the person to log in (the chat sidebar), to open again. */
+  back?: string;
 }
 
 const h5Only = () => new Error('仅 H5 页面支持此操作');
@@ -41,7 +43,12 @@ export function takeOAuthReturn(): OAuthReturn | null {
   return null;
 }
 
-export function redirectToWeComOAuth(_base: string, _corpId: string, _agentId: number | string): void {
+export function redirectToWeComOAuth(
+  _base: string,
+  _corpId: string,
+  _agentId: number | string,
+  _back?: string,
+): void {
   throw h5Only();
 }
 
@@ -55,8 +62,9 @@ export async function dingtalkAuthCode(_corpId: string): Promise<string> {
 
 /**
  * The WeCom external contact (`external_userid`) of the chat the page is open beside: what the
- * chat sidebar shows. Only the h5 page is configured as a chat-toolbar page.
+ * chat sidebar shows. The WeCom mini-program asks wx.qy; DingTalk has no such sidebar.
  */
 export async function currentExternalContact(): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') return wecomMiniProgramExternalContact();
   throw new NotInClientError('客户侧边栏只能在企业微信的聊天工具栏中打开');
 }

@@ -5,7 +5,7 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { NameAvatar } from '../../components/name-avatar';
 import { Problem, Waiting } from '../../components/states';
-import { HOME_PAGE } from '../../services/api';
+import { HOME_PAGE, returnRoute } from '../../services/api';
 import { clientNames, detectClient } from '../../services/client';
 import { type LoginStep, loginAsDemoUser, startLogin } from '../../services/login';
 import { loadSession, type SessionUser } from '../../services/session';
@@ -13,23 +13,24 @@ import './index.css';
 
 type Step = LoginStep | { kind: 'starting' } | { kind: 'signed-out' };
 
-const goHome = () => void Taro.reLaunch({ url: HOME_PAGE });
-
 export default function LoginPage() {
   const client = detectClient();
   const { params } = useRouter();
   const [step, setStep] = useState<Step>({ kind: 'starting' });
   const [picking, setPicking] = useState<number | null>(null);
+  // The page that sent the person here (the chat sidebar), else 首页.
+  const back = returnRoute(params.back);
+  const goOn = useCallback((to?: string) => void Taro.reLaunch({ url: to ?? back ?? HOME_PAGE }), [back]);
 
   const login = useCallback(async () => {
     setStep({ kind: 'starting' });
-    const next = await startLogin(client);
-    if (next.kind === 'signed-in') goHome();
+    const next = await startLogin(client, back);
+    if (next.kind === 'signed-in') goOn(next.back);
     else setStep(next);
-  }, [client]);
+  }, [client, back, goOn]);
 
   useLoad(() => {
-    if (loadSession()) return goHome();
+    if (loadSession()) return goOn();
     // After 退出登录 inside a chat client, signing straight back in would undo it: wait for a tap.
     if (params.from === 'logout' && client !== 'browser') return setStep({ kind: 'signed-out' });
     void login();
@@ -40,7 +41,7 @@ export default function LoginPage() {
     setPicking(user.id);
     const next = await loginAsDemoUser(user.id);
     setPicking(null);
-    if (next.kind === 'signed-in') goHome();
+    if (next.kind === 'signed-in') goOn();
     else if (next.kind === 'failed') void Taro.showToast({ title: next.title, icon: 'none', duration: 3000 });
   };
 

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ContactList, CustomerFields, CustomerHeader } from '../../components/customer-profile';
 import { FollowUpForm } from '../../components/follow-up-form';
 import { Problem, Waiting } from '../../components/states';
-import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
+import { ApiError, loginPageFor, messageOf, SIDEBAR_PAGE } from '../../services/api';
 import { when } from '../../services/customer-format';
 import {
   type CustomerView,
@@ -27,7 +27,6 @@ import './index.css';
 
 type State =
   | { kind: 'asking' }
-  | { kind: 'signed-out' }
   | { kind: 'outside'; message: string }
   | { kind: 'failed'; title: string; detail?: string }
   | { kind: 'unknown'; externalUserId: string; creating: boolean; problem?: string }
@@ -38,7 +37,8 @@ export default function SidebarPage() {
   const [writing, setWriting] = useState(false);
 
   const start = useCallback(async () => {
-    if (!loadSession()) return setState({ kind: 'signed-out' });
+    // Signing in may leave the page (WeCom's OAuth): the login page brings the person back here.
+    if (!loadSession()) return void Taro.reLaunch({ url: loginPageFor(SIDEBAR_PAGE) });
     setState({ kind: 'asking' });
     let externalUserId: string;
     try {
@@ -84,16 +84,6 @@ export default function SidebarPage() {
     switch (state.kind) {
       case 'asking':
         return <Waiting title="正在识别当前客户…" />;
-      case 'signed-out':
-        return (
-          <Problem
-            tone="notice"
-            title="请先登录客联"
-            detail="登录后，这里会显示当前聊天客户的资料和跟进记录。"
-            actionText="去登录"
-            onAction={() => void Taro.reLaunch({ url: LOGIN_PAGE })}
-          />
-        );
       case 'outside':
         return <Problem tone="notice" title="在与客户的聊天中使用" detail={state.message} />;
       case 'failed':
