@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ContactList, CustomerFields, CustomerHeader } from '../../components/customer-profile';
 import { Timeline } from '../../components/customer-timeline';
 import { FollowUpForm } from '../../components/follow-up-form';
-import { Problem, Waiting } from '../../components/states';
+import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
 import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
 import { money, shanghaiDate } from '../../services/customer-format';
 import {
@@ -36,7 +36,7 @@ export default function CustomerDetailPage() {
   const id = Number(params.id);
   const { profile } = useProfile();
   const [customer, setCustomer] = useState<CustomerView | null>(null);
-  const [error, setError] = useState<{ title: string; missing: boolean } | null>(null);
+  const [error, setError] = useState<LoadError | null>(null);
   const [timeline, setTimeline] = useState<TimelineItem[] | null>(null);
   const [timelineCursor, setTimelineCursor] = useState<string | null>(null);
   const [timelineError, setTimelineError] = useState<string | null>(null);
@@ -73,8 +73,7 @@ export default function CustomerDetailPage() {
           e instanceof ApiError && e.status === 404 ? setDeals([]) : setDealsError(messageOf(e)),
         );
     } catch (e) {
-      const missing = e instanceof ApiError && e.status === 404;
-      setError({ title: missing ? '找不到这位客户' : messageOf(e), missing });
+      setError(loadErrorOf(e, '找不到这位客户'));
     }
   }, [id, loadTimeline]);
 
@@ -90,17 +89,11 @@ export default function CustomerDetailPage() {
 
   if (error) {
     return (
-      <View className="k-page">
-        <View className="k-card">
-          <Problem
-            tone={error.missing ? 'notice' : 'error'}
-            title={error.title}
-            detail={error.missing ? '它可能已被删除，或不在你的数据范围内。' : undefined}
-            actionText={error.missing ? '返回' : '重试'}
-            onAction={error.missing ? () => void Taro.navigateBack() : () => void load()}
-          />
-        </View>
-      </View>
+      <RecordProblem
+        error={error}
+        missingDetail="它可能已被删除，或不在你的数据范围内。"
+        onRetry={() => void load()}
+      />
     );
   }
   if (!customer) return <Waiting title="正在加载客户…" />;

@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { FieldError } from '../../components/customer-bits';
 import { claim, invalidReasons, leadStatusNames } from '../../components/lead-claim';
 import { ReasonSheet } from '../../components/reason-sheet';
-import { Problem, Waiting } from '../../components/states';
+import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
 import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { DETAIL_PAGE } from '../../services/customers';
@@ -38,7 +38,7 @@ export default function LeadDetailPage() {
   const { params } = useRouter();
   const id = Number(params.id);
   const [lead, setLead] = useState<Lead | null>(null);
-  const [error, setError] = useState<{ title: string; missing: boolean } | null>(null);
+  const [error, setError] = useState<LoadError | null>(null);
   const [busy, setBusy] = useState(false);
   const [invaliding, setInvaliding] = useState(false);
   const [duplicates, setDuplicates] = useState<{ items: Duplicate[]; hidden: number } | null>(null);
@@ -50,8 +50,7 @@ export default function LeadDetailPage() {
     try {
       setLead(await fetchLead(id));
     } catch (e) {
-      const missing = e instanceof ApiError && e.status === 404;
-      setError({ title: missing ? '找不到这条线索' : messageOf(e), missing });
+      setError(loadErrorOf(e, '找不到这条线索'));
     }
   }, [id]);
 
@@ -62,17 +61,11 @@ export default function LeadDetailPage() {
 
   if (error) {
     return (
-      <View className="k-page">
-        <View className="k-card">
-          <Problem
-            tone={error.missing ? 'notice' : 'error'}
-            title={error.title}
-            detail={error.missing ? '它可能已被同事认领，或不在你的数据范围内。' : undefined}
-            actionText={error.missing ? '返回' : '重试'}
-            onAction={error.missing ? () => void Taro.navigateBack() : () => void load()}
-          />
-        </View>
-      </View>
+      <RecordProblem
+        error={error}
+        missingDetail="它可能已被同事认领，或不在你的数据范围内。"
+        onRetry={() => void load()}
+      />
     );
   }
   if (!lead) return <Waiting title="正在加载线索…" />;

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { claim, leadContact, leadStatusNames } from '../../components/lead-claim';
-import { Problem, Waiting } from '../../components/states';
+import { PagedList } from '../../components/paged-list';
+import { Tabs } from '../../components/states';
 import { LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { LEAD_PAGE, type Lead, type LeadView, listLeads } from '../../services/sales';
@@ -83,46 +84,29 @@ export default function LeadsPage() {
 
   return (
     <View className="k-page leads">
-      <View className="k-tabs">
-        {shown.map((v) => (
-          <Text
-            key={v.key}
-            className={`k-tab${v.key === view ? ' k-tab--on' : ''}`}
-            onClick={() => choose(v.key)}
-          >
-            {v.label}
-          </Text>
-        ))}
-      </View>
+      <Tabs tabs={shown} current={view} onChoose={choose} />
       {content()}
     </View>
   );
 
   function content() {
-    if (error && !items?.length) {
-      return (
-        <View className="k-card">
-          <Problem title="线索加载失败" detail={error} onAction={() => void load(view)} />
-        </View>
-      );
-    }
-    if (items === null) return <Waiting title="正在加载线索…" />;
-    if (items.length === 0) {
-      return (
-        <View className="k-card">
-          <Problem
-            tone="notice"
-            title={spec.empty}
-            detail={spec.detail}
-            actionText={view === 'mine' ? '去公海看看' : undefined}
-            onAction={view === 'mine' ? () => choose('pool') : undefined}
-          />
-        </View>
-      );
-    }
     return (
-      <View className="leads__list">
-        {items.map((lead) => (
+      <PagedList
+        items={items}
+        error={error}
+        what="线索"
+        empty={{
+          title: spec.empty,
+          detail: spec.detail,
+          ...(view === 'mine' ? { actionText: '去公海看看', onAction: () => choose('pool') } : {}),
+        }}
+        hasMore={cursor !== null}
+        countText={`共 ${items?.length ?? 0} 条线索`}
+        className="leads__list"
+        onRetry={() => void load(view)}
+        onRetryMore={() => cursor && void load(view, cursor)}
+      >
+        {items?.map((lead) => (
           <LeadRow
             key={lead.id}
             lead={lead}
@@ -130,14 +114,7 @@ export default function LeadsPage() {
             onClaim={() => void claimFromPool(lead)}
           />
         ))}
-        {error ? (
-          <Text className="k-list-foot k-list-foot--error" onClick={() => cursor && void load(view, cursor)}>
-            {error}，点此重试
-          </Text>
-        ) : (
-          <Text className="k-list-foot">{cursor ? '上拉加载更多' : `共 ${items.length} 条线索`}</Text>
-        )}
-      </View>
+      </PagedList>
     );
   }
 }

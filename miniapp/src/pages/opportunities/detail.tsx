@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { type DealSheet, DealSheets, nextStage } from '../../components/deal-sheets';
-import { Problem, Waiting } from '../../components/states';
-import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
+import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
+import { LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { DETAIL_PAGE } from '../../services/customers';
 import {
@@ -33,7 +33,7 @@ export default function OpportunityDetailPage() {
   const id = Number(params.id);
   const [deal, setDeal] = useState<DealDetail | null>(null);
   const [stages, setStages] = useState<Stage[]>([]);
-  const [error, setError] = useState<{ title: string; missing: boolean } | null>(null);
+  const [error, setError] = useState<LoadError | null>(null);
   const [sheet, setSheet] = useState<DealSheet>(null);
   const [moving, setMoving] = useState(false);
 
@@ -45,8 +45,7 @@ export default function OpportunityDetailPage() {
       setDeal(found);
       setStages(pipeline.items);
     } catch (e) {
-      const missing = e instanceof ApiError && e.status === 404;
-      setError({ title: missing ? '找不到这个商机' : messageOf(e), missing });
+      setError(loadErrorOf(e, '找不到这个商机'));
     }
   }, [id]);
 
@@ -57,17 +56,11 @@ export default function OpportunityDetailPage() {
 
   if (error) {
     return (
-      <View className="k-page">
-        <View className="k-card">
-          <Problem
-            tone={error.missing ? 'notice' : 'error'}
-            title={error.title}
-            detail={error.missing ? '它可能已被删除，或不在你的数据范围内。' : undefined}
-            actionText={error.missing ? '返回' : '重试'}
-            onAction={error.missing ? () => void Taro.navigateBack() : () => void load()}
-          />
-        </View>
-      </View>
+      <RecordProblem
+        error={error}
+        missingDetail="它可能已被删除，或不在你的数据范围内。"
+        onRetry={() => void load()}
+      />
     );
   }
   if (!deal) return <Waiting title="正在加载商机…" />;

@@ -2,7 +2,8 @@ import { Checked, Clock } from '@nutui/icons-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { Problem, Waiting } from '../../components/states';
+import { PagedList } from '../../components/paged-list';
+import { Tabs } from '../../components/states';
 import { LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { DETAIL_PAGE } from '../../services/customers';
@@ -97,44 +98,28 @@ export default function TasksPage() {
 
   return (
     <View className="k-page tasks">
-      <View className="k-tabs">
-        {tabs.map((t) => (
-          <Text
-            key={t.key}
-            className={`k-tab${t.key === tab ? ' k-tab--on' : ''}`}
-            onClick={() => choose(t.key)}
-          >
-            {t.label}
-          </Text>
-        ))}
-      </View>
+      <Tabs tabs={tabs} current={tab} onChoose={choose} />
       {content()}
     </View>
   );
 
   function content() {
-    if (error && !items?.length) {
-      return (
-        <View className="k-card">
-          <Problem title="待办加载失败" detail={error} onAction={() => void load(tab)} />
-        </View>
-      );
-    }
-    if (items === null) return <Waiting title="正在加载待办…" />;
-    if (items.length === 0) {
-      return (
-        <View className="k-card">
-          <Problem
-            tone="notice"
-            title={spec.empty}
-            detail="在客户详情页写跟进时填上下一步日期，到时会自动生成待办并提醒你。"
-          />
-        </View>
-      );
-    }
     return (
-      <View className="tasks__list">
-        {items.map((task) => (
+      <PagedList
+        items={items}
+        error={error}
+        what="待办"
+        empty={{
+          title: spec.empty,
+          detail: '在客户详情页写跟进时填上下一步日期，到时会自动生成待办并提醒你。',
+        }}
+        hasMore={cursor !== null}
+        countText={`共 ${items?.length ?? 0} 条`}
+        className="tasks__list"
+        onRetry={() => void load(tab)}
+        onRetryMore={() => cursor && void load(tab, cursor)}
+      >
+        {items?.map((task) => (
           <TaskRow
             key={task.id}
             task={task}
@@ -143,14 +128,7 @@ export default function TasksPage() {
             onPostpone={() => void act(task, postponeTask, '已推迟到明天')}
           />
         ))}
-        {error ? (
-          <Text className="k-list-foot k-list-foot--error" onClick={() => cursor && void load(tab, cursor)}>
-            {error}，点此重试
-          </Text>
-        ) : (
-          <Text className="k-list-foot">{cursor ? '上拉加载更多' : `共 ${items.length} 条`}</Text>
-        )}
-      </View>
+      </PagedList>
     );
   }
 }
