@@ -1,7 +1,7 @@
 import { type AuditAction, AuditLogSchema, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import type { Changes } from './changes.js';
+import { type Changes, created } from './changes.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -25,4 +25,25 @@ export function audit(em: EntityManager, acting: Acting, entry: AuditEntry): voi
     via: acting.via,
     requestId: acting.requestId ?? null,
   });
+}
+
+/**
+ * Writes a new record (so it has its id), then its creation in the audit log with the values
+ * `snapshot` reads from it once written (defaults filled in), in the caller's transaction.
+ */
+export async function auditCreated<T extends { id: number }>(
+  tx: EntityManager,
+  acting: Acting,
+  objectType: string,
+  record: T,
+  snapshot: (record: T) => Record<string, unknown>,
+): Promise<void> {
+  await tx.flush();
+  audit(tx, acting, {
+    action: 'create',
+    objectType,
+    objectId: record.id,
+    changes: created(snapshot(record)),
+  });
+  await tx.flush();
 }

@@ -7,8 +7,8 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
-import { audit } from '../audit/audit.js';
-import { changesBetween, created } from '../audit/changes.js';
+import { audit, auditCreated } from '../audit/audit.js';
+import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../customers/errors.js';
 
 // The admin's custom field definitions. Everyone reads them (forms and the 360° view show their
@@ -42,13 +42,7 @@ export async function createDefinition(
     if (await tx.count(CustomFieldDefinitionSchema, { object: input.object, key: input.key }))
       throw new InvalidInputError('key', `已有名为「${input.key}」的自定义字段`);
     const definition = tx.create(CustomFieldDefinitionSchema, { ...input, options: input.options ?? [] });
-    await tx.flush();
-    audit(tx, acting, {
-      action: 'create',
-      objectType: 'customFieldDefinition',
-      objectId: definition.id,
-      changes: created(snapshot(definition)),
-    });
+    await auditCreated(tx, acting, 'customFieldDefinition', definition, snapshot);
     return definition;
   });
 }

@@ -2,8 +2,7 @@ import { ContactSchema, type FollowUp, FollowUpSchema, UserSchema } from '@kelia
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { refuseUneditable } from '../access/field-rules.js';
-import { audit } from '../audit/audit.js';
-import { created } from '../audit/changes.js';
+import { auditCreated } from '../audit/audit.js';
 import { createTask } from '../followups/tasks.js';
 import { InvalidInputError } from './errors.js';
 import type { NewFollowUp } from './inputs.js';
@@ -45,13 +44,7 @@ export async function addFollowUp(
     // A follow-up logged after the fact must not move the customer's last contact back in time.
     if (!customer.lastFollowUpAt || customer.lastFollowUpAt < occurredAt)
       customer.lastFollowUpAt = occurredAt;
-    await tx.flush();
-    audit(tx, acting, {
-      action: 'create',
-      objectType: 'followUp',
-      objectId: followUp.id,
-      changes: created(followUpSnapshot(followUp)),
-    });
+    await auditCreated(tx, acting, 'followUp', followUp, followUpSnapshot);
     return followUp;
   });
 }

@@ -9,8 +9,8 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
-import { audit } from '../audit/audit.js';
-import { changesBetween, created } from '../audit/changes.js';
+import { audit, auditCreated } from '../audit/audit.js';
+import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../customers/errors.js';
 import { customFieldKey, objectKinds } from './rule-kinds.js';
 
@@ -85,9 +85,7 @@ export async function createRule(em: EntityManager, acting: Acting, input: RuleI
   refuseNonAdmin(acting);
   return em.transactional(async (tx) => {
     const rule = tx.create(FollowUpRuleSchema, await checked(tx, input));
-    await tx.flush();
-    const changes = created(ruleInputOf(rule));
-    audit(tx, acting, { action: 'create', objectType: 'followUpRule', objectId: rule.id, changes });
+    await auditCreated(tx, acting, 'followUpRule', rule, ruleInputOf);
     return rule;
   });
 }

@@ -2,8 +2,8 @@ import { type Task, TaskSchema, type User, UserSchema } from '@kelian/orm';
 import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
-import { audit } from '../audit/audit.js';
-import { changesBetween, created } from '../audit/changes.js';
+import { audit, auditCreated } from '../audit/audit.js';
+import { changesBetween } from '../audit/changes.js';
 import { customerFor } from '../customers/store.js';
 import type { Notifier } from '../notify/notifier.js';
 import { taskScope } from './scope.js';
@@ -129,14 +129,7 @@ export function createTask(em: EntityManager, input: NewTask): Task {
 /** A task someone creates (not a rule), written and audited in the caller's transaction. */
 export async function createAuditedTask(tx: EntityManager, acting: Acting, input: NewTask): Promise<Task> {
   const task = createTask(tx, input);
-  await tx.flush();
-  audit(tx, acting, {
-    action: 'create',
-    objectType: 'task',
-    objectId: task.id,
-    changes: created(taskSnapshot(task)),
-  });
-  await tx.flush();
+  await auditCreated(tx, acting, 'task', task, taskSnapshot);
   return task;
 }
 

@@ -7,8 +7,8 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
-import { audit } from '../audit/audit.js';
-import { changesBetween, created } from '../audit/changes.js';
+import { audit, auditCreated } from '../audit/audit.js';
+import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../customers/errors.js';
 
 // The admin's ordered lead assignment rules (assignment.ts applies them). Positions are the order
@@ -75,9 +75,7 @@ export async function createAssignmentRule(
   return em.transactional(async (tx) => {
     const rule = tx.create(AssignmentRuleSchema, { ...input, team: await teamOf(tx, teamId), position: 0 });
     await renumber(tx, rule, position ?? Number.MAX_SAFE_INTEGER);
-    await tx.flush();
-    const changes = created(ruleSnapshot(rule));
-    audit(tx, acting, { action: 'create', objectType: 'assignmentRule', objectId: rule.id, changes });
+    await auditCreated(tx, acting, 'assignmentRule', rule, ruleSnapshot);
     return rule;
   });
 }

@@ -10,8 +10,8 @@ import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
 import { refuseUneditable } from '../access/field-rules.js';
-import { audit } from '../audit/audit.js';
-import { changesBetween, created } from '../audit/changes.js';
+import { audit, auditCreated } from '../audit/audit.js';
+import { changesBetween } from '../audit/changes.js';
 import { customerFor } from '../customers/store.js';
 import { activeStages, closingStage, openStage } from './stages.js';
 import { opportunityFor } from './store.js';
@@ -70,14 +70,7 @@ export async function openOpportunity(
       ...(lead && { lead: lead.id }),
     });
     tx.create(StageChangeSchema, { opportunity: deal, toStage: stage, by: acting.user.id });
-    await tx.flush();
-    audit(tx, acting, {
-      action: 'create',
-      objectType: 'opportunity',
-      objectId: deal.id,
-      changes: created(snapshot(deal)),
-    });
-    await tx.flush();
+    await auditCreated(tx, acting, 'opportunity', deal, snapshot);
     return deal;
   });
 }

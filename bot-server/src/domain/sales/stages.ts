@@ -2,8 +2,8 @@ import { type PipelineStage, PipelineStageSchema, type StageOutcome } from '@kel
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
-import { audit } from '../audit/audit.js';
-import { changesBetween, created } from '../audit/changes.js';
+import { audit, auditCreated } from '../audit/audit.js';
+import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../customers/errors.js';
 
 // The pipeline's stages. Everyone reads them (the kanban, the bot); only an admin shapes them.
@@ -76,14 +76,7 @@ export async function createStage(
     await refuseTakenName(tx, input.name);
     const last = await tx.findOne(PipelineStageSchema, {}, { orderBy: { position: 'desc' } });
     const stage = tx.create(PipelineStageSchema, { position: (last?.position ?? 0) + 1, ...input });
-    await tx.flush();
-    audit(tx, acting, {
-      action: 'create',
-      objectType: 'stage',
-      objectId: stage.id,
-      changes: created(snapshot(stage)),
-    });
-    await tx.flush();
+    await auditCreated(tx, acting, 'stage', stage, snapshot);
     return stage;
   });
 }
