@@ -140,7 +140,7 @@ describe('线索 detail', () => {
     await screen.findByText('远景物流有限公司');
     expect(screen.getByText('名称相同 · 张伟')).toBeTruthy();
     expect(screen.getByText(/另有 1 位相似客户/)).toBeTruthy();
-    fireEvent.click(screen.getByText('远景物流有限公司'));
+    fireEvent.click(screen.getByText('合并到已有客户'));
     await waitFor(() =>
       expect(salesTaro.redirectTo).toHaveBeenCalledWith({ url: '/pages/customers/detail?id=7' }),
     );

@@ -138,7 +138,8 @@ describe('登录 inside WeCom (h5)', () => {
   });
 
   test('sent by the chat sidebar, the page goes through OAuth and lands back on the sidebar', async () => {
-    router.params = { back: '/pages/sidebar/index' };
+    // As the h5 router hands it over: still percent-encoded.
+    router.params = { back: '%2Fpages%2Fsidebar%2Findex' };
     const leave = vi.spyOn(navigation, 'leave').mockImplementation(() => {});
     fakeApi({
       'GET /api/jssdk/wecom/config': [

@@ -116,4 +116,6 @@ test('name avatars show the given name, as the chat clients do', () => {
   expect(shortName('张伟')).toBe('张伟');
   expect(shortName('王建国')).toBe('建国');
   expect(shortName('Alice Wong')).toBe('AW');
+  expect(shortName('陈经理')).toBe('陈');
+  expect(shortName('张先生')).toBe('张');
 });

@@ -16,8 +16,12 @@ export function shortName(name: string): string {
       .join('')
       .slice(0, 2);
   }
+  // 陈经理, 张先生: a surname with a form of address reads as the surname, not as "经理".
+  if (chars.length >= 2 && honorific.test(name.trim())) return chars[0] ?? '?';
   return chars.slice(-2).join('');
 }
+
+const honorific = /(先生|女士|小姐|经理|总监|老师|老板|主任|总)$/;
 
 export function colourOf(name: string): string {
   // FNV-1a over the code points: neighbours in a list rarely share a colour.

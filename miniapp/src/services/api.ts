@@ -11,9 +11,14 @@ export const LOGIN_PAGE = '/pages/login/index';
 export const HOME_PAGE = '/pages/home/index';
 export const SIDEBAR_PAGE = '/pages/sidebar/index';
 
-/** A page of this app to return to after login (`?back=`); anything else is ignored. */
-export const returnRoute = (route: string | null | undefined): string | undefined =>
-  route && /^\/pages\/[\w-]+\/[\w-]+$/.test(route) ? route : undefined;
+/**
+ * A page of this app to return to after login (`?back=`); anything else is ignored. The h5 router
+ * hands query parameters over still percent-encoded, the mini-programs decoded.
+ */
+export function returnRoute(route: string | null | undefined): string | undefined {
+  const path = route?.startsWith('%2F') ? decodeURIComponent(route) : route;
+  return path && /^\/pages\/[\w-]+\/[\w-]+$/.test(path) ? path : undefined;
+}
 
 /** The login page, coming back to `route` once signed in. */
 export const loginPageFor = (route: string) => `${LOGIN_PAGE}?back=${encodeURIComponent(route)}`;

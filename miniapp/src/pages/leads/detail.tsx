@@ -238,12 +238,15 @@ export default function LeadDetailPage() {
           </Text>
           {duplicates?.items.map((dup) => (
             <View key={dup.id} className="duplicate" onClick={() => !busy && void convert(dup.id)}>
-              <Text className="duplicate__name">{dup.name ?? `客户 #${dup.id}`}</Text>
-              <Text className="duplicate__hint">
-                {[(dup.matchedOn ?? []).map((m) => matchNames[m] ?? m).join('、'), dup.owner?.name]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
+              <View className="duplicate__main">
+                <Text className="duplicate__name">{dup.name ?? `客户 #${dup.id}`}</Text>
+                <Text className="duplicate__hint">
+                  {[(dup.matchedOn ?? []).map((m) => matchNames[m] ?? m).join('、'), dup.owner?.name]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              </View>
+              <Text className="k-row-action k-row-action--primary">合并到已有客户</Text>
             </View>
           ))}
           {duplicates && duplicates.hidden > 0 ? (
