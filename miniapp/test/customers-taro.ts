@@ -11,6 +11,7 @@ export const pageTaro = {
   makePhoneCall: vi.fn(async (_: { phoneNumber: string }) => ({ errMsg: 'makePhoneCall:ok' })),
   setNavigationBarTitle: vi.fn(async (_: { title: string }) => ({ errMsg: 'setNavigationBarTitle:ok' })),
   stopPullDownRefresh: vi.fn(),
+  pageScrollTo: vi.fn(async (_: { selector: string }) => ({ errMsg: 'pageScrollTo:ok' })),
 };
 
 export function withPageTaro(real: Record<string, unknown>) {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { customerBadge } from '../src/components/customer-bits';
 import { FollowUpForm } from '../src/components/follow-up-form';
 import CustomerDetailPage from '../src/pages/customers/detail';
+import CustomerEditPage from '../src/pages/customers/edit';
 import CustomersPage from '../src/pages/customers/index';
 import { pageTaro } from './customers-taro';
 import { agents, fakeApi, last, problem, storeSession, userAgent } from './fake-api';
@@ -326,5 +327,32 @@ describe('写跟进', () => {
     fireEvent.click(screen.getByText('保存跟进'));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
     expect(last(calls)?.body).toEqual({ kind: 'wechat', content: '', nextStep: null, nextAt: null });
+  });
+});
+
+describe('新建客户', () => {
+  test('the server’s field errors show at their fields, and the first one is scrolled into view', async () => {
+    const { calls } = fakeApi({
+      'GET /api/custom-fields': [200, { items: [] }],
+      'POST /api/customers': [
+        400,
+        {
+          type: 'urn:kelian:problem:invalid-input',
+          title: '请求内容有误',
+          status: 400,
+          errors: [{ field: 'name', message: '请填写客户名称' }],
+        },
+      ],
+    });
+    render(<CustomerEditPage />);
+    fireEvent.click(await screen.findByText('创建客户'));
+    await screen.findByText('请填写客户名称');
+    expect(screen.getByText('请按提示修改标红的内容')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    await waitFor(() =>
+      expect(pageTaro.pageScrollTo).toHaveBeenCalledWith(
+        expect.objectContaining({ selector: '.k-field-error' }),
+      ),
+    );
   });
 });

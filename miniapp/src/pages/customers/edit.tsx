@@ -71,6 +71,12 @@ export default function CustomerEditPage() {
   const [duplicate, setDuplicate] = useState(false);
   const [saving, setSaving] = useState(false);
 
+  // The first field the server refused may be far above the 保存 button: bring it into view.
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    void Taro.pageScrollTo({ selector: '.k-field-error', offsetTop: -120, duration: 200 }).catch(() => {});
+  }, [errors]);
+
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑客户' : '新建客户' });
     customFieldDefinitions()
