@@ -1,10 +1,14 @@
-// 张伟, a sales rep, works his pipeline in the mini-app's h5 build against the real server in
-// sandbox mode: claims a lead from the pool (created through the API first), moves a deal to the
-// next stage on the 商机 board, completes a task in 待办, and reads his month on 首页. Phone-size
-// screenshots of every page land in test-results/screenshots.
+// 张伟, a sales rep, works a day in the mini-app's h5 build against the real server in sandbox
+// mode, in one session: logs in as a demo user and reads his month on 首页, finds a customer by the
+// initials of its pinyin, opens the 360° page and records a follow-up that tops the timeline (the
+// server's field error first), claims a lead from the pool (created through the API first), moves
+// a deal to the next stage on the 商机 board, and completes a task in 待办. Phone-size screenshots of
+// every page land in test-results/screenshots.
+import { normalizeSearchText } from '@kelian/orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
+import { readingsOf } from '../../../orm/src/search/pinyin.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { hasBrowser, iphoneUserAgent, launchBrowser, phone, screenshot } from '../support/browser.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
@@ -24,7 +28,12 @@ beforeAll(async () => {
   await resetDatabase(inject('dbUrl'));
   server = await startTestServer();
   browser = await launchBrowser();
-  context = await browser.newContext({ ...phone, userAgent: iphone, locale: 'zh-CN' });
+  context = await browser.newContext({
+    ...phone,
+    userAgent: iphone,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
 }, 240_000);
@@ -114,6 +123,90 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
     await page.screenshot({ path: screenshot('miniapp-sales-home'), fullPage: true });
   });
 
+  test('he finds a customer by pinyin initials, opens it, and records a follow-up that tops the timeline', async () => {
+    await tab('客户').click();
+    await expect.poll(() => page.url()).toContain('#/pages/customers/index');
+    await page.locator('.customer-row').first().waitFor({ timeout: 15_000 });
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customers-list') });
+
+    // A customer of his, found by the initials of its name's pinyin (星河智能 → xhzn).
+    const { body: mine } = await api<{ items: { id: number; name: string }[] }>(
+      'GET',
+      '/api/customers?owner=me&limit=5',
+    );
+    const customer = mine.items.at(-1)!;
+    const initials = readingsOf(normalizeSearchText(customer.name), false)[0]!.initials;
+    await page.locator('.customers__search input').fill(initials);
+    const row = page.locator('.customer-row', { hasText: customer.name });
+    await row.waitFor({ timeout: 15_000 });
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customers-search-initials') });
+
+    // The filter sheet: tags by group, the deal stage, the select custom fields.
+    await page.locator('.customers__filter').click();
+    await page.getByText('查看结果').waitFor();
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customers-filter') });
+    await page.locator('.nut-popup-title-right, .nut-popup-close').first().click();
+
+    await row.click();
+    await expect.poll(() => page.url()).toContain(`#/pages/customers/detail?id=${customer.id}`);
+    await page.locator('.profile__name', { hasText: customer.name }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('body').textContent()).toContain('负责人：张伟');
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customer-detail'), fullPage: true });
+
+    // 写跟进 without content: the server's error shows at the content field, nothing is saved.
+    await page.locator('.profile__action--primary').click();
+    const form = page.locator('.follow-up-form');
+    await form.waitFor();
+    await form.getByText('拜访', { exact: true }).click();
+    await form.locator('.follow-up-form__save').click();
+    await form.locator('.k-field-error', { hasText: '请填写跟进内容' }).waitFor({ timeout: 10_000 });
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-follow-up-field-error') });
+
+    const content = `上门拜访，客户关注交付周期（${Date.now()}）`;
+    await form.locator('textarea').fill(content);
+    await form.locator('input').first().fill('周五前发送报价单');
+    await form.locator('.k-input', { hasText: '选择日期' }).click();
+    await page.getByText('确定', { exact: true }).last().click();
+    await form.locator('.k-input', { hasText: '到期当天 9:00 提醒' }).waitFor();
+    await form.locator('.follow-up-form__save').click();
+
+    const first = page.locator('.timeline__item').first();
+    await first.locator('.timeline__text', { hasText: content }).waitFor({ timeout: 15_000 });
+    expect(await first.textContent()).toContain('周五前发送报价单');
+    // The 跟进已保存 toast gone, the timeline in view.
+    await expect.poll(() => page.locator('.taro__toast:visible').count(), { timeout: 5000 }).toBe(0);
+    await first.scrollIntoViewIfNeeded();
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customer-timeline') });
+
+    // What the server kept: the follow-up with its next step, newest first.
+    const { body: view } = await api<{ timeline: { content: string; nextStep: string; nextAt: string }[] }>(
+      'GET',
+      `/api/customers/${customer.id}`,
+    );
+    expect(view.timeline[0]).toMatchObject({ content, nextStep: '周五前发送报价单' });
+    expect(view.timeline[0]?.nextAt).toMatch(/T01:00:00/);
+
+    // A card's 打开客户 link: the server hands the path to the h5 hash route.
+    await page.goto(`${server.url}/app/pages/customers/detail?id=${customer.id}`);
+    await expect.poll(() => page.url()).toBe(`${server.url}/app/#/pages/customers/detail?id=${customer.id}`);
+    await page.locator('.profile__name', { hasText: customer.name }).waitFor({ timeout: 15_000 });
+
+    // 新建客户 without a name: the server's error under the name field.
+    await page.goto(`${server.url}/app/#/pages/customers/edit`);
+    await page.locator('.nut-button', { hasText: '创建客户' }).click({ timeout: 15_000 });
+    await page.locator('.k-field-error', { hasText: '请填写客户名称' }).waitFor({ timeout: 10_000 });
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customer-create-field-error'), fullPage: true });
+    await page.goto(`${server.url}/app/#/pages/home/index`);
+    await page.locator('.home-figures').waitFor({ timeout: 15_000 });
+  }, 120_000);
+
   test('he claims a new lead from the pool: it leaves the pool and is his', async () => {
     const company = `南湖精密仪器${Date.now() % 100_000}`;
     const created = await api<Lead>('POST', '/api/leads', {
@@ -142,7 +235,10 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
 
     // 我的线索 now lists it; its page offers 转化, 退回公海 and 无效.
     await page.locator('.k-tab', { hasText: '我的线索' }).click();
-    await page.locator('.lead-row', { hasText: company }).click({ timeout: 15_000 });
+    await page.locator('.lead-row', { hasText: company }).waitFor({ timeout: 15_000 });
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-leads-mine') });
+    await page.locator('.lead-row', { hasText: company }).click();
     await expect.poll(() => page.url()).toContain(`#/pages/leads/detail?id=${lead.id}`);
     await page.getByText('转化为客户').waitFor({ timeout: 15_000 });
     expect(await page.locator('.lead-detail').textContent()).toContain('13912345678');
@@ -268,4 +364,41 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
     await settle();
     await page.screenshot({ path: screenshot('miniapp-tasks-done') });
   });
+
+  test('李娜, his manager, filters by owner and hands one of his customers to 刘洋', async () => {
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${server.url}/app/`);
+    await page.reload();
+    await page.locator('.picker__user', { hasText: '李娜' }).first().click({ timeout: 20_000 });
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
+
+    // 筛选 → 负责人: the people of her department; 张伟's customers only.
+    await tab('客户').click();
+    await page.locator('.customer-row').first().waitFor({ timeout: 15_000 });
+    await page.locator('.customers__filter').click();
+    await page.locator('.filter-sheet .k-chip', { hasText: '张伟' }).click({ timeout: 15_000 });
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customers-filter-owner') });
+    await page.locator('.filter-sheet__apply').click();
+    await page.locator('.customers__filter', { hasText: '筛选 1' }).waitFor();
+    // The list asks the server again after a short pause.
+    const owners = () => page.locator('.customer-row__meta').allTextContents();
+    await expect
+      .poll(async () => (await owners()).every((text) => text.includes('负责人 张伟')), { timeout: 10_000 })
+      .toBe(true);
+    expect((await owners()).length).toBeGreaterThan(0);
+
+    // 更换负责人 on the first of them: the colleagues with their department.
+    const name = (await page.locator('.customer-row__name').first().textContent())!;
+    await page.locator('.customer-row').first().click();
+    await page.locator('.profile__name', { hasText: name }).waitFor({ timeout: 15_000 });
+    await page.getByText('更换负责人', { exact: true }).first().click();
+    const liuYang = page.locator('.owner-choice', { hasText: '刘洋' });
+    await liuYang.waitFor({ timeout: 15_000 });
+    expect(await liuYang.textContent()).toContain('华北销售部');
+    await settle();
+    await page.screenshot({ path: screenshot('miniapp-customer-owner-sheet') });
+    await liuYang.click();
+    await page.locator('.profile__owner', { hasText: '负责人：刘洋' }).waitFor({ timeout: 15_000 });
+  }, 90_000);
 });
