@@ -11,6 +11,7 @@ import {
   revealField,
 } from '../services/customers';
 import { CustomerAvatar, LevelBadge, TagList } from './customer-bits';
+import { Section } from './section';
 
 // The customer as the detail page and the chat sidebar show it: who they are, who looks after
 // them, how to reach them, and what the company records about them (custom fields with labels).
@@ -40,6 +41,20 @@ export function CustomerHeader({
       <TagList tags={customer.tags} />
       {children}
     </View>
+  );
+}
+
+/** The 联系人 and 客户资料 cards of the 360° page and the chat sidebar. */
+export function ContactsAndFields({ customer }: { customer: CustomerView }) {
+  return (
+    <>
+      <Section title="联系人">
+        <ContactList customer={customer} />
+      </Section>
+      <Section title="客户资料">
+        <CustomerFields customer={customer} />
+      </Section>
+    </>
   );
 }
 

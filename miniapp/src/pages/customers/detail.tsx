@@ -3,9 +3,10 @@ import { Popup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ContactList, CustomerFields, CustomerHeader } from '../../components/customer-profile';
+import { ContactsAndFields, CustomerHeader } from '../../components/customer-profile';
 import { Timeline } from '../../components/customer-timeline';
 import { FollowUpForm } from '../../components/follow-up-form';
+import { Section } from '../../components/section';
 import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
 import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
 import { money, shanghaiDate } from '../../services/customer-format';
@@ -127,30 +128,13 @@ export default function CustomerDetailPage() {
         </View>
       </CustomerHeader>
 
-      <View className="k-section-title">
-        <Text>联系人</Text>
-      </View>
-      <View className="k-card">
-        <ContactList customer={customer} />
-      </View>
+      <ContactsAndFields customer={customer} />
 
-      <View className="k-section-title">
-        <Text>客户资料</Text>
-      </View>
-      <View className="k-card">
-        <CustomerFields customer={customer} />
-      </View>
+      <Section title="商机" hint={deals && deals.length > 0 ? `${deals.length} 个` : undefined}>
+        {dealList()}
+      </Section>
 
-      <View className="k-section-title">
-        <Text>商机</Text>
-        {deals && deals.length > 0 ? <Text className="k-section-title__hint">{deals.length} 个</Text> : null}
-      </View>
-      <View className="k-card">{dealList()}</View>
-
-      <View className="k-section-title">
-        <Text>动态</Text>
-      </View>
-      <View className="k-card">
+      <Section title="动态">
         {timeline === null && !timelineError ? <Waiting title="正在加载动态…" /> : null}
         {timeline ? <Timeline items={timeline} /> : null}
         {timelineError ? (
@@ -165,7 +149,7 @@ export default function CustomerDetailPage() {
             查看更早的动态
           </Text>
         ) : null}
-      </View>
+      </Section>
 
       <Popup
         visible={writing}

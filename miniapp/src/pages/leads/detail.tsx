@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { FieldError } from '../../components/customer-bits';
 import { claim, invalidReasons, leadStatusNames } from '../../components/lead-claim';
 import { ReasonSheet } from '../../components/reason-sheet';
+import { Section } from '../../components/section';
 import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
 import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
@@ -145,10 +146,7 @@ export default function LeadDetailPage() {
         </Text>
       </View>
 
-      <View className="k-section-title">
-        <Text>线索信息</Text>
-      </View>
-      <View className="k-card">
+      <Section title="线索信息">
         <Field label="联系人" value={lead.contactName} />
         <Field
           label="手机"
@@ -175,7 +173,7 @@ export default function LeadDetailPage() {
             <Text className="lead-field__value lead-field__value--link">查看转化后的客户 ›</Text>
           </View>
         ) : null}
-      </View>
+      </Section>
 
       {lead.claimable ? (
         <View className="lead-actions">

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { type DealSheet, DealSheets, nextStage } from '../../components/deal-sheets';
+import { Section } from '../../components/section';
 import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
 import { LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
@@ -140,11 +141,7 @@ export default function OpportunityDetailPage() {
         </View>
       ) : null}
 
-      <View className="k-section-title">
-        <Text>阶段记录</Text>
-        <Text className="k-section-title__hint">{deal.history.length} 条</Text>
-      </View>
-      <View className="k-card">
+      <Section title="阶段记录" hint={`${deal.history.length} 条`}>
         {deal.history.length === 0 ? <Text className="deal-history__empty">还没有阶段变化</Text> : null}
         {newestFirst(deal.history).map((step) => (
           <View key={`${step.at}-${step.to.id}`} className="deal-history">
@@ -163,7 +160,7 @@ export default function OpportunityDetailPage() {
             </View>
           </View>
         ))}
-      </View>
+      </Section>
 
       <DealSheets deal={deal} stages={stages} sheet={sheet} onSheet={setSheet} onChanged={changed} />
     </View>

@@ -2,8 +2,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { ContactList, CustomerFields, CustomerHeader } from '../../components/customer-profile';
+import { ContactsAndFields, CustomerHeader } from '../../components/customer-profile';
 import { FollowUpForm } from '../../components/follow-up-form';
+import { Section } from '../../components/section';
 import { Problem, Waiting } from '../../components/states';
 import { ApiError, loginPageFor, messageOf, SIDEBAR_PAGE } from '../../services/api';
 import { when } from '../../services/customer-format';
@@ -141,10 +142,7 @@ export default function SidebarPage() {
             />
           </View>
         ) : null}
-        <View className="k-section-title">
-          <Text>最近跟进</Text>
-        </View>
-        <View className="k-card">
+        <Section title="最近跟进">
           {latest ? (
             <View className="sidebar__latest">
               <Text className="timeline__title">{latest.occurredAt ? when(latest.occurredAt) : '跟进'}</Text>
@@ -154,19 +152,8 @@ export default function SidebarPage() {
           ) : (
             <Text className="profile__empty">还没有跟进记录</Text>
           )}
-        </View>
-        <View className="k-section-title">
-          <Text>联系人</Text>
-        </View>
-        <View className="k-card">
-          <ContactList customer={customer} />
-        </View>
-        <View className="k-section-title">
-          <Text>客户资料</Text>
-        </View>
-        <View className="k-card">
-          <CustomerFields customer={customer} />
-        </View>
+        </Section>
+        <ContactsAndFields customer={customer} />
       </>
     );
   }
