@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { claim, leadContact, leadStatusNames } from '../../components/lead-claim';
 import { PagedList } from '../../components/paged-list';
 import { Tabs } from '../../components/states';
-import { LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { LEAD_PAGE, type Lead, type LeadView, listLeads } from '../../services/sales';
-import { loadSession } from '../../services/session';
+import { usePagedTabs } from '../../services/use-paged-tabs';
 import { useProfile } from '../../services/use-profile';
 import '../../components/sales.css';
 import './index.css';
@@ -33,53 +32,20 @@ const views: { key: LeadView; label: string; empty: string; detail: string }[] =
 
 export default function LeadsPage() {
   const { profile } = useProfile();
-  const [view, setView] = useState<LeadView>('mine');
-  const [items, setItems] = useState<Lead[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = usePagedTabs<LeadView, Lead>('mine', (which, after) => listLeads(which, after));
+  const { tab: view, items, error, choose } = list;
   const [claiming, setClaiming] = useState<number | null>(null);
-  const generation = useRef(0);
-
-  const load = useCallback(async (which: LeadView, after?: string) => {
-    const mine = after ? generation.current : ++generation.current;
-    setError(null);
-    if (!after) setItems(null);
-    try {
-      const page = await listLeads(which, after);
-      if (mine !== generation.current) return;
-      setItems((before) => (after ? [...(before ?? []), ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      if (mine === generation.current) setError(messageOf(e));
-    } finally {
-      Taro.stopPullDownRefresh?.();
-    }
-  }, []);
-
-  useDidShow(() => {
-    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
-    void load(view);
-  });
-  usePullDownRefresh(() => void load(view));
-  useReachBottom(() => {
-    if (cursor && !error) void load(view, cursor);
-  });
 
   const manages = profile?.roles.some((r) => r.scope !== 'self') ?? false;
   const shown = views.filter((v) => v.key !== 'team' || manages);
   const spec = views.find((v) => v.key === view) ?? views[0]!;
 
-  const choose = (next: LeadView) => {
-    setView(next);
-    void load(next);
-  };
-
   const claimFromPool = async (lead: Lead) => {
     setClaiming(lead.id);
     const outcome = await claim(lead);
     setClaiming(null);
-    if ('claimed' in outcome) setItems((before) => (before ?? []).filter((l) => l.id !== lead.id));
-    if ('taken' in outcome) void load(view);
+    if ('claimed' in outcome) list.setItems((before) => (before ?? []).filter((l) => l.id !== lead.id));
+    if ('taken' in outcome) list.reload();
   };
 
   return (
@@ -100,11 +66,11 @@ export default function LeadsPage() {
           detail: spec.detail,
           ...(view === 'mine' ? { actionText: '去公海看看', onAction: () => choose('pool') } : {}),
         }}
-        hasMore={cursor !== null}
+        hasMore={list.hasMore}
         countText={`共 ${items?.length ?? 0} 条线索`}
         className="leads__list"
-        onRetry={() => void load(view)}
-        onRetryMore={() => cursor && void load(view, cursor)}
+        onRetry={list.reload}
+        onRetryMore={list.loadMore}
       >
         {items?.map((lead) => (
           <LeadRow

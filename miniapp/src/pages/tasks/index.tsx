@@ -1,12 +1,12 @@
 import { Checked, Clock } from '@nutui/icons-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { PagedList } from '../../components/paged-list';
 import { Tabs } from '../../components/states';
-import { LOGIN_PAGE, messageOf } from '../../services/api';
+import { messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
-import { DETAIL_PAGE } from '../../services/customers';
+import { DETAIL_PAGE, type Page } from '../../services/customers';
 import {
   completeTask,
   LEAD_PAGE,
@@ -16,7 +16,7 @@ import {
   type TaskView,
 } from '../../services/sales';
 import { dueText, isOverdue } from '../../services/sales-format';
-import { loadSession } from '../../services/session';
+import { usePagedTabs } from '../../services/use-paged-tabs';
 import '../../components/sales.css';
 import './index.css';
 
@@ -38,46 +38,19 @@ function endOfToday(now = Date.now()): number {
   return shanghai - (shanghai % 86_400_000) + 86_400_000 - 8 * 3_600_000;
 }
 
+/** A tab's page of tasks; 即将 is the open ones due after today. */
+async function fetchTab(which: Tab, after?: string): Promise<Page<Task>> {
+  const spec = tabs.find((t) => t.key === which) ?? tabs[0]!;
+  const page = await listTasks(spec.view, after, which === 'upcoming' ? 100 : 20);
+  if (which !== 'upcoming') return page;
+  const later = endOfToday();
+  return { ...page, items: page.items.filter((t) => Date.parse(t.dueAt) >= later) };
+}
+
 export default function TasksPage() {
-  const [tab, setTab] = useState<Tab>('today');
-  const [items, setItems] = useState<Task[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = usePagedTabs<Tab, Task>('today', fetchTab);
+  const { tab, items, error, choose } = list;
   const [busy, setBusy] = useState<number | null>(null);
-  const generation = useRef(0);
-
-  const load = useCallback(async (which: Tab, after?: string) => {
-    const mine = after ? generation.current : ++generation.current;
-    setError(null);
-    if (!after) setItems(null);
-    try {
-      const spec = tabs.find((t) => t.key === which) ?? tabs[0]!;
-      const page = await listTasks(spec.view, after, which === 'upcoming' ? 100 : 20);
-      if (mine !== generation.current) return;
-      const later = endOfToday();
-      const got = which === 'upcoming' ? page.items.filter((t) => Date.parse(t.dueAt) >= later) : page.items;
-      setItems((before) => (after ? [...(before ?? []), ...got] : got));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      if (mine === generation.current) setError(messageOf(e));
-    } finally {
-      Taro.stopPullDownRefresh?.();
-    }
-  }, []);
-
-  useDidShow(() => {
-    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
-    void load(tab);
-  });
-  usePullDownRefresh(() => void load(tab));
-  useReachBottom(() => {
-    if (cursor && !error) void load(tab, cursor);
-  });
-
-  const choose = (next: Tab) => {
-    setTab(next);
-    void load(next);
-  };
 
   const act = async (task: Task, change: (id: number) => Promise<Task>, message: string) => {
     setBusy(task.id);
@@ -86,7 +59,9 @@ export default function TasksPage() {
       void Taro.showToast({ title: message, icon: 'none' });
       // Done, or pushed out of 今天/已逾期: it leaves this list; otherwise it shows its new time.
       const stays = tab === 'upcoming' && changed.status === 'open';
-      setItems((before) => (before ?? []).flatMap((t) => (t.id !== task.id ? [t] : stays ? [changed] : [])));
+      list.setItems((before) =>
+        (before ?? []).flatMap((t) => (t.id !== task.id ? [t] : stays ? [changed] : [])),
+      );
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     } finally {
@@ -113,11 +88,11 @@ export default function TasksPage() {
           title: spec.empty,
           detail: '在客户详情页写跟进时填上下一步日期，到时会自动生成待办并提醒你。',
         }}
-        hasMore={cursor !== null}
+        hasMore={list.hasMore}
         countText={`共 ${items?.length ?? 0} 条`}
         className="tasks__list"
-        onRetry={() => void load(tab)}
-        onRetryMore={() => cursor && void load(tab, cursor)}
+        onRetry={list.reload}
+        onRetryMore={list.loadMore}
       >
         {items?.map((task) => (
           <TaskRow
