@@ -190,7 +190,9 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
       `/api/customers/${customer.id}`,
     );
     expect(view.timeline[0]).toMatchObject({ content, nextStep: '周五前发送报价单' });
-    expect(view.timeline[0]?.nextAt).toMatch(/T01:00:00/);
+    // The date picker offered tomorrow; the reminder is at 9:00 Beijing time.
+    const tomorrow = new Date(Date.now() + (8 + 24) * 3_600_000).toISOString().slice(0, 10);
+    expect(view.timeline[0]?.nextAt).toMatch(new RegExp(`^${tomorrow}T01:00:00`));
 
     // A card's 打开客户 link: the server hands the path to the h5 hash route.
     await page.goto(`${server.url}/app/pages/customers/detail?id=${customer.id}`);

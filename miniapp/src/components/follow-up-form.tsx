@@ -23,6 +23,8 @@ export function FollowUpForm({ customerId, onSaved }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const today = shanghaiDate(new Date().toISOString());
+  // The picker opens on tomorrow: a next step is rarely today, and today's 9:00 reminder may be past.
+  const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000).toISOString());
 
   const save = async () => {
     setSaving(true);
@@ -91,7 +93,7 @@ export function FollowUpForm({ customerId, onSaved }: Props) {
         <Text className="k-form-label">下一步日期</Text>
         <Picker
           mode="date"
-          value={nextDate || today}
+          value={nextDate || tomorrow}
           start={today}
           onChange={(e) => setNextDate(e.detail.value)}
         >
