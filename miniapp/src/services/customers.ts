@@ -249,7 +249,8 @@ export const customFieldDefinitions = () =>
 /** The pipeline's stages, or none while the server does not offer them yet. */
 export const pipelineStages = () => optional(get<{ items: Stage[] }>('/api/stages'));
 
-async function optional<T>(pending: Promise<{ items: T[] }>): Promise<T[]> {
+/** A list the server may not offer (yet, or to this user): none instead of a 404 or 403. */
+export async function optional<T>(pending: Promise<{ items: T[] }>): Promise<T[]> {
   try {
     return (await pending).items;
   } catch (error) {

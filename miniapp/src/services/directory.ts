@@ -1,4 +1,5 @@
 import { get } from './api';
+import { optional } from './customers';
 
 // The company's people and tags as pickers offer them: owners (更换负责人, the owner filter) come
 // from GET /api/users, which only lists those the signed-in user may pick; tags from their groups.
@@ -19,4 +20,5 @@ export interface TagGroup {
 
 export const listColleagues = async () => (await get<{ items: Colleague[] }>('/api/users')).items;
 
-export const listTagGroups = async () => (await get<{ items: TagGroup[] }>('/api/tag-groups')).items;
+/** The tag groups, or none while the server does not offer them yet. */
+export const listTagGroups = () => optional(get<{ items: TagGroup[] }>('/api/tag-groups'));
