@@ -9,12 +9,15 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/customers/detail',
     'pages/customers/edit',
-    'pages/sidebar/index',
     'pages/opportunities/detail',
   ],
-  // 线索's pages form a sub-package on the mini-programs (downloaded when first opened), keeping the
-  // main package under its budget; their routes stay the same, and h5 routes them like any page.
-  subPackages: [{ root: 'pages/leads', pages: ['index', 'detail'] }],
+  // 线索's pages and the chat sidebar form sub-packages on the mini-programs (downloaded when first
+  // opened), keeping the main package under its budget; their routes stay the same, and h5 routes
+  // them like any page.
+  subPackages: [
+    { root: 'pages/leads', pages: ['index', 'detail'] },
+    { root: 'pages/sidebar', pages: ['index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
