@@ -5,52 +5,23 @@
 // a deal to the next stage on the 商机 board, and completes a task in 待办. Phone-size screenshots of
 // every page land in test-results/screenshots.
 import { normalizeSearchText } from '@kelian/orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readingsOf } from '../../../orm/src/search/pinyin.js';
-import { resetDatabase } from '../../../orm/testing/reset.js';
-import { hasBrowser, iphoneUserAgent, launchBrowser, phone, screenshot } from '../support/browser.js';
-import { type RunningServer, startTestServer } from '../support/server.js';
+import { hasBrowser, phone, screenshot } from '../support/browser.js';
+import { miniappWorld } from './miniapp-world.js';
 
-const iphone = iphoneUserAgent;
-
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+const world = miniappWorld();
 let page: Page;
 let token: string;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!hasBrowser) return;
-  ensureH5Build();
-  await resetDatabase(inject('dbUrl'));
-  server = await startTestServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    ...phone,
-    userAgent: iphone,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-}, 240_000);
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  if (hasBrowser) page = await world.page(await world.phone());
 });
 
 /** The API as 张伟, with the token his browser session holds. */
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${world.server.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -98,7 +69,7 @@ interface Task {
 
 describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', () => {
   test('张伟 signs in; 首页 shows his month against the target and his tasks for today', async () => {
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${world.server.url}/app/`);
     await page.locator('.picker__user', { hasText: '张伟' }).first().click({ timeout: 20_000 });
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
     token = await page.evaluate(
@@ -195,17 +166,19 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
     expect(view.timeline[0]?.nextAt).toMatch(new RegExp(`^${tomorrow}T01:00:00`));
 
     // A card's 打开客户 link: the server hands the path to the h5 hash route.
-    await page.goto(`${server.url}/app/pages/customers/detail?id=${customer.id}`);
-    await expect.poll(() => page.url()).toBe(`${server.url}/app/#/pages/customers/detail?id=${customer.id}`);
+    await page.goto(`${world.server.url}/app/pages/customers/detail?id=${customer.id}`);
+    await expect
+      .poll(() => page.url())
+      .toBe(`${world.server.url}/app/#/pages/customers/detail?id=${customer.id}`);
     await page.locator('.profile__name', { hasText: customer.name }).waitFor({ timeout: 15_000 });
 
     // 新建客户 without a name: the server's error under the name field.
-    await page.goto(`${server.url}/app/#/pages/customers/edit`);
+    await page.goto(`${world.server.url}/app/#/pages/customers/edit`);
     await page.locator('.nut-button', { hasText: '创建客户' }).click({ timeout: 15_000 });
     await page.locator('.k-field-error', { hasText: '请填写客户名称' }).waitFor({ timeout: 10_000 });
     await settle();
     await page.screenshot({ path: screenshot('miniapp-customer-create-field-error'), fullPage: true });
-    await page.goto(`${server.url}/app/#/pages/home/index`);
+    await page.goto(`${world.server.url}/app/#/pages/home/index`);
     await page.locator('.home-figures').waitFor({ timeout: 15_000 });
   }, 120_000);
 
@@ -271,7 +244,7 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
     expect(deal).toBeDefined();
     const next = open[open.findIndex((s) => s.id === deal!.stage.id) + 1]!;
 
-    await page.goto(`${server.url}/app/#/pages/home/index`);
+    await page.goto(`${world.server.url}/app/#/pages/home/index`);
     await tab('商机').click();
     await expect.poll(() => page.url()).toContain('#/pages/opportunities/index');
     const card = page.locator('.deal-card', { hasText: deal!.name }).first();
@@ -324,7 +297,7 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
 
     // On a desktop the board shows several stages side by side.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/app/#/pages/opportunities/index`);
+    await page.goto(`${world.server.url}/app/#/pages/opportunities/index`);
     await page.locator('.deal-card').first().waitFor({ timeout: 15_000 });
     await settle();
     await page.screenshot({ path: screenshot('miniapp-opportunities-board-desktop') });
@@ -344,7 +317,7 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
     });
     expect(created.status).toBe(201);
 
-    await page.goto(`${server.url}/app/#/pages/home/index`);
+    await page.goto(`${world.server.url}/app/#/pages/home/index`);
     await page.locator('.home-task', { hasText: title }).waitFor({ timeout: 15_000 });
     await settle();
     await page.screenshot({ path: screenshot('miniapp-sales-home-task') });
@@ -369,7 +342,7 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
 
   test('李娜, his manager, filters by owner and hands one of his customers to 刘洋', async () => {
     await page.evaluate(() => localStorage.clear());
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${world.server.url}/app/`);
     await page.reload();
     await page.locator('.picker__user', { hasText: '李娜' }).first().click({ timeout: 20_000 });
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');

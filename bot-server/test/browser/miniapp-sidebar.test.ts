@@ -2,54 +2,24 @@
 // 张伟, not yet signed in, opens it beside a customer's WeChat chat on the sandbox page; the sidebar
 // sends him to log in and brings him back to itself, showing that customer (or offering to create
 // it). Screenshots land in test-results/screenshots.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
-import { resetDatabase } from '../../../orm/testing/reset.js';
-import { hasBrowser, iphoneUserAgent, launchBrowser, phone, screenshot } from '../support/browser.js';
-import { type RunningServer, startTestServer } from '../support/server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { hasBrowser, screenshot } from '../support/browser.js';
+import { miniappWorld } from './miniapp-world.js';
 
-const iphone = iphoneUserAgent;
-
-let server: RunningServer;
-let browser: Browser;
+const world = miniappWorld();
 let context: BrowserContext;
 let token: string;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!hasBrowser) return;
-  ensureH5Build();
-  await resetDatabase(inject('dbUrl'));
-  server = await startTestServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    ...phone,
-    userAgent: iphone,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-}, 240_000);
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
+  if (hasBrowser) context = await world.phone();
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
+const newPage = () => world.page(context);
 
 /** The API as 张伟, with the token his browser session holds. */
 async function api<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${world.server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -68,11 +38,11 @@ describe.skipIf(!hasBrowser)('the chat sidebar (needs Debian chromium)', () => {
     const desk = await newPage();
     await desk.setViewportSize({ width: 1280, height: 860 });
     const { chats } = (await (
-      await fetch(`${server.url}/sandbox/page/api/chats?platform=wecom&user=ZhangWei`)
+      await fetch(`${world.server.url}/sandbox/page/api/chats?platform=wecom&user=ZhangWei`)
     ).json()) as { chats: { id: string; name: string; kind: string }[] };
     const chat = chats.find((c) => c.kind === 'external' && c.name === '张先生')!;
 
-    await desk.goto(`${server.url}/sandbox`);
+    await desk.goto(`${world.server.url}/sandbox`);
     await desk.selectOption('#who', 'ZhangWei');
     await desk.locator('#chat-list li', { hasText: '张先生' }).click();
     await desk.locator('#toolbar-sidebar').click();
@@ -108,7 +78,7 @@ describe.skipIf(!hasBrowser)('the chat sidebar (needs Debian chromium)', () => {
 
     // The sidebar page itself at phone size, and outside any chat it says where it belongs.
     const alone = await newPage();
-    await alone.goto(`${server.url}/app/#/pages/sidebar/index`);
+    await alone.goto(`${world.server.url}/app/#/pages/sidebar/index`);
     await alone.getByText('在与客户的聊天中使用').waitFor({ timeout: 15_000 });
     await settle(alone);
     await alone.screenshot({ path: screenshot('miniapp-sidebar-outside-chat') });

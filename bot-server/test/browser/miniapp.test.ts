@@ -3,45 +3,20 @@
 // the page signs in through the sandbox's OAuth stand-in. Phone-size screenshots (390×844 @2x) land
 // in test-results/screenshots.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
-import { resetDatabase } from '../../../orm/testing/reset.js';
-import { hasBrowser, iphoneUserAgent, launchBrowser, phone, screenshot } from '../support/browser.js';
-import { type RunningServer, startTestServer } from '../support/server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { hasBrowser, iphoneUserAgent, screenshot } from '../support/browser.js';
+import { miniappWorld } from './miniapp-world.js';
 
 const iphone = iphoneUserAgent;
 const wecomPhone = `${iphone} wxwork/4.1.30 MicroMessenger/7.0.1 Language/zh ColorScheme/Light`;
 const dingtalkPhone = `${iphone} AliApp(DingTalk/7.6.0) com.laiwang.DingTalk/7.6.0 Channel/201200 language/zh-Hans-CN`;
 
-let server: RunningServer;
-let browser: Browser;
-/** Uncaught errors of the pages: none is expected. */
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!hasBrowser) return;
-  // The page under test is the build the server serves; bring it up to date with the sources.
-  ensureH5Build();
-  await resetDatabase(inject('dbUrl'));
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = miniappWorld();
 
 async function phonePage(userAgent = iphone): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...phone, userAgent, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { context, page };
+  const context = await world.phone(userAgent);
+  return { context, page: await world.page(context) };
 }
 
 /** The lazy chunk of each chat SDK in the current build (from the build's chunk manifest). */
@@ -80,7 +55,7 @@ describe.skipIf(!hasBrowser)('the mini-app in a phone browser (needs Debian chro
   test('张伟 picks himself from the demo users, sees 首页 and 我的, and logs out', async () => {
     const { context, page } = await phonePage();
     const scripts = scriptsOf(page);
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${world.server.url}/app/`);
 
     // No session: 首页 sends the visitor to 登录, which offers the sandbox's demo users.
     await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('#/pages/login/index');
@@ -130,7 +105,7 @@ describe.skipIf(!hasBrowser)('the mini-app in a phone browser (needs Debian chro
     const { wecom, dingtalk } = sdkChunks();
     expect(scripts).not.toContain(wecom);
     expect(scripts).not.toContain(dingtalk);
-    const me = await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    const me = await fetch(`${world.server.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(me.status).toBe(401);
     await context.close();
   });
@@ -145,7 +120,7 @@ describe.skipIf(!hasBrowser)('the mini-app in a phone browser (needs Debian chro
         localStorage.setItem('kelian.session', JSON.stringify({ data: session }));
       }
     });
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${world.server.url}/app/`);
     await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('#/pages/login/index');
     await page.getByText('选择演示身份').waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => localStorage.getItem('kelian.session'))).toBeNull();
@@ -166,7 +141,7 @@ describe.skipIf(!hasBrowser)('the mini-app in a phone browser (needs Debian chro
         }),
       }),
     );
-    await page.goto(`${server.url}/app/#/pages/login/index`);
+    await page.goto(`${world.server.url}/app/#/pages/login/index`);
     await page.getByText('请在企业微信或钉钉中打开客联').waitFor({ timeout: 20_000 });
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-login-outside-clients') });
@@ -182,11 +157,11 @@ describe.skipIf(!hasBrowser)('the mini-app in a phone browser (needs Debian chro
     await context.route('https://open.weixin.qq.com/**', (route) => {
       const url = new URL(route.request().url());
       authorizeRequests.push(url);
-      const target = new URL(`${server.url}/sandbox/wecom${url.pathname}${url.search}`);
+      const target = new URL(`${world.server.url}/sandbox/wecom${url.pathname}${url.search}`);
       target.searchParams.set('sandbox_userid', 'LiNa');
       return route.fulfill({ status: 302, headers: { location: target.toString() } });
     });
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${world.server.url}/app/`);
     await page.getByText('销售主管 · 数据范围本部门及下级').waitFor({ timeout: 30_000 });
     expect(await textOf(page)).toContain('华北销售部 · 华北销售总监');
 
@@ -194,9 +169,9 @@ describe.skipIf(!hasBrowser)('the mini-app in a phone browser (needs Debian chro
     const authorize = authorizeRequests[0]!;
     expect(authorize.pathname).toBe('/connect/oauth2/authorize');
     expect(authorize.searchParams.get('scope')).toBe('snsapi_base');
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${server.url}/app/`);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${world.server.url}/app/`);
     // The single-use code does not stay in the address bar, nor does WeCom's #wechat_redirect.
-    expect(page.url()).toBe(`${server.url}/app/#/pages/home/index`);
+    expect(page.url()).toBe(`${world.server.url}/app/#/pages/home/index`);
     // After signing in, the page registered WeCom's JS-SDK: its chunk came, DingTalk's did not.
     const { wecom, dingtalk } = sdkChunks();
     await expect.poll(() => scripts).toContain(wecom);
@@ -209,7 +184,7 @@ describe.skipIf(!hasBrowser)('the mini-app in a phone browser (needs Debian chro
   test('in a page that only looks like DingTalk, the silent auth code never comes: the page gives up and offers a retry', async () => {
     const { context, page } = await phonePage(dingtalkPhone);
     const scripts = scriptsOf(page);
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${world.server.url}/app/`);
     await page.getByText('正在通过钉钉登录…').waitFor({ timeout: 20_000 });
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-login-dingtalk-waiting') });

@@ -1,0 +1,57 @@
+// The world of the mini-app's browser tests: the current h5 build, served by the real server in
+// sandbox mode on a fresh test database, and Debian's Chromium playing phones whose uncaught page
+// errors fail the test. Call miniappWorld() at the top of a test file: it registers the hooks.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
+import { resetDatabase } from '../../../orm/testing/reset.js';
+import { hasBrowser, iphoneUserAgent, launchBrowser, phone } from '../support/browser.js';
+import { type RunningServer, startTestServer } from '../support/server.js';
+
+export function miniappWorld() {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!hasBrowser) return;
+    // The page under test is the build the server serves; bring it up to date with the sources.
+    ensureH5Build();
+    await resetDatabase(inject('dbUrl'));
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      return server;
+    },
+    /** A phone (390×844 @2x, Chinese, on Beijing time) with this user agent. */
+    async phone(userAgent = iphoneUserAgent): Promise<BrowserContext> {
+      const context = await browser.newContext({
+        ...phone,
+        userAgent,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      contexts.push(context);
+      return context;
+    },
+    async page(context: BrowserContext): Promise<Page> {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return page;
+    },
+  };
+}
