@@ -69,7 +69,7 @@ describe('客户 list', () => {
     });
     render(<CustomersPage />);
     await screen.findByText('北京星河智能科技有限公司');
-    fireEvent.input(screen.getByPlaceholderText('搜索名称、手机尾号、拼音或首字母'), {
+    fireEvent.input(screen.getByPlaceholderText('名称、手机尾号、拼音或首字母'), {
       target: { value: 'xhzn' },
     });
     await waitFor(() => expect(last(calls)?.path).toContain('q=xhzn'));

@@ -87,7 +87,7 @@ export default function CustomersPage() {
       <View className="customers__bar">
         <SearchBar
           className="customers__search"
-          placeholder="搜索名称、手机尾号、拼音或首字母"
+          placeholder="名称、手机尾号、拼音或首字母"
           value={q}
           onChange={(value) => setQ(value)}
           onClear={() => setQ('')}
