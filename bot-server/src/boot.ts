@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { CardNotifier } from './bot/cards/card-jobs.js';
 import { cardsFeature } from './bot/cards/feature.js';
 import { customersFeature } from './bot/customers/feature.js';
+import { corpTagsFeature, QueueTagMirror } from './bot/external/corp-tags.js';
 import { enqueueExternalSync, externalContactsFeature } from './bot/external/feature.js';
 import { followUpsFeature } from './bot/followups/feature.js';
 import { enqueueFollowUpRuns, followUpJobs } from './bot/followups/jobs.js';
@@ -133,6 +134,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           followUpsFeature(config.displayTimeZone),
           orgSyncFeature,
           externalContactsFeature(() => WeComExternalContacts.of(platforms.wecomClient())),
+          corpTagsFeature(() => WeComExternalContacts.of(platforms.wecomClient())),
         ]),
         orgSyncJobs(orgDirectories),
         cleanupJobs,
@@ -155,7 +157,14 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       routers: [
         ...platforms.routers,
         ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),
-        apiRouter({ config, orm, platforms, notifier: new CardNotifier(jobs.queue), queue: jobs.queue }),
+        apiRouter({
+          config,
+          orm,
+          platforms,
+          notifier: new CardNotifier(jobs.queue),
+          tagMirror: new QueueTagMirror(jobs.queue),
+          queue: jobs.queue,
+        }),
         miniappRoutes(options.miniappDir),
         ...(options.routers ?? []),
       ],

@@ -2,6 +2,7 @@ import type { Config } from '@kelian/config';
 import type { RouterContext } from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Notifier } from '../domain/notify/notifier.js';
+import type { TagMirror } from '../domain/tags/mirror.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Logger } from '../logger.js';
 import type { PlatformRuntime } from '../platforms/setup.js';
@@ -22,6 +23,8 @@ export interface ApiDeps {
   platforms: Pick<PlatformRuntime, 'wecomClient' | 'dingtalkClient'>;
   /** Cards the API's changes cause go out through the same jobs as the bot's. */
   notifier: Notifier;
+  /** Customers' tag changes shown on the platform (WeCom mark_tag), as jobs. */
+  tagMirror: TagMirror;
   /** Background work the API starts (an admin's full sync). */
   queue: Pick<JobQueue, 'send'>;
 }

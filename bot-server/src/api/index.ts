@@ -18,6 +18,7 @@ import { meRoutes } from './me.js';
 import { openApiRoutes } from './openapi/routes.js';
 import { salesRouter } from './sales/routes.js';
 import { readSession } from './session-middleware.js';
+import { tagsRouter } from './tags/routes.js';
 import { usersRouter } from './users/routes.js';
 
 export type { ApiContext, ApiDeps, ApiState } from './deps.js';
@@ -50,6 +51,7 @@ export function apiRouter(deps: ApiDeps): Router<ApiState> {
     auditRouter(deps),
     salesRouter(deps),
     usersRouter(deps),
+    tagsRouter(deps),
   ])
     router.use(feature.routes(), feature.allowedMethods());
   openApiRoutes(router, deps);

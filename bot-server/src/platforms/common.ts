@@ -71,6 +71,15 @@ export interface ExternalContactEvent extends EventBase {
   welcomeCode?: string;
 }
 
+/** WeCom 客户联系: the corp's customer tags (企业客户标签) changed: a tag or group created, renamed, deleted or reordered. */
+export interface ExternalTagsEvent extends EventBase {
+  kind: 'external_tags';
+  change: 'create' | 'update' | 'delete' | 'shuffle';
+  /** The tag or tag group's id: a string, like every WeCom id. */
+  id: string;
+  tagType: 'tag' | 'tag_group';
+}
+
 /** The organisation changed on the platform: a user or department was created, updated or deleted. */
 export interface OrgChangeEvent extends EventBase {
   kind: 'org_change';
@@ -97,6 +106,7 @@ export type ChatEvent =
   | EnterAppEvent
   | MenuClickEvent
   | ExternalContactEvent
+  | ExternalTagsEvent
   | OrgChangeEvent
   | ApprovalChangeEvent
   | UnknownEvent;

@@ -40,6 +40,7 @@ function mountedRoutes(sandbox: boolean): string[] {
     orm: {} as never,
     platforms: {} as never,
     notifier: {} as never,
+    tagMirror: {} as never,
     queue: {} as never,
   });
   return router.stack.flatMap((layer) =>

@@ -32,7 +32,7 @@ import {
 // first (401 before 400), then validates everything before the domain runs, so bad input changes
 // nothing.
 
-export function customersRouter({ orm }: ApiDeps): Router<ApiState> {
+export function customersRouter({ orm, tagMirror }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
 
   const idOf = (ctx: ApiContext) => parseInput(customerId, ctx.params).id;
@@ -91,7 +91,7 @@ export function customersRouter({ orm }: ApiDeps): Router<ApiState> {
   router.patch('/customers/:id', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const id = idOf(ctx);
-    await updateCustomer(orm.em, acting, id, parseInput(customerPatch, ctx.request.body));
+    await updateCustomer(orm.em, acting, id, parseInput(customerPatch, ctx.request.body), tagMirror);
     await answerView(ctx, acting.access, id);
   });
 

@@ -11,6 +11,7 @@ import { followUpsDocs } from '../followups/docs.js';
 import { leadsDocs } from '../leads/docs.js';
 import { assignmentRulesDocs } from '../leads/rules-docs.js';
 import { salesDocs } from '../sales/docs.js';
+import { tagsDocs } from '../tags/docs.js';
 import { usersDocs } from '../users/docs.js';
 import { openApiDocument } from './document.js';
 import type { RouteDoc } from './route-doc.js';
@@ -39,6 +40,7 @@ export const apiDocs = (config: ApiDeps['config']): RouteDoc[] => [
   ...auditDocs,
   ...salesDocs,
   ...usersDocs,
+  ...tagsDocs,
   openApiDoc,
 ];
 

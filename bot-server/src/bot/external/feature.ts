@@ -4,6 +4,7 @@ import { syncExternalContacts } from '../../domain/customers/external/full-sync.
 import { linkFollower, unlinkFollower } from '../../domain/customers/external/link.js';
 import type { ExternalContactSource } from '../../domain/customers/external/source.js';
 import { findUserByPlatformId } from '../../domain/org/users.js';
+import { syncCorpTags } from '../../domain/tags/corp-tags.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { ExternalContactEvent } from '../../platforms/common.js';
 import type { BotFeature } from '../module.js';
@@ -40,6 +41,8 @@ export const externalContactsFeature =
       handler: async () => {
         const contacts = source();
         if (!contacts) return log.warn('external contact sync skipped: WeCom is not configured');
+        // Tags first: the contacts' tags are linked to them.
+        log.info(await syncCorpTags(orm.em.fork(), await contacts.tagGroups()), 'corp tags synced');
         log.info(await syncExternalContacts(orm.em.fork(), contacts), 'external contacts synced');
       },
     });

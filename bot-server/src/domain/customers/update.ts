@@ -5,6 +5,7 @@ import { refuseUneditable } from '../access/field-rules.js';
 import { audit } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { refuseInvalidCustomFields } from '../custom-fields/validate.js';
+import type { TagMirror } from '../tags/mirror.js';
 import { type CustomerPatch, ruledFieldOf } from './inputs.js';
 import { customerSnapshot } from './records.js';
 import { customerFor } from './store.js';
@@ -17,6 +18,7 @@ export async function updateCustomer(
   acting: Acting,
   id: number,
   patch: CustomerPatch,
+  tagMirror?: TagMirror,
 ): Promise<void> {
   await em.transactional(async (tx) => {
     const customer = await customerFor(tx, acting.access, id, { purpose: 'change' });
@@ -37,6 +39,7 @@ export async function updateCustomer(
     const changes = changesBetween(before, customerSnapshot(customer));
     if (Object.keys(changes).length > 0)
       audit(tx, acting, { action: 'update', objectType: 'customer', objectId: customer.id, changes });
+    if (changes.tags && customer.wecomExternalUserId) await tagMirror?.customerTagsChanged(tx, customer.id);
   });
 }
 

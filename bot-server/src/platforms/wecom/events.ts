@@ -100,6 +100,13 @@ function toChatEvent(raw: XmlObject, plaintext: string, receivedAt: Date): ChatE
         ...(welcomeCode ? { welcomeCode } : {}),
       };
     }
+    case 'change_external_tag': {
+      // Id is a string (WxJava#2095); TagType says whether a tag or a whole group changed.
+      const change = (['create', 'update', 'delete', 'shuffle'] as const).find((c) => c === changeType);
+      const id = text(raw, 'Id');
+      const tagType = text(raw, 'TagType') === 'tag_group' ? 'tag_group' : 'tag';
+      return change ? { ...base, kind: 'external_tags', change, id: id ?? '', tagType } : unknown;
+    }
     case 'change_contact': {
       const mapped = CONTACT_CHANGES[changeType];
       // Users are named by UserID (update_user may add NewUserID, kept in raw), departments by Id.

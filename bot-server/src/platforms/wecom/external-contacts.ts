@@ -1,4 +1,8 @@
-import type { ExternalContactRecord, ExternalContactSource } from '../../domain/customers/external/source.js';
+import type {
+  ExternalContactRecord,
+  ExternalContactSource,
+  PlatformTagGroup,
+} from '../../domain/customers/external/source.js';
 import type { ExternalContact, FollowUser } from './api-types.js';
 import type { WeComClient } from './client.js';
 import { WeComApiError } from './errors.js';
@@ -20,7 +24,10 @@ export class WeComExternalContacts implements ExternalContactSource {
     try {
       const { external_contact: contact, follow_user: followers } =
         await this.client.getExternalContact(externalUserId);
-      return toRecord(contact, followers);
+      return toRecord(
+        contact,
+        followers.map((f) => ({ ...f, tagIds: corpTagIds(f) })),
+      );
     } catch (error) {
       if (error instanceof WeComApiError && NO_SUCH_CONTACT.has(error.errcode)) return undefined;
       throw error;
@@ -29,13 +36,35 @@ export class WeComExternalContacts implements ExternalContactSource {
 
   async *followedBy(userIds: readonly string[]): AsyncIterable<ExternalContactRecord> {
     for await (const { external_contact, follow_info } of this.client.externalContactsByUser(userIds))
-      yield toRecord(external_contact, [follow_info]);
+      yield toRecord(external_contact, [{ ...follow_info, tagIds: follow_info.tag_id ?? [] }]);
+  }
+
+  async tagGroups(): Promise<PlatformTagGroup[]> {
+    const groups = await this.client.getCorpTags();
+    return groups
+      .filter((g) => !g.deleted)
+      .map((g) => ({
+        id: g.group_id,
+        name: g.group_name,
+        order: g.order ?? 0,
+        tags: g.tag.filter((t) => !t.deleted).map((t) => ({ id: t.id, name: t.name, order: t.order ?? 0 })),
+      }));
+  }
+
+  async markTags(userId: string, externalUserId: string, add: string[], remove: string[]): Promise<void> {
+    await this.client.markTags({ userId, externalUserId, add, remove });
   }
 }
 
+/** externalcontact/get lists a follower's tags with their kind: 1 is a corp tag, the only kind synced. */
+const corpTagIds = (f: FollowUser) =>
+  (f.tags ?? [])
+    .filter((t) => t.type === undefined || t.type === 1)
+    .flatMap((t) => (t.tag_id ? [t.tag_id] : []));
+
 function toRecord(
   contact: ExternalContact,
-  followers: Pick<FollowUser, 'userid' | 'remark_mobiles' | 'state'>[],
+  followers: (Pick<FollowUser, 'userid' | 'remark_mobiles' | 'state'> & { tagIds: string[] })[],
 ): ExternalContactRecord {
   return {
     externalUserId: contact.external_userid,
@@ -45,6 +74,7 @@ function toRecord(
       userId: f.userid,
       mobiles: f.remark_mobiles ?? [],
       state: f.state || null,
+      tagIds: f.tagIds,
     })),
   };
 }

@@ -133,15 +133,16 @@ describe('external contacts', () => {
     expect(parse(fx.DEL_EXTERNAL_CONTACT).raw).toMatchObject({ Source: 'DELETE_BY_TRANSFER' });
   });
 
-  it('add_half_external_contact and change_external_tag are unknown, with a string tag Id', () => {
+  it('add_half_external_contact is unknown; change_external_tag keeps its string tag Id', () => {
     expect(parse(fx.ADD_HALF_EXTERNAL_CONTACT)).toMatchObject({
       kind: 'unknown',
       type: 'change_external_contact:add_half_external_contact',
     });
     expect(parse(fx.CHANGE_EXTERNAL_TAG)).toMatchObject({
-      kind: 'unknown',
-      type: 'change_external_tag:create',
-      raw: { Id: 'etXXXXXXXXXX' },
+      kind: 'external_tags',
+      change: 'create',
+      id: 'etXXXXXXXXXX',
+      tagType: 'tag',
     });
   });
 });

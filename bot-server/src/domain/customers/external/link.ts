@@ -11,6 +11,7 @@ import type { Acting } from '../../access/acting.js';
 import { NotVisibleError } from '../../access/errors.js';
 import { audit } from '../../audit/audit.js';
 import { type Changes, changesBetween, created } from '../../audit/changes.js';
+import { applyFollowerTags } from '../../tags/corp-tags.js';
 import { type DuplicateProbe, refuseDuplicates } from '../duplicates.js';
 import { DuplicateCustomersError } from '../errors.js';
 import { customerSnapshot } from '../records.js';
@@ -117,6 +118,8 @@ async function joinCustomer(
     customer.collaborators.add(rep);
   customer.source ??= follower.state;
   if (customer.kind === 'person') customer.phone ??= mobileOf(follower) ?? null;
+  // The owner's follow carries the customer's WeCom tags; a collaborator's own tagging stays theirs.
+  if (customer.owner.id === rep.id) await applyFollowerTags(em, customer, follower.tagIds);
   recordChange(em, acting, customer, before);
   await em.flush();
   await refreshSearchKeys(em, [customer.id]);
@@ -145,6 +148,7 @@ async function createLinked(
     wecomExternalUserId: contact.externalUserId,
     customFields: {},
   });
+  await applyFollowerTags(em, customer, follower.tagIds);
   const person =
     kind === 'company'
       ? em.create(ContactSchema, { customer, name: contact.name, mobile: mobile ?? null, primary: true })

@@ -9,6 +9,16 @@ export interface ExternalFollower {
   mobiles: string[];
   /** The 联系我 code's `state` the customer came through, if any: the customer's source. */
   state: string | null;
+  /** The corp tags (企业标签) this member gave the customer, by platform tag id. */
+  tagIds: string[];
+}
+
+/** A group of the corp's customer tags as the platform holds them, ids the platform's own. */
+export interface PlatformTagGroup {
+  id: string;
+  name: string;
+  order: number;
+  tags: { id: string; name: string; order: number }[];
 }
 
 export interface ExternalContactRecord {
@@ -25,4 +35,8 @@ export interface ExternalContactSource {
   get(externalUserId: string): Promise<ExternalContactRecord | undefined>;
   /** Every contact the members follow, once per (contact, member), each with that one follower. */
   followedBy(userIds: readonly string[]): AsyncIterable<ExternalContactRecord>;
+  /** The corp's customer tag groups with their tags (deleted ones left out). */
+  tagGroups(): Promise<PlatformTagGroup[]>;
+  /** Adds and removes corp tags on the customer as one member (the follower) sees them. */
+  markTags(userId: string, externalUserId: string, add: string[], remove: string[]): Promise<void>;
 }

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { WeComCustomers } from '../../src/sandbox/wecom/customers.js';
+import { type Crm, type Session, startCrm } from '../api/customers-support.js';
+import { settleJobs } from '../support/jobs.js';
+import { waitFor } from '../support/wait.js';
+import { corpId, postCallback, sealedCallback } from '../support/wecom-callback.js';
+
+// WeCom corp tags ↔ Kelian tags, with the sandbox playing WeCom: its tag list and its contacts'
+// tags come in at start and on change_external_tag / edit_external_contact callbacks; a customer's
+// tags changed in Kelian reach the owner's follow in WeCom through mark_tag.
+
+let crm: Crm;
+let wecom: WeComCustomers;
+let zhang: Session;
+
+beforeAll(async () => {
+  crm = await startCrm();
+  wecom = crm.server.sandbox!.state.wecom.customers;
+  zhang = await crm.as('张伟');
+});
+afterAll(() => crm.stop());
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+const contactNamed = (name: string) => [...wecom.contacts.values()].find((c) => c.name === name)!;
+const wecomTag = (name: string) => wecom.tagGroups.flatMap((g) => g.tag).find((t) => t.name === name)!;
+
+async function callback(xml: string) {
+  const res = await postCallback(sealedCallback(crm.server.url, xml));
+  expect(res.status).toBe(200);
+}
+
+const envelope = (event: string, fields: string) =>
+  `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>${nowSec()}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${fields}</xml>`;
+
+const tagChanged = (changeType: string, id: string, tagType = 'tag') =>
+  callback(
+    envelope(
+      'change_external_tag',
+      `<Id><![CDATA[${id}]]></Id><TagType><![CDATA[${tagType}]]></TagType><ChangeType><![CDATA[${changeType}]]></ChangeType>`,
+    ),
+  );
+
+const contactEdited = (userId: string, externalUserId: string) =>
+  callback(
+    envelope(
+      'change_external_contact',
+      `<ChangeType><![CDATA[edit_external_contact]]></ChangeType><UserID><![CDATA[${userId}]]></UserID><ExternalUserID><![CDATA[${externalUserId}]]></ExternalUserID>`,
+    ),
+  );
+
+interface GroupJson {
+  id: number;
+  name: string;
+  fromWeCom: boolean;
+  tags: { id: number; name: string }[];
+}
+
+const tagGroups = async (): Promise<GroupJson[]> => {
+  const res = await zhang.get('/api/tag-groups');
+  expect(res.status).toBe(200);
+  return res.body.items;
+};
+const tagNamesOf = (groups: GroupJson[], group: string) =>
+  groups.find((g) => g.name === group)?.tags.map((t) => t.name);
+
+/** The tag names of the customer linked to an external contact, sorted. */
+const customerTags = async (externalUserId: string) =>
+  (
+    await crm.db.query<{ name: string }>(
+      `select t.name from customer c join customer_tag ct on ct.customer_id = c.id join tag t on t.id = ct.tag_id
+        where c.wecom_external_user_id = $1 order by t.name`,
+      [externalUserId],
+    )
+  ).rows.map((r) => r.name);
+
+describe('WeCom → Kelian', () => {
+  test('at start the corp tag groups are Kelian tag groups, beside the ones made in Kelian', async () => {
+    const groups = await tagGroups();
+    expect(tagNamesOf(groups, '客户等级')).toEqual(['A类客户', 'B类客户', 'C类客户']);
+    expect(tagNamesOf(groups, '客户来源')).toEqual(['官网', '展会', '老客户转介绍']);
+    expect(groups.find((g) => g.name === '客户等级')?.fromWeCom).toBe(true);
+    expect(groups.find((g) => g.name === '行业')?.fromWeCom).toBe(false);
+  });
+
+  test("the contacts' tags came with them: each customer has its owner's tags from WeCom", async () => {
+    expect(await customerTags(contactNamed('张先生').external_userid)).toEqual(['A类客户', '官网']);
+    expect(await customerTags(contactNamed('王总').external_userid)).toEqual(['A类客户', '老客户转介绍']);
+  });
+
+  test('change_external_tag: a tag added, renamed or deleted in WeCom is added, renamed or deleted in Kelian', async () => {
+    const level = wecom.tagGroups.find((g) => g.group_name === '客户等级')!;
+    level.tag.push({
+      id: 'etNEWTAGD0000000000001',
+      name: 'D类客户',
+      create_time: nowSec(),
+      order: 3,
+      deleted: false,
+    });
+    await tagChanged('create', 'etNEWTAGD0000000000001');
+    await waitFor(async () =>
+      tagNamesOf(await tagGroups(), '客户等级')?.includes('D类客户') ? true : undefined,
+    );
+
+    wecomTag('展会').name = '展会线索';
+    await tagChanged('update', wecomTag('展会线索').id);
+    await waitFor(async () =>
+      tagNamesOf(await tagGroups(), '客户来源')?.includes('展会线索') ? true : undefined,
+    );
+
+    wecomTag('老客户转介绍').deleted = true;
+    await tagChanged('delete', wecomTag('老客户转介绍').id);
+    await waitFor(async () =>
+      tagNamesOf(await tagGroups(), '客户来源')?.includes('老客户转介绍') ? undefined : true,
+    );
+    expect(tagNamesOf(await tagGroups(), '客户来源')).toEqual(['官网', '展会线索']);
+    expect(await customerTags(contactNamed('王总').external_userid)).toEqual(['A类客户']);
+  });
+
+  test("edit_external_contact: the owner's new tags in WeCom become the customer's; tags made in Kelian stay", async () => {
+    const zhangXs = contactNamed('张先生');
+    const customerId = (
+      await crm.db.query('select id from customer where wecom_external_user_id = $1', [
+        zhangXs.external_userid,
+      ])
+    ).rows[0].id as number;
+    const industry = (await tagGroups()).find((g) => g.name === '行业')!.tags[0]!;
+    const current = (await zhang.get(`/api/customers/${customerId}`)).body.tags.map(
+      (t: { id: number }) => t.id,
+    );
+    expect(
+      (await zhang.send('PATCH', `/api/customers/${customerId}`, { tagIds: [...current, industry.id] }))
+        .status,
+    ).toBe(200);
+
+    // Kelian's own change has reached WeCom before the rep retags the contact there.
+    await settleJobs(crm.db);
+    const follow = zhangXs.follows.find((f) => f.userid === 'ZhangWei')!;
+    follow.tagIds = [wecomTag('B类客户').id, wecomTag('展会线索').id];
+    await contactEdited('ZhangWei', zhangXs.external_userid);
+    const expected = ['B类客户', industry.name, '展会线索'].sort();
+    await waitFor(async () =>
+      JSON.stringify(await customerTags(zhangXs.external_userid)) === JSON.stringify(expected)
+        ? true
+        : undefined,
+    );
+  });
+});
+
+describe('Kelian → WeCom', () => {
+  test("tags changed in Kelian are marked on the owner's follow in WeCom; a collaborator's follow is left alone", async () => {
+    const chen = contactNamed('陈经理');
+    const owner = (
+      await crm.db.query(
+        `select c.id, u.wecom_user_id from customer c join app_user u on u.id = c.owner_id where c.wecom_external_user_id = $1`,
+        [chen.external_userid],
+      )
+    ).rows[0] as { id: number; wecom_user_id: string };
+    const other = chen.follows.find((f) => f.userid !== owner.wecom_user_id)!;
+    const otherBefore = [...other.tagIds];
+    const groups = await tagGroups();
+    const tagId = (group: string, name: string) =>
+      groups.find((g) => g.name === group)!.tags.find((t) => t.name === name)!.id;
+    const ownerSession = await crm.as(owner.wecom_user_id === 'ZhangWei' ? '张伟' : '刘洋');
+    const res = await ownerSession.send('PATCH', `/api/customers/${owner.id}`, {
+      tagIds: [tagId('客户等级', 'A类客户'), tagId('客户来源', '官网')],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const ownerFollow = chen.follows.find((f) => f.userid === owner.wecom_user_id)!;
+    const wanted = [wecomTag('A类客户').id, wecomTag('官网').id].sort();
+    await waitFor(async () =>
+      JSON.stringify([...ownerFollow.tagIds].sort()) === JSON.stringify(wanted) ? true : undefined,
+    );
+    expect(other.tagIds).toEqual(otherBefore);
+  });
+});
