@@ -93,6 +93,20 @@ describe('change_external_contact events', () => {
       [String(created.id)],
     );
     expect(audits).toEqual([{ action: 'create', via: 'sync' }]);
+    // The add is also a lead 张伟 won through that code: counted with its source, already converted.
+    const leads = await crm.db.query(
+      `select company, source, status, owner_id, customer_id from lead where external_key = $1`,
+      [`wecom-contact:${id}`],
+    );
+    expect(leads.rows).toEqual([
+      {
+        company: '赵小姐',
+        source: 'expo2026',
+        status: 'converted',
+        owner_id: zhangId,
+        customer_id: created.id,
+      },
+    ]);
 
     const view = await zhang.get(`/api/customers/by-external/${id}`);
     expect(view.status).toBe(200);
@@ -112,6 +126,7 @@ describe('change_external_contact events', () => {
     await sendChange('add_external_contact', 'LiuYang', id);
     await linkedWhen(id, (r) => r.collaborators.includes(liuId), '刘洋 as collaborator');
     expect(await linked(id)).toMatchObject({ owner_id: zhangId, source: 'expo2026' });
+    expect((await crm.db.query('select 1 from lead where company = $1', ['赵小姐'])).rowCount).toBe(1);
 
     // The customer deletes the owner: the next rep who still follows takes over.
     contact.follows = contact.follows.filter((f) => f.userid !== 'ZhangWei');

@@ -72,7 +72,7 @@ export const externalContactsFeature =
             ),
           };
           if (withState?.followers.some((f) => f.userId === job.userId))
-            await linkFollower(em, acting, withState);
+            await linkFollower(em, acting, withState, job.change === 'add');
         } else {
           await unlinkFollower(em, acting, job.externalUserId, contact);
         }

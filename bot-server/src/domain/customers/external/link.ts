@@ -11,6 +11,7 @@ import type { Acting } from '../../access/acting.js';
 import { NotVisibleError } from '../../access/errors.js';
 import { audit } from '../../audit/audit.js';
 import { type Changes, changesBetween, created } from '../../audit/changes.js';
+import { recordContactLead } from '../../leads/from-contact.js';
 import { applyFollowerTags } from '../../tags/corp-tags.js';
 import { type DuplicateProbe, refuseDuplicates } from '../duplicates.js';
 import { DuplicateCustomersError } from '../errors.js';
@@ -37,6 +38,8 @@ export async function linkFollower(
   em: EntityManager,
   acting: Acting,
   contact: ExternalContactRecord,
+  /** The rep has just been added (the add event): a new customer is also a won lead. */
+  justAdded = false,
 ): Promise<LinkOutcome> {
   const follower = contact.followers.find((f) => f.userId === acting.user.wecomUserId);
   if (!follower) throw new NotVisibleError('customer');
@@ -50,7 +53,14 @@ export async function linkFollower(
       await joinCustomer(tx, acting, existing, follower);
       return { customer: existing, created: false };
     }
-    return { customer: await createLinked(tx, acting, contact, follower), created: true };
+    const customer = await createLinked(tx, acting, contact, follower);
+    if (justAdded)
+      await recordContactLead(tx, acting, customer, {
+        externalUserId: contact.externalUserId,
+        name: contact.name,
+        mobile: mobileOf(follower) ?? null,
+      });
+    return { customer, created: true };
   });
 }
 
