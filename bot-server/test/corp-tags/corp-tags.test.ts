@@ -173,3 +173,65 @@ describe('Kelian → WeCom', () => {
     expect(other.tagIds).toEqual(otherBefore);
   });
 });
+
+describe('tag definitions made in Kelian', () => {
+  const liveGroup = (name: string) => wecom.tagGroups.find((g) => g.group_name === name && !g.deleted);
+  const liveTagNames = (group: string) =>
+    liveGroup(group)
+      ?.tag.filter((t) => !t.deleted)
+      .map((t) => t.name);
+  const untilWeCom = (check: () => boolean) => waitFor(async () => (check() ? true : undefined));
+
+  test('only an administrator changes tags; bad input answers 400 per field and creates nothing', async () => {
+    const before = await crm.db.query('select count(*)::int as n from tag_group');
+    const refused = await zhang.send('POST', '/api/tag-groups', { name: '合作意向', tags: [{ name: '高' }] });
+    expect(refused.status).toBe(403);
+    const admin = await crm.as('徐明');
+    const bad = await admin.send('POST', '/api/tag-groups', {
+      name: '',
+      tags: [{ name: '高', color: 'red' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'tags.0.color']);
+    const taken = await admin.send('POST', '/api/tag-groups', { name: '客户等级', tags: [{ name: '甲' }] });
+    expect(taken.status).toBe(400);
+    expect(taken.body.errors).toEqual([{ field: 'name', message: '已有名为「客户等级」的标签组' }]);
+    expect((await admin.send('PATCH', '/api/tags/999999', { name: 'x' })).status).toBe(404);
+    expect((await crm.db.query('select count(*)::int as n from tag_group')).rows).toEqual(before.rows);
+  });
+
+  test('a group made, renamed, extended and deleted in Kelian is the same in WeCom', async () => {
+    const admin = await crm.as('徐明');
+    const created = await admin.send('POST', '/api/tag-groups', {
+      name: '合作意向',
+      tags: [{ name: '高', color: '#f5222d' }, { name: '中' }, { name: '低' }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await untilWeCom(() => JSON.stringify(liveTagNames('合作意向')) === JSON.stringify(['高', '中', '低']));
+    await waitFor(async () =>
+      (await tagGroups()).find((g) => g.name === '合作意向')?.fromWeCom ? true : undefined,
+    );
+
+    const high = created.body.tags.find((t: { name: string }) => t.name === '高');
+    expect((await admin.send('PATCH', `/api/tags/${high.id}`, { name: '高意向' })).status).toBe(200);
+    await untilWeCom(() => liveTagNames('合作意向')?.includes('高意向') === true);
+
+    expect(
+      (await admin.send('POST', `/api/tag-groups/${created.body.id}/tags`, { name: '待定' })).status,
+    ).toBe(201);
+    await untilWeCom(() => liveTagNames('合作意向')?.includes('待定') === true);
+
+    const low = created.body.tags.find((t: { name: string }) => t.name === '低');
+    expect((await admin.send('DELETE', `/api/tags/${low.id}`)).status).toBe(204);
+    await untilWeCom(() => liveTagNames('合作意向')?.includes('低') === false);
+
+    expect(
+      (await admin.send('PATCH', `/api/tag-groups/${created.body.id}`, { name: '合作意愿' })).status,
+    ).toBe(200);
+    await untilWeCom(() => liveGroup('合作意愿') !== undefined);
+
+    expect((await admin.send('DELETE', `/api/tag-groups/${created.body.id}`)).status).toBe(204);
+    await untilWeCom(() => liveGroup('合作意愿') === undefined);
+    expect((await tagGroups()).some((g) => g.name === '合作意愿')).toBe(false);
+  });
+});

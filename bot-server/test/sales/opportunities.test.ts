@@ -237,3 +237,26 @@ describe('the demo pipeline', () => {
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
 });
+
+describe('the admin’s pipeline', () => {
+  test('a stage added by the admin is offered with its limit; switched off, it leaves the list', async () => {
+    const admin = await crm.as('徐明');
+    const added = await admin.send('POST', '/api/stages', {
+      name: '样品测试',
+      probability: 40,
+      stalledAfterDays: 20,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body).toMatchObject({
+      name: '样品测试',
+      probability: 40,
+      stalledAfterDays: 20,
+      outcome: 'open',
+    });
+    const names = (await zhangwei.get('/api/stages')).body.items.map((s: { name: string }) => s.name);
+    expect(names).toContain('样品测试');
+    expect((await admin.send('PATCH', `/api/stages/${added.body.id}`, { active: false })).status).toBe(200);
+    const after = (await zhangwei.get('/api/stages')).body.items.map((s: { name: string }) => s.name);
+    expect(after).not.toContain('样品测试');
+  });
+});

@@ -19,6 +19,8 @@ const notFoundTitles: Record<string, string> = {
   customField: '自定义字段不存在',
   user: '用户不存在',
   department: '部门不存在',
+  tag: '标签不存在',
+  tagGroup: '标签组不存在',
 };
 
 /** Turns the access layer's and the customer domain's errors into problems; others pass untouched. */

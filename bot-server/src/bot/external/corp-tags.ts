@@ -1,8 +1,8 @@
 import { CustomerSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ExternalContactSource } from '../../domain/customers/external/source.js';
-import { platformTagChanges, syncCorpTags } from '../../domain/tags/corp-tags.js';
-import type { TagMirror } from '../../domain/tags/mirror.js';
+import { platformTagChanges, pushTagGroup, syncCorpTags } from '../../domain/tags/corp-tags.js';
+import type { TagDefinitionChange, TagMirror } from '../../domain/tags/mirror.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { BotFeature } from '../module.js';
 
@@ -13,6 +13,7 @@ import type { BotFeature } from '../module.js';
 
 export const corpTagSyncJob = 'customers.corp-tags';
 export const markTagsJob = 'customers.mark-tags';
+export const tagDefinitionsJob = 'customers.corp-tag-definitions';
 
 /** The domain's TagMirror: a mark-tags job per change, in the change's transaction. */
 export class QueueTagMirror implements TagMirror {
@@ -20,6 +21,10 @@ export class QueueTagMirror implements TagMirror {
 
   async customerTagsChanged(em: EntityManager, customerId: number): Promise<void> {
     await this.queue.send(markTagsJob, { customerId }, { em });
+  }
+
+  async definitionsChanged(em: EntityManager, change: TagDefinitionChange): Promise<void> {
+    await this.queue.send(tagDefinitionsJob, change, { em });
   }
 }
 
@@ -38,6 +43,18 @@ export const corpTagsFeature =
         const contacts = source();
         if (!contacts) return;
         log.info(await syncCorpTags(orm.em.fork(), await contacts.tagGroups()), 'corp tags synced');
+      },
+    });
+    queue.define<TagDefinitionChange>({
+      name: tagDefinitionsJob,
+      retryLimit: 8,
+      handler: async (change) => {
+        const contacts = source();
+        if (!contacts) return;
+        if (change.kind === 'push') await pushTagGroup(orm.em.fork(), contacts, change.groupId);
+        else if (change.kind === 'rename') await contacts.renameTag(change.platformId, change.name);
+        else await contacts.deleteTags(change.tagIds, change.groupIds);
+        log.info({ change: change.kind }, 'tag definitions mirrored to WeCom');
       },
     });
     queue.define<{ customerId: number }>({

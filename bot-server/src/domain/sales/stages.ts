@@ -74,7 +74,7 @@ export async function createStage(
   refuseNonAdmin(acting);
   return em.transactional(async (tx) => {
     await refuseTakenName(tx, input.name);
-    const last = await tx.findOne(PipelineStageSchema, {}, { orderBy: { position: 'desc' } });
+    const [last] = await tx.find(PipelineStageSchema, {}, { orderBy: { position: 'desc' }, limit: 1 });
     const stage = tx.create(PipelineStageSchema, { position: (last?.position ?? 0) + 1, ...input });
     await auditCreated(tx, acting, 'stage', stage, snapshot);
     return stage;

@@ -1,6 +1,6 @@
 import { type Customer, type Tag, TagGroupSchema, TagSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PlatformTagGroup } from '../customers/external/source.js';
+import type { ExternalContactSource, PlatformTagGroup } from '../customers/external/source.js';
 
 // WeCom's corp customer tags (企业客户标签) are mirrored as Kelian tag groups and tags, linked by
 // wecomGroupId / wecomTagId. WeCom governs the mirrored ones (names, order, existence); tags made
@@ -84,4 +84,28 @@ export async function platformTagChanges(
     // Only tags Kelian mirrors: a tag Kelian does not know (made since the last sync) stays.
     remove: platformTagIds.filter((id) => known.has(id) && !wanted.includes(id)),
   };
+}
+
+/**
+ * Creates on the platform what a Kelian group lacks there: the group itself (with its tags) or the
+ * tags added since, and keeps the platform's ids. Run again, it finds nothing missing.
+ */
+export async function pushTagGroup(
+  em: EntityManager,
+  platform: Pick<ExternalContactSource, 'addTags'>,
+  groupId: number,
+): Promise<void> {
+  const group = await em.findOne(TagGroupSchema, groupId);
+  if (!group) return;
+  const tags = await em.find(TagSchema, { group }, { orderBy: { sortOrder: 'asc', id: 'asc' } });
+  const missing = tags.filter((t) => !t.wecomTagId);
+  // Nothing to create; a new group without tags waits for its first one (WeCom needs one).
+  if (missing.length === 0) return;
+  const created = await platform.addTags(
+    group.wecomGroupId ? { id: group.wecomGroupId } : { name: group.name },
+    missing.map((t) => t.name),
+  );
+  group.wecomGroupId = created.id;
+  for (const tag of missing) tag.wecomTagId = created.tags.find((t) => t.name === tag.name)?.id ?? null;
+  await em.flush();
 }

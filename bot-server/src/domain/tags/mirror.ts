@@ -7,4 +7,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export interface TagMirror {
   customerTagsChanged(em: EntityManager, customerId: number): Promise<void>;
+  /** Tag definitions changed in Kelian: the platform gets the same change. */
+  definitionsChanged(em: EntityManager, change: TagDefinitionChange): Promise<void>;
 }
+
+/**
+ * `push`: create on the platform the group (if new there) and its tags that have no platform id yet;
+ * `rename` and `delete` name the platform's ids, kept in the job because the Kelian row may be gone.
+ */
+export type TagDefinitionChange =
+  | { kind: 'push'; groupId: number }
+  | { kind: 'rename'; platformId: string; name: string }
+  | { kind: 'delete'; tagIds: string[]; groupIds: string[] };

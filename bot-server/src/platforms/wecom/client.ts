@@ -324,6 +324,25 @@ export class WeComClient {
     return reply.tag_group as CorpTagGroup;
   }
 
+  /** Renames (and reorders) a tag or a tag group: `id` may be either. */
+  async editCorpTag(input: { id: string; name?: string; order?: number }): Promise<void> {
+    await this.#transport.post('externalcontact/edit_corp_tag', {
+      id: input.id,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.order !== undefined ? { order: input.order } : {}),
+    });
+  }
+
+  /** Deletes tags and whole groups; WeCom also drops a group whose last tag goes. */
+  async deleteCorpTags(input: { tagIds?: string[]; groupIds?: string[] }): Promise<void> {
+    if (!input.tagIds?.length && !input.groupIds?.length)
+      throw new WeComLimitError('del_corp_tag needs tag or group ids');
+    await this.#transport.post('externalcontact/del_corp_tag', {
+      tag_id: input.tagIds ?? [],
+      group_id: input.groupIds ?? [],
+    });
+  }
+
   async markTags(input: {
     userId: string;
     externalUserId: string;

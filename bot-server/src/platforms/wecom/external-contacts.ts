@@ -3,7 +3,7 @@ import type {
   ExternalContactSource,
   PlatformTagGroup,
 } from '../../domain/customers/external/source.js';
-import type { ExternalContact, FollowUser } from './api-types.js';
+import type { CorpTagGroup, ExternalContact, FollowUser } from './api-types.js';
 import type { WeComClient } from './client.js';
 import { WeComApiError } from './errors.js';
 
@@ -40,21 +40,41 @@ export class WeComExternalContacts implements ExternalContactSource {
   }
 
   async tagGroups(): Promise<PlatformTagGroup[]> {
-    const groups = await this.client.getCorpTags();
-    return groups
-      .filter((g) => !g.deleted)
-      .map((g) => ({
-        id: g.group_id,
-        name: g.group_name,
-        order: g.order ?? 0,
-        tags: g.tag.filter((t) => !t.deleted).map((t) => ({ id: t.id, name: t.name, order: t.order ?? 0 })),
-      }));
+    return (await this.client.getCorpTags()).filter((g) => !g.deleted).map(toTagGroup);
+  }
+
+  async addTags(group: { id: string } | { name: string }, names: string[]): Promise<PlatformTagGroup> {
+    const added = await this.client.addCorpTags({
+      ...('id' in group ? { groupId: group.id } : { groupName: group.name }),
+      tags: names.map((name) => ({ name })),
+    });
+    return toTagGroup(added);
+  }
+
+  async renameTag(id: string, name: string): Promise<void> {
+    await this.client.editCorpTag({ id, name });
+  }
+
+  async deleteTags(tagIds: string[], groupIds: string[]): Promise<void> {
+    try {
+      await this.client.deleteCorpTags({ tagIds, groupIds });
+    } catch (error) {
+      // 40068: an id WeCom no longer has (deleted there, or by an earlier try of this very job).
+      if (!(error instanceof WeComApiError && error.errcode === 40068)) throw error;
+    }
   }
 
   async markTags(userId: string, externalUserId: string, add: string[], remove: string[]): Promise<void> {
     await this.client.markTags({ userId, externalUserId, add, remove });
   }
 }
+
+const toTagGroup = (g: CorpTagGroup): PlatformTagGroup => ({
+  id: g.group_id,
+  name: g.group_name,
+  order: g.order ?? 0,
+  tags: g.tag.filter((t) => !t.deleted).map((t) => ({ id: t.id, name: t.name, order: t.order ?? 0 })),
+});
 
 /** externalcontact/get lists a follower's tags with their kind: 1 is a corp tag, the only kind synced. */
 const corpTagIds = (f: FollowUser) =>

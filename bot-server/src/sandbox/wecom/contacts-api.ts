@@ -235,6 +235,50 @@ export function wecomContactRoutes(router: Router, sb: SandboxContext): void {
   );
 
   router.post(
+    '/externalcontact/edit_corp_tag',
+    wecomEndpoint(sb, 'externalcontact/edit_corp_tag', options, ({ body }) => {
+      const id = String(body.id ?? '');
+      const target =
+        wecom.customers.tag(id)?.tag ??
+        wecom.customers.tagGroups.find((g) => g.group_id === id && !g.deleted);
+      if (!target) throw new WeComError(40068, 'invalid tag id');
+      if (body.name !== undefined) {
+        if (typeof body.name !== 'string' || body.name === '') throw new WeComError(40058, 'name');
+        if ('group_name' in target) target.group_name = body.name;
+        else target.name = body.name;
+      }
+      if (body.order !== undefined) target.order = Number(body.order);
+      return {};
+    }),
+  );
+
+  router.post(
+    '/externalcontact/del_corp_tag',
+    wecomEndpoint(sb, 'externalcontact/del_corp_tag', options, ({ body }) => {
+      const tagIds = Array.isArray(body.tag_id) ? body.tag_id.map(String) : [];
+      const groupIds = Array.isArray(body.group_id) ? body.group_id.map(String) : [];
+      if (tagIds.length + groupIds.length === 0)
+        throw new WeComError(40058, 'tag_id or group_id is required');
+      const groups = wecom.customers.tagGroups.filter((g) => !g.deleted);
+      const unknown = [
+        ...tagIds.filter((id) => !wecom.customers.tag(id)),
+        ...groupIds.filter((id) => !groups.some((g) => g.group_id === id)),
+      ];
+      if (unknown.length > 0) throw new WeComError(40068, unknown.join(','));
+      for (const group of groups) {
+        if (groupIds.includes(group.group_id)) for (const tag of group.tag) tag.deleted = true;
+        for (const tag of group.tag) if (tagIds.includes(tag.id)) tag.deleted = true;
+        // A group whose last tag goes is gone too.
+        if (group.tag.every((t) => t.deleted)) group.deleted = true;
+      }
+      for (const contact of wecom.customers.contacts.values())
+        for (const follow of contact.follows)
+          follow.tagIds = follow.tagIds.filter((id) => wecom.customers.tag(id));
+      return {};
+    }),
+  );
+
+  router.post(
     '/externalcontact/mark_tag',
     wecomEndpoint(sb, 'externalcontact/mark_tag', options, ({ body }) => {
       const contact = wecom.customers.contacts.get(String(body.external_userid ?? ''));

@@ -37,6 +37,12 @@ export interface ExternalContactSource {
   followedBy(userIds: readonly string[]): AsyncIterable<ExternalContactRecord>;
   /** The corp's customer tag groups with their tags (deleted ones left out). */
   tagGroups(): Promise<PlatformTagGroup[]>;
+  /** Creates tags in the group with that platform id, or in a new group of that name. */
+  addTags(group: { id: string } | { name: string }, names: string[]): Promise<PlatformTagGroup>;
+  /** Renames a tag or a tag group (by its platform id). */
+  renameTag(id: string, name: string): Promise<void>;
+  /** Deletes tags and whole groups; ids the platform no longer has are passed over. */
+  deleteTags(tagIds: string[], groupIds: string[]): Promise<void>;
   /** Adds and removes corp tags on the customer as one member (the follower) sees them. */
   markTags(userId: string, externalUserId: string, add: string[], remove: string[]): Promise<void>;
 }
