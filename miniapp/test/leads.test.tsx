@@ -148,6 +148,35 @@ describe('线索 detail', () => {
     expect(converts).toEqual([{}, { customerId: 7 }]);
   });
 
+  test('转化 with a suspected duplicate that is not one: 仍新建客户 sends force', async () => {
+    const { calls } = fakeApi({
+      'GET /api/leads/23': [200, mine],
+      'POST /api/leads/23/convert': ({ body }) =>
+        (body as { force?: boolean }).force
+          ? [
+              200,
+              { lead: { ...mine, status: 'converted', customerId: 40 }, customerId: 40, opportunityId: 32 },
+            ]
+          : [
+              409,
+              {
+                type: 'urn:kelian:problem:duplicate-customer',
+                title: '可能与已有客户重复',
+                duplicates: [{ id: 7, kind: 'company', name: '远景物流有限公司', matchedOn: ['name'] }],
+                hiddenCount: 0,
+              },
+            ],
+    });
+    render(<LeadDetailPage />);
+    fireEvent.click(await screen.findByText('转化为客户'));
+    fireEvent.click(await screen.findByText('不是同一客户，仍新建客户'));
+    await waitFor(() =>
+      expect(salesTaro.redirectTo).toHaveBeenCalledWith({ url: '/pages/customers/detail?id=40' }),
+    );
+    const converts = calls.filter((c) => c.path === '/api/leads/23/convert').map((c) => c.body);
+    expect(converts).toEqual([{}, { force: true }]);
+  });
+
   test('无效 needs a reason before it is sent', async () => {
     const { calls } = fakeApi({
       'GET /api/leads/23': [200, mine],

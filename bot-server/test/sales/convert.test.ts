@@ -83,3 +83,19 @@ test('a duplicate is answered with the existing customer, and the lead is merged
   expect((await leadRow(id)).customer_id).toBe(existing.id);
   expect((await dealsOfLead(id))[0]).toMatchObject({ customer_id: existing.id, stage: '初步接洽' });
 });
+
+test('a suspected duplicate that is not one: force creates the new customer anyway', async () => {
+  const { rows } = await crm.db.query<{ name: string }>(
+    `select c.name from customer c join app_user u on u.id = c.owner_id
+      where u.name = '张伟' and c.kind = 'company' and c.deleted_at is null order by c.id desc limit 1`,
+  );
+  const id = await claimedLead(rows[0]!.name);
+  expect((await zhangwei.send('POST', `/api/leads/${id}/convert`, {})).status).toBe(409);
+  const forced = await zhangwei.send('POST', `/api/leads/${id}/convert`, { force: true });
+  expect(forced.status, JSON.stringify(forced.body)).toBe(200);
+  const created = await crm.db.query('select name, owner_id from customer where id = $1', [
+    forced.body.customerId,
+  ]);
+  expect(created.rows[0].name).toBe(rows[0]!.name);
+  expect((await leadRow(id)).status).toBe('converted');
+});

@@ -132,11 +132,10 @@ export const claimLead = (id: number) => post<Lead>(`/api/leads/${id}/claim`);
 export const releaseLead = (id: number) => post<Lead>(`/api/leads/${id}/release`);
 export const markLeadInvalid = (id: number, reason: string) =>
   post<Lead>(`/api/leads/${id}/invalid`, { reason });
-export const convertLead = (id: number, customerId?: number) =>
-  post<{ lead: Lead; customerId: number; opportunityId: number }>(
-    `/api/leads/${id}/convert`,
-    customerId === undefined ? {} : { customerId },
-  );
+/** Into a new customer; `customerId`: merged into that one; `force`: new even though it looks like one. */
+export type ConvertInto = { customerId: number } | { force: true };
+export const convertLead = (id: number, into?: ConvertInto) =>
+  post<{ lead: Lead; customerId: number; opportunityId: number }>(`/api/leads/${id}/convert`, into ?? {});
 
 export const fetchStages = () => get<{ items: Stage[] }>('/api/stages');
 export const fetchBoard = () => get<{ columns: BoardColumn[] }>('/api/opportunities/board');

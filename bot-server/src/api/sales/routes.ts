@@ -175,10 +175,11 @@ export function salesRouter({ orm, config }: ApiDeps): Router<ApiState> {
   router.post('/leads/:id/convert', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const { id } = parseInput(leadId, ctx.params);
-    const { customerId, opportunity } = parseInput(leadConvert, ctx.request.body ?? {});
+    const { customerId, force, opportunity } = parseInput(leadConvert, ctx.request.body ?? {});
     try {
       const done = await convertLead(orm.em.fork(), acting, id, {
         ...(customerId !== undefined && { customerId }),
+        ...(force && { force }),
         ...(opportunity && { opportunity }),
       });
       const lead = await leadFor(orm.em.fork(), acting, id);

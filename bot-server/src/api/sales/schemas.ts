@@ -184,6 +184,10 @@ export const leadConvert = z
   .strictObject(
     {
       customerId: recordId('customerId 应为要合并进的客户编号').optional(),
+      force: z
+        .boolean({ error: 'force 应为 true 或 false' })
+        .optional()
+        .meta({ description: '疑似重复时仍新建客户（核对过不是同一家）' }),
       opportunity: opportunityPatch.optional(),
     },
     unknownKeys,

@@ -22,6 +22,8 @@ export class LeadConvertedError extends Error {
 export interface LeadConversion {
   /** Merge into this existing customer instead of creating one from the lead. */
   customerId?: number;
+  /** Create the customer even though it looks like an existing one (people checked: it is not). */
+  force?: boolean;
   opportunity?: OpportunityFields;
 }
 
@@ -56,6 +58,7 @@ export function convertLead(
             contacts: lead.contactName
               ? [{ name: lead.contactName, mobile: lead.mobile ?? null, email: lead.email ?? null }]
               : [],
+            ...(conversion.force ? { force: true } : {}),
           })
         : await customerFor(tx, acting.access, conversion.customerId, { purpose: 'change' });
     const deal = await openOpportunity(

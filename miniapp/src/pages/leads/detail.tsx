@@ -11,6 +11,7 @@ import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { DETAIL_PAGE } from '../../services/customers';
 import {
+  type ConvertInto,
   convertLead,
   type Duplicate,
   fetchLead,
@@ -89,14 +90,14 @@ export default function LeadDetailPage() {
       if ('taken' in outcome) await load();
     });
 
-  const convert = (customerId?: number) =>
+  const convert = (into?: ConvertInto) =>
     run(async () => {
       setMergeProblem(null);
       try {
-        const done = await convertLead(lead.id, customerId);
+        const done = await convertLead(lead.id, into);
         setDuplicates(null);
         void Taro.showToast({
-          title: customerId ? '已合并到客户，并创建了商机' : '已转化为客户，并创建了商机',
+          title: into && 'customerId' in into ? '已合并到客户，并创建了商机' : '已转化为客户，并创建了商机',
           icon: 'none',
         });
         void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${done.customerId}` });
@@ -235,7 +236,11 @@ export default function LeadDetailPage() {
             客联里已有相似的客户。选择要合并进的客户，线索会记到该客户名下，并为它创建商机。
           </Text>
           {duplicates?.items.map((dup) => (
-            <View key={dup.id} className="duplicate" onClick={() => !busy && void convert(dup.id)}>
+            <View
+              key={dup.id}
+              className="duplicate"
+              onClick={() => !busy && void convert({ customerId: dup.id })}
+            >
               <View className="duplicate__main">
                 <Text className="duplicate__name">{dup.name ?? `客户 #${dup.id}`}</Text>
                 <Text className="duplicate__hint">
@@ -252,6 +257,9 @@ export default function LeadDetailPage() {
               另有 {duplicates.hidden} 位相似客户不在你的数据范围内，请联系主管处理。
             </Text>
           ) : null}
+          <Button block fill="outline" disabled={busy} onClick={() => void convert({ force: true })}>
+            不是同一客户，仍新建客户
+          </Button>
           <FieldError message={mergeProblem ?? undefined} />
         </View>
       </Popup>
