@@ -74,46 +74,47 @@ const customerTags = async (externalUserId: string) =>
   ).rows.map((r) => r.name);
 
 describe('WeCom → Kelian', () => {
-  test('at start the corp tag groups are Kelian tag groups, beside the ones made in Kelian', async () => {
+  test('at start the corp tag groups are Kelian tag groups: a group of the same name is linked, not doubled', async () => {
     const groups = await tagGroups();
-    expect(tagNamesOf(groups, '客户等级')).toEqual(['A类客户', 'B类客户', 'C类客户']);
-    expect(tagNamesOf(groups, '客户来源')).toEqual(['官网', '展会', '老客户转介绍']);
-    expect(groups.find((g) => g.name === '客户等级')?.fromWeCom).toBe(true);
+    expect(groups.filter((g) => g.name === '等级')).toHaveLength(1);
+    expect(tagNamesOf(groups, '等级')).toEqual(['A类重点', 'B类普通', 'C类潜在']);
+    expect(tagNamesOf(groups, '来源')).toEqual(['官网', '展会', '老客户转介绍']);
+    expect(groups.find((g) => g.name === '等级')?.fromWeCom).toBe(true);
     expect(groups.find((g) => g.name === '行业')?.fromWeCom).toBe(false);
   });
 
   test("the contacts' tags came with them: each customer has its owner's tags from WeCom", async () => {
-    expect(await customerTags(contactNamed('张先生').external_userid)).toEqual(['A类客户', '官网']);
-    expect(await customerTags(contactNamed('王总').external_userid)).toEqual(['A类客户', '老客户转介绍']);
+    expect(await customerTags(contactNamed('张先生').external_userid)).toEqual(['A类重点', '官网']);
+    expect(await customerTags(contactNamed('王总').external_userid)).toEqual(['A类重点', '老客户转介绍']);
   });
 
   test('change_external_tag: a tag added, renamed or deleted in WeCom is added, renamed or deleted in Kelian', async () => {
-    const level = wecom.tagGroups.find((g) => g.group_name === '客户等级')!;
+    const level = wecom.tagGroups.find((g) => g.group_name === '等级')!;
     level.tag.push({
       id: 'etNEWTAGD0000000000001',
-      name: 'D类客户',
+      name: 'D类待定',
       create_time: nowSec(),
       order: 3,
       deleted: false,
     });
     await tagChanged('create', 'etNEWTAGD0000000000001');
     await waitFor(async () =>
-      tagNamesOf(await tagGroups(), '客户等级')?.includes('D类客户') ? true : undefined,
+      tagNamesOf(await tagGroups(), '等级')?.includes('D类待定') ? true : undefined,
     );
 
     wecomTag('展会').name = '展会线索';
     await tagChanged('update', wecomTag('展会线索').id);
     await waitFor(async () =>
-      tagNamesOf(await tagGroups(), '客户来源')?.includes('展会线索') ? true : undefined,
+      tagNamesOf(await tagGroups(), '来源')?.includes('展会线索') ? true : undefined,
     );
 
     wecomTag('老客户转介绍').deleted = true;
     await tagChanged('delete', wecomTag('老客户转介绍').id);
     await waitFor(async () =>
-      tagNamesOf(await tagGroups(), '客户来源')?.includes('老客户转介绍') ? undefined : true,
+      tagNamesOf(await tagGroups(), '来源')?.includes('老客户转介绍') ? undefined : true,
     );
-    expect(tagNamesOf(await tagGroups(), '客户来源')).toEqual(['官网', '展会线索']);
-    expect(await customerTags(contactNamed('王总').external_userid)).toEqual(['A类客户']);
+    expect(tagNamesOf(await tagGroups(), '来源')).toEqual(['官网', '展会线索']);
+    expect(await customerTags(contactNamed('王总').external_userid)).toEqual(['A类重点']);
   });
 
   test("edit_external_contact: the owner's new tags in WeCom become the customer's; tags made in Kelian stay", async () => {
@@ -135,9 +136,9 @@ describe('WeCom → Kelian', () => {
     // Kelian's own change has reached WeCom before the rep retags the contact there.
     await settleJobs(crm.db);
     const follow = zhangXs.follows.find((f) => f.userid === 'ZhangWei')!;
-    follow.tagIds = [wecomTag('B类客户').id, wecomTag('展会线索').id];
+    follow.tagIds = [wecomTag('B类普通').id, wecomTag('展会线索').id];
     await contactEdited('ZhangWei', zhangXs.external_userid);
-    const expected = ['B类客户', industry.name, '展会线索'].sort();
+    const expected = ['B类普通', industry.name, '展会线索'].sort();
     await waitFor(async () =>
       JSON.stringify(await customerTags(zhangXs.external_userid)) === JSON.stringify(expected)
         ? true
@@ -162,11 +163,11 @@ describe('Kelian → WeCom', () => {
       groups.find((g) => g.name === group)!.tags.find((t) => t.name === name)!.id;
     const ownerSession = await crm.as(owner.wecom_user_id === 'ZhangWei' ? '张伟' : '刘洋');
     const res = await ownerSession.send('PATCH', `/api/customers/${owner.id}`, {
-      tagIds: [tagId('客户等级', 'A类客户'), tagId('客户来源', '官网')],
+      tagIds: [tagId('等级', 'A类重点'), tagId('来源', '官网')],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const ownerFollow = chen.follows.find((f) => f.userid === owner.wecom_user_id)!;
-    const wanted = [wecomTag('A类客户').id, wecomTag('官网').id].sort();
+    const wanted = [wecomTag('A类重点').id, wecomTag('官网').id].sort();
     await waitFor(async () =>
       JSON.stringify([...ownerFollow.tagIds].sort()) === JSON.stringify(wanted) ? true : undefined,
     );
@@ -193,9 +194,9 @@ describe('tag definitions made in Kelian', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'tags.0.color']);
-    const taken = await admin.send('POST', '/api/tag-groups', { name: '客户等级', tags: [{ name: '甲' }] });
+    const taken = await admin.send('POST', '/api/tag-groups', { name: '等级', tags: [{ name: '甲' }] });
     expect(taken.status).toBe(400);
-    expect(taken.body.errors).toEqual([{ field: 'name', message: '已有名为「客户等级」的标签组' }]);
+    expect(taken.body.errors).toEqual([{ field: 'name', message: '已有名为「等级」的标签组' }]);
     expect((await admin.send('PATCH', '/api/tags/999999', { name: 'x' })).status).toBe(404);
     expect((await crm.db.query('select count(*)::int as n from tag_group')).rows).toEqual(before.rows);
   });

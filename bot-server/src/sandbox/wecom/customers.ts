@@ -48,9 +48,11 @@ export const CORP_TAG_LIMIT = 3000;
 
 const SEED_TIME = 1_735_689_600; // 2025-01-01, when the demo customers were "added"
 
+// The same 等级 as the demo company set up in Kelian (the sync links them by name), and a 来源 group
+// that exists only in WeCom.
 const tagSeeds: [group: string, tags: string[]][] = [
-  ['客户等级', ['A类客户', 'B类客户', 'C类客户']],
-  ['客户来源', ['官网', '展会', '老客户转介绍']],
+  ['等级', ['A类重点', 'B类普通', 'C类潜在']],
+  ['来源', ['官网', '展会', '老客户转介绍']],
 ];
 
 const contactSeeds: {
@@ -61,24 +63,24 @@ const contactSeeds: {
   {
     name: '张先生',
     gender: 1,
-    follows: [{ userid: 'ZhangWei', remark: '星河智能 张总', tags: ['A类客户', '官网'], state: 'website' }],
+    follows: [{ userid: 'ZhangWei', remark: '星河智能 张总', tags: ['A类重点', '官网'], state: 'website' }],
   },
   {
     name: '李女士',
     gender: 2,
-    follows: [{ userid: 'SunHao', remark: '东方贸易 李经理', tags: ['B类客户', '展会'] }],
+    follows: [{ userid: 'SunHao', remark: '东方贸易 李经理', tags: ['B类普通', '展会'] }],
   },
   {
     name: '王总',
     gender: 1,
-    follows: [{ userid: 'HuangLei', remark: '南粤制造 王总', tags: ['A类客户', '老客户转介绍'] }],
+    follows: [{ userid: 'HuangLei', remark: '南粤制造 王总', tags: ['A类重点', '老客户转介绍'] }],
   },
   {
     name: '陈经理',
     gender: 1,
     follows: [
-      { userid: 'LiuYang', remark: '京华物流 陈经理', tags: ['C类客户'] },
-      { userid: 'ZhangWei', remark: '京华物流 陈经理', tags: ['C类客户', '展会'] },
+      { userid: 'LiuYang', remark: '京华物流 陈经理', tags: ['C类潜在'] },
+      { userid: 'ZhangWei', remark: '京华物流 陈经理', tags: ['C类潜在', '展会'] },
     ],
   },
 ];
