@@ -193,15 +193,16 @@ describe('the stalled-deal alert', () => {
     expect((await zhangWei('POST', `/api/opportunities/${dealId}/stage`, { stageId: next.id })).status).toBe(
       200,
     );
+    // Every copy of the manager's card says so at once, without anyone clicking it.
+    await waitFor(async () => {
+      const copies = await shownToManagers(dealId);
+      return copies.length > 0 && copies.every((s) => s.includes('已推进到')) ? true : undefined;
+    });
     const [wecom] = (await stalledCards(dealId)).filter((c) => c.platform === 'wecom');
     await managerClicks(wecom!.card_id);
     expect(textOf(await nextTo(manager.wecom, (m) => m.type === 'text'))).toBe(
       '这个商机已经有进展，不再停滞，无需提醒。',
     );
-    await waitFor(async () => {
-      const copies = await shownToManagers(dealId);
-      return copies.every((s) => s.includes('已推进到')) ? true : undefined;
-    });
 
     const limit = (await t.db.query('select stalled_after_days from pipeline_stage where id = $1', [next.id]))
       .rows[0].stalled_after_days as number;

@@ -47,7 +47,7 @@ import {
 
 // /api/stages (everyone reads, admins shape) and /api/opportunities (deals in the user's scope).
 
-export function salesRouter({ orm, config }: ApiDeps): Router<ApiState> {
+export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
   const dealOf = (ctx: ApiContext) => parseInput(opportunityId, ctx.params).id;
   /** After a change, the deal with its history as the user now sees it, from a fresh context. */
@@ -128,7 +128,7 @@ export function salesRouter({ orm, config }: ApiDeps): Router<ApiState> {
     const acting = await actingOf(ctx, orm.em);
     const id = dealOf(ctx);
     const { stageId: to, note } = parseInput(stageMove, ctx.request.body);
-    await moveOpportunity(orm.em.fork(), acting, id, to, note);
+    await moveOpportunity(orm.em.fork(), acting, id, to, notifier, note);
     await answerDeal(ctx, acting, id);
   });
 
@@ -136,14 +136,14 @@ export function salesRouter({ orm, config }: ApiDeps): Router<ApiState> {
     const acting = await actingOf(ctx, orm.em);
     const id = dealOf(ctx);
     const { note } = parseInput(wonBody, ctx.request.body ?? {});
-    await winOpportunity(orm.em.fork(), acting, id, note);
+    await winOpportunity(orm.em.fork(), acting, id, notifier, note);
     await answerDeal(ctx, acting, id);
   });
 
   router.post('/opportunities/:id/lost', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const id = dealOf(ctx);
-    await loseOpportunity(orm.em.fork(), acting, id, parseInput(lostBody, ctx.request.body).reason);
+    await loseOpportunity(orm.em.fork(), acting, id, parseInput(lostBody, ctx.request.body).reason, notifier);
     await answerDeal(ctx, acting, id);
   });
 

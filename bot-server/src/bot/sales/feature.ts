@@ -12,6 +12,7 @@ import { presentOpportunity } from '../../domain/sales/records.js';
 import { activeStages } from '../../domain/sales/stages.js';
 import { opportunityPopulate } from '../../domain/sales/store.js';
 import type { OutboundMessage } from '../../platforms/common.js';
+import { CardNotifier } from '../cards/card-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
 import type { BotFeature } from '../module.js';
 
@@ -79,7 +80,8 @@ function dealChoices(access: Access, deals: Opportunity[], stage: string): Outbo
   );
 }
 
-export const salesFeature: BotFeature = ({ bot }) => {
+export const salesFeature: BotFeature = ({ bot, queue }) => {
+  const notifier = new CardNotifier(queue);
   bot.command({
     name: '商机',
     aliases: ['sj'],
@@ -128,8 +130,8 @@ export const salesFeature: BotFeature = ({ bot }) => {
       try {
         const deal =
           stage.outcome === 'won'
-            ? await winOpportunity(em, acting, match.deal.id)
-            : await moveOpportunity(em, acting, match.deal.id, stage.id);
+            ? await winOpportunity(em, acting, match.deal.id, notifier)
+            : await moveOpportunity(em, acting, match.deal.id, stage.id, notifier);
         return text(`已将「${deal.name}」（${deal.customer.name}）推进到「${stage.name}」`);
       } catch (error) {
         if (error instanceof NotPermittedError) return text(error.reason);

@@ -13,6 +13,7 @@ import { refuseUneditable } from '../access/field-rules.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { customerFor } from '../customers/store.js';
+import type { Notifier } from '../notify/notifier.js';
 import { activeStages, closingStage, openStage } from './stages.js';
 import { opportunityFor } from './store.js';
 
@@ -104,12 +105,14 @@ function refuseClosed(deal: Opportunity) {
     throw new NotPermittedError(deal.status === 'won' ? '这个商机已经赢单了' : '这个商机已经输单了');
 }
 
-function moveTo(
+/** A move, in the history; a stalled-deal card about the deal then shows that it moved on. */
+async function moveTo(
   tx: EntityManager,
   acting: Acting,
   deal: Opportunity,
   to: PipelineStage,
-  note?: string | null,
+  note: string | null | undefined,
+  notifier: Notifier,
 ) {
   tx.create(StageChangeSchema, {
     opportunity: deal,
@@ -120,6 +123,7 @@ function moveTo(
   });
   deal.stage = to;
   deal.stageChangedAt = new Date();
+  await notifier.refreshCards(tx, { type: 'stalled_deal', id: deal.id });
 }
 
 export function updateOpportunity(
@@ -141,13 +145,14 @@ export function moveOpportunity(
   acting: Acting,
   id: number,
   stageId: number,
+  notifier: Notifier,
   note?: string,
 ): Promise<Opportunity> {
   return changeDeal(em, acting, id, async (tx, deal) => {
     refuseClosed(deal);
     const to = await openStage(tx, stageId);
     if (to.id === deal.stage.id) throw new NotPermittedError(`商机已经在「${to.name}」阶段`);
-    moveTo(tx, acting, deal, to, note);
+    await moveTo(tx, acting, deal, to, note, notifier);
   });
 }
 
@@ -155,11 +160,12 @@ export function winOpportunity(
   em: EntityManager,
   acting: Acting,
   id: number,
+  notifier: Notifier,
   note?: string,
 ): Promise<Opportunity> {
   return changeDeal(em, acting, id, async (tx, deal) => {
     refuseClosed(deal);
-    moveTo(tx, acting, deal, await closingStage(tx, 'won'), note);
+    await moveTo(tx, acting, deal, await closingStage(tx, 'won'), note, notifier);
     deal.status = 'won';
     deal.closedAt = new Date();
   });
@@ -170,10 +176,11 @@ export function loseOpportunity(
   acting: Acting,
   id: number,
   reason: string,
+  notifier: Notifier,
 ): Promise<Opportunity> {
   return changeDeal(em, acting, id, async (tx, deal) => {
     refuseClosed(deal);
-    moveTo(tx, acting, deal, await closingStage(tx, 'lost'), reason);
+    await moveTo(tx, acting, deal, await closingStage(tx, 'lost'), reason, notifier);
     deal.status = 'lost';
     deal.lostReason = reason;
     deal.closedAt = new Date();
