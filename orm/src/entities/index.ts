@@ -10,6 +10,7 @@ import { FollowUpSchema } from './follow-up.js';
 import { FiringSchema, FollowUpRuleSchema } from './follow-up-rule.js';
 import { InboxEventSchema } from './inbox-event.js';
 import { LeadSchema } from './lead.js';
+import { OutboundMessageSchema, RateKeySchema, RateSlotSchema } from './outbound-message.js';
 import { OpportunitySchema, PipelineStageSchema, StageChangeSchema } from './opportunity.js';
 import { PlatformTokenSchema } from './platform-token.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
@@ -32,6 +33,7 @@ export * from './follow-up-rule.js';
 export * from './inbox-event.js';
 export * from './lead.js';
 export * from './opportunity.js';
+export * from './outbound-message.js';
 export * from './platform-token.js';
 export * from './role.js';
 export * from './run-slot.js';
@@ -69,4 +71,7 @@ export const entities: EntitySchema[] = [
   FollowUpRuleSchema,
   FiringSchema,
   TaskSchema,
+  OutboundMessageSchema,
+  RateKeySchema,
+  RateSlotSchema,
 ];
