@@ -2,7 +2,14 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@kelian/config';
-import { ensureDefaultPipeline, loadDemoDataIfEmpty, migrate, ormConfig, startDatabase } from '@kelian/orm';
+import {
+  ensureDefaultPipeline,
+  loadDemoDataIfEmpty,
+  migrate,
+  ormConfig,
+  startDatabase,
+  withStartupLock,
+} from '@kelian/orm';
 import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { apiRouter } from './api/index.js';
@@ -80,13 +87,21 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
 
     const orm = await MikroORM.init(ormConfig(db.url));
     undo.push(() => orm.close(true));
-    const applied = await migrate(orm);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    await ensureDefaultPipeline(orm.em.fork());
-    if (config.sandbox) {
-      const demo = await loadDemoDataIfEmpty(orm.em.fork());
-      if (demo) logger.info(demo, 'demo data loaded');
-    }
+    // Instances starting at once on one PostgreSQL database take turns: the first migrates and
+    // seeds, the others wait for it and find the work done (see withStartupLock).
+    await withStartupLock(
+      db.url,
+      async () => {
+        const applied = await migrate(orm);
+        if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+        await ensureDefaultPipeline(orm.em.fork());
+        if (config.sandbox) {
+          const demo = await loadDemoDataIfEmpty(orm.em.fork());
+          if (demo) logger.info(demo, 'demo data loaded');
+        }
+      },
+      { onWait: () => logger.info('another instance is migrating the database; waiting for it') },
+    );
 
     // Known once the server listens; the sandbox and, in sandbox mode, the platform clients need it.
     let serverUrl = '';
