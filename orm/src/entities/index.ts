@@ -10,9 +10,10 @@ import { FollowUpSchema } from './follow-up.js';
 import { FiringSchema, FollowUpRuleSchema } from './follow-up-rule.js';
 import { InboxEventSchema } from './inbox-event.js';
 import { LeadSchema } from './lead.js';
-import { OutboundMessageSchema, RateKeySchema, RateSlotSchema } from './outbound-message.js';
 import { OpportunitySchema, PipelineStageSchema, StageChangeSchema } from './opportunity.js';
+import { OutboundMessageSchema, RateKeySchema, RateSlotSchema } from './outbound-message.js';
 import { PlatformTokenSchema } from './platform-token.js';
+import { RateCounterSchema } from './rate-counter.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
 import { SalesTargetSchema } from './sales-target.js';
@@ -20,6 +21,7 @@ import { SessionSchema } from './session.js';
 import { TagGroupSchema, TagSchema } from './tag.js';
 import { TaskSchema } from './task.js';
 import { UserSchema } from './user.js';
+import { WebhookReplaySchema } from './webhook-replay.js';
 
 export * from './assignment-rule.js';
 export * from './audit-log.js';
@@ -35,6 +37,7 @@ export * from './lead.js';
 export * from './opportunity.js';
 export * from './outbound-message.js';
 export * from './platform-token.js';
+export * from './rate-counter.js';
 export * from './role.js';
 export * from './run-slot.js';
 export * from './sales-target.js';
@@ -42,6 +45,7 @@ export * from './session.js';
 export * from './tag.js';
 export * from './task.js';
 export * from './user.js';
+export * from './webhook-replay.js';
 
 /** Every entity the ORM knows; the migration generator diffs against exactly this list. */
 // Annotated: the inferred tuple of every schema is too large for the compiler to write out.
@@ -71,6 +75,8 @@ export const entities: EntitySchema[] = [
   FollowUpRuleSchema,
   FiringSchema,
   TaskSchema,
+  WebhookReplaySchema,
+  RateCounterSchema,
   OutboundMessageSchema,
   RateKeySchema,
   RateSlotSchema,

@@ -6,16 +6,21 @@ import { Migration20261123161822_audit_log } from './Migration20261123161822_aud
 import { Migration20261123164140_search_keys } from './Migration20261123164140_search_keys.js';
 import { Migration20261205004724_sales_core } from './Migration20261205004724_sales_core.js';
 import { Migration20261206053929_delivery } from './Migration20261206053929_delivery.js';
+import { Migration20261206100000_webhook_replay } from './Migration20261206100000_webhook_replay.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
 export const migrationsList = [
   { name: 'Migration20261123152303_foundation', class: Migration20261123152303_foundation },
   { name: 'Migration20261123153134_platforms', class: Migration20261123153134_platforms },
-  { name: 'Migration20261123155608_sessions_cards_leads', class: Migration20261123155608_sessions_cards_leads },
+  {
+    name: 'Migration20261123155608_sessions_cards_leads',
+    class: Migration20261123155608_sessions_cards_leads,
+  },
   { name: 'Migration20261123155752_team_chats', class: Migration20261123155752_team_chats },
   { name: 'Migration20261123161822_audit_log', class: Migration20261123161822_audit_log },
   { name: 'Migration20261123164140_search_keys', class: Migration20261123164140_search_keys },
   { name: 'Migration20261205004724_sales_core', class: Migration20261205004724_sales_core },
   { name: 'Migration20261206053929_delivery', class: Migration20261206053929_delivery },
+  { name: 'Migration20261206100000_webhook_replay', class: Migration20261206100000_webhook_replay },
 ];
