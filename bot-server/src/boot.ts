@@ -136,6 +136,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
 
     const jobs = await startJobs({
       url: db.url,
+      embedded: db.embedded,
       orm,
       logger,
       timezone: config.displayTimeZone,

@@ -67,7 +67,11 @@ test('a WeCom card with no response code left is replaced by a fresh card that s
     );
     return rows[0]?.replaced_by ?? undefined;
   });
-  const fresh = sandboxOf(t.server).state.wecom.cards.views(replacement);
+  // The replacement is a delivery of its own: it arrives a moment after the old card is marked.
+  const fresh = await waitFor(async () => {
+    const views = sandboxOf(t.server).state.wecom.cards.views(replacement);
+    return Object.keys(views).length > 0 ? views : undefined;
+  });
   expect(Object.keys(fresh).sort()).toEqual(['ChenJing', 'LiNa', 'LiuYang', 'ZhangWei']);
   expect(JSON.stringify(fresh.LiNa!.card)).toContain('此卡片已更新，之前的卡片不再有效');
   expect(JSON.stringify(fresh.LiNa!.card)).toContain('北京换卡测试科技');

@@ -10,7 +10,7 @@ import type {
   TextEvent,
 } from '../platforms/common.js';
 import type { Command } from './command.js';
-import type { Outbox } from './delivery.js';
+import type { Outbox } from './delivery/outbox.js';
 import { parseCommand } from './parse.js';
 
 /** What every handler of a person's message or click gets. */

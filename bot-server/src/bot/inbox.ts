@@ -4,7 +4,24 @@ import type { JobQueue } from '../jobs/queue.js';
 import type { ChatEvent } from '../platforms/common.js';
 import { eventFromJson, eventToJson } from '../platforms/event-json.js';
 
-export const handleEventJob = 'bot.handle-event';
+/**
+ * Two queues, so that a burst of platform sync events (a contact import, an org change) never holds
+ * back what a person typed or clicked.
+ */
+export const handleEventJobs = { person: 'bot.handle-event', sync: 'bot.handle-sync-event' } as const;
+
+/** What a person does in the chat, answered while they wait; everything else is bookkeeping. */
+const personKinds = new Set<ChatEvent['kind']>(['text', 'card_action', 'enter_app', 'menu_click']);
+
+/** The job of a stored event: `actor` keeps one person's events in the order they came. */
+export interface HandleEvent {
+  id: number;
+  actor?: string;
+}
+
+export function handleEventJob(event: ChatEvent): string {
+  return personKinds.has(event.kind) ? handleEventJobs.person : handleEventJobs.sync;
+}
 
 /**
  * The door every verified platform event comes through. `accept` stores the event and enqueues its
@@ -26,7 +43,8 @@ export class Inbox {
       );
       const id = inserted[0]?.id;
       if (id === undefined) return 'duplicate';
-      await this.queue.send(handleEventJob, { id }, { em });
+      const actor = 'from' in event ? `${event.platform}:${event.from}` : undefined;
+      await this.queue.send(handleEventJob(event), { id, ...(actor ? { actor } : {}) } satisfies HandleEvent, { em });
       return 'accepted';
     });
   }

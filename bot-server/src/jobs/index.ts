@@ -27,13 +27,15 @@ export interface RunningJobs extends Jobs {
 // handlers may need the server to be listening (in sandbox mode the platforms are this server).
 export async function startJobs(options: {
   url: string;
+  /** The embedded PGlite: no LISTEN/NOTIFY between its connections, a smaller pool. */
+  embedded: boolean;
   orm: MikroORM;
   logger: Logger;
   timezone: string;
   modules: JobModule[];
 }): Promise<RunningJobs> {
   const { url, orm, logger, timezone, modules } = options;
-  const queue = new JobQueue(url, logger);
+  const queue = new JobQueue(url, logger, { embedded: options.embedded });
   const coordinator = new PgRunCoordinator(orm, `${hostname()}:${process.pid}`);
   const scheduler = new Scheduler(coordinator, timezone, logger);
   for (const module of [housekeeping(coordinator), ...modules]) module({ queue, scheduler, orm, logger });

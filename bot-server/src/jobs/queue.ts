@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Transaction } from 'kysely';
-import { type Job, PgBoss, type QueuePolicy } from 'pg-boss';
+import { type Job, type JobResult, PgBoss, type QueuePolicy } from 'pg-boss';
 import type { Logger } from '../logger.js';
 
 export interface JobDefinition<T extends object> {
@@ -8,11 +8,26 @@ export interface JobDefinition<T extends object> {
   handler: (data: T, job: Job<T>) => Promise<void>;
   /** Attempts after the first failure, with exponential backoff. */
   retryLimit?: number;
+  /** Cap of the backoff between attempts (default: five minutes). */
+  retryDelayMaxSeconds?: number;
   /**
    * pg-boss's queue policy. `stately` keeps at most one queued and one running job per
    * singletonKey (e.g. one pending full sync per platform); the default `standard` ignores the key.
    */
   policy?: QueuePolicy;
+  /**
+   * How many jobs one fetch takes; they run side by side (default 1). Queues that carry many small
+   * jobs (events, messages) take them in batches: one query hands out the batch, and their waits on
+   * the database and the platforms overlap.
+   */
+  batchSize?: number;
+  /** Jobs of one batch with the same key run one after another, in the order they were sent. */
+  sequenceKey?: (data: T) => string;
+  /**
+   * A job whose worker stops sending heartbeats for this long is handed out again: a crashed
+   * instance's jobs come back within seconds. Without it, an active job expires after 15 minutes.
+   */
+  heartbeatSeconds?: number;
 }
 
 export interface SendOptions {
@@ -29,12 +44,23 @@ export class JobQueue {
   readonly #boss: PgBoss;
   readonly #definitions = new Map<string, JobDefinition<object>>();
   readonly #log: Logger;
+  readonly #notify: boolean;
   #started = false;
 
-  constructor(url: string, logger: Logger) {
+  constructor(url: string, logger: Logger, options: { embedded: boolean }) {
     this.#log = logger.child({ component: 'jobs' });
-    // The embedded database serves at most 40 connections in total: keep this pool small.
-    this.#boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4 });
+    // PostgreSQL wakes idle workers with LISTEN/NOTIFY the moment a job is sent, on every instance.
+    // The embedded database's socket does not pass notifications between connections, so there
+    // workers poll every half second instead (and fetch continuously while batches come back full).
+    this.#notify = !options.embedded;
+    this.#boss = new PgBoss({
+      connectionString: url,
+      schema: 'pgboss',
+      // The embedded database serves at most 40 connections in total: keep this pool small.
+      max: options.embedded ? 4 : 10,
+      // Expired claims and stale heartbeats are found by the supervisor: look every few seconds.
+      superviseIntervalSeconds: 5,
+    });
     this.#boss.on('error', (err) => this.#log.error({ err }, 'job queue error'));
   }
 
@@ -47,11 +73,18 @@ export class JobQueue {
   async start(): Promise<void> {
     await this.#boss.start();
     for (const d of this.#definitions.values()) {
-      await this.#boss.createQueue(d.name, {
+      const options = {
         retryLimit: d.retryLimit ?? 5,
         retryBackoff: true,
+        retryDelayMax: d.retryDelayMaxSeconds ?? 300,
         policy: d.policy ?? 'standard',
-      });
+        notify: this.#notify,
+        ...(d.heartbeatSeconds ? { heartbeatSeconds: d.heartbeatSeconds } : {}),
+      };
+      // An existing queue keeps its creation options; bring them up to date.
+      await this.#boss.createQueue(d.name, options);
+      const { policy: _policy, ...updatable } = options;
+      await this.#boss.updateQueue(d.name, updatable);
     }
     this.#started = true;
   }
@@ -59,15 +92,44 @@ export class JobQueue {
   /** Starts handing jobs to their handlers. */
   async work(): Promise<void> {
     for (const d of this.#definitions.values()) {
-      await this.#boss.work<object>(d.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-        if (!job) return;
-        try {
-          await d.handler(job.data, job);
-        } catch (err) {
-          this.#log.warn({ err, job: d.name, id: job.id }, 'job failed; pg-boss will retry it');
-          throw err;
-        }
-      });
+      const batchSize = d.batchSize ?? 1;
+      await this.#boss.work<object>(
+        d.name,
+        {
+          batchSize,
+          pollingIntervalSeconds: 0.5,
+          notifyPollingIntervalSeconds: 5,
+          burstWhenBatchFull: batchSize > 1,
+          perJobResults: true,
+        },
+        (jobs) => this.#runBatch(d, jobs),
+      );
+    }
+  }
+
+  /** Runs a batch: independent jobs side by side, jobs of one sequence key in order; each settles on its own. */
+  async #runBatch(d: JobDefinition<object>, jobs: Job<object>[]): Promise<JobResult[]> {
+    const sequences = new Map<string, Job<object>[]>();
+    jobs.forEach((job, i) => {
+      const key = d.sequenceKey?.(job.data) ?? String(i);
+      sequences.set(key, [...(sequences.get(key) ?? []), job]);
+    });
+    const results: JobResult[] = [];
+    await Promise.all(
+      [...sequences.values()].map(async (sequence) => {
+        for (const job of sequence) results.push(await this.#run(d, job));
+      }),
+    );
+    return results;
+  }
+
+  async #run(d: JobDefinition<object>, job: Job<object>): Promise<JobResult> {
+    try {
+      await d.handler(job.data, job);
+      return { id: job.id, status: 'completed' };
+    } catch (err) {
+      this.#log.warn({ err, job: d.name, id: job.id }, 'job failed; pg-boss will retry it');
+      return { id: job.id, status: 'failed', output: { message: String(err).slice(0, 2000) } };
     }
   }
 

@@ -136,12 +136,41 @@ export interface CardRef {
   version: number;
 }
 
+/** One of a platform's documented frequency limits: at most `limit` sends in any `windowMs`. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * What one send counts against: a member's inbox (WeCom 30 per minute), a group, an API's QPS. The
+ * platforms enforce most of these by silently dropping the excess, so every send is admitted
+ * against its keys before it goes out.
+ */
+export interface RateKey {
+  key: string;
+  windows: readonly RateWindow[];
+}
+
+/**
+ * What a failed send means: `retry` (an outage, a token, a limit: it will go through later),
+ * `refused` (it never will: no such member, a card the platform rejects), or `duplicate` (the card's
+ * id is already taken: an earlier attempt reached the platform before it could be recorded).
+ */
+export type SendVerdict = 'retry' | 'refused' | 'duplicate';
+
 export interface ChatPlatform {
   readonly name: PlatformName;
+  judge(error: unknown): SendVerdict;
+  /** The rate keys one `send(audience, message)` counts against. */
+  rateKeys(audience: Audience, message: OutboundMessage): RateKey[];
   send(audience: Audience, message: OutboundMessage): Promise<CardRef | undefined>;
   /** Show the card's new state to every recipient of `ref`, not only the clicker. */
   updateCard(ref: CardRef, card: Card): Promise<CardRef>;
 }
+
+/** The configured platform of that name, if any. */
+export type PlatformResolver = (name: PlatformName) => ChatPlatform | undefined;
 
 /**
  * The platform cannot change the copies of this card any more (WeCom: no unused response code is

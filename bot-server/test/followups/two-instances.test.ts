@@ -73,14 +73,14 @@ test.runIf(onPostgres)(
     expect(await count(`select count(*)::int as n from task where reminded_at is null`)).toBe(0);
     expect(
       await count(
-        `select count(*)::int as n from pgboss.job where name = 'cards.post' and data -> 'subject' ->> 'type' = 'task'`,
+        `select count(*)::int as n from outbound_message where subject_type = 'task' and platform = 'wecom'`,
       ),
     ).toBe(customers);
 
     await race('summary', new Date(shanghaiMorning(1).getTime() + 3_600_000));
     expect(
       await count(
-        `select count(*)::int as n from pgboss.job where name = 'chat.deliver' and data -> 'message' ->> 'text' like '早上好%'`,
+        `select count(*)::int as n from outbound_message where message ->> 'text' like '早上好%'`,
       ),
     ).toBe(2);
   },

@@ -18,10 +18,17 @@ export const OutboundMessageSchema = defineEntity({
     /** The business object a card shows (rendered fresh at send time, so a late card is never stale). */
     subjectType: p.string().length(40).nullable(),
     subjectId: p.integer().nullable(),
+    /** A line under a subject's card (a replacement card says the earlier one is void). */
+    footer: p.string().length(200).nullable(),
     /** The card's platform id, fixed when the message is planned. */
     cardId: p.string().length(128).nullable().unique(),
     /** pending → sending → sent; or failed (the platform refused for good) or dropped (the subject is gone). */
     state: p.string().length(10).default('pending'),
+    /**
+     * Which job owns the message: a job whose `turn` differs (an older job of a message that was
+     * booked for later) leaves it alone, so one message never has two senders.
+     */
+    turn: p.integer().default(0),
     attempts: p.integer().default(0),
     lastError: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -10,24 +10,36 @@ import {
   type CardRef,
   type ChatPlatform,
   type PlatformName,
+  type PlatformResolver,
 } from '../../platforms/common.js';
-import type { PlatformResolver } from '../delivery.js';
+import { Outbox } from '../delivery/outbox.js';
 import { platformAudience } from './audience.js';
 import { presentCard } from './presenters.js';
 
-export const postCardJob = 'cards.post';
 export const refreshCardsJob = 'cards.refresh';
 const platformNames: PlatformName[] = ['wecom', 'dingtalk'];
 
 /** Card ids must be unique per app forever (WeCom task_id), so they carry a random part. */
 const newCardId = (subject: CardSubject) => `${subject.type}-${subject.id}-${randomBytes(5).toString('hex')}`;
 
-/** The domain's Notifier, as jobs enqueued in the caller's transaction. */
+/**
+ * The domain's Notifier. Posting plans one delivery per platform audience in the caller's
+ * transaction (the card goes out if and only if the change commits, each platform on its own; a
+ * platform that is not configured has no user ids, so nobody to reach there); refreshing is a job
+ * that brings every sent copy up to date.
+ */
 export class CardNotifier implements Notifier {
-  constructor(private readonly queue: JobQueue) {}
+  readonly #outbox: Outbox;
+
+  constructor(private readonly queue: JobQueue) {
+    this.#outbox = new Outbox(queue);
+  }
 
   async postCard(em: EntityManager, subject: CardSubject, recipients: Recipients): Promise<void> {
-    await this.queue.send(postCardJob, { subject, recipients }, { em });
+    for (const name of platformNames) {
+      const audience = await platformAudience(em, name, recipients);
+      if (audience) await this.#outbox.enqueueCard(em, { platform: name, audience, subject, cardId: newCardId(subject) });
+    }
   }
 
   async refreshCards(em: EntityManager, subject: CardSubject): Promise<void> {
@@ -36,28 +48,17 @@ export class CardNotifier implements Notifier {
 }
 
 /**
- * Sends cards and keeps every copy current. Posting renders the subject for each configured
- * platform and stores the platform's handle; refreshing renders the current state again and
- * updates each stored card for all its recipients.
+ * Keeps every copy of a subject's cards current: renders the current state again and updates each
+ * stored card for all its recipients. A card the platform can no longer update is replaced by a new
+ * one, sent like any other card.
  */
-export class CardDelivery {
+export class CardRefresher {
   constructor(
     private readonly orm: MikroORM,
     private readonly platforms: PlatformResolver,
+    private readonly outbox: Outbox,
     private readonly logger: Logger,
   ) {}
-
-  async post(subject: CardSubject, recipients: Recipients): Promise<void> {
-    for (const name of platformNames) {
-      const platform = this.platforms(name);
-      if (!platform) continue;
-      const em = this.orm.em.fork();
-      const audience = await platformAudience(em, name, recipients);
-      const card = audience && (await presentCard(em, subject, newCardId(subject)));
-      if (!audience || !card) continue;
-      await this.#send(em, platform, subject, card, audience);
-    }
-  }
 
   async refresh(subject: CardSubject): Promise<void> {
     const em = this.orm.em.fork();
@@ -86,36 +87,7 @@ export class CardDelivery {
     await em.flush();
   }
 
-  /** Sends a card; a card the platform can update later is stored with its subject. */
-  async #send(
-    em: EntityManager,
-    platform: ChatPlatform,
-    subject: CardSubject,
-    card: Card,
-    audience: CardRef['audience'],
-  ) {
-    const ref = await platform.send(audience, { kind: 'card', card });
-    if (!ref) return null;
-    em.create(CardInstanceSchema, {
-      cardId: ref.cardId,
-      platform: platform.name,
-      kind: card.kind,
-      objectType: subject.type,
-      objectId: String(subject.id),
-      ref: ref as unknown as Record<string, unknown>,
-      card: card as unknown as Record<string, unknown>,
-    });
-    await em.flush();
-    return ref.cardId;
-  }
-
-  async #update(
-    em: EntityManager,
-    platform: ChatPlatform,
-    subject: CardSubject,
-    instance: CardInstance,
-    card: Card,
-  ) {
+  async #update(em: EntityManager, platform: ChatPlatform, subject: CardSubject, instance: CardInstance, card: Card) {
     const ref = instance.ref as unknown as CardRef;
     try {
       const next = await platform.updateCard(ref, card);
@@ -127,9 +99,17 @@ export class CardDelivery {
       if (!(error instanceof CardNotUpdatableError)) throw error;
       // A fresh card replaces them and says so, so nobody acts on the stale one.
       this.logger.warn({ cardId: instance.cardId }, 'card cannot be updated in place; sending a replacement');
-      const replacement = { ...card, id: newCardId(subject), footer: '此卡片已更新，之前的卡片不再有效' };
-      instance.replacedBy = await this.#send(em, platform, subject, replacement, ref.audience);
-      await em.flush();
+      const cardId = newCardId(subject);
+      await em.transactional(async (tx) => {
+        await this.outbox.enqueueCard(tx, {
+          platform: platform.name,
+          audience: ref.audience,
+          subject,
+          cardId,
+          footer: '此卡片已更新，之前的卡片不再有效',
+        });
+        await tx.nativeUpdate(CardInstanceSchema, { id: instance.id }, { replacedBy: cardId });
+      });
     }
   }
 }

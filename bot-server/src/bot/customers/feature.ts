@@ -1,7 +1,7 @@
 import { accessOf } from '../../domain/access/access.js';
 import { bestMatches } from '../../domain/customers/list.js';
 import { noCustomer } from '../customer-choices.js';
-import { Outbox } from '../delivery.js';
+import { Outbox } from '../delivery/outbox.js';
 import type { BotFeature } from '../module.js';
 import { customerResultsCard, resultsShown } from './results-card.js';
 
@@ -34,6 +34,7 @@ export const customersFeature: BotFeature = ({ bot, queue }) => {
         platform: event.platform,
         audience: { kind: 'users', userIds: [event.from] },
         message: { kind: 'card', card },
+        lane: 'direct',
       });
       return { kind: 'text', text: `${user.name}，找到的客户已私信发给你。` };
     },

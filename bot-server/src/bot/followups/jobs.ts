@@ -4,7 +4,8 @@ import { sendMorningSummaries } from '../../domain/followups/summary.js';
 import type { JobModule } from '../../jobs/index.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { CardNotifier } from '../cards/card-jobs.js';
-import { Outbox, type PlatformResolver } from '../delivery.js';
+import type { PlatformResolver } from '../../platforms/common.js';
+import { Outbox } from '../delivery/outbox.js';
 import { OutboxMessenger } from './messenger.js';
 
 export const followUpJobNames = {

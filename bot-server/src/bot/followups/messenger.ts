@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Messenger } from '../../domain/followups/messenger.js';
-import type { PlatformName } from '../../platforms/common.js';
+import type { PlatformName, PlatformResolver } from '../../platforms/common.js';
 import { platformAudience } from '../cards/audience.js';
-import type { Outbox, PlatformResolver } from '../delivery.js';
+import type { Outbox } from '../delivery/outbox.js';
 
 const platformNames: PlatformName[] = ['wecom', 'dingtalk'];
 
@@ -17,7 +17,7 @@ export class OutboxMessenger implements Messenger {
     for (const platform of platformNames) {
       if (!this.platforms(platform)) continue;
       const audience = await platformAudience(em, platform, { kind: 'users', userIds });
-      if (audience) await this.outbox.enqueue(em, { platform, audience, message: { kind: 'text', text } });
+      if (audience) await this.outbox.enqueue(em, { platform, audience, message: { kind: 'text', text }, lane: 'bulk' });
     }
   }
 }

@@ -3,7 +3,16 @@
 // updates through PUT /v1.0/card/instances so every copy changes, not only the clicker's.
 import type { Card } from '@kelian/cards';
 import type { Logger } from 'pino';
-import type { Audience, CardRef, ChatPlatform, OutboundMessage, TextEvent } from '../common.js';
+import type {
+  Audience,
+  CardRef,
+  ChatPlatform,
+  OutboundMessage,
+  RateKey,
+  RateWindow,
+  SendVerdict,
+  TextEvent,
+} from '../common.js';
 import { type ActionCardContent, actionCardRobotMessage } from './action-card-message.js';
 import type { CreateAndDeliverCardRequest, DingTalkClient, RobotMessage, WorkNotice } from './client.js';
 import { DingTalkApiError } from './errors.js';
@@ -29,6 +38,17 @@ export interface DingTalkPlatformOptions {
 
 type PlainMessage = Exclude<OutboundMessage, { kind: 'card' }>;
 
+/** Per app per API: 20 calls a second on a standard organisation (reference §6, 90018 beyond). */
+const API_QPS: readonly RateWindow[] = [{ limit: 20, windowMs: 1000 }];
+
+/** The API a send calls, for its QPS key. */
+function sendApi(audience: Audience, message: OutboundMessage): string {
+  if (message.kind === 'card') return 'card/instances/createAndDeliver';
+  if (audience.kind === 'group') return 'robot/groupMessages/send';
+  if (audience.kind === 'department') return 'topapi/message/corpconversation/asyncsend_v2';
+  return 'robot/oToMessages/batchSend';
+}
+
 /** A sessionWebhook this close to expiry is not worth the race; send through the robot API instead. */
 const WEBHOOK_MARGIN_MS = 10_000;
 
@@ -50,6 +70,21 @@ export class DingTalkPlatform implements ChatPlatform {
 
   constructor(options: DingTalkPlatformOptions) {
     this.#o = options;
+  }
+
+  /**
+   * `param.*` answers say the request itself is wrong (no such user or group, a card the template
+   * cannot show), except `param.cardAlreadyExist`: that outTrackId was delivered before.
+   */
+  judge(error: unknown): SendVerdict {
+    if (!(error instanceof DingTalkApiError)) return 'retry';
+    if (error.code === 'param.cardAlreadyExist') return 'duplicate';
+    return error.code.startsWith('param.') || error.code === 'DELIVERY_FAILED' ? 'refused' : 'retry';
+  }
+
+  /** DingTalk limits each API's calls per app, whoever they reach. */
+  rateKeys(audience: Audience, message: OutboundMessage): RateKey[] {
+    return [{ key: `dingtalk:api:${sendApi(audience, message)}`, windows: API_QPS }];
   }
 
   async send(audience: Audience, message: OutboundMessage): Promise<CardRef | undefined> {

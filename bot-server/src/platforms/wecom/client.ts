@@ -26,7 +26,7 @@ import {
   LIMITS,
   type Recipients,
 } from './limits.js';
-import { APPCHAT_WINDOWS, MEMBER_WINDOWS, SlidingWindowLimiter, WEBHOOK_WINDOWS } from './rate-limiter.js';
+import { SlidingWindowLimiter, WEBHOOK_WINDOWS } from './rate-limiter.js';
 import type { TokenStore } from './token-store.js';
 import { DEFAULT_TOKEN_MARGIN_MS, type RetryPolicy, WeComTransport } from './transport.js';
 
@@ -78,8 +78,6 @@ export class WeComClient {
   readonly #log: Logger;
   readonly #now: () => number;
   readonly #rateLimitWaitMs: number;
-  readonly #members: SlidingWindowLimiter;
-  readonly #chats: SlidingWindowLimiter;
   readonly #webhooks: SlidingWindowLimiter;
   readonly #corpTicket: CachedCredential;
   readonly #agentTicket: CachedCredential;
@@ -103,8 +101,6 @@ export class WeComClient {
       ...(options.tokenMarginMs !== undefined ? { tokenMarginMs: options.tokenMarginMs } : {}),
       now: this.#now,
     });
-    this.#members = new SlidingWindowLimiter(MEMBER_WINDOWS, this.#now);
-    this.#chats = new SlidingWindowLimiter(APPCHAT_WINDOWS, this.#now);
     this.#webhooks = new SlidingWindowLimiter(WEBHOOK_WINDOWS, this.#now);
     const margin = options.tokenMarginMs ?? DEFAULT_TOKEN_MARGIN_MS;
     // Tickets are cached like tokens: jsapi_ticket is capped at 400/h per corp and 100/h per app.
@@ -407,10 +403,6 @@ export class WeComClient {
   async #sendMessage(to: Recipients, payload: Record<string, unknown>): Promise<SendResult> {
     assertRecipients(to);
     const users = to.users ?? [];
-    await this.#members.acquire(
-      users.map((user) => `user:${user}`),
-      this.#rateLimitWaitMs,
-    );
     const reply = await this.#transport.post<Reply>('message/send', {
       ...(users.length ? { touser: users.join('|') } : {}),
       ...(to.parties?.length ? { toparty: to.parties.join('|') } : {}),
@@ -443,7 +435,6 @@ export class WeComClient {
   }
 
   async #sendAppChat(chatId: string, payload: Record<string, unknown>): Promise<void> {
-    await this.#chats.acquire([`chat:${chatId}`], this.#rateLimitWaitMs);
     await this.#transport.post('appchat/send', { chatid: chatId, safe: 0, ...payload });
   }
 

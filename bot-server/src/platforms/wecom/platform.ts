@@ -9,10 +9,13 @@ import {
   type CardRef,
   type ChatPlatform,
   type OutboundMessage,
+  type RateKey,
+  type SendVerdict,
 } from '../common.js';
 import type { WeComClient } from './client.js';
 import { WeComApiError, WeComLimitError } from './errors.js';
 import { assertTemplateCard, LIMITS } from './limits.js';
+import { APPCHAT_WINDOWS, MEMBER_WINDOWS } from './rate-limiter.js';
 
 /** Neutral card → WeCom template_card object (the cards package's WeCom renderer). */
 export type RenderWeComCard = (card: Card) => Record<string, unknown>;
@@ -22,6 +25,14 @@ export type RenderWeComCard = (card: Card) => Record<string, unknown>;
  * keys are the UserIDs of clickers; a UserID starts with a letter or digit, so it can never be '*'.
  */
 export const SEND_RESPONSE_CODE = '*';
+
+/**
+ * Recipients or a chat that do not exist or are out of the app's reach (81013, 82001, 60011, 86003,
+ * 86216): sending again cannot help.
+ */
+const NO_SUCH_RECIPIENT = new Set([81013, 82001, 60011, 86003, 86216]);
+/** 42014: the task_id is taken (or malformed, which limits.ts rules out before sending). */
+const TASK_ID_TAKEN = 42014;
 
 /** Errors that say nothing about the response code tried, so trying another code cannot help. */
 const NOT_ABOUT_THE_CODE = new Set([-1, 40001, 40014, 42001, 45009, 45033, 48002, 60020]);
@@ -46,6 +57,24 @@ export class WeComPlatform implements ChatPlatform {
     this.#render = options.renderCard;
     this.#renderUpdate = options.renderUpdate ?? options.renderCard;
     this.#log = options.logger.child({ component: 'wecom-platform' });
+  }
+
+  /**
+   * Every member a message reaches counts it against their own window (30 per minute, 1000 per hour
+   * from this app); an app group counts against the group. A department's members are WeCom's to
+   * count (toparty is only used for notices to whole departments).
+   */
+  rateKeys(audience: Audience, _message: OutboundMessage): RateKey[] {
+    if (audience.kind === 'group') return [{ key: `wecom:appchat:${audience.conversationId}`, windows: APPCHAT_WINDOWS }];
+    if (audience.kind === 'department') return [];
+    return [...new Set(audience.userIds)].map((id) => ({ key: `wecom:member:${id}`, windows: MEMBER_WINDOWS }));
+  }
+
+  judge(error: unknown): SendVerdict {
+    if (error instanceof WeComLimitError) return 'refused';
+    if (!(error instanceof WeComApiError)) return 'retry';
+    if (error.errcode === TASK_ID_TAKEN) return 'duplicate';
+    return NO_SUCH_RECIPIENT.has(error.errcode) ? 'refused' : 'retry';
   }
 
   /** A CardRef for cards that carry a task_id (the updatable ones); undefined otherwise. */

@@ -1,18 +1,11 @@
-// Per-recipient sliding windows for WeCom's frequency limits, which WeCom enforces by silently
-// dropping the excess (reference §4.2, §5.2). Sending into a full window loses the message without
-// any error, so the limiter refuses before sending:
-//   - it waits when a slot frees within `maxWaitMs` (a short burst smooths out in-process);
-//   - otherwise it throws WeComRateLimitError with `retryAfterMs`, and the durable delivery job
-//     reschedules the send instead of holding a worker for up to an hour.
-// A send to several recipients is admitted whole or not at all. Counts are per process: with several
-// instances each one counts its own sends, so the windows hold per instance, not per deployment.
+// WeCom's frequency limits, which WeCom enforces by silently dropping the excess (reference §4.2,
+// §5.2). App messages (members, app groups) are admitted by the delivery's rate gate, shared by every
+// instance in the database. Group robot webhooks are called directly, so the in-process limiter below
+// guards them: it waits when a slot frees within `maxWaitMs`, otherwise it throws WeComRateLimitError
+// with `retryAfterMs`. A send to several keys is admitted whole or not at all.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { RateWindow } from '../common.js';
 import { WeComRateLimitError } from './errors.js';
-
-export interface RateWindow {
-  limit: number;
-  windowMs: number;
-}
 
 /** Per app to the same member: ≤30 per minute and ≤1000 per hour (reference §4.2). */
 export const MEMBER_WINDOWS: readonly RateWindow[] = [

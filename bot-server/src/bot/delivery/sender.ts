@@ -1,0 +1,134 @@
+import type { Card } from '@kelian/cards';
+import { CardInstanceSchema, OutboundMessageSchema } from '@kelian/orm';
+import { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/postgresql';
+import type { CardSubject } from '../../domain/notify/notifier.js';
+import type { JobQueue } from '../../jobs/queue.js';
+import type { Logger } from '../../logger.js';
+import type {
+  Audience,
+  CardRef,
+  ChatPlatform,
+  OutboundMessage,
+  PlatformName,
+  PlatformResolver,
+} from '../../platforms/common.js';
+import { type SendJob, sendJobs } from './outbox.js';
+import type { RateGate } from './rate-gate.js';
+import type { Lane } from './slots.js';
+
+/** Renders a subject's card as it is now, under a given id; undefined when the subject is gone. */
+export type PresentCard = (em: EntityManager, subject: CardSubject, cardId: string) => Promise<Card | undefined>;
+
+interface Ready {
+  platform: ChatPlatform;
+  audience: Audience;
+  message: OutboundMessage;
+  subject: CardSubject | undefined;
+  /** An earlier attempt of this very job started sending and never recorded how it ended. */
+  inDoubt: boolean;
+}
+
+/**
+ * Delivers one outbound message, in three steps:
+ * 1. in a transaction that locks the message: admit it against the platform's rate windows (or book
+ *    the slot where it fits and schedule itself for then), and mark it `sending`;
+ * 2. call the platform, outside any transaction;
+ * 3. record the outcome (and, for a card of a subject, the card instance its updates go to).
+ * A crash between 2 and 3 leaves it `sending`: the job's retry sends it again under the same card id,
+ * which the platform refuses as a duplicate, and that refusal is recorded as the delivery it was.
+ */
+export class MessageSender {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly platforms: PlatformResolver,
+    private readonly queue: JobQueue,
+    private readonly gate: RateGate,
+    private readonly present: PresentCard,
+    private readonly logger: Logger,
+  ) {}
+
+  async send(job: SendJob): Promise<void> {
+    const ready = await this.#admit(job);
+    if (!ready) return;
+    let ref: CardRef | undefined;
+    try {
+      ref = await ready.platform.send(ready.audience, ready.message);
+    } catch (error) {
+      const verdict = ready.platform.judge(error);
+      if (verdict === 'duplicate' && ready.inDoubt && ready.message.kind === 'card') {
+        this.logger.info({ id: job.id }, 'the platform already had this card: an earlier attempt delivered it');
+        ref = { platform: ready.platform.name, cardId: ready.message.card.id, audience: ready.audience, version: 1 };
+      } else if (verdict === 'retry') {
+        await this.#record(job.id, { lastError: String(error).slice(0, 2000) });
+        throw error;
+      } else {
+        this.logger.warn({ id: job.id, err: error }, 'the platform refused a message for good');
+        await this.#record(job.id, { state: 'failed', lastError: String(error).slice(0, 2000) });
+        return;
+      }
+    }
+    await this.#delivered(job.id, ready, ref);
+  }
+
+  async #admit(job: SendJob): Promise<Ready | undefined> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const row = await em.findOne(OutboundMessageSchema, { id: job.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Sent, given up, or handed to a later job: nothing for this one to do.
+      if (!row || row.turn !== job.turn || !['pending', 'sending'].includes(row.state)) return undefined;
+      const platform = this.platforms(row.platform as PlatformName);
+      if (!platform) {
+        row.state = 'dropped';
+        row.lastError = `${row.platform} is not configured`;
+        return undefined;
+      }
+      const audience = row.audience as unknown as Audience;
+      const subject = row.subjectType ? { type: row.subjectType, id: row.subjectId! } : undefined;
+      let message = row.message as unknown as OutboundMessage | null;
+      if (!message && subject) {
+        const card = await this.present(em, subject, row.cardId!);
+        if (!card) {
+          row.state = 'dropped';
+          return undefined;
+        }
+        message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
+      }
+      if (!message) throw new Error(`Outbound message ${row.id} has nothing to send`);
+      const lane = row.lane as Lane;
+      const admission = await this.gate.admit(em, row.id, platform.rateKeys(audience, message), lane);
+      if (admission.at !== 'now') {
+        row.turn += 1;
+        await em.flush();
+        await this.queue.send(sendJobs[lane], { id: row.id, turn: row.turn } satisfies SendJob, {
+          em,
+          startAfter: admission.at,
+        });
+        return undefined;
+      }
+      const inDoubt = row.state === 'sending';
+      row.state = 'sending';
+      row.attempts += 1;
+      return { platform, audience, message, subject, inDoubt };
+    });
+  }
+
+  async #delivered(id: number, ready: Ready, ref: CardRef | undefined): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      await em.nativeUpdate(OutboundMessageSchema, { id }, { state: 'sent', sentAt: new Date(), lastError: null });
+      if (!ref || !ready.subject || ready.message.kind !== 'card') return;
+      em.create(CardInstanceSchema, {
+        cardId: ref.cardId,
+        platform: ref.platform,
+        kind: ready.message.card.kind,
+        objectType: ready.subject.type,
+        objectId: String(ready.subject.id),
+        ref: ref as unknown as Record<string, unknown>,
+        card: ready.message.card as unknown as Record<string, unknown>,
+        version: ref.version,
+      });
+    });
+  }
+
+  #record(id: number, change: { state?: string; lastError: string }): Promise<number> {
+    return this.orm.em.fork().nativeUpdate(OutboundMessageSchema, { id }, change);
+  }
+}
