@@ -79,11 +79,14 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     const started = performance.now();
     const db = await startDatabase(config.database);
     undo.push(db.stop);
-    // The embedded database's local URL is logged so psql (or a test) can look inside it.
     logger.info(
-      db.embedded ? { embedded: true, dataDir: config.database.dataDir, psql: db.url } : { embedded: false },
+      db.embedded ? { embedded: true, dataDir: config.database.dataDir } : { embedded: false },
       'database up',
     );
+    // The embedded database's socket is the server's own: every connection to it shares the one
+    // PGlite session, so a psql there could break the server (search_path, a long transaction).
+    // People use `npm run db:shell` / `db:dump` (clones); the URL is for debugging and tests only.
+    if (db.embedded) logger.debug({ socket: db.url }, 'embedded database socket');
 
     const orm = await MikroORM.init(ormConfig(db.url));
     undo.push(() => orm.close(true));

@@ -15,7 +15,8 @@ afterEach(() => {
 interface Started {
   child: ChildProcess;
   url: string;
-  psql: string;
+  /** The embedded database's own socket, logged at debug level only (tests look inside with it). */
+  socket: string;
   log: string[];
   plain: string[];
 }
@@ -27,7 +28,7 @@ function launch(env: Record<string, string>) {
     ['--import', 'tsx', '--conditions=@kelian/source', 'bot-server/src/main.ts'],
     {
       cwd: root,
-      env: { ...inherited, LOG_LEVEL: 'info', PORT: '0', ...env },
+      env: { ...inherited, LOG_LEVEL: 'debug', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -43,14 +44,14 @@ function launch(env: Record<string, string>) {
     child.on('exit', (code) => done({ code, stderr })),
   );
   const ready = new Promise<Started>((done, fail) => {
-    let psql = '';
+    let socket = '';
     let buffer = '';
     child.stdout!.on('data', (d: Buffer) => {
       buffer += d.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop()!;
       for (const line of lines) {
-        let entry: { msg: string; url?: string; psql?: string };
+        let entry: { msg: string; url?: string; socket?: string };
         try {
           entry = JSON.parse(line);
         } catch {
@@ -58,8 +59,8 @@ function launch(env: Record<string, string>) {
           continue;
         }
         log.push(line);
-        if (entry.psql) psql = entry.psql;
-        if (entry.msg === 'kelian is listening') done({ child, url: entry.url!, psql, log, plain });
+        if (entry.socket) socket = entry.socket;
+        if (entry.msg === 'kelian is listening') done({ child, url: entry.url!, socket, log, plain });
       }
     });
     void exited.then(({ code, stderr }) => fail(new Error(`exited with ${code}: ${stderr}`)));
@@ -87,7 +88,7 @@ describe('npm start on the embedded database', () => {
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
     expect(first.log.some((l) => l.includes('"demo data loaded"'))).toBe(true);
-    await sql(first.psql, "update customer set name = '断电测试有限公司' where id = 1");
+    await sql(first.socket, "update customer set name = '断电测试有限公司' where id = 1");
 
     const second = await launch({ DATA_DIR: dataDir }).exited;
     expect(second.code).toBe(1);
@@ -98,10 +99,10 @@ describe('npm start on the embedded database', () => {
 
     const again = launch({ DATA_DIR: dataDir });
     const restarted = await again.ready;
-    expect(await sql(restarted.psql, 'select name from customer where id = 1')).toEqual([
+    expect(await sql(restarted.socket, 'select name from customer where id = 1')).toEqual([
       { name: '断电测试有限公司' },
     ]);
-    expect(await sql(restarted.psql, 'select count(*)::int as n from app_user')).toEqual([{ n: 21 }]);
+    expect(await sql(restarted.socket, 'select count(*)::int as n from app_user')).toEqual([{ n: 21 }]);
     // Neither the migrations nor the demo data run a second time.
     expect(
       restarted.log.some((l) => l.includes('"demo data loaded"') || l.includes('"migrations applied"')),

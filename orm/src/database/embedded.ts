@@ -3,11 +3,15 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { type AdminDoor, openAdminDoor } from './admin-door.js';
 import { keepBatchesTogether } from './keep-batches-together.js';
 import { lockDataDir } from './lock.js';
 
 export interface EmbeddedDatabase {
-  /** A postgres:// URL on 127.0.0.1 that the pg driver, pg-boss and psql can use. */
+  /**
+   * A postgres:// URL on 127.0.0.1 for this process's own pools (ORM, pg-boss). Not for people: every
+   * connection to it shares the server's one session (see openAdminDoor for the dump and the shell).
+   */
   url: string;
   stop(): Promise<void>;
 }
@@ -18,7 +22,9 @@ export interface EmbeddedDatabase {
  *
  * PGlite is one session shared by every socket connection: queries run one at a time and an open
  * transaction blocks everybody else's statements until it ends. Code inside a transaction must use
- * only that transaction's connection (see the stack notes).
+ * only that transaction's connection (see the stack notes). With a data folder, a loopback-only
+ * admin door serves dumps and shells made from clones (admin-door.ts), so people never need the
+ * server's own socket.
  */
 export async function startEmbeddedDatabase(dataDir: string | undefined): Promise<EmbeddedDatabase> {
   let unlock = () => {};
@@ -31,13 +37,22 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
   }
   try {
     const db = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
-    // The sum of every pool that connects (ORM, pg-boss, coordinator, a psql or two).
+    // The sum of every pool that connects (ORM, pg-boss, coordinator, the start-up lock).
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 40 });
     keepBatchesTogether(server);
     await server.start();
+    let door: AdminDoor | undefined;
+    try {
+      if (dataDir !== undefined) door = await openAdminDoor(db, resolve(dataDir));
+    } catch (e) {
+      await server.stop();
+      await db.close();
+      throw e;
+    }
     return {
       url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres`,
       async stop() {
+        await door?.close();
         await server.stop();
         await db.close();
         unlock();
