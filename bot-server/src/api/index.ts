@@ -11,6 +11,7 @@ import { domainProblems } from './customers/problems.js';
 import { customersRouter } from './customers/routes.js';
 import type { ApiDeps, ApiState } from './deps.js';
 import { followUpsRouter } from './followups/routes.js';
+import { inputHygiene } from './input-hygiene.js';
 import { jssdkRoutes } from './jssdk/routes.js';
 import { leadsRouter } from './leads/routes.js';
 import { assignmentRulesRouter } from './leads/rules-routes.js';
@@ -33,8 +34,10 @@ const noStore: Middleware = async (ctx, next) => {
 /** REST for the mini-app and integrations, under /api. Mount it like any router of the app. */
 export function apiRouter(deps: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>({ prefix: '/api' });
+  // inputHygiene: text PostgreSQL cannot store is refused before any route reads it (the body
+  // parser ran in app.ts; the path is checked as the matched route names its parts).
   // domainProblems: the domain's refusals (not visible, not permitted, …) become problems.
-  router.use(noStore, readSession(deps), domainProblems);
+  router.use(noStore, inputHygiene, readSession(deps), domainProblems);
   authRoutes(router, deps);
   authOptionsRoutes(router, deps);
   if (deps.config.sandbox) sandboxAuthRoutes(router, deps);

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { inputHygiene } from '../api/input-hygiene.js';
 import { Problem } from '../http/problem.js';
 import { parseInput } from '../http/validate.js';
 import type { SandboxActions } from './actions.js';
@@ -87,6 +88,7 @@ export function inspectRouter(
   sandboxMode: boolean,
 ): Router {
   const router = new Router({ prefix: SANDBOX_API_PATH });
+  router.use(inputHygiene);
   const { state } = sb;
 
   const withCard = (m: ChatMessage, user: string | undefined) => {

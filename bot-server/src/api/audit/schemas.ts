@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cursorParam } from '../customers/cursor.js';
-import { pageLimit, recordId } from '../customers/schemas.js';
+import { idParam, pageLimit } from '../customers/schemas.js';
 
 export const auditQuery = z.object({
   objectType: z
@@ -16,11 +16,7 @@ export const auditQuery = z.object({
     .min(1, 'objectId 不能为空')
     .max(64, 'objectId 过长')
     .optional(),
-  actor: z.coerce
-    .number({ error: 'actor 应为用户编号' })
-    .pipe(recordId('actor 应为用户编号'))
-    .optional()
-    .meta({ description: '操作人的用户编号' }),
+  actor: idParam('actor 应为用户编号').optional().meta({ description: '操作人的用户编号' }),
   limit: pageLimit(50),
   cursor: cursorParam(z.object({ beforeId: z.int().positive() })).optional(),
 });

@@ -1,6 +1,6 @@
 import { customFieldObjects, customFieldTypes } from '@kelian/orm';
 import { z } from 'zod';
-import { recordId } from '../customers/schemas.js';
+import { idParam } from '../customers/schemas.js';
 
 const label = z
   .string({ error: '请填写字段名称' })
@@ -13,7 +13,7 @@ const options = z
 const position = z.int({ error: '排序应为整数' }).min(0, '排序应为非负整数').max(10_000, '排序最大 10000');
 
 export const definitionId = z.object({
-  id: z.coerce.number({ error: '字段编号应为正整数' }).pipe(recordId('字段编号应为正整数')),
+  id: idParam('字段编号应为正整数'),
 });
 
 export const definitionQuery = z.object({

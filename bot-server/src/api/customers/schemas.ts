@@ -53,6 +53,19 @@ export const maxId = 2_147_483_647;
 /** A record id in a JSON body, refused with `message`. */
 export const recordId = (message: string) => z.int({ error: message }).positive(message).max(maxId, message);
 
+/** How an id is written in a path or query: decimal digits, no sign, no leading zero, no spaces. */
+const decimalId = /^[1-9][0-9]{0,15}$/;
+
+/**
+ * A record id in a path (`/tags/:id`) or query string (`?owner=16`), refused with `message` (one
+ * problem, never two). Only `16` means 16: `0x10`, `1e1`, ` 16`, `016`, `+16`, `16.0` are refused,
+ * where Number() would have read each of them as an id. A safe positive integer is taken as it is.
+ */
+export const idParam = (message: string) =>
+  z
+    .union([z.string().regex(decimalId).transform(Number), z.int().positive()], { error: message })
+    .pipe(recordId(message));
+
 /** The `limit` query parameter of a paged list. */
 export const pageLimit = (byDefault: number) =>
   z.coerce
@@ -170,7 +183,7 @@ export const reveal = z.strictObject(
 );
 
 export const customerId = z.object({
-  id: z.coerce.number({ error: '客户编号应为正整数' }).pipe(recordId('客户编号应为正整数')),
+  id: idParam('客户编号应为正整数'),
 });
 
 const listPosition = z.object({ sort: z.enum(customerSorts), value: z.string(), id: z.int().positive() });
@@ -205,10 +218,7 @@ export const customerListQuery = z
       .transform((v) => v.split(',').map(Number))
       .optional()
       .meta({ description: '逗号分隔的标签编号：客户须带有其中每一个标签' }),
-    stage: z
-      .string({ error: 'stage 应为商机阶段编号' })
-      .regex(/^[1-9]\d{0,8}$/, 'stage 应为商机阶段编号')
-      .transform(Number)
+    stage: idParam('stage 应为商机阶段编号')
       .optional()
       .meta({ description: '商机阶段编号：有未结束的商机处于该阶段的客户' }),
     level: text('等级', 20).min(1, '等级不能为空').optional(),

@@ -2,7 +2,7 @@ import { ruleActions, ruleObjects, ruleTriggers, taskStatuses } from '@kelian/or
 import { z } from 'zod';
 import { taskViews } from '../../domain/followups/list.js';
 import { cursorParam } from '../customers/cursor.js';
-import { maxId, pageLimit, recordId } from '../customers/schemas.js';
+import { idParam, pageLimit, recordId } from '../customers/schemas.js';
 import { person, timestamp } from '../openapi/common.js';
 
 const unknownKeys = {
@@ -10,27 +10,14 @@ const unknownKeys = {
     issue.code === 'unrecognized_keys' ? `不认识的字段：${(issue.keys ?? []).join('、')}` : undefined,
 };
 
-const positiveId = (label: string) =>
-  z.object({
-    id: z.coerce
-      .number({ error: `${label}编号应为正整数` })
-      .int(`${label}编号应为正整数`)
-      .positive(`${label}编号应为正整数`)
-      .max(maxId, `${label}编号应为正整数`),
-  });
+const positiveId = (label: string) => z.object({ id: idParam(`${label}编号应为正整数`) });
 
 export const taskId = positiveId('待办');
 export const ruleId = positiveId('规则');
 
 export const taskListQuery = z.object({
   view: z.enum(taskViews, { error: 'view 应为 today、open、overdue 或 done' }).default('today'),
-  assignee: z.coerce
-    .number({ error: 'assignee 应为用户编号' })
-    .int('assignee 应为用户编号')
-    .positive('assignee 应为用户编号')
-    .max(maxId, 'assignee 应为用户编号')
-    .optional()
-    .meta({ description: '主管查看下属的待办' }),
+  assignee: idParam('assignee 应为用户编号').optional().meta({ description: '主管查看下属的待办' }),
   limit: pageLimit(50),
   cursor: cursorParam(z.object({ at: z.iso.datetime(), id: z.int().positive() })).optional(),
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { mobilePattern } from '../../domain/customers/validation.js';
 import { leadViews } from '../../domain/leads/list.js';
 import { cursorParam } from '../customers/cursor.js';
-import { maxId, pageLimit } from '../customers/schemas.js';
+import { idParam, pageLimit } from '../customers/schemas.js';
 
 // The requests of /api/leads; the same schemas validate and describe them (OpenAPI).
 
@@ -59,14 +59,7 @@ export const leadPatch = z.strictObject({ ...fields, company: fields.company.opt
 export const leadInvalid = z.strictObject({ reason: text('原因', 200) }, unknownKeys);
 
 /** An id in the path (`/leads/:id`), for the object named by `label`. */
-export const pathId = (label: string) =>
-  z.object({
-    id: z.coerce
-      .number({ error: `${label}编号应为正整数` })
-      .int(`${label}编号应为正整数`)
-      .positive(`${label}编号应为正整数`)
-      .max(maxId, `${label}编号应为正整数`),
-  });
+export const pathId = (label: string) => z.object({ id: idParam(`${label}编号应为正整数`) });
 
 export const leadId = pathId('线索');
 

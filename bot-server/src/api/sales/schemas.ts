@@ -1,7 +1,7 @@
 import { opportunityStatuses, stageOutcomes } from '@kelian/orm';
 import { z } from 'zod';
 import { cursorParam } from '../customers/cursor.js';
-import { maxId, pageLimit, recordId } from '../customers/schemas.js';
+import { idParam, maxId, pageLimit, recordId } from '../customers/schemas.js';
 import { leadJson } from '../leads/responses.js';
 import { person, timestamp } from '../openapi/common.js';
 
@@ -10,10 +10,8 @@ const unknownKeys = {
     issue.code === 'unrecognized_keys' ? `不认识的字段：${(issue.keys ?? []).join('、')}` : undefined,
 };
 
-const queryId = (message: string) => z.coerce.number({ error: message }).pipe(recordId(message));
-
-export const opportunityId = z.object({ id: queryId('商机编号应为正整数') });
-export const stageId = z.object({ id: queryId('阶段编号应为正整数') });
+export const opportunityId = z.object({ id: idParam('商机编号应为正整数') });
+export const stageId = z.object({ id: idParam('阶段编号应为正整数') });
 
 const name = z
   .string({ error: '商机名称应为文字' })
@@ -66,9 +64,9 @@ export const lostBody = z.strictObject(
 );
 
 export const opportunityListQuery = z.object({
-  customerId: queryId('customerId 应为客户编号').optional(),
-  owner: queryId('owner 应为用户编号').optional(),
-  stage: queryId('stage 应为阶段编号').optional(),
+  customerId: idParam('customerId 应为客户编号').optional(),
+  owner: idParam('owner 应为用户编号').optional(),
+  stage: idParam('stage 应为阶段编号').optional(),
   status: z.enum(opportunityStatuses, { error: 'status 应为 open、won 或 lost' }).optional(),
   q: z.string().trim().max(100, '搜索词不能超过 100 个字').optional(),
   limit: pageLimit(20),
@@ -166,7 +164,7 @@ export const opportunityPage = z.object({
 });
 export const stageList = z.object({ items: z.array(stageJson) });
 
-export const boardQuery = z.object({ owner: queryId('owner 应为用户编号').optional() });
+export const boardQuery = z.object({ owner: idParam('owner 应为用户编号').optional() });
 export const board = z.object({
   columns: z.array(
     z.object({
@@ -178,7 +176,7 @@ export const board = z.object({
   ),
 });
 
-export const leadId = z.object({ id: queryId('线索编号应为正整数') });
+export const leadId = z.object({ id: idParam('线索编号应为正整数') });
 
 export const leadConvert = z
   .strictObject(

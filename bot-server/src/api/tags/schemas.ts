@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordId } from '../customers/schemas.js';
+import { idParam } from '../customers/schemas.js';
 
 const name = z.string({ error: '请填写名称' }).trim().min(1, '请填写名称').max(50, '名称最长 50 个字');
 const color = z
@@ -9,10 +9,10 @@ const color = z
 const unknownKeys = { error: '不认识的字段' };
 
 export const tagGroupId = z.object({
-  id: z.coerce.number({ error: '标签组编号应为正整数' }).pipe(recordId('标签组编号应为正整数')),
+  id: idParam('标签组编号应为正整数'),
 });
 export const tagId = z.object({
-  id: z.coerce.number({ error: '标签编号应为正整数' }).pipe(recordId('标签编号应为正整数')),
+  id: idParam('标签编号应为正整数'),
 });
 
 export const tagCreate = z.strictObject({ name, color: color.optional() }, unknownKeys);

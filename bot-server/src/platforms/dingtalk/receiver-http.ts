@@ -3,6 +3,7 @@
 // DingTalkInboundError whose `status` the route answers with, having stored nothing.
 import { createHash } from 'node:crypto';
 import type { ChatEvent } from '../common.js';
+import { storable, storableText } from '../text-hygiene.js';
 import { CARD_CALLBACK_ACCEPTED, type CardCallbackResponse } from './card-callback.js';
 import { verifyCardCallbackRequest } from './card-sign.js';
 import { DingCallbackCrypto, type EncryptedReply } from './crypto.js';
@@ -43,6 +44,14 @@ function text(body: string | Uint8Array): string {
   return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
 }
 
+/**
+ * What was verified is kept: characters PostgreSQL cannot store are dropped from the events, not
+ * refused, since a refusal makes DingTalk deliver the same thing again and again.
+ */
+function receipt<B>(body: B, events: ChatEvent[]): HttpReceipt<B> {
+  return { status: 200, body, events: events.map(storable) };
+}
+
 export class DingTalkHttpReceiver {
   readonly #crypto: DingCallbackCrypto;
   readonly #options: DingTalkHttpReceiverOptions;
@@ -67,16 +76,16 @@ export class DingTalkHttpReceiver {
     const encrypt = parseJsonObject(text(request.body), 'body').encrypt;
     if (typeof encrypt !== 'string' || encrypt === '') throw new MalformedRequestError('body has no encrypt');
     const plaintext = this.#crypto.open({ signature, timestamp, nonce, encrypt }, this.#now());
-    const events = httpSubscriptionEvents(plaintext);
+    const events = httpSubscriptionEvents(storableText(plaintext));
     // Unknown event types get `success` too: anything else makes DingTalk retry them forever.
-    return { status: 200, body: this.#crypto.seal('success', String(this.#now())), events };
+    return receipt(this.#crypto.seal('success', String(this.#now())), events);
   }
 
   /** `POST /dingtalk/robot`: a message to the app robot, signed in the `timestamp`/`sign` headers. */
   robot(request: { headers: Headers; body: string | Uint8Array }): HttpReceipt<typeof ROBOT_EMPTY_REPLY> {
     verifyRobotRequest(request.headers, this.#options.appSecret, this.#now(), this.#options.maxSkewMs);
-    const event = robotMessageEvent(parseJsonObject(text(request.body), 'robot message'));
-    return { status: 200, body: ROBOT_EMPTY_REPLY, events: [event] };
+    const event = robotMessageEvent(parseJsonObject(storableText(text(request.body)), 'robot message'));
+    return receipt(ROBOT_EMPTY_REPLY, [event]);
   }
 
   /** `POST /dingtalk/card`: a card button click, for cards created with callbackType HTTP. */
@@ -91,10 +100,10 @@ export class DingTalkHttpReceiver {
     // HTTP card callbacks carry no message id. The signed timestamp plus the body identifies one
     // delivery: a retry repeats both, a second click gets a new timestamp.
     const dedupeKey = `card:${createHash('sha256').update(`${at}\n${raw}`).digest('hex')}`;
-    const event = cardCallbackEvent(parseJsonObject(raw, 'card callback'), {
+    const event = cardCallbackEvent(parseJsonObject(storableText(raw), 'card callback'), {
       dedupeKey,
       occurredAt: new Date(at),
     });
-    return { status: 200, body: CARD_CALLBACK_ACCEPTED, events: [event] };
+    return receipt(CARD_CALLBACK_ACCEPTED, [event]);
   }
 }

@@ -8,6 +8,7 @@ import axios from 'axios';
 import { type DWClientDownStream, EventAck, TOPIC_ROBOT } from 'dingtalk-stream';
 import type { Logger } from 'pino';
 import type { ChatEvent } from '../common.js';
+import { storable, storableText } from '../text-hygiene.js';
 import { type Backoff, backoffDelay } from './backoff.js';
 import { CARD_CALLBACK_ACCEPTED } from './card-callback.js';
 import { DingTalkInboundError } from './errors.js';
@@ -174,7 +175,8 @@ export class DingTalkStreamReceiver {
   /** Hands events over one by one; false if any hand-over failed. */
   async #handOver(events: ChatEvent[], messageId: string): Promise<boolean> {
     try {
-      for (const event of events) await this.#o.onEvent(event);
+      // Characters PostgreSQL cannot store are dropped: refusing would lose the message for good.
+      for (const event of events) await this.#o.onEvent(storable(event));
       return true;
     } catch (error) {
       this.#o.logger.error({ messageId, err: String(error) }, 'dingtalk stream event hand-over failed');
@@ -185,11 +187,13 @@ export class DingTalkStreamReceiver {
   async #handleCallback(conn: StreamConnection, frame: DWClientDownStream): Promise<void> {
     const { messageId, topic } = frame.headers;
     const isRobot = topic === TOPIC_ROBOT;
+    // A raw NUL would make the JSON unreadable; without it the frame is read like any other.
+    const data = storableText(frame.data);
     let event: ChatEvent;
     try {
       event = isRobot
-        ? robotMessageEvent(parseJsonObject(frame.data, 'robot message'))
-        : streamCardCallbackEvent(frame.headers, frame.data);
+        ? robotMessageEvent(parseJsonObject(data, 'robot message'))
+        : streamCardCallbackEvent(frame.headers, data);
     } catch (error) {
       if (!(error instanceof DingTalkInboundError)) throw error;
       // Redelivering a payload we cannot read would fail the same way: ACK it, keep the trace.
@@ -211,7 +215,7 @@ export class DingTalkStreamReceiver {
     const { messageId } = frame.headers;
     let events: ChatEvent[];
     try {
-      events = streamSubscriptionEvents(frame.headers, frame.data);
+      events = streamSubscriptionEvents(frame.headers, storableText(frame.data));
     } catch (error) {
       if (!(error instanceof DingTalkInboundError)) throw error;
       this.#o.logger.warn({ messageId, reason: error.message }, 'dingtalk stream event unreadable; dropped');

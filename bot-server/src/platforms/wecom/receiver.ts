@@ -2,6 +2,7 @@
 // body text and gets a ChatEvent or a typed error carrying the HTTP status to answer.
 import { randomBytes } from 'node:crypto';
 import type { CardActionEvent, ChatEvent } from '../common.js';
+import { storable } from '../text-hygiene.js';
 import { assertFresh, type SignedParams, WeComCrypto } from './crypto.js';
 import { WeComMalformedError, WeComPayloadTooLargeError } from './errors.js';
 import { parseWeComEvent } from './events.js';
@@ -68,7 +69,9 @@ export class WeComReceiver {
     const now = this.#now();
     assertFresh(params.timestamp, now, this.#windowMs);
     const plaintext = this.#crypto.decrypt(encrypt);
-    return { event: parseWeComEvent(plaintext, new Date(now)) };
+    // Sealed by WeCom, so kept: characters PostgreSQL cannot store are dropped, not refused (a
+    // refusal would only bring the same message back with every retry).
+    return { event: storable(parseWeComEvent(plaintext, new Date(now))) };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Router from '@koa/router';
 import { z } from 'zod';
+import { inputHygiene } from '../../api/input-hygiene.js';
 import { Problem } from '../../http/problem.js';
 import { parseInput } from '../../http/validate.js';
 import { CARD_PREVIEW_CSS, renderCardGalleryHtml } from '../card-preview/index.js';
@@ -43,6 +44,8 @@ const schemas = {
 export function sandboxPageRoutes(sandbox: Sandbox): Router {
   const { state, actions } = sandbox;
   const router = new Router();
+  // What the page sends becomes platform messages and then rows: refused here like at /api.
+  router.use('/sandbox/page/api', inputHygiene);
   const page = { html: asset('index.html'), css: asset('sandbox.css'), js: asset('sandbox.js') };
 
   router.get('/sandbox', (ctx) => {
