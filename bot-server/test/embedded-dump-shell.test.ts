@@ -72,7 +72,7 @@ function keepAsking() {
 }
 
 beforeAll(async () => {
-  server = launchServer({ DATA_DIR: dataDir, SANDBOX: 'true' });
+  server = launchServer({ DATA_DIR: dataDir, SANDBOX: 'true', LOG_LEVEL: 'debug' });
   base = await server.ready;
   const signIn = await fetch(`${base}/api/auth/sandbox`, {
     method: 'POST',
@@ -90,6 +90,16 @@ describe('the embedded database while the server runs', () => {
     expect(server.log.some((l) => l.includes('"psql"'))).toBe(false);
     // The admin door's token is readable only by the data folder's owner.
     expect(readFileSync(join(dataDir, 'admin.json'), 'utf8')).toContain('token');
+  });
+
+  test("the server's own socket admits only the server: a psql with the old password is refused", async () => {
+    const line = server.log.find((l) => l.includes('"embedded database socket"'))!;
+    const socket = new URL((JSON.parse(line) as { socket: string }).socket);
+    expect(socket.password).toMatch(/^[0-9a-f]{48}$/);
+    socket.password = 'postgres';
+    const refused = await query(socket.toString(), 'select 1').catch((e: Error) => e.message);
+    expect(refused).toContain('password authentication failed');
+    expect((await api('/api/customers')).status).toBe(200);
   });
 
   test('npm run db:dump dumps live data as plain SQL; the server keeps answering 200', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -6,6 +7,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { type AdminDoor, openAdminDoor } from './admin-door.js';
 import { keepBatchesTogether } from './keep-batches-together.js';
 import { lockDataDir } from './lock.js';
+import { requirePassword } from './socket-password.js';
 
 export interface EmbeddedDatabase {
   /**
@@ -40,6 +42,8 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
     // The sum of every pool that connects (ORM, pg-boss, coordinator, the start-up lock).
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 40 });
     keepBatchesTogether(server);
+    const password = randomBytes(24).toString('hex');
+    requirePassword(server, password);
     await server.start();
     let door: AdminDoor | undefined;
     try {
@@ -50,7 +54,7 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
       throw e;
     }
     return {
-      url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres`,
+      url: `postgresql://postgres:${password}@${server.getServerConn()}/postgres`,
       async stop() {
         await door?.close();
         await server.stop();
