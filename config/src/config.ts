@@ -48,6 +48,8 @@ export interface Config {
    * is off. The sandbox has a published default so a newcomer can post a lead at once.
    */
   leadWebhookSecret: string | undefined;
+  /** Sign-in attempts (POST /api/auth/…) one client (IP address) may make per minute. */
+  authAttemptsPerMinute: number;
   /** Undefined when the server runs without WeCom. */
   wecom: WeComConfig | undefined;
   dingtalk: DingTalkConfig | undefined;
@@ -183,6 +185,7 @@ function assemble(e: ParsedEnv): Config {
     displayTimeZone: e.TZ_DISPLAY,
     sandbox,
     leadWebhookSecret: e.LEAD_WEBHOOK_SECRET ?? (sandbox ? sandboxLeadWebhookSecret : undefined),
+    authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     wecom,
     dingtalk,
   };

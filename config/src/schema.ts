@@ -36,6 +36,12 @@ export const envSchema = z.object({
     { error: 'expected a postgres:// or postgresql:// URL' },
   ),
   LEAD_WEBHOOK_SECRET: z.string().trim().min(16, 'expected at least 16 characters').optional(),
+  AUTH_ATTEMPTS_PER_MINUTE: z.coerce
+    .number({ error: 'expected a whole number 1–1000000' })
+    .int('expected a whole number 1–1000000')
+    .min(1, 'expected a whole number 1–1000000')
+    .max(1_000_000, 'expected a whole number 1–1000000')
+    .default(30),
   DATA_DIR: z.string().trim().min(1, 'expected a folder path').default('./data'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -16,7 +16,13 @@ import type { SessionState } from './session-middleware.js';
 export interface ApiDeps {
   config: Pick<
     Config,
-    'sandbox' | 'publicUrl' | 'wecom' | 'dingtalk' | 'leadWebhookSecret' | 'displayTimeZone'
+    | 'sandbox'
+    | 'publicUrl'
+    | 'wecom'
+    | 'dingtalk'
+    | 'leadWebhookSecret'
+    | 'displayTimeZone'
+    | 'authAttemptsPerMinute'
   >;
   /** Inside a request, `orm.em` is that request's own context (app.ts opens one per request). */
   orm: Pick<MikroORM, 'em'>;

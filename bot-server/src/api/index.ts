@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { auditRouter } from './audit/routes.js';
+import { signInAttempts } from './auth/attempts.js';
 import { authOptionsRoutes } from './auth/options.js';
 import { authRoutes } from './auth/routes.js';
 import { sandboxAuthRoutes } from './auth/sandbox-routes.js';
@@ -34,10 +35,11 @@ const noStore: Middleware = async (ctx, next) => {
 /** REST for the mini-app and integrations, under /api. Mount it like any router of the app. */
 export function apiRouter(deps: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>({ prefix: '/api' });
+  // signInAttempts: sign-ins per client and minute are limited (counted before anything is read).
   // inputHygiene: text PostgreSQL cannot store is refused before any route reads it (the body
   // parser ran in app.ts; the path is checked as the matched route names its parts).
   // domainProblems: the domain's refusals (not visible, not permitted, …) become problems.
-  router.use(noStore, inputHygiene, readSession(deps), domainProblems);
+  router.use(noStore, signInAttempts(deps, '/api/auth/'), inputHygiene, readSession(deps), domainProblems);
   authRoutes(router, deps);
   authOptionsRoutes(router, deps);
   if (deps.config.sandbox) sandboxAuthRoutes(router, deps);

@@ -1,17 +1,24 @@
+import { pruneRateCounters } from '../api/auth/attempts.js';
+import { pruneReplayGuard } from '../api/leads/replay.js';
 import { Inbox } from '../bot/inbox.js';
 import { deleteExpiredSessions } from '../domain/auth/sessions.js';
 import type { JobModule } from './index.js';
 
 const cleanupJob = 'housekeeping.cleanup';
 
-/** Nightly: expired sessions and long-handled inbox events go, so neither table grows forever. */
+/**
+ * Nightly: expired sessions, long-handled inbox events, webhook signatures past their window and
+ * old sign-in counters go, so no table grows forever.
+ */
 export const cleanupJobs: JobModule = ({ queue, scheduler, orm, logger }) => {
   queue.define({
     name: cleanupJob,
     handler: async () => {
       const sessions = await deleteExpiredSessions(orm.em.fork());
       const inboxEvents = await new Inbox(orm, queue).prune(30);
-      logger.info({ sessions, inboxEvents }, 'cleaned up');
+      const webhookSignatures = await pruneReplayGuard(orm.em.fork());
+      const rateCounters = await pruneRateCounters(orm.em.fork());
+      logger.info({ sessions, inboxEvents, webhookSignatures, rateCounters }, 'cleaned up');
     },
   });
   scheduler.add({

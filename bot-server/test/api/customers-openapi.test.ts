@@ -36,6 +36,7 @@ function mountedRoutes(sandbox: boolean): string[] {
       dingtalk: undefined,
       leadWebhookSecret: undefined,
       displayTimeZone: 'Asia/Shanghai',
+      authAttemptsPerMinute: 30,
     },
     orm: {} as never,
     platforms: {} as never,

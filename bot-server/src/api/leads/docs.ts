@@ -1,4 +1,4 @@
-import { answers } from '../openapi/common.js';
+import { answers, problemSchema } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import { inboundAnswer, leadJson, leadPage } from './responses.js';
 import { leadCreate, leadId, leadInbound, leadInvalid, leadListQuery, leadPatch } from './schemas.js';
@@ -17,13 +17,18 @@ export const leadsDocs: RouteDoc[] = [
     path: '/leads/inbound',
     summary: '网页表单推送线索（HMAC 签名）',
     description:
-      '请求头 X-Kelian-Timestamp 为 Unix 秒，X-Kelian-Signature 为 sha256=<hex>：以 LEAD_WEBHOOK_SECRET 为密钥对「时间戳.原始请求体」做 HMAC-SHA256。时间戳与服务器相差超过 5 分钟即拒绝。按分配规则推送给团队或进入公海。',
+      '请求头 X-Kelian-Timestamp 为 Unix 秒，X-Kelian-Signature 为 sha256=<hex>：以 LEAD_WEBHOOK_SECRET 为密钥对「时间戳.原始请求体」做 HMAC-SHA256。时间戳与服务器相差超过 5 分钟即拒绝；同一签名的请求只接受一次（重放答复 409）。按分配规则推送给团队或进入公海。',
     body: leadInbound,
     answers: {
       200: { description: '同一 externalId 已登记过', schema: inboundAnswer },
       201: { description: '已登记', schema: inboundAnswer },
       400: answers.invalid,
       401: answers.unauthenticated,
+      409: {
+        description: '同一签名的请求已处理过（重放），什么都没有创建',
+        schema: problemSchema,
+        problem: true,
+      },
       503: answers.platform,
     },
   },

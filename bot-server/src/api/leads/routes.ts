@@ -12,6 +12,7 @@ import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
+import { firstUseOf, replayedRequest } from './replay.js';
 import { leadCreate, leadId, leadInbound, leadInvalid, leadListQuery, leadPatch } from './schemas.js';
 import { verifyLeadSignature } from './signature.js';
 
@@ -35,11 +36,8 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const secret = config.leadWebhookSecret;
     if (!secret)
       throw new Problem(503, 'webhook-off', '线索接收接口未启用，请联系管理员配置 LEAD_WEBHOOK_SECRET');
-    verifyLeadSignature(
-      secret,
-      { timestamp: ctx.get('x-kelian-timestamp'), signature: ctx.get('x-kelian-signature') },
-      (ctx.request as { rawBody?: string }).rawBody ?? '',
-    );
+    const signed = { timestamp: ctx.get('x-kelian-timestamp'), signature: ctx.get('x-kelian-signature') };
+    verifyLeadSignature(secret, signed, (ctx.request as { rawBody?: string }).rawBody ?? '');
     const { externalId, ...input } = parseInput(leadInbound, ctx.request.body);
     const known = async () =>
       externalId
@@ -51,17 +49,26 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
       return;
     }
     try {
-      const lead = await createLead(
-        orm.em.fork(),
-        { system: 'webhook' },
-        { source: '官网表单', ...input, ...(externalId ? { externalKey: externalId } : {}) },
-        notifier,
-      );
+      // The signature is taken in the lead's own transaction: a replay finds it taken and creates
+      // nothing; a lead that fails to be created leaves the signature free.
+      const lead = await orm.em.fork().transactional(async (tx) => {
+        if (!(await firstUseOf(tx, signed.signature, signed.timestamp))) throw replayedRequest();
+        return createLead(
+          tx,
+          { system: 'webhook' },
+          { source: '官网表单', ...input, ...(externalId ? { externalKey: externalId } : {}) },
+          notifier,
+        );
+      });
       ctx.status = 201;
       ctx.body = { id: lead.id, duplicate: false, routedTo: lead.team?.name ?? null };
     } catch (error) {
-      // The same form post arriving twice at once: the second insert hits the unique key.
-      const raced = error instanceof UniqueConstraintViolationException ? await known() : null;
+      // The same form post arriving twice at once: the second waits for the first and then finds
+      // the signature or the externalId taken. With an externalId the answer stays "duplicate".
+      const twice =
+        error instanceof UniqueConstraintViolationException ||
+        (error instanceof Problem && error.code === 'replayed-request');
+      const raced = twice ? await known() : null;
       if (!raced) throw inputProblem(error);
       ctx.body = { id: raced.id, duplicate: true, routedTo: raced.team?.name ?? null };
     }

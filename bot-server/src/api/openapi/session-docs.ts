@@ -3,7 +3,7 @@ import { signInBodies as authBodies } from '../auth/routes.js';
 import { sandboxPick } from '../auth/sandbox-routes.js';
 import type { ApiDeps } from '../deps.js';
 import { pageUrlQuery } from '../jssdk/page-url.js';
-import { answers } from './common.js';
+import { answers, problemSchema } from './common.js';
 import type { RouteDoc } from './route-doc.js';
 
 // The routes that came before the customers API: sign-in, the session's profile, JS-SDK signatures.
@@ -47,6 +47,11 @@ const signInAnswers = {
   400: answers.invalid,
   401: { ...answers.unauthenticated, description: '登录凭证无效或已过期' },
   403: { ...answers.forbidden, description: '该成员没有开通客联账号' },
+  429: {
+    description: '同一网络地址登录过于频繁（每分钟次数有上限）；Retry-After 为需等待的秒数',
+    schema: problemSchema,
+    problem: true,
+  },
 };
 
 export function sessionDocs(config: ApiDeps['config']): RouteDoc[] {
