@@ -24,12 +24,6 @@ export interface FeatureContext {
 /** Features add their commands, card actions, event handlers and jobs here. */
 export type BotFeature = (ctx: FeatureContext) => void;
 
-/**
- * A sender's worker stops sending heartbeats when its process dies; this long after, its messages
- * are handed to another worker (pg-boss's minimum is 10 s).
- */
-const sendHeartbeatSeconds = 10;
-
 /** The bot's background work: handle stored events, deliver outbound messages. */
 export function botModule(platforms: PlatformResolver, features: BotFeature[] = []): JobModule {
   return ({ queue, orm, logger }) => {
@@ -52,7 +46,6 @@ export function botModule(platforms: PlatformResolver, features: BotFeature[] = 
         batchSize: 16,
         // An outage is waited out: backoff up to five minutes, for about two hours in all.
         retryLimit: 30,
-        heartbeatSeconds: sendHeartbeatSeconds,
         handler: (job) => sender.send(job),
       });
     }

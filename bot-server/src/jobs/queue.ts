@@ -23,12 +23,14 @@ export interface JobDefinition<T extends object> {
   batchSize?: number;
   /** Jobs of one batch with the same key run one after another, in the order they were sent. */
   sequenceKey?: (data: T) => string;
-  /**
-   * A job whose worker stops sending heartbeats for this long is handed out again: a crashed
-   * instance's jobs come back within seconds. Without it, an active job expires after 15 minutes.
-   */
-  heartbeatSeconds?: number;
 }
+
+/**
+ * A job's worker refreshes its claim every 5 s; a job whose claim is this old is handed out again, so
+ * a crashed instance's jobs come back within seconds (pg-boss's minimum; without a heartbeat an
+ * active job would only expire after 15 minutes).
+ */
+const heartbeatSeconds = 10;
 
 export interface SendOptions {
   /** Enqueue inside this EntityManager's open transaction: the job exists only if the transaction commits. */
@@ -79,7 +81,7 @@ export class JobQueue {
         retryDelayMax: d.retryDelayMaxSeconds ?? 300,
         policy: d.policy ?? 'standard',
         notify: this.#notify,
-        ...(d.heartbeatSeconds ? { heartbeatSeconds: d.heartbeatSeconds } : {}),
+        heartbeatSeconds,
       };
       // An existing queue keeps its creation options; bring them up to date.
       await this.#boss.createQueue(d.name, options);

@@ -23,20 +23,22 @@ interface SwitchBase {
   /** How many calls it affects. */
   times: number;
   latencyMs?: number;
+  /** Affect only every n-th call (e.g. 20: one call in twenty, a 5 % error rate); the others pass. */
+  every?: number;
 }
 
 export type SwitchSpec =
   | (SwitchBase & { platform: 'wecom'; errcode?: number })
   | (SwitchBase & { platform: 'dingtalk'; failure?: DingTalkFailure });
 
-export type ArmedSwitch = SwitchSpec & { id: number; remaining: number };
+export type ArmedSwitch = SwitchSpec & { id: number; remaining: number; seen: number };
 
 export class FailureSwitches {
   #armed: ArmedSwitch[] = [];
   #nextId = 1;
 
   arm(spec: SwitchSpec): ArmedSwitch {
-    const armed = { ...spec, id: this.#nextId++, remaining: spec.times };
+    const armed = { ...spec, id: this.#nextId++, remaining: spec.times, seen: 0 };
     this.#armed.push(armed);
     return { ...armed };
   }
@@ -53,9 +55,11 @@ export class FailureSwitches {
   take(platform: SwitchSpec['platform'], api: string): SwitchSpec | undefined {
     const hit = this.#armed.find((s) => s.platform === platform && (s.api === '*' || s.api === api));
     if (!hit) return undefined;
+    hit.seen += 1;
+    if (hit.every && hit.seen % hit.every !== 0) return undefined;
     hit.remaining -= 1;
     if (hit.remaining <= 0) this.#armed = this.#armed.filter((s) => s !== hit);
-    const { id: _id, remaining: _remaining, ...spec } = hit;
+    const { id: _id, remaining: _remaining, seen: _seen, ...spec } = hit;
     return spec;
   }
 }
