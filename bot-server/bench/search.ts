@@ -1,6 +1,8 @@
-// `npm run bench`: customer search on 1,000,000 customers. PostgreSQL when BENCH_DATABASE_URL is set
-// (a throwaway database is created and dropped), otherwise embedded PGlite. BENCH_CUSTOMERS changes
-// the size. Prints load figures, search latency per kind of query and the write cost of the keys.
+// `npm run bench -w @kelian/bot-server -- search` (or `BENCH=search npm run bench`; plain
+// `npm run bench` runs every bench): customer search on 1,000,000 customers. PostgreSQL when
+// BENCH_DATABASE_URL is set (a throwaway database is created and dropped), otherwise embedded PGlite.
+// BENCH_CUSTOMERS changes the size. Prints load figures, search latency per kind of query and the
+// write cost of the keys.
 import { Worker } from 'node:worker_threads';
 import { migrate, ormConfig, searchKeysFor } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';

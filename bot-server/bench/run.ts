@@ -1,0 +1,39 @@
+// `npm run bench` runs every bench; name some to run only those:
+//   npm run bench -w @kelian/bot-server -- callbacks        (or: BENCH=callbacks npm run bench)
+//   npm run bench -w @kelian/bot-server -- search callbacks
+// Each bench runs in its own Node process, one after the other, on its own throwaway database
+// (PostgreSQL when BENCH_DATABASE_URL is set, otherwise embedded PGlite). See bench/README.md.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Each bench is bench/<name>.ts; the text is what `npm run bench -- <unknown>` lists. */
+const registry: Record<string, string> = {
+  search: 'customer search on 1,000,000 customers (minutes)',
+  callbacks: 'WeCom callback path: full vs bare handler, fixed rate, slow platform API (~2 min)',
+  pipeline: 'event drain (10,000 events) and card delivery (10,000 cards to 200 members) (~5 min)',
+};
+const fileOf = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+const benches = Object.fromEntries(Object.entries(registry).filter(([name]) => existsSync(fileOf(name))));
+
+const asked = [...process.argv.slice(2), ...(process.env.BENCH ?? '').split(/[\s,]+/)].filter(Boolean);
+const unknown = asked.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  const known = Object.entries(benches).map(([name, what]) => `  ${name.padEnd(10)} ${what}`);
+  console.error(`Unknown bench ${unknown.join(', ')}. Available:\n${known.join('\n')}`);
+  process.exit(2);
+}
+
+for (const name of asked.length > 0 ? [...new Set(asked)] : Object.keys(benches)) {
+  process.stderr.write(`\n== bench ${name}: ${benches[name]}\n`);
+  const file = fileOf(name);
+  // The same Node with the same loader flags (tsx, --conditions) as this process.
+  const child = spawn(process.execPath, [...process.execArgv, file], { stdio: 'inherit' });
+  const code = await new Promise<number>((resolve) =>
+    child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))),
+  );
+  if (code !== 0) {
+    console.error(`bench ${name} failed (exit ${code})`);
+    process.exit(code);
+  }
+}
