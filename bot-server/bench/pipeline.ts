@@ -29,7 +29,12 @@ const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
 let server: RunningServer | undefined;
 try {
   const config = loadConfig({
-    env: { PORT: '0', DATABASE_URL: db.url, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', SANDBOX: 'true' },
+    env: {
+      PORT: '0',
+      DATABASE_URL: db.url,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      SANDBOX: 'true',
+    },
     envFile: false,
   });
   server = await boot(config);
@@ -39,7 +44,9 @@ try {
   const userIds = await addMembers(server, sandbox);
   const drain = await measureDrain(server, seen, userIds);
   const delivery = await measureCards(server, sandbox, seen, userIds);
-  console.log(`\nEvent pipeline, ${db.kind}, one instance on 2 cores (the sandbox platforms in the same process)\n`);
+  console.log(
+    `\nEvent pipeline, ${db.kind}, one instance on 2 cores (the sandbox platforms in the same process)\n`,
+  );
   console.log(table(['measure', 'count', 'seconds', 'per second', 'target'], [...drain, ...delivery]));
 } finally {
   await server?.stop();
@@ -93,35 +100,61 @@ async function measureDrain(server: RunningServer, seen: ChatMessage[], users: {
          values ('wecom', ?, 'text', ?, now(), 0) returning id`,
         [event.dedupeKey, JSON.stringify(eventToJson(event))],
       );
-      await server.jobs.queue.send(handleEventJob(event), { id: row!.id, actor: `wecom:${from}` } satisfies HandleEvent, {
-        em,
-      });
+      await server.jobs.queue.send(
+        handleEventJob(event),
+        { id: row!.id, actor: `wecom:${from}` } satisfies HandleEvent,
+        {
+          em,
+        },
+      );
     }
   });
   const started = performance.now();
   const unhandled = () =>
-    count(server, `select count(*)::int as n from inbox_event where dedupe_key like ? and processed_at is null`, [
-      `bench-${run}-%`,
-    ]);
+    count(
+      server,
+      `select count(*)::int as n from inbox_event where dedupe_key like ? and processed_at is null`,
+      [`bench-${run}-%`],
+    );
   await until(async () => (await unhandled()) === 0, 'the events to be handled', 600_000);
   const drainMs = performance.now() - started;
-  const handled = await count(server, `select count(*)::int as n from inbox_event where dedupe_key like ? and attempts = 1`, [
-    `bench-${run}-%`,
-  ]);
-  const answers = await count(server, `select count(*)::int as n from outbound_message where lane = 'direct'`);
-  log(`drain: ${events} handled in ${seconds(drainMs)} s (${handled} on the first attempt, ${answers} answers planned)`);
+  const handled = await count(
+    server,
+    `select count(*)::int as n from inbox_event where dedupe_key like ? and attempts = 1`,
+    [`bench-${run}-%`],
+  );
+  const answers = await count(
+    server,
+    `select count(*)::int as n from outbound_message where lane = 'direct'`,
+  );
+  log(
+    `drain: ${events} handled in ${seconds(drainMs)} s (${handled} on the first attempt, ${answers} answers planned)`,
+  );
   // The answers go out under each member's limit (50 answers each: a minute and more); wait for them
   // so that the card measurement starts on an idle pipeline.
   await until(
-    async () => (await count(server, `select count(*)::int as n from outbound_message where state <> 'sent'`)) === 0,
+    async () =>
+      (await count(server, `select count(*)::int as n from outbound_message where state <> 'sent'`)) === 0,
     'the answers to be delivered',
     600_000,
   );
   const answersMs = performance.now() - started;
   const dropped = seen.filter((m) => m.dropped.length > 0).length;
   return [
-    ['events handled (each once)', String(handled), seconds(drainMs), (events / (drainMs / 1000)).toFixed(0), '≥ 500/s PG, ≥ 200/s PGlite'],
-    ['their answers delivered', String(answers), seconds(answersMs), (answers / (answersMs / 1000)).toFixed(0), `member limit; ${dropped} dropped`],
+    [
+      'events handled (each once)',
+      String(handled),
+      seconds(drainMs),
+      (events / (drainMs / 1000)).toFixed(0),
+      '≥ 500/s PG, ≥ 200/s PGlite',
+    ],
+    [
+      'their answers delivered',
+      String(answers),
+      seconds(answersMs),
+      (answers / (answersMs / 1000)).toFixed(0),
+      `member limit; ${dropped} dropped`,
+    ],
   ];
 }
 
@@ -148,10 +181,20 @@ async function measureCards(
   const notifier = new CardNotifier(server.jobs.queue);
   const before = seen.length;
   // One WeCom call in twenty fails with "system busy" for the whole measurement.
-  sandbox.state.switches.arm({ platform: 'wecom', api: 'message/send', times: cards, every: 20, errcode: -1 });
+  sandbox.state.switches.arm({
+    platform: 'wecom',
+    api: 'message/send',
+    times: cards,
+    every: 20,
+    errcode: -1,
+  });
   await em.fork().transactional(async (tx) => {
     for (const id of taskIds) {
-      await notifier.postCard(tx, { type: 'task', id }, { kind: 'users', userIds: [users.find((u) => u.wecom === assignee.get(id))!.id] });
+      await notifier.postCard(
+        tx,
+        { type: 'task', id },
+        { kind: 'users', userIds: [users.find((u) => u.wecom === assignee.get(id))!.id] },
+      );
     }
   });
   const started = performance.now();
@@ -167,12 +210,19 @@ async function measureCards(
   }
   const doubled = [...perTask.values()].filter((n) => n > 1).length;
   const dropped = arrived.filter((m) => m.dropped.length > 0).length;
-  const wrongViewer = arrived.filter((m) => m.viewers.length !== 1 || m.viewers[0] !== assignee.get(Number(m.cardId!.split('-')[1]))).length;
+  const wrongViewer = arrived.filter(
+    (m) => m.viewers.length !== 1 || m.viewers[0] !== assignee.get(Number(m.cardId!.split('-')[1])),
+  ).length;
   const perMember = Math.ceil(cards / users.length);
   // 30 a minute: the 31st card to a member arrives a minute after the first, the 61st two minutes…
   const minimumMs = Math.floor((perMember - 1) / 30) * 60_000;
-  const retried = await count(server, `select count(*)::int as n from outbound_message where subject_type = 'task' and attempts > 1`);
-  log(`cards: ${arrived.length} arrived in ${seconds(deliveredMs)} s; doubled ${doubled}, dropped ${dropped}, wrong viewer ${wrongViewer}`);
+  const retried = await count(
+    server,
+    `select count(*)::int as n from outbound_message where subject_type = 'task' and attempts > 1`,
+  );
+  log(
+    `cards: ${arrived.length} arrived in ${seconds(deliveredMs)} s; doubled ${doubled}, dropped ${dropped}, wrong viewer ${wrongViewer}`,
+  );
   return [
     [
       `task cards to ${users.length} members (${perMember} each)`,
@@ -181,7 +231,13 @@ async function measureCards(
       (arrived.length / (deliveredMs / 1000)).toFixed(0),
       `≤ ${seconds(minimumMs * 1.1)} s (minimum ${seconds(minimumMs)} s × 1.1)`,
     ],
-    ['  of which doubled / dropped / wrong chat', `${doubled} / ${dropped} / ${wrongViewer}`, '', '', '0 / 0 / 0'],
+    [
+      '  of which doubled / dropped / wrong chat',
+      `${doubled} / ${dropped} / ${wrongViewer}`,
+      '',
+      '',
+      '0 / 0 / 0',
+    ],
     ['  sent again after an injected error', String(retried), '', '', 'any (1 call in 20 failed)'],
   ];
 }

@@ -44,7 +44,11 @@ export class Inbox {
       const id = inserted[0]?.id;
       if (id === undefined) return 'duplicate';
       const actor = 'from' in event ? `${event.platform}:${event.from}` : undefined;
-      await this.queue.send(handleEventJob(event), { id, ...(actor ? { actor } : {}) } satisfies HandleEvent, { em });
+      await this.queue.send(
+        handleEventJob(event),
+        { id, ...(actor ? { actor } : {}) } satisfies HandleEvent,
+        { em },
+      );
       return 'accepted';
     });
   }

@@ -1,5 +1,6 @@
 import { pruneRateCounters } from '../api/auth/attempts.js';
 import { pruneReplayGuard } from '../api/leads/replay.js';
+import { pruneDeliveries } from '../bot/delivery/prune.js';
 import { Inbox } from '../bot/inbox.js';
 import { deleteExpiredSessions } from '../domain/auth/sessions.js';
 import type { JobModule } from './index.js';
@@ -7,8 +8,8 @@ import type { JobModule } from './index.js';
 const cleanupJob = 'housekeeping.cleanup';
 
 /**
- * Nightly: expired sessions, long-handled inbox events, webhook signatures past their window and
- * old sign-in counters go, so no table grows forever.
+ * Nightly: expired sessions, long-handled inbox events, long-delivered messages and spent rate slots,
+ * webhook signatures past their window and old sign-in counters go, so no table grows forever.
  */
 export const cleanupJobs: JobModule = ({ queue, scheduler, orm, logger }) => {
   queue.define({
@@ -18,7 +19,8 @@ export const cleanupJobs: JobModule = ({ queue, scheduler, orm, logger }) => {
       const inboxEvents = await new Inbox(orm, queue).prune(30);
       const webhookSignatures = await pruneReplayGuard(orm.em.fork());
       const rateCounters = await pruneRateCounters(orm.em.fork());
-      logger.info({ sessions, inboxEvents, webhookSignatures, rateCounters }, 'cleaned up');
+      const deliveries = await pruneDeliveries(orm.em.fork(), 30);
+      logger.info({ sessions, inboxEvents, webhookSignatures, rateCounters, deliveries }, 'cleaned up');
     },
   });
   scheduler.add({

@@ -79,9 +79,7 @@ test.runIf(onPostgres)(
 
     await race('summary', new Date(shanghaiMorning(1).getTime() + 3_600_000));
     expect(
-      await count(
-        `select count(*)::int as n from outbound_message where message ->> 'text' like '早上好%'`,
-      ),
+      await count(`select count(*)::int as n from outbound_message where message ->> 'text' like '早上好%'`),
     ).toBe(2);
   },
   120_000,

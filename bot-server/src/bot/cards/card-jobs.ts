@@ -38,7 +38,8 @@ export class CardNotifier implements Notifier {
   async postCard(em: EntityManager, subject: CardSubject, recipients: Recipients): Promise<void> {
     for (const name of platformNames) {
       const audience = await platformAudience(em, name, recipients);
-      if (audience) await this.#outbox.enqueueCard(em, { platform: name, audience, subject, cardId: newCardId(subject) });
+      if (audience)
+        await this.#outbox.enqueueCard(em, { platform: name, audience, subject, cardId: newCardId(subject) });
     }
   }
 
@@ -87,7 +88,13 @@ export class CardRefresher {
     await em.flush();
   }
 
-  async #update(em: EntityManager, platform: ChatPlatform, subject: CardSubject, instance: CardInstance, card: Card) {
+  async #update(
+    em: EntityManager,
+    platform: ChatPlatform,
+    subject: CardSubject,
+    instance: CardInstance,
+    card: Card,
+  ) {
     const ref = instance.ref as unknown as CardRef;
     try {
       const next = await platform.updateCard(ref, card);

@@ -67,7 +67,12 @@ export class Outbox {
   }
 
   reply(em: EntityManager, event: ChatEvent & { from: string }, message: OutboundMessage): Promise<void> {
-    return this.enqueue(em, { platform: event.platform, audience: replyAudience(event), message, lane: 'direct' });
+    return this.enqueue(em, {
+      platform: event.platform,
+      audience: replyAudience(event),
+      message,
+      lane: 'direct',
+    });
   }
 
   async #insert(

@@ -19,7 +19,12 @@ export class RateGate {
    * booking it is now due for, or an attempt that failed) is given up and a new one taken. Returns
    * `now`, or the time to come back at (the slot is booked then).
    */
-  async admit(em: EntityManager, messageId: number, keys: readonly RateKey[], lane: Lane): Promise<Admission> {
+  async admit(
+    em: EntityManager,
+    messageId: number,
+    keys: readonly RateKey[],
+    lane: Lane,
+  ): Promise<Admission> {
     if (keys.length === 0) return { at: 'now' };
     const names = [...new Set(keys.map((k) => k.key))].sort();
     const now = this.now();
@@ -47,11 +52,10 @@ export class RateGate {
       lane,
     );
     const slot = at - now <= nowishMs ? now : at;
-    await em.execute(`insert into rate_slot (key, at, message_id) select k, ?, ? from (${keyset}) as keys (k)`, [
-      new Date(slot),
-      messageId,
-      list,
-    ]);
+    await em.execute(
+      `insert into rate_slot (key, at, message_id) select k, ?, ? from (${keyset}) as keys (k)`,
+      [new Date(slot), messageId, list],
+    );
     return slot === now ? { at: 'now' } : { at: new Date(slot) };
   }
 }

@@ -17,7 +17,11 @@ import type { RateGate } from './rate-gate.js';
 import type { Lane } from './slots.js';
 
 /** Renders a subject's card as it is now, under a given id; undefined when the subject is gone. */
-export type PresentCard = (em: EntityManager, subject: CardSubject, cardId: string) => Promise<Card | undefined>;
+export type PresentCard = (
+  em: EntityManager,
+  subject: CardSubject,
+  cardId: string,
+) => Promise<Card | undefined>;
 
 interface Ready {
   platform: ChatPlatform;
@@ -56,8 +60,16 @@ export class MessageSender {
     } catch (error) {
       const verdict = ready.platform.judge(error);
       if (verdict === 'duplicate' && ready.inDoubt && ready.message.kind === 'card') {
-        this.logger.info({ id: job.id }, 'the platform already had this card: an earlier attempt delivered it');
-        ref = { platform: ready.platform.name, cardId: ready.message.card.id, audience: ready.audience, version: 1 };
+        this.logger.info(
+          { id: job.id },
+          'the platform already had this card: an earlier attempt delivered it',
+        );
+        ref = {
+          platform: ready.platform.name,
+          cardId: ready.message.card.id,
+          audience: ready.audience,
+          version: 1,
+        };
       } else if (verdict === 'retry') {
         await this.#record(job.id, { lastError: String(error).slice(0, 2000) });
         throw error;
@@ -72,7 +84,11 @@ export class MessageSender {
 
   async #admit(job: SendJob): Promise<Ready | undefined> {
     return this.orm.em.fork().transactional(async (em) => {
-      const row = await em.findOne(OutboundMessageSchema, { id: job.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const row = await em.findOne(
+        OutboundMessageSchema,
+        { id: job.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       // Sent, given up, or handed to a later job: nothing for this one to do.
       if (!row || row.turn !== job.turn || !['pending', 'sending'].includes(row.state)) return undefined;
       const platform = this.platforms(row.platform as PlatformName);
@@ -113,7 +129,11 @@ export class MessageSender {
 
   async #delivered(id: number, ready: Ready, ref: CardRef | undefined): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
-      await em.nativeUpdate(OutboundMessageSchema, { id }, { state: 'sent', sentAt: new Date(), lastError: null });
+      await em.nativeUpdate(
+        OutboundMessageSchema,
+        { id },
+        { state: 'sent', sentAt: new Date(), lastError: null },
+      );
       if (!ref || !ready.subject || ready.message.kind !== 'card') return;
       em.create(CardInstanceSchema, {
         cardId: ref.cardId,

@@ -25,7 +25,12 @@ export function limitFor(window: RateWindow, lane: Lane): number {
  * (ascending, past and booked). A window is broken when `limit + 1` consecutive sends span less
  * than the window, so only the runs around the new send need a look.
  */
-export function fits(times: readonly number[], at: number, windows: readonly RateWindow[], lane: Lane): boolean {
+export function fits(
+  times: readonly number[],
+  at: number,
+  windows: readonly RateWindow[],
+  lane: Lane,
+): boolean {
   const position = upperBound(times, at);
   const withSend = (i: number) => (i < position ? times[i]! : i === position ? at : times[i - 1]!);
   const count = times.length + 1;

@@ -3,8 +3,8 @@ import { remindDueTasks } from '../../domain/followups/reminders.js';
 import { sendMorningSummaries } from '../../domain/followups/summary.js';
 import type { JobModule } from '../../jobs/index.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import { CardNotifier } from '../cards/card-jobs.js';
 import type { PlatformResolver } from '../../platforms/common.js';
+import { CardNotifier } from '../cards/card-jobs.js';
 import { Outbox } from '../delivery/outbox.js';
 import { OutboxMessenger } from './messenger.js';
 

@@ -17,7 +17,8 @@ export class OutboxMessenger implements Messenger {
     for (const platform of platformNames) {
       if (!this.platforms(platform)) continue;
       const audience = await platformAudience(em, platform, { kind: 'users', userIds });
-      if (audience) await this.outbox.enqueue(em, { platform, audience, message: { kind: 'text', text }, lane: 'bulk' });
+      if (audience)
+        await this.outbox.enqueue(em, { platform, audience, message: { kind: 'text', text }, lane: 'bulk' });
     }
   }
 }

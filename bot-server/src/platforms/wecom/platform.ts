@@ -65,9 +65,13 @@ export class WeComPlatform implements ChatPlatform {
    * count (toparty is only used for notices to whole departments).
    */
   rateKeys(audience: Audience, _message: OutboundMessage): RateKey[] {
-    if (audience.kind === 'group') return [{ key: `wecom:appchat:${audience.conversationId}`, windows: APPCHAT_WINDOWS }];
+    if (audience.kind === 'group')
+      return [{ key: `wecom:appchat:${audience.conversationId}`, windows: APPCHAT_WINDOWS }];
     if (audience.kind === 'department') return [];
-    return [...new Set(audience.userIds)].map((id) => ({ key: `wecom:member:${id}`, windows: MEMBER_WINDOWS }));
+    return [...new Set(audience.userIds)].map((id) => ({
+      key: `wecom:member:${id}`,
+      windows: MEMBER_WINDOWS,
+    }));
   }
 
   judge(error: unknown): SendVerdict {
