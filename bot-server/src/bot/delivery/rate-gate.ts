@@ -32,17 +32,17 @@ export class RateGate {
     // The key names travel as one JSON array (the driver would spread a plain array into a list).
     const list = JSON.stringify(names);
     const keyset = 'select jsonb_array_elements_text(?::jsonb)';
-    // One row per key, locked in name order (no deadlocks between messages to several members).
-    await em.execute(`insert into rate_key (key) ${keyset} on conflict do nothing`, [list]);
-    await em.execute(`select key from rate_key where key in (${keyset}) order by key for update`, [list]);
-    await em.execute(`delete from rate_slot where message_id = ? or (key in (${keyset}) and at < ?)`, [
-      messageId,
-      list,
-      new Date(now - horizon),
-    ]);
-    const rows = await em.execute<{ key: string; at: Date }[]>(
-      `select key, at from rate_slot where key in (${keyset}) order by at`,
+    const since = new Date(now - horizon);
+    // One row per key, locked in name order (no deadlocks between messages to several members): the
+    // upsert's update takes the lock on a key that exists.
+    await em.execute(
+      `insert into rate_key (key) ${keyset} on conflict (key) do update set key = excluded.key`,
       [list],
+    );
+    // Every send still in a window, but this message's own earlier slot (it takes a new one now).
+    const rows = await em.execute<{ key: string; at: Date }[]>(
+      `select key, at from rate_slot where key in (${keyset}) and at >= ? and message_id <> ? order by at`,
+      [list, since, messageId],
     );
     const times = new Map<string, number[]>(names.map((name) => [name, []]));
     for (const row of rows) times.get(row.key)!.push(new Date(row.at).getTime());
@@ -53,8 +53,9 @@ export class RateGate {
     );
     const slot = at - now <= nowishMs ? now : at;
     await em.execute(
-      `insert into rate_slot (key, at, message_id) select k, ?, ? from (${keyset}) as keys (k)`,
-      [new Date(slot), messageId, list],
+      `with gone as (delete from rate_slot where message_id = ? or (key in (${keyset}) and at < ?))
+       insert into rate_slot (key, at, message_id) select k, ?, ? from (${keyset}) as keys (k)`,
+      [messageId, list, since, new Date(slot), messageId, list],
     );
     return slot === now ? { at: 'now' } : { at: new Date(slot) };
   }

@@ -128,21 +128,24 @@ export class MessageSender {
   }
 
   async #delivered(id: number, ready: Ready, ref: CardRef | undefined): Promise<void> {
+    const sent = { state: 'sent', sentAt: new Date(), lastError: null };
+    const card = ready.message.kind === 'card' ? ready.message.card : undefined;
+    const { subject } = ready;
+    if (!ref || !subject || !card) {
+      await this.orm.em.fork().nativeUpdate(OutboundMessageSchema, { id }, sent);
+      return;
+    }
+    // The card's handle is recorded with its delivery: updates reach every copy from now on.
     await this.orm.em.fork().transactional(async (em) => {
-      await em.nativeUpdate(
-        OutboundMessageSchema,
-        { id },
-        { state: 'sent', sentAt: new Date(), lastError: null },
-      );
-      if (!ref || !ready.subject || ready.message.kind !== 'card') return;
+      await em.nativeUpdate(OutboundMessageSchema, { id }, sent);
       em.create(CardInstanceSchema, {
         cardId: ref.cardId,
         platform: ref.platform,
-        kind: ready.message.card.kind,
-        objectType: ready.subject.type,
-        objectId: String(ready.subject.id),
+        kind: card.kind,
+        objectType: subject.type,
+        objectId: String(subject.id),
         ref: ref as unknown as Record<string, unknown>,
-        card: ready.message.card as unknown as Record<string, unknown>,
+        card: card as unknown as Record<string, unknown>,
         version: ref.version,
       });
     });
