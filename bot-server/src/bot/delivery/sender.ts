@@ -28,8 +28,6 @@ interface Ready {
   audience: Audience;
   message: OutboundMessage;
   subject: CardSubject | undefined;
-  /** An earlier attempt of this very job started sending and never recorded how it ended. */
-  inDoubt: boolean;
 }
 
 /**
@@ -59,7 +57,9 @@ export class MessageSender {
       ref = await ready.platform.send(ready.audience, ready.message);
     } catch (error) {
       const verdict = ready.platform.judge(error);
-      if (verdict === 'duplicate' && ready.inDoubt && ready.message.kind === 'card') {
+      // The card's id was made for this message alone: if the platform has it already, an earlier
+      // attempt delivered it (a crash, or a timeout after the platform had accepted it).
+      if (verdict === 'duplicate' && ready.message.kind === 'card') {
         this.logger.info(
           { id: job.id },
           'the platform already had this card: an earlier attempt delivered it',
@@ -71,7 +71,7 @@ export class MessageSender {
           version: 1,
         };
       } else if (verdict === 'retry') {
-        await this.#record(job.id, { lastError: String(error).slice(0, 2000) });
+        await this.#record(job.id, { state: 'pending', lastError: String(error).slice(0, 2000) });
         throw error;
       } else {
         this.logger.warn({ id: job.id, err: error }, 'the platform refused a message for good');
@@ -120,10 +120,9 @@ export class MessageSender {
         });
         return undefined;
       }
-      const inDoubt = row.state === 'sending';
       row.state = 'sending';
       row.attempts += 1;
-      return { platform, audience, message, subject, inDoubt };
+      return { platform, audience, message, subject };
     });
   }
 
