@@ -179,6 +179,8 @@ describe('ids are positive decimal integers, written plainly', () => {
       ['/api/audit?actor=', 'actor', 'actor 应为用户编号'],
       ['/api/tasks?assignee=', 'assignee', 'assignee 应为用户编号'],
       ['/api/opportunities?owner=', 'owner', 'owner 应为用户编号'],
+      ['/api/customers?stage=', 'stage', 'stage 应为商机阶段编号'],
+      ['/api/customers?tags=3,', 'tags', 'tags 应为逗号分隔的标签编号，例如 3,8'],
     ] as const) {
       for (const id of ['0x10', '1e1', '016']) {
         const res = await admin.get(`${path}${encodeURIComponent(id)}`);

@@ -9,7 +9,7 @@ import { resetDatabase } from '../../../orm/testing/reset.js';
 import { leadSignature } from '../../src/api/leads/signature.js';
 import { apiClient } from '../api/support.js';
 import { postInbound } from '../leads/support.js';
-import { settleJobs } from '../support/jobs.js';
+import { runJob, settleJobs } from '../support/jobs.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
@@ -177,5 +177,27 @@ describe('sign-in attempts per client and minute', () => {
     const other = await signInFrom('127.0.0.2', { userId });
     expect(other.status).toBe(200);
     expect((await api('/api/auth/options')).status).toBe(200);
+  });
+});
+
+describe('the nightly cleanup', () => {
+  test('forgets signatures past their window and old sign-in counts, and keeps the ones still in use', async () => {
+    await db.query(
+      `insert into webhook_replay (signature, expires_at) values
+         ('sha256=spent', now() - interval '1 minute'), ('sha256=live', now() + interval '5 minutes')`,
+    );
+    await db.query(
+      `insert into rate_counter (key, window_start, count) values
+         ('sign-in:old', date_trunc('minute', now()) - interval '1 day', 31),
+         ('sign-in:now', date_trunc('minute', now()), 3)`,
+    );
+    await runJob(server, db, 'housekeeping.cleanup', {});
+    const signatures = await db.query(
+      `select signature from webhook_replay where signature in ('sha256=spent', 'sha256=live')`,
+    );
+    expect(signatures.rows).toEqual([{ signature: 'sha256=live' }]);
+    const counters = await db.query(`select key from rate_counter where key like 'sign-in:%' order by key`);
+    expect(counters.rows.map((r) => r.key)).toContain('sign-in:now');
+    expect(counters.rows.map((r) => r.key)).not.toContain('sign-in:old');
   });
 });

@@ -214,7 +214,7 @@ export const customerListQuery = z
       .meta({ description: 'me：我负责的；pool：公海；或负责人的用户编号' }),
     tags: z
       .string({ error: 'tags 应为逗号分隔的标签编号，例如 3,8' })
-      .regex(/^\d{1,9}(,\d{1,9})*$/, 'tags 应为逗号分隔的标签编号，例如 3,8')
+      .regex(/^[1-9]\d{0,8}(,[1-9]\d{0,8})*$/, 'tags 应为逗号分隔的标签编号，例如 3,8')
       .transform((v) => v.split(',').map(Number))
       .optional()
       .meta({ description: '逗号分隔的标签编号：客户须带有其中每一个标签' }),
