@@ -261,7 +261,7 @@ describe.runIf(onPostgres)('a card job killed mid-send (kill -9 of the server pr
         allSentAfterKillMs: Date.now() - killedAt,
       }),
     );
-    // The design (bot/module.ts: heartbeatSeconds 10; jobs/queue.ts: the supervisor looks every 5 s)
+    // The design (jobs/queue.ts: heartbeats of 10 s, a supervisor that looks every 5 s)
     // hands a dead worker's jobs out again about 15–20 s after its heartbeats stop; the restarted
     // server was listening long before that could matter. Checked softly, so that the delivery
     // guarantees below are checked whatever this says.
