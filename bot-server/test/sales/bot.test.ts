@@ -64,6 +64,19 @@ describe('商机 and 推进', () => {
     expect((await t.db.query('select count(*)::int as n from stage_change')).rows[0].n).toBe(before);
   });
 
+  test('推进 with part of a stage name moves to the one stage it names; several are asked about', async () => {
+    const deal = await zhangWeisDeal();
+    const [to, part] = deal.stage === '商务谈判' ? ['需求确认', '需求'] : ['商务谈判', '谈判'];
+    expect(await ask(`推进 ${deal.customer} ${part}`)).toBe(
+      `已将「${deal.name}」（${deal.customer}）推进到「${to}」`,
+    );
+    const before = (await t.db.query('select count(*)::int as n from stage_change')).rows[0].n;
+    expect(await ask(`推进 ${deal.customer} 单`)).toBe(
+      '「单」可以是这些阶段：赢单、输单，请写出完整的阶段名称（用法：推进 <商机或客户名称> <阶段>）',
+    );
+    expect((await t.db.query('select count(*)::int as n from stage_change')).rows[0].n).toBe(before);
+  });
+
   test('a wrong command explains how to write it', async () => {
     expect(await ask('推进 华为')).toContain('用法：推进 <商机或客户名称> <阶段>');
     expect(await ask('推进 华为 签约')).toContain(

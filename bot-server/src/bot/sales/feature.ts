@@ -9,7 +9,7 @@ import { resolveCustomer } from '../../domain/customers/resolve.js';
 import { likeOf, listOpportunities } from '../../domain/sales/list.js';
 import { moveOpportunity, winOpportunity } from '../../domain/sales/opportunities.js';
 import { presentOpportunity } from '../../domain/sales/records.js';
-import { activeStages } from '../../domain/sales/stages.js';
+import { activeStages, stageNamed } from '../../domain/sales/stages.js';
 import { opportunityPopulate } from '../../domain/sales/store.js';
 import type { OutboundMessage } from '../../platforms/common.js';
 import { CardNotifier } from '../cards/card-jobs.js';
@@ -118,13 +118,18 @@ export const salesFeature: BotFeature = ({ bot, queue }) => {
         return text(
           `请写出商机（或客户）和阶段，例如：推进 华为 ${reachable[1] ?? '需求确认'}（用法：${moveUsage}）`,
         );
-      const stage = stages.find((s) => s.name === stageName);
+      const named = stageNamed(stages, stageName);
+      if (named.kind === 'many')
+        return text(
+          `「${stageName}」可以是这些阶段：${named.stages.map((s) => s.name).join('、')}，请写出完整的阶段名称（用法：${moveUsage}）`,
+        );
+      const stage = named.kind === 'one' ? named.stage : undefined;
       if (!stage || stage.outcome === 'lost')
         return text(
           `${stage ? '输单需要填写原因，请在小程序中操作。' : `没有「${stageName}」这个阶段。`}可以推进到：${reachable.join('、')}（用法：${moveUsage}）`,
         );
       const access = await accessOf(em, user);
-      const match = await resolveDeal(em, access, keyword, stageName);
+      const match = await resolveDeal(em, access, keyword, stage.name);
       if (match.kind === 'reply') return match.message;
       const acting: Acting = { user, access, via: 'bot', requestId: `${event.platform}-${event.msgId}` };
       try {

@@ -20,6 +20,25 @@ export async function activeStages(em: EntityManager): Promise<PipelineStage[]> 
   return stages.sort((a, b) => rank(a.outcome) - rank(b.outcome));
 }
 
+export type StageMatch =
+  | { kind: 'one'; stage: PipelineStage }
+  | { kind: 'many'; stages: PipelineStage[] }
+  | { kind: 'none' };
+
+/**
+ * The stage a person means by a word: the stage of exactly that name, else the only stage whose
+ * name contains it (谈判 → 商务谈判). People type the short form; a guess among several is refused.
+ */
+export function stageNamed(stages: PipelineStage[], word: string): StageMatch {
+  const wanted = word.trim().toLowerCase();
+  if (!wanted) return { kind: 'none' };
+  const exact = stages.find((s) => s.name.toLowerCase() === wanted);
+  if (exact) return { kind: 'one', stage: exact };
+  const partial = stages.filter((s) => s.name.toLowerCase().includes(wanted));
+  if (partial.length === 1) return { kind: 'one', stage: partial[0]! };
+  return partial.length > 1 ? { kind: 'many', stages: partial } : { kind: 'none' };
+}
+
 /** The active stage a closed deal goes to on won or lost. */
 export async function closingStage(em: EntityManager, outcome: 'won' | 'lost'): Promise<PipelineStage> {
   const stage = (await activeStages(em)).find((s) => s.outcome === outcome);
