@@ -15,28 +15,16 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
 import { CardNotifier } from './bot/cards/card-jobs.js';
-import { cardsFeature } from './bot/cards/feature.js';
-import { customersFeature } from './bot/customers/feature.js';
-import { corpTagsFeature, QueueTagMirror } from './bot/external/corp-tags.js';
-import { enqueueExternalSync, externalContactsFeature } from './bot/external/feature.js';
-import { followUpsFeature } from './bot/followups/feature.js';
-import { enqueueFollowUpRuns, followUpJobs } from './bot/followups/jobs.js';
-import { Inbox } from './bot/inbox.js';
-import { leadsFeature } from './bot/leads/feature.js';
-import { leadRecycleJobs } from './bot/leads/recycle-jobs.js';
-import { botModule } from './bot/module.js';
-import { salesFeature } from './bot/sales/feature.js';
-import { enqueueStalledDealScan, stalledDealFeature, stalledDealJobs } from './bot/sales/stalled.js';
-import type { OrgDirectories } from './domain/org/directory.js';
-import { enqueueFullSyncs, orgSyncFeature, orgSyncJobs } from './domain/org/module.js';
+import { Outbox } from './bot/delivery/outbox.js';
+import { QueueTagMirror } from './bot/external/corp-tags.js';
+import { OutboxMessenger } from './bot/followups/messenger.js';
+import { botRuntime } from './bot/module.js';
 import { cleanupJobs } from './jobs/cleanup.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { miniappRoutes } from './miniapp/routes.js';
-import { DingTalkDirectory } from './platforms/dingtalk/directory.js';
+import { modules } from './modules/index.js';
 import { type PlatformRuntime, setUpPlatforms } from './platforms/setup.js';
-import { WeComDirectory } from './platforms/wecom/directory.js';
-import { WeComExternalContacts } from './platforms/wecom/external-contacts.js';
 import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
 import { linkDemoTeamChats } from './sandbox/link-demo-teams.js';
 import { sandboxPageRoutes } from './sandbox/page/routes.js';
@@ -109,12 +97,12 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     // Known once the server listens; the sandbox and, in sandbox mode, the platform clients need it.
     let serverUrl = '';
     const publicUrl = () => config.publicUrl ?? serverUrl.replace('127.0.0.1', 'localhost');
-    let inbox: Inbox | undefined;
     const platforms = setUpPlatforms({
       config,
       orm,
       logger,
-      accept: (event) => inbox!.accept(event),
+      // Called per event, once the server listens: the bot below exists by then.
+      accept: (event) => bot.inbox().accept(event),
       apiBases: () => {
         const sandboxBases = sandboxBaseUrls(serverUrl);
         return {
@@ -127,44 +115,17 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       publicUrl,
     });
 
-    // Read at each org sync: the platform clients are built on first use, once the server listens.
-    const orgDirectories = (): OrgDirectories => {
-      const wecom = platforms.wecomClient();
-      const dingtalk = platforms.dingtalkClient();
-      return {
-        ...(wecom ? { wecom: new WeComDirectory(wecom) } : {}),
-        ...(dingtalk ? { dingtalk: new DingTalkDirectory(dingtalk) } : {}),
-      };
-    };
-
+    // The bot and every business module of the registry.
+    const bot = botRuntime(config, platforms, modules);
     const jobs = await startJobs({
       url: db.url,
       embedded: db.embedded,
       orm,
       logger,
       timezone: config.displayTimeZone,
-      modules: [
-        botModule(platforms.get, [
-          cardsFeature,
-          customersFeature,
-          leadsFeature,
-          salesFeature,
-          stalledDealFeature,
-          followUpsFeature(config.displayTimeZone),
-          orgSyncFeature,
-          externalContactsFeature(() => WeComExternalContacts.of(platforms.wecomClient())),
-          corpTagsFeature(() => WeComExternalContacts.of(platforms.wecomClient())),
-        ]),
-        orgSyncJobs(orgDirectories),
-        cleanupJobs,
-        leadRecycleJobs,
-        stalledDealJobs,
-        followUpJobs(config.displayTimeZone, platforms.get),
-        ...(options.jobModules ?? []),
-      ],
+      modules: [bot.jobs, cleanupJobs, ...(options.jobModules ?? [])],
     });
     undo.push(jobs.stop);
-    inbox = new Inbox(orm, jobs.queue);
 
     const sandbox = config.sandbox
       ? createSandbox({ config, logger, serverUrl: () => serverUrl })
@@ -181,6 +142,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           orm,
           platforms,
           notifier: new CardNotifier(jobs.queue),
+          messenger: new OutboxMessenger(new Outbox(jobs.queue), platforms.get),
           tagMirror: new QueueTagMirror(jobs.queue),
           queue: jobs.queue,
         }),
@@ -213,10 +175,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     // Background work starts last: its handlers call the platforms, which in sandbox mode are this
     // very server, now listening.
     await jobs.work();
-    await enqueueFullSyncs(jobs.queue, orgDirectories());
-    if (platforms.wecomClient()) await enqueueExternalSync(jobs.queue);
-    await enqueueFollowUpRuns(jobs.queue);
-    await enqueueStalledDealScan(jobs.queue);
+    await bot.start();
     logger.info(
       {
         url: serverUrl,

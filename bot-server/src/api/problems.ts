@@ -1,4 +1,4 @@
-import type { PlatformName } from '../domain/org/users.js';
+import type { PlatformName } from '../domain/org/platform-name.js';
 import { Problem } from '../http/problem.js';
 
 // The API's own problems: the `type` is what the mini-app branches on, the title what it shows.

@@ -1,7 +1,7 @@
 import type { User } from '@kelian/orm';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Middleware, ParameterizedContext } from 'koa';
 import { resolveSession } from '../domain/auth/sessions.js';
-import type { ApiDeps } from './deps.js';
 import { unauthenticated } from './problems.js';
 
 // `Authorization: Bearer <token>` → ctx.state.user. Reading a session never refuses a request by
@@ -17,7 +17,7 @@ export interface SessionState {
 
 const bearer = /^Bearer +(.+)$/i;
 
-export function readSession({ orm }: Pick<ApiDeps, 'orm'>): Middleware<SessionState> {
+export function readSession({ orm }: { orm: Pick<MikroORM, 'em'> }): Middleware<SessionState> {
   return async (ctx, next) => {
     const token = bearer.exec(ctx.get('authorization'))?.[1];
     if (token !== undefined) {

@@ -53,13 +53,6 @@ export class Inbox {
     });
   }
 
-  /** Forgets handled events older than `days`: the dedupe window of every platform is far shorter. */
-  prune(days: number): Promise<number> {
-    return this.orm.em
-      .fork()
-      .nativeDelete(InboxEventSchema, { processedAt: { $lt: new Date(Date.now() - days * 86_400_000) } });
-  }
-
   /** Runs `handle` for a stored event unless it was already handled; records failures for the retry. */
   async process(id: number, handle: (em: EntityManager, event: ChatEvent) => Promise<void>): Promise<void> {
     const em = this.orm.em.fork();
@@ -85,4 +78,11 @@ export class Inbox {
       throw error;
     }
   }
+}
+
+/** Forgets handled events older than `days`: the dedupe window of every platform is far shorter. */
+export function pruneInbox(em: EntityManager, days: number): Promise<number> {
+  return em.nativeDelete(InboxEventSchema, {
+    processedAt: { $lt: new Date(Date.now() - days * 86_400_000) },
+  });
 }

@@ -1,7 +1,7 @@
 import { pruneRateCounters } from '../api/auth/attempts.js';
 import { pruneReplayGuard } from '../api/leads/replay.js';
 import { pruneDeliveries } from '../bot/delivery/prune.js';
-import { Inbox } from '../bot/inbox.js';
+import { pruneInbox } from '../bot/inbox.js';
 import { deleteExpiredSessions } from '../domain/auth/sessions.js';
 import type { JobModule } from './index.js';
 
@@ -16,7 +16,7 @@ export const cleanupJobs: JobModule = ({ queue, scheduler, orm, logger }) => {
     name: cleanupJob,
     handler: async () => {
       const sessions = await deleteExpiredSessions(orm.em.fork());
-      const inboxEvents = await new Inbox(orm, queue).prune(30);
+      const inboxEvents = await pruneInbox(orm.em.fork(), 30);
       const webhookSignatures = await pruneReplayGuard(orm.em.fork());
       const rateCounters = await pruneRateCounters(orm.em.fork());
       const deliveries = await pruneDeliveries(orm.em.fork(), 30);

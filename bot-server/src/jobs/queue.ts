@@ -27,7 +27,7 @@ export interface JobDefinition<T extends object> {
 
 /**
  * A job's worker refreshes its claim every 5 s; a job whose claim is this old is handed out again, so
- * a crashed instance's jobs come back within seconds (pg-boss's minimum; without a heartbeat an
+ * a crashed instance's jobs come back within about 15 s (pg-boss's minimum; without a heartbeat an
  * active job would only expire after 15 minutes).
  */
 const heartbeatSeconds = 10;
@@ -60,8 +60,11 @@ export class JobQueue {
       schema: 'pgboss',
       // The embedded database serves at most 40 connections in total: keep this pool small.
       max: options.embedded ? 4 : 10,
-      // Expired claims and stale heartbeats are found by the supervisor: look every few seconds.
+      // Expired claims and stale heartbeats are found by the supervisor, and failed (for a retry) in
+      // its per-queue monitor pass: both every few seconds, so a dead worker's jobs come back soon
+      // (the monitor's default of 60 s held them back a minute).
       superviseIntervalSeconds: 5,
+      monitorIntervalSeconds: 5,
     });
     this.#boss.on('error', (err) => this.#log.error({ err }, 'job queue error'));
   }

@@ -1,4 +1,4 @@
-import type { PlatformName } from '../../domain/org/users.js';
+import type { PlatformName } from '../../domain/org/platform-name.js';
 import type { Logger } from '../../logger.js';
 import type { DingTalkClient } from '../../platforms/dingtalk/client.js';
 import { DingTalkApiError } from '../../platforms/dingtalk/errors.js';

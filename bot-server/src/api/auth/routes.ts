@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import { revokeSession } from '../../domain/auth/sessions.js';
 import { signInWithPlatform } from '../../domain/auth/sign-in.js';
-import type { PlatformName } from '../../domain/org/users.js';
+import type { PlatformName } from '../../domain/org/platform-name.js';
 import { parseInput } from '../../http/validate.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
 import { presentSignIn } from '../present.js';

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import type { PlatformName } from '../../domain/org/users.js';
+import type { PlatformName } from '../../domain/org/platform-name.js';
 import { parseInput } from '../../http/validate.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
 import { platformMisconfigured, platformNotConfigured, platformUnavailable } from '../problems.js';

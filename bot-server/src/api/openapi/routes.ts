@@ -1,18 +1,8 @@
 import type Router from '@koa/router';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { auditDocs } from '../audit/docs.js';
+import type { KelianModule } from '../../modules/contract.js';
 import { authOptionsDoc } from '../auth/options.js';
-import { customFieldsDocs } from '../custom-fields/docs.js';
-import { customersDocs } from '../customers/docs.js';
-import { externalCustomersDocs } from '../customers/external-docs.js';
-import { mergeCustomersDocs } from '../customers/merge-docs.js';
 import type { ApiDeps, ApiState } from '../deps.js';
-import { followUpsDocs } from '../followups/docs.js';
-import { leadsDocs } from '../leads/docs.js';
-import { assignmentRulesDocs } from '../leads/rules-docs.js';
-import { salesDocs } from '../sales/docs.js';
-import { tagsDocs } from '../tags/docs.js';
-import { usersDocs } from '../users/docs.js';
 import { openApiDocument } from './document.js';
 import type { RouteDoc } from './route-doc.js';
 import { sessionDocs } from './session-docs.js';
@@ -27,26 +17,20 @@ const openApiDoc: RouteDoc = {
 };
 
 /** Every route under /api, as this configuration mounts them. */
-export const apiDocs = (config: ApiDeps['config']): RouteDoc[] => [
+export const apiDocs = (config: ApiDeps['config'], modules: readonly KelianModule[]): RouteDoc[] => [
   ...sessionDocs(config),
   authOptionsDoc,
-  ...customersDocs,
-  ...externalCustomersDocs,
-  ...mergeCustomersDocs,
-  ...customFieldsDocs,
-  ...leadsDocs,
-  ...assignmentRulesDocs,
-  ...followUpsDocs,
-  ...auditDocs,
-  ...salesDocs,
-  ...usersDocs,
-  ...tagsDocs,
+  ...modules.flatMap((m) => m.api?.docs(config) ?? []),
   openApiDoc,
 ];
 
 /** GET /api/openapi.json: built once, from the same schemas that validate the requests. */
-export function openApiRoutes(router: Router<ApiState>, { config }: ApiDeps): void {
-  const document = openApiDocument(apiDocs(config), packageJson.version);
+export function openApiRoutes(
+  router: Router<ApiState>,
+  { config }: ApiDeps,
+  modules: readonly KelianModule[],
+): void {
+  const document = openApiDocument(apiDocs(config, modules), packageJson.version);
   router.get('/openapi.json', (ctx) => {
     ctx.body = document;
   });

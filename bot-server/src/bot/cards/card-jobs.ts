@@ -14,7 +14,7 @@ import {
 } from '../../platforms/common.js';
 import { Outbox } from '../delivery/outbox.js';
 import { platformAudience } from './audience.js';
-import { presentCard } from './presenters.js';
+import type { PresentCard } from './presenter.js';
 
 export const refreshCardsJob = 'cards.refresh';
 const platformNames: PlatformName[] = ['wecom', 'dingtalk'];
@@ -58,6 +58,7 @@ export class CardRefresher {
     private readonly orm: MikroORM,
     private readonly platforms: PlatformResolver,
     private readonly outbox: Outbox,
+    private readonly present: PresentCard,
     private readonly logger: Logger,
   ) {}
 
@@ -70,7 +71,7 @@ export class CardRefresher {
     });
     for (const instance of instances) {
       const platform = this.platforms(instance.platform as PlatformName);
-      const card = platform && (await presentCard(em, subject, instance.cardId));
+      const card = platform && (await this.present(em, subject, instance.cardId));
       if (!platform || !card) continue;
       await this.#update(em, platform, subject, instance, card);
     }

@@ -1,8 +1,8 @@
 import { accessOf } from '../../domain/access/access.js';
 import { bestMatches } from '../../domain/customers/list.js';
+import type { BotFeature } from '../../modules/contract.js';
 import { noCustomer } from '../customer-choices.js';
 import { Outbox } from '../delivery/outbox.js';
-import type { BotFeature } from '../module.js';
 import { customerResultsCard, resultsShown } from './results-card.js';
 
 const usage = '客户 <关键词>';

@@ -1,6 +1,5 @@
-import type { Card } from '@kelian/cards';
 import { CardInstanceSchema, OutboundMessageSchema } from '@kelian/orm';
-import { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/postgresql';
+import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import type { CardSubject } from '../../domain/notify/notifier.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { Logger } from '../../logger.js';
@@ -12,16 +11,10 @@ import type {
   PlatformName,
   PlatformResolver,
 } from '../../platforms/common.js';
+import type { PresentCard } from '../cards/presenter.js';
 import { type SendJob, sendJobs } from './outbox.js';
 import type { RateGate } from './rate-gate.js';
 import type { Lane } from './slots.js';
-
-/** Renders a subject's card as it is now, under a given id; undefined when the subject is gone. */
-export type PresentCard = (
-  em: EntityManager,
-  subject: CardSubject,
-  cardId: string,
-) => Promise<Card | undefined>;
 
 interface Ready {
   platform: ChatPlatform;

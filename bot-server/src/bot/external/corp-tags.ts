@@ -4,7 +4,7 @@ import type { ExternalContactSource } from '../../domain/customers/external/sour
 import { platformTagChanges, pushTagGroup, syncCorpTags } from '../../domain/tags/corp-tags.js';
 import type { TagDefinitionChange, TagMirror } from '../../domain/tags/mirror.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import type { BotFeature } from '../module.js';
+import type { BotFeature } from '../../modules/contract.js';
 
 // WeCom corp tags both ways: the tag list follows WeCom (at start, before the contacts, and on
 // every change_external_tag event), and a customer's tags changed in Kelian are marked on the

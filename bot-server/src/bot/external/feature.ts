@@ -6,8 +6,8 @@ import type { ExternalContactSource } from '../../domain/customers/external/sour
 import { findUserByPlatformId } from '../../domain/org/users.js';
 import { syncCorpTags } from '../../domain/tags/corp-tags.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import type { BotFeature } from '../../modules/contract.js';
 import type { ExternalContactEvent } from '../../platforms/common.js';
-import type { BotFeature } from '../module.js';
 
 // WeCom 客户联系 events (add / edit / del_external_contact / del_follow_user) become customer links.
 // The event only queues a job, in the event's own transaction: the platform is asked about the

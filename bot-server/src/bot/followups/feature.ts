@@ -9,10 +9,10 @@ import { localDateTimeLabel } from '../../domain/followups/local-time.js';
 import { parseNaturalTime } from '../../domain/followups/natural-time.js';
 import { taskLines } from '../../domain/followups/task-text.js';
 import { completeTask, postponeTask } from '../../domain/followups/tasks.js';
+import type { BotFeature } from '../../modules/contract.js';
 import type { ActionContext } from '../bot.js';
 import { CardNotifier } from '../cards/card-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
-import type { BotFeature } from '../module.js';
 import { followUpUsage, parseFollowUp } from './parse-follow-up.js';
 
 /** 跟进 and 待办, and the 完成 / 推迟1天 buttons of task cards. */

@@ -3,7 +3,7 @@ import { AuditLogSchema, type Task, TaskSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { taskSubject } from '../../domain/followups/task-text.js';
 import { taskPopulate } from '../../domain/followups/tasks.js';
-import type { CardPresenter } from '../cards/presenters.js';
+import type { CardPresenter } from '../cards/presenter.js';
 
 /** Who completed it: the assignee, or the manager who did it for them (the audit log knows). */
 async function completedBy(em: EntityManager, task: Task): Promise<string> {

@@ -1,7 +1,7 @@
 import { accessOf } from '../../domain/access/access.js';
 import { type ClaimOutcome, claimLead, createLead, LeadInputError } from '../../domain/leads/leads.js';
+import type { BotFeature } from '../../modules/contract.js';
 import { CardNotifier } from '../cards/card-jobs.js';
-import type { BotFeature } from '../module.js';
 import { parseNewLead } from './parse-new-lead.js';
 
 const refusals: Record<Exclude<ClaimOutcome, { ok: true }>['reason'], (o: ClaimOutcome) => string> = {

@@ -1,7 +1,7 @@
 import { buildLeadCard, type LeadCardState } from '@kelian/cards';
 import { AuditLogSchema, type Lead, LeadSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CardPresenter } from '../cards/presenters.js';
+import type { CardPresenter } from '../cards/presenter.js';
 
 /** Who closed it as invalid: the audit log keeps who made each change. */
 async function invalidatedBy(em: EntityManager, lead: Lead): Promise<string> {

@@ -11,10 +11,10 @@ import { moveOpportunity, winOpportunity } from '../../domain/sales/opportunitie
 import { presentOpportunity } from '../../domain/sales/records.js';
 import { activeStages, stageNamed } from '../../domain/sales/stages.js';
 import { opportunityPopulate } from '../../domain/sales/store.js';
+import type { BotFeature } from '../../modules/contract.js';
 import type { OutboundMessage } from '../../platforms/common.js';
 import { CardNotifier } from '../cards/card-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
-import type { BotFeature } from '../module.js';
 
 // 商机 <客户> lists a customer's deals; 推进 <商机或客户> <阶段> moves one. A name that matches
 // several customers or deals is answered with the choices, never acted on by a guess.

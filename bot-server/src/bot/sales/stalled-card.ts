@@ -12,7 +12,7 @@ import { ruleOf } from '../../domain/access/field-rules.js';
 import { dealManagers } from '../../domain/sales/deal-managers.js';
 import { nudgeSince } from '../../domain/sales/nudge.js';
 import { dealQuietSince, stalledDays } from '../../domain/sales/stalled.js';
-import type { CardPresenter } from '../cards/presenters.js';
+import type { CardPresenter } from '../cards/presenter.js';
 
 const day = 86_400_000;
 

@@ -4,8 +4,8 @@ import { nudgeStalledDeal } from '../../domain/sales/nudge.js';
 import { alertStalledDeals } from '../../domain/sales/stalled.js';
 import type { JobModule } from '../../jobs/index.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import type { BotFeature } from '../../modules/contract.js';
 import { CardNotifier } from '../cards/card-jobs.js';
-import type { BotFeature } from '../module.js';
 
 export const stalledDealsJob = 'sales.stalled-deals';
 

@@ -1,7 +1,7 @@
 import { type DataScope, DepartmentSchema, type User } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rolesOf } from '../auth/profile.js';
-import { type MergedFieldRules, mergeFieldRules } from './field-rules.js';
+import { type MergedFieldRules, mergeFieldRules } from './merge-field-rules.js';
 
 // What a user may reach, computed once per request (or bot command) from their role assignments and
 // handed to every domain call. Nothing else in the program decides who sees which customer.

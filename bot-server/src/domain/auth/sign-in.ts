@@ -1,6 +1,7 @@
 import { type User, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findUserByPlatformId, type PlatformName } from '../org/users.js';
+import type { PlatformName } from '../org/platform-name.js';
+import { findUserByPlatformId } from '../org/users.js';
 import { createSession, type IssuedSession } from './sessions.js';
 
 // Who may sign in: an active Kelian user, found by the identity a platform vouched for, or, where

@@ -1,8 +1,8 @@
 import { type Department, DepartmentSchema } from '@kelian/orm';
 import type { DirectoryDepartment } from './directory.js';
 import { patch } from './patch.js';
+import type { PlatformName } from './platform-name.js';
 import type { OrgState } from './state.js';
-import type { PlatformName } from './users.js';
 
 /** Whether a platform id a Kelian record still carries is gone from the platform. */
 export type Stale = (platformId: string) => boolean;

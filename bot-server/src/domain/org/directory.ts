@@ -1,4 +1,4 @@
-import type { PlatformName } from './users.js';
+import type { PlatformName } from './platform-name.js';
 
 // The company directory (通讯录) of one chat platform, in neutral terms: what the org sync reads.
 // Ids are the platform's own, as strings; platforms/<p>/directory.ts implements this with each

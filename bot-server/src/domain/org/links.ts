@@ -1,5 +1,5 @@
 import type { Department, User } from '@kelian/orm';
-import type { PlatformName } from './users.js';
+import type { PlatformName } from './platform-name.js';
 
 // Where a Kelian record keeps its id on each platform, and an index of records by those ids that
 // stays true while the sync links and unlinks them.

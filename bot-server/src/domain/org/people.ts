@@ -1,8 +1,8 @@
 import { type User, UserSchema } from '@kelian/orm';
 import type { Stale } from './departments.js';
 import type { DirectoryUser } from './directory.js';
+import type { PlatformName } from './platform-name.js';
 import type { OrgState } from './state.js';
-import type { PlatformName } from './users.js';
 
 type Profile = Pick<User, 'name' | 'title' | 'mobile' | 'email' | 'department'>;
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { departmentLink, LinkIndex, userLink } from './links.js';
 import { normaliseMobile } from './mobile.js';
 import { patch } from './patch.js';
-import type { PlatformName } from './users.js';
+import type { PlatformName } from './platform-name.js';
 
 // Kelian's organisation as one sync transaction sees and changes it. The whole org is loaded: even
 // large companies have a few thousand people, and one in-memory picture keeps every matching rule

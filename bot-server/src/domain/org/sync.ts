@@ -10,8 +10,8 @@ import {
 import { departmentLink } from './links.js';
 import { recomputePaths } from './paths.js';
 import { applyUsers, departUsers } from './people.js';
+import type { PlatformName } from './platform-name.js';
 import { OrgState, type SyncReport } from './state.js';
-import type { PlatformName } from './users.js';
 
 // Org sync: each configured platform's directory into Kelian's departments and users. Every sync
 // reads the platform first and then writes in one transaction, so a failing platform call leaves

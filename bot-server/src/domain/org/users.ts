@@ -1,8 +1,7 @@
 import { type User, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { userLink } from './links.js';
-
-export type PlatformName = 'wecom' | 'dingtalk';
+import type { PlatformName } from './platform-name.js';
 
 /** The active Kelian user behind a platform user id, with their department and roles. */
 export async function findUserByPlatformId(

@@ -1,8 +1,13 @@
-import type { BotFeature } from '../../bot/module.js';
+import { configuredPlatforms, type OrgDirectories } from '../../domain/org/directory.js';
+import type { PlatformName } from '../../domain/org/platform-name.js';
+import {
+  type OrgEntity,
+  PlatformNotConfiguredError,
+  syncPlatform,
+  syncRecord,
+} from '../../domain/org/sync.js';
 import type { JobModule, JobQueue } from '../../jobs/index.js';
-import { configuredPlatforms, type OrgDirectories } from './directory.js';
-import { type OrgEntity, PlatformNotConfiguredError, syncPlatform, syncRecord } from './sync.js';
-import type { PlatformName } from './users.js';
+import type { BotFeature } from '../../modules/contract.js';
 
 export const syncFullJob = 'org.sync-full';
 export const syncOneJob = 'org.sync-one';

@@ -1,0 +1,18 @@
+// The registry: every business module, in one list. Boot, the API (routes and OpenAPI), the bot and
+// the card delivery loop over it, so adding a module is adding its folders and one line here.
+import { auditModule } from '../bot/audit/module.js';
+import { customersModule } from '../bot/customers/module.js';
+import { followUpsModule } from '../bot/followups/module.js';
+import { leadsModule } from '../bot/leads/module.js';
+import { orgModule } from '../bot/org/module.js';
+import { salesModule } from '../bot/sales/module.js';
+import type { KelianModule } from './contract.js';
+
+export const modules: readonly KelianModule[] = [
+  orgModule,
+  customersModule,
+  leadsModule,
+  salesModule,
+  followUpsModule,
+  auditModule,
+];
