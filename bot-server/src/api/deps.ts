@@ -1,6 +1,7 @@
 import type { Config } from '@kelian/config';
 import type { RouterContext } from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Messenger } from '../domain/notify/messenger.js';
 import type { Notifier } from '../domain/notify/notifier.js';
 import type { TagMirror } from '../domain/tags/mirror.js';
 import type { JobQueue } from '../jobs/queue.js';
@@ -29,6 +30,8 @@ export interface ApiDeps {
   platforms: Pick<PlatformRuntime, 'wecomClient' | 'dingtalkClient'>;
   /** Cards the API's changes cause go out through the same jobs as the bot's. */
   notifier: Notifier;
+  /** Plain texts the API's changes cause (a customer handed to someone), in people's direct chats. */
+  messenger: Messenger;
   /** Customers' tag changes shown on the platform (WeCom mark_tag), as jobs. */
   tagMirror: TagMirror;
   /** Background work the API starts (an admin's full sync). */

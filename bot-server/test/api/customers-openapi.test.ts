@@ -41,6 +41,7 @@ function mountedRoutes(sandbox: boolean): string[] {
     orm: {} as never,
     platforms: {} as never,
     notifier: {} as never,
+    messenger: {} as never,
     tagMirror: {} as never,
     queue: {} as never,
   });

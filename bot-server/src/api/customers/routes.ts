@@ -32,7 +32,7 @@ import {
 // first (401 before 400), then validates everything before the domain runs, so bad input changes
 // nothing.
 
-export function customersRouter({ orm, tagMirror }: ApiDeps): Router<ApiState> {
+export function customersRouter({ orm, tagMirror, messenger }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
 
   const idOf = (ctx: ApiContext) => parseInput(customerId, ctx.params).id;
@@ -119,7 +119,7 @@ export function customersRouter({ orm, tagMirror }: ApiDeps): Router<ApiState> {
   router.put('/customers/:id/owner', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const id = idOf(ctx);
-    await changeOwner(orm.em, acting, id, parseInput(ownerChange, ctx.request.body).ownerId);
+    await changeOwner(orm.em, acting, id, parseInput(ownerChange, ctx.request.body).ownerId, messenger);
     await answerView(ctx, acting.access, id);
   });
 

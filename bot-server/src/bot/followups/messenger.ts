@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Messenger } from '../../domain/followups/messenger.js';
+import type { Messenger } from '../../domain/notify/messenger.js';
 import type { PlatformName, PlatformResolver } from '../../platforms/common.js';
 import { platformAudience } from '../cards/audience.js';
 import type { Outbox } from '../delivery/outbox.js';

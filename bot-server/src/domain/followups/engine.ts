@@ -10,9 +10,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { changesBetween } from '../audit/changes.js';
 import { customerSnapshot } from '../customers/records.js';
 import { customerPopulate } from '../customers/store.js';
+import type { Messenger } from '../notify/messenger.js';
 import { claimFiring } from './firings.js';
 import { addDays, atLocalHour, localDate, morningHour } from './local-time.js';
-import type { Messenger } from './messenger.js';
 import { dateValueSql, objectKinds } from './rule-kinds.js';
 import { createTask } from './tasks.js';
 

@@ -1,8 +1,8 @@
 import { FiringSchema, type Task, TaskSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Messenger } from '../notify/messenger.js';
 import { claimFiring } from './firings.js';
 import { addDays, atLocalHour, localDate, morningHour } from './local-time.js';
-import type { Messenger } from './messenger.js';
 import { taskLines } from './task-text.js';
 
 // The morning summary: at 09:00 (display time zone) everyone with open tasks due that day (or
