@@ -1,4 +1,4 @@
-import type { RobotMessage } from './client.js';
+import type { RobotMessage } from './robot-messages.js';
 
 /** A card as an ActionCard: markdown text and link buttons (no callbacks). */
 export interface ActionCardContent {

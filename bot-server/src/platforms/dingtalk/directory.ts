@@ -1,5 +1,6 @@
 import type { DirectoryDepartment, DirectoryUser, OrgDirectory } from '../../domain/org/directory.js';
-import type { DingTalkClient, DingTalkDepartment, DingTalkUser } from './client.js';
+import type { DingTalkDepartment, DingTalkUser } from './address-book.js';
+import type { DingTalkClient } from './client.js';
 import { DingTalkApiError } from './errors.js';
 
 // The DingTalk address book (通讯录) as the org sync's directory.

@@ -14,8 +14,11 @@ import type {
   TextEvent,
 } from '../common.js';
 import { type ActionCardContent, actionCardRobotMessage } from './action-card-message.js';
-import type { CreateAndDeliverCardRequest, DingTalkClient, RobotMessage, WorkNotice } from './client.js';
+import type { DingTalkClient } from './client.js';
 import { DingTalkApiError } from './errors.js';
+import type { CreateAndDeliverCardRequest } from './interactive-cards.js';
+import type { RobotMessage } from './robot-messages.js';
+import type { WorkNotice } from './work-notifications.js';
 
 /** Turns a neutral card into a published DingTalk card template and its (string-only) variables. */
 export type RenderDingTalkCard = (card: Card) => {
