@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 /** Each bench is bench/<name>.ts; the text is what `npm run bench -- <unknown>` lists. */
 const registry: Record<string, string> = {
   search: 'customer search on 1,000,000 customers (minutes)',
-  callbacks: 'WeCom callback path: full vs bare handler, fixed rate, slow platform API (~2 min)',
+  callbacks: 'WeCom callback path: full vs bare handler, fixed rate, slow platform API (3–5 min)',
   pipeline: 'event drain (10,000 events) and card delivery (10,000 cards to 200 members) (~5 min)',
 };
 const fileOf = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
