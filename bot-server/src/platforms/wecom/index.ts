@@ -1,6 +1,8 @@
 // The WeCom platform layer's public surface: what the routes, jobs and boot code import.
 export type * from './api-types.js';
-export { type NewCorpTags, type UpdateTemplateCard, WeComClient, type WeComClientOptions } from './client.js';
+export type { UpdateTemplateCard } from './app-messages.js';
+export { WeComClient, type WeComClientOptions } from './client.js';
+export type { NewCorpTags } from './corp-tags.js';
 export { assertFresh, WeComCrypto, type WeComCryptoOptions, wecomSignature } from './crypto.js';
 export * from './errors.js';
 export { parseWeComEvent } from './events.js';
