@@ -8,10 +8,15 @@ const $ = (id) => document.getElementById(id);
 async function call(path, init) {
   const res = await fetch(`${api}${path}`, init);
   const body = res.headers.get('content-type')?.includes('json') ? await res.json() : {};
-  if (!res.ok)
+  if (!res.ok) {
+    // The fields' own messages say what to change; the title alone only says something is wrong.
+    const fields = (body.errors ?? []).map((e) => e.message).join('；');
     throw new Error(
-      body.title ? `${body.title}${body.detail ? `：${body.detail}` : ''}` : `请求失败 ${res.status}`,
+      body.title
+        ? `${body.title}${body.detail ? `：${body.detail}` : ''}${fields ? `（${fields}）` : ''}`
+        : `请求失败 ${res.status}`,
     );
+  }
   return body;
 }
 const post = (path, data) =>

@@ -36,6 +36,8 @@ export interface Sandbox {
   state: SandboxState;
   actions: SandboxActions;
   gateway: StreamGateway;
+  /** The zone the chat clients' clocks are in (TZ_DISPLAY): the page shows message times in it. */
+  timeZone: string;
   /** Closes Stream connections and cancels pending redeliveries. */
   stop(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     state: sb.state,
     actions,
     gateway,
+    timeZone: options.config.displayTimeZone,
     stop: () => gateway.stop(),
   };
 }

@@ -26,13 +26,22 @@ export function cardForViewer(
   return view ? { html: renderDingTalkPreviewHtml(view.params), version: String(view.version) } : undefined;
 }
 
-/** One chat bubble (or card) as the viewer's client shows it. */
-export function messageHtml(state: SandboxState, message: ChatMessage, viewer: string): string {
+/**
+ * One chat bubble (or card) as the viewer's client shows it, its time on the clocks of the company
+ * (`timeZone`: TZ_DISPLAY), as the phone in their hand would show it, not the server's UTC.
+ */
+export function messageHtml(
+  state: SandboxState,
+  message: ChatMessage,
+  viewer: string,
+  timeZone: string,
+): string {
   const mine = message.direction === 'in' && message.from.id === viewer;
   const time = new Date(message.at).toLocaleTimeString('zh-CN', {
+    timeZone,
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    hourCycle: 'h23',
   });
   const card = cardForViewer(state, message, viewer);
   const body = card

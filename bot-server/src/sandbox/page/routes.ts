@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Router from '@koa/router';
 import { z } from 'zod';
+import { recordId } from '../../api/customers/schemas.js';
 import { inputHygiene } from '../../api/input-hygiene.js';
 import { Problem } from '../../http/problem.js';
 import { parseInput } from '../../http/validate.js';
@@ -16,28 +17,49 @@ import { cardForViewer, messageHtml } from './message-html.js';
 const assets = new URL('../../../public/sandbox/', import.meta.url);
 const asset = (name: string) => readFileSync(new URL(name, assets), 'utf8');
 
-const platform = z.enum(['wecom', 'dingtalk']);
+// Each field says in Chinese what it wants, as the API's schemas do: the page shows the message.
+const platform = z.enum(['wecom', 'dingtalk'], {
+  error: 'platform 只能是 wecom（企业微信）或 dingtalk（钉钉）',
+});
+const user = z
+  .string({ error: 'user 应为成员的账号，例如 ZhangWei' })
+  .min(1, 'user 应为成员的账号，例如 ZhangWei');
+const chat = z.string({ error: 'chat 应为聊天的编号' }).min(1, 'chat 应为聊天的编号');
 const schemas = {
   people: z.object({ platform }),
-  chats: z.object({ platform, user: z.string().min(1) }),
+  chats: z.object({ platform, user }),
   timeline: z.object({
     platform,
-    user: z.string().min(1),
-    chat: z.string().min(1),
-    after: z.coerce.number().int().min(0).default(0),
+    user,
+    chat,
+    after: z.coerce
+      .number({ error: 'after 应为不小于 0 的整数' })
+      .int('after 应为不小于 0 的整数')
+      .min(0, 'after 应为不小于 0 的整数')
+      .default(0),
   }),
-  cards: z.object({ platform, user: z.string().min(1), seqs: z.string().regex(/^\d+(,\d+)*$/) }),
+  cards: z.object({
+    platform,
+    user,
+    seqs: z
+      .string({ error: 'seqs 应为用逗号分隔的消息编号，例如 3,5' })
+      .regex(/^\d+(,\d+)*$/, 'seqs 应为用逗号分隔的消息编号，例如 3,5'),
+  }),
   send: z.object({
     platform,
-    user: z.string().min(1),
-    chat: z.string().min(1),
-    text: z.string().trim().min(1).max(2000),
+    user,
+    chat,
+    text: z
+      .string({ error: '请输入要发送的内容' })
+      .trim()
+      .min(1, '请输入要发送的内容')
+      .max(2000, '内容不能超过 2000 个字'),
   }),
   click: z.object({
     platform,
-    user: z.string().min(1),
-    seq: z.number().int().min(1),
-    key: z.string().min(1).max(1024),
+    user,
+    seq: recordId('seq 应为消息编号（正整数）'),
+    key: z.string({ error: 'key 应为卡片按钮的值' }).min(1, 'key 应为卡片按钮的值').max(1024, 'key 过长'),
   }),
 };
 
@@ -123,7 +145,7 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
     // A click on a card is an event for the server, not a message: clients show nothing for it.
     const shown = messages.filter((m) => !(m.direction === 'in' && m.cardId !== undefined));
     ctx.body = {
-      messages: shown.map((m) => ({ seq: m.seq, html: messageHtml(state, m, user) })),
+      messages: shown.map((m) => ({ seq: m.seq, html: messageHtml(state, m, user, sandbox.timeZone) })),
       last: messages.at(-1)?.seq ?? after,
     };
   });
