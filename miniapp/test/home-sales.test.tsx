@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import HomePage from '../src/pages/home/index';
 import { agents, fakeApi, problem, storeSession, userAgent, zhangWei } from './fake-api';
-import { figures, task } from './sales-fixtures';
+import { figures, managerFigures, task } from './sales-fixtures';
 import { salesTaro } from './sales-taro';
 
 vi.mock('@tarojs/taro', async (real) => (await import('./sales-taro')).withSalesTaro(await real()));
@@ -39,6 +39,32 @@ describe('首页 sales cards', () => {
     expect(counts).toEqual(['3新客户', '12跟进', '5进行中商机']);
     fireEvent.click(await screen.findByText('回访星河智能'));
     expect(salesTaro.switchTab).toHaveBeenCalledWith({ url: '/pages/tasks/index' });
+  });
+
+  test("a manager's 首页 shows her team's month against the team target, and her own below", async () => {
+    fakeApi({
+      'GET /api/me': [
+        200,
+        {
+          ...profile,
+          roles: [{ code: 'manager', name: '销售主管', scope: 'department_tree', scopeDepartment: null }],
+        },
+      ],
+      'GET /api/me/figures': [200, managerFigures],
+      'GET /api/tasks': [200, { items: [], nextCursor: null }],
+    });
+    render(<HomePage />);
+    await screen.findByText('¥90,000');
+    expect(screen.getByText('华北销售部 · 团队赢单')).toBeTruthy();
+    expect(screen.getByText('完成 2%')).toBeTruthy();
+    expect(screen.getByText(/目标 ¥5,170,000/)).toBeTruthy();
+    expect(screen.getByText('距目标还差 ¥5,080,000 · 在谈 13 单 ¥12,680,000')).toBeTruthy();
+    expect(screen.queryByText('本月未设目标')).toBeNull();
+    const counts = [...document.querySelectorAll('.home-figures__count')].map((c) => c.textContent);
+    expect(counts).toEqual(['6新客户', '41跟进', '13进行中商机']);
+    expect(document.querySelector('.home-figures__mine')?.textContent).toBe(
+      '我的赢单 ¥0 · 跟进 2 · 在谈 0 单',
+    );
   });
 
   test('without a target the bar says so; no tasks today says so too', async () => {

@@ -95,4 +95,25 @@ export const figures = {
   targetCents: 100_000_000,
   openDeals: 5,
   openAmountCents: 163_000_050,
+  team: null,
+};
+
+/** 李娜's month: a manager with no deals of her own, and her team's. */
+export const managerFigures = {
+  month: '2026-12',
+  newCustomers: 0,
+  followUps: 2,
+  wonCents: 0,
+  targetCents: null,
+  openDeals: 0,
+  openAmountCents: 0,
+  team: {
+    department: { id: 3, name: '华北销售部' },
+    newCustomers: 6,
+    followUps: 41,
+    wonCents: 9_000_000,
+    targetCents: 517_000_000,
+    openDeals: 13,
+    openAmountCents: 1_268_000_000,
+  },
 };

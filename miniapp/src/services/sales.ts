@@ -94,14 +94,19 @@ export interface BoardColumn {
   items: Deal[];
 }
 
-export interface Figures {
-  month: string;
+export interface SalesFigures {
   newCustomers: number;
   followUps: number;
   wonCents: number;
   targetCents: number | null;
   openDeals: number;
   openAmountCents: number;
+}
+
+/** One's own month; a manager's team (their department and those under it) beside it. */
+export interface Figures extends SalesFigures {
+  month: string;
+  team: (SalesFigures & { department: { id: number; name: string } }) | null;
 }
 
 export type TaskView = 'today' | 'open' | 'overdue' | 'done';

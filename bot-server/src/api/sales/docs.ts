@@ -189,7 +189,7 @@ export const salesDocs: RouteDoc[] = [
     tag: '首页',
     method: 'get',
     path: '/me/figures',
-    summary: '首页数字：本月新客户、跟进次数、赢单金额与目标、进行中的商机',
+    summary: '首页数字：本月新客户、跟进次数、赢单金额与目标、进行中的商机；主管另有团队的这些数字',
     query: monthQuery,
     answers: {
       200: { description: '我的数字', schema: figures },

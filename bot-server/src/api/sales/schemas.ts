@@ -226,12 +226,19 @@ export const targetJson = z.object({
 
 export const targetList = z.object({ items: z.array(targetJson) });
 
-export const figures = z.object({
-  month: z.string(),
+const monthFigures = z.object({
   newCustomers: z.int(),
   followUps: z.int(),
   wonCents: z.int(),
   targetCents: z.int().nullable(),
   openDeals: z.int(),
   openAmountCents: z.int(),
+});
+
+export const figures = monthFigures.extend({
+  month: z.string(),
+  team: monthFigures
+    .extend({ department: z.object({ id: z.int(), name: z.string() }) })
+    .nullable()
+    .meta({ description: '主管所在团队（含下级部门）的本月数字；不带团队的人为 null' }),
 });

@@ -5,11 +5,12 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { Problem } from '../../components/states';
 import { messageOf } from '../../services/api';
-import { type Figures, fetchFigures, listTasks, TASKS_PAGE, type Task } from '../../services/sales';
+import { fetchFigures, listTasks, type SalesFigures, TASKS_PAGE, type Task } from '../../services/sales';
 import { dueText, isOverdue, percentOf, yuan } from '../../services/sales-format';
 import { loadSession } from '../../services/session';
 
-// 首页's two sales cards: this month's figures against the target, and what is due today. Each
+// 首页's two sales cards: this month's figures against the target (a manager's team first, her own
+// in one line below), and what is due today. Each
 // loads on its own (whenever the page shows) and shows its own failure, so one slow answer never
 // blanks the page; `shown` keeps a card out of sight until the page is ready for it.
 
@@ -47,18 +48,25 @@ export function MonthFigures({ shown }: { shown: boolean }) {
       <View className="k-card home-figures">
         {error ? <Problem title="业绩加载失败" detail={error} onAction={reload} /> : null}
         {!figures && !error ? <Skeleton rows={3} animated /> : null}
-        {figures ? <FiguresBody figures={figures} /> : null}
+        {figures?.team ? (
+          <>
+            <FiguresBody figures={figures.team} label={`${figures.team.department.name} · 团队赢单`} />
+            <MineLine figures={figures} />
+          </>
+        ) : figures ? (
+          <FiguresBody figures={figures} label="赢单金额" />
+        ) : null}
       </View>
     </>
   );
 }
 
-function FiguresBody({ figures }: { figures: Figures }) {
+function FiguresBody({ figures, label }: { figures: SalesFigures; label: string }) {
   const percent = percentOf(figures.wonCents, figures.targetCents);
   return (
     <>
       <View className="home-figures__won">
-        <Text className="home-figures__label">赢单金额</Text>
+        <Text className="home-figures__label">{label}</Text>
         <Text className="home-figures__percent">
           {percent === null ? '本月未设目标' : `完成 ${percent}%`}
         </Text>
@@ -88,6 +96,21 @@ function FiguresBody({ figures }: { figures: Figures }) {
         <Count value={figures.openDeals} label="进行中商机" />
       </View>
     </>
+  );
+}
+
+/** A manager's own month, under her team's. */
+function MineLine({ figures }: { figures: SalesFigures }) {
+  const percent = percentOf(figures.wonCents, figures.targetCents);
+  return (
+    <View className="home-figures__mine">
+      <Text className="home-figures__mine-label">我的</Text>
+      <Text className="home-figures__mine-text">
+        赢单 {yuan(figures.wonCents)}
+        {percent === null ? '' : `（完成 ${percent}%）`} · 跟进 {figures.followUps} · 在谈 {figures.openDeals}{' '}
+        单
+      </Text>
+    </View>
   );
 }
 
