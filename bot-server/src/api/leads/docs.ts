@@ -48,9 +48,14 @@ export const leadsDocs: RouteDoc[] = [
     ...base,
     method: 'post',
     path: '/leads',
-    summary: '登记线索，按分配规则推送',
+    summary: '登记线索，按分配规则推送；同一公司与手机号已登记过时答复 409（leadId 为已有线索）',
     body: leadCreate,
-    answers: { 201: lead, 400: answers.invalid, 401: answers.unauthenticated },
+    answers: {
+      201: lead,
+      400: answers.invalid,
+      401: answers.unauthenticated,
+      409: { description: '线索已登记过', schema: problemSchema, problem: true },
+    },
   },
   { ...one, method: 'get', path: '/leads/:id', summary: '线索详情', answers: { 200: lead, ...failures } },
   {

@@ -31,6 +31,8 @@ export const leadPage = z.object({ items: z.array(leadJson), nextCursor: z.strin
 
 export const inboundAnswer = z.object({
   id: z.int(),
-  duplicate: z.boolean().meta({ description: 'true：同一 externalId 已登记过，未重复创建' }),
+  duplicate: z
+    .boolean()
+    .meta({ description: 'true：同一 externalId，或同一公司与手机号已登记过（id 为已有线索），未重复创建' }),
   routedTo: z.string().nullable().meta({ description: '分配到的团队；null：进入公海' }),
 });

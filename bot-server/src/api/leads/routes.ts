@@ -1,6 +1,7 @@
 import { LeadSchema } from '@kelian/orm';
 import Router from '@koa/router';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { DuplicateLeadError } from '../../domain/leads/duplicates.js';
 import { editLead } from '../../domain/leads/edit.js';
 import { claimLead, createLead, LeadInputError, type NewLead } from '../../domain/leads/leads.js';
 import { markLeadInvalid, releaseLead } from '../../domain/leads/lifecycle.js';
@@ -12,6 +13,7 @@ import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
+import { DuplicateLeadProblem } from './duplicate-problem.js';
 import { firstUseOf, replayedRequest } from './replay.js';
 import { leadCreate, leadId, leadInbound, leadInvalid, leadListQuery, leadPatch } from './schemas.js';
 import { verifyLeadSignature } from './signature.js';
@@ -19,7 +21,11 @@ import { verifyLeadSignature } from './signature.js';
 // /api/leads: capture (signed-in, or a signed web form), the lists, claiming and closing.
 
 const inputProblem = (error: unknown) =>
-  error instanceof LeadInputError ? new Problem(400, 'invalid-request', error.message) : error;
+  error instanceof LeadInputError
+    ? new Problem(400, 'invalid-request', error.message)
+    : error instanceof DuplicateLeadError
+      ? new DuplicateLeadProblem(error)
+      : error;
 
 export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
@@ -43,11 +49,6 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
       externalId
         ? orm.em.fork().findOne(LeadSchema, { externalKey: externalId }, { populate: ['team'] })
         : null;
-    const existing = await known();
-    if (existing) {
-      ctx.body = { id: existing.id, duplicate: true, routedTo: existing.team?.name ?? null };
-      return;
-    }
     try {
       // The signature is taken in the lead's own transaction: a replay finds it taken and creates
       // nothing; a lead that fails to be created leaves the signature free.
@@ -63,6 +64,11 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
       ctx.status = 201;
       ctx.body = { id: lead.id, duplicate: false, routedTo: lead.team?.name ?? null };
     } catch (error) {
+      // A lead already recorded (its externalId, or its company and mobile) is answered as such.
+      if (error instanceof DuplicateLeadError) {
+        ctx.body = { id: error.lead.id, duplicate: true, routedTo: error.lead.team?.name ?? null };
+        return;
+      }
       // The same form post arriving twice at once: the second waits for the first and then finds
       // the signature or the externalId taken. With an externalId the answer stays "duplicate".
       const twice =

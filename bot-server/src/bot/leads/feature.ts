@@ -1,7 +1,9 @@
 import { accessOf } from '../../domain/access/access.js';
+import { DuplicateLeadError } from '../../domain/leads/duplicates.js';
 import { type ClaimOutcome, claimLead, createLead, LeadInputError } from '../../domain/leads/leads.js';
 import type { BotFeature } from '../../modules/contract.js';
 import { CardNotifier } from '../cards/card-jobs.js';
+import { duplicateReply } from './duplicate-reply.js';
 import { parseNewLead } from './parse-new-lead.js';
 
 const refusals: Record<Exclude<ClaimOutcome, { ok: true }>['reason'], (o: ClaimOutcome) => string> = {
@@ -29,6 +31,7 @@ export const leadsFeature: BotFeature = ({ bot, queue }) => {
         return { kind: 'text', text: `已登记线索 #${lead.id}「${lead.company}」，${where}。` };
       } catch (error) {
         if (error instanceof LeadInputError) return { kind: 'text', text: error.message };
+        if (error instanceof DuplicateLeadError) return { kind: 'text', text: duplicateReply(error) };
         throw error;
       }
     },

@@ -5,6 +5,7 @@ import { mobilePattern } from '../customers/validation.js';
 import type { Notifier } from '../notify/notifier.js';
 import { assignLead } from './assignment.js';
 import { auditLead, type LeadActor, leadSnapshot } from './audit.js';
+import { refuseSameLead } from './duplicates.js';
 
 export interface NewLead {
   company: string;
@@ -25,6 +26,7 @@ export class LeadInputError extends Error {}
 /**
  * Records a lead and routes it by the assignment rules, in one transaction: a team that claims its
  * leads gets the card; a lead given to an owner at once is shown to that owner; no rule: the pool.
+ * A lead already recorded throws DuplicateLeadError and changes nothing.
  */
 export async function createLead(
   em: EntityManager,
@@ -38,6 +40,7 @@ export async function createLead(
     throw new LeadInputError(`手机号「${input.mobile}」格式不正确，应为 11 位数字，例如 13812345678`);
   }
   return em.transactional(async (tx) => {
+    await refuseSameLead(tx, { company, mobile: input.mobile, externalKey: input.externalKey });
     const traits = {
       region: input.region ?? null,
       source: input.source ?? '机器人',
