@@ -12,7 +12,8 @@ import {
   robotSign,
 } from './callback-crypto.js';
 import type { DingTalkCardView, ParamMap } from './cards.js';
-import type { StreamAck, StreamGateway } from './stream-gateway.js';
+import type { StreamAck } from './stream-frames.js';
+import type { StreamGateway } from './stream-gateway.js';
 
 // What a person does in DingTalk, delivered to Kelian the way DingTalk delivers it: a Stream frame
 // to the connected client (DINGTALK_MODE=stream) or an HTTP POST to Kelian's routes (http).
