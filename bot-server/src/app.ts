@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import Koa from 'koa';
 import { healthRoutes } from './health/routes.js';
 import { accessLog } from './http/access-log.js';
+import { logResponseErrors } from './http/client-abort.js';
 import { problemResponses } from './http/errors.js';
 import { requestId } from './http/request-id.js';
 import type { Logger } from './logger.js';
@@ -22,6 +23,7 @@ export const bodyLimits = { jsonLimit: '1mb', formLimit: '256kb' };
 
 export function createApp({ orm, logger, routers = [] }: AppDeps): Koa {
   const app = new Koa({ proxy: true });
+  logResponseErrors(app, logger);
   app.use(requestId(logger));
   app.use(accessLog());
   app.use(problemResponses());
