@@ -25,6 +25,7 @@ import {
 } from './customer-data.js';
 import { createFollowUpRules } from './followup-data.js';
 import {
+  builtInRights,
   type DemoDepartmentKey,
   demoCompanyName,
   demoDepartments,
@@ -127,6 +128,7 @@ async function createUsers(em: EntityManager, departments: Map<DemoDepartmentKey
         builtIn: true,
         defaultScope: r.scope,
         fieldRules: r.fieldRules ?? {},
+        rights: builtInRights[r.code] ?? {},
       }),
     ]),
   );

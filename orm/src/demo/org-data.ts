@@ -1,4 +1,4 @@
-import type { DataScope } from '../entities/role.js';
+import type { DataScope, Rights } from '../entities/role.js';
 
 // The demo company: the departments PRODUCT.md names, and about twenty people with their roles.
 
@@ -15,6 +15,32 @@ export const demoDepartments = [
 ] as const;
 
 export type DemoDepartmentKey = (typeof demoDepartments)[number]['key'];
+
+// What each built-in role may do within its scope (the migration that added rights gives existing
+// databases the same): sales works its own, a manager his department tree and hands things over,
+// the admin everything; procurement, service and finance read customers and deals and change none.
+const seller = {
+  customer: ['read', 'edit', 'delete'],
+  lead: ['read', 'edit', 'claim'],
+  opportunity: ['read', 'edit', 'delete'],
+  task: ['read', 'edit'],
+} satisfies Rights;
+const manager = {
+  customer: ['read', 'edit', 'delete', 'reassign'],
+  lead: ['read', 'edit', 'claim', 'reassign'],
+  opportunity: ['read', 'edit', 'delete', 'reassign'],
+  task: ['read', 'edit', 'reassign'],
+} satisfies Rights;
+const reader = { customer: ['read'], opportunity: ['read'] } satisfies Rights;
+
+export const builtInRights: Record<string, Rights> = {
+  admin: { ...manager, settings: ['administer'] },
+  manager,
+  sales: seller,
+  procurement: reader,
+  service: reader,
+  finance: reader,
+};
 
 export const demoRoles: {
   code: string;

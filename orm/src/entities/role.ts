@@ -11,6 +11,18 @@ export type FieldAccess = (typeof fieldAccesses)[number];
 /** Per object, per field: what holders of the role may do with it. Fields not listed are editable. */
 export type FieldRules = Record<string, Record<string, FieldAccess>>;
 
+/**
+ * What holders of a role may do, per object, within the data scope of their assignment. Reading is
+ * a right like the others: a procurement user reads customers (scope `all`) and edits none. The
+ * parts of a customer (contacts, follow-ups, its tags) go with the customer's rights; `settings`
+ * (tags, rules, custom fields, stages, the audit log, syncs) is administered company-wide.
+ */
+export const rightObjects = ['customer', 'lead', 'opportunity', 'task', 'settings'] as const;
+export type RightObject = (typeof rightObjects)[number];
+export const rightVerbs = ['read', 'edit', 'delete', 'claim', 'reassign', 'administer'] as const;
+export type RightVerb = (typeof rightVerbs)[number];
+export type Rights = Partial<Record<RightObject, RightVerb[]>>;
+
 export const RoleSchema = defineEntity({
   name: 'Role',
   properties: {
@@ -22,6 +34,8 @@ export const RoleSchema = defineEntity({
     /** The scope a new assignment of this role gets unless the admin chooses another. */
     defaultScope: p.enum(dataScopes).default('self'),
     fieldRules: p.json<FieldRules>().columnType('jsonb').default('{}'),
+    /** Per object, the verbs the role allows (rights.ts); a role without rights may do nothing. */
+    rights: p.json<Rights>().columnType('jsonb').default('{}'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -7,6 +7,7 @@ import { Migration20261123164140_search_keys } from './Migration20261123164140_s
 import { Migration20261205004724_sales_core } from './Migration20261205004724_sales_core.js';
 import { Migration20261206053929_delivery } from './Migration20261206053929_delivery.js';
 import { Migration20261206100000_webhook_replay } from './Migration20261206100000_webhook_replay.js';
+import { Migration20261206120000_role_rights } from './Migration20261206120000_role_rights.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261205004724_sales_core', class: Migration20261205004724_sales_core },
   { name: 'Migration20261206053929_delivery', class: Migration20261206053929_delivery },
   { name: 'Migration20261206100000_webhook_replay', class: Migration20261206100000_webhook_replay },
+  { name: 'Migration20261206120000_role_rights', class: Migration20261206120000_role_rights },
 ];
