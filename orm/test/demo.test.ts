@@ -3,8 +3,10 @@ import {
   CustomerSchema,
   DepartmentSchema,
   demoCustomerCount,
+  ensureDefaultPipeline,
   FollowUpSchema,
   loadDemoDataIfEmpty,
+  OpportunitySchema,
   ormConfig,
   RoleAssignmentSchema,
   UserSchema,
@@ -52,6 +54,20 @@ test('an empty database gets the demo company: departments, about 20 users with 
   const beijing = await em.find(CustomerSchema, { region: '北京' }, { populate: ['owner.department'] });
   expect(beijing.length).toBeGreaterThan(0);
   for (const c of beijing) expect([undefined, '华北销售部']).toContain(c.owner?.department?.name);
+});
+
+test('demo deal names read naturally: the customer’s name without its legal form, then the deal', async () => {
+  await ensureDefaultPipeline(orm.em.fork());
+  await loadDemoDataIfEmpty(orm.em.fork());
+  const deals = await orm.em.fork().find(OpportunitySchema, {}, { populate: ['customer'] });
+  expect(deals.length).toBeGreaterThan(10);
+  for (const deal of deals) {
+    const short = deal.customer.name.replace(/(股份有限公司|集团有限公司|有限公司)$/, '');
+    // Not cut mid-word (保定润泽物流有限年度采购; 保定润泽物流2026年度采购 is right): the whole short name, then a whole deal word.
+    expect(deal.name).toMatch(
+      new RegExp(`^${short}(\\d{4}年度采购|\\d{4}框架协议|系统升级|设备更新|二期项目|维保续约)$`),
+    );
+  }
 });
 
 test('never loads into a database that already holds data', async () => {

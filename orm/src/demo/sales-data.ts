@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CustomerSchema } from '../entities/customer.js';
 import { OpportunitySchema, PipelineStageSchema, StageChangeSchema } from '../entities/opportunity.js';
 import { SalesTargetSchema } from '../entities/sales-target.js';
+import { companySuffixes } from './customer-data.js';
 import { SeededRandom } from './random.js';
 
 // The demo pipeline: deals on every fourth demo customer, spread over the stages (some won or lost
@@ -9,7 +10,16 @@ import { SeededRandom } from './random.js';
 // every team they are in. A random of its own keeps the rest of the demo data as it was.
 
 const day = 86_400_000;
-const dealWords = ['年度采购', '系统升级', '设备更新', '框架协议', '二期项目', '维保续约'];
+// {year}: the year the deal is expected to close. No spaces: a deal's name is one word in 推进 <商机> <阶段>.
+const dealWords = ['{year}年度采购', '系统升级', '设备更新', '{year}框架协议', '二期项目', '维保续约'];
+const longestFirst = [...companySuffixes].sort((a, b) => b.length - a.length);
+
+/** 保定润泽物流有限公司 + 年度采购 → 保定润泽物流2026年度采购: the name as people say it, never cut mid-word. */
+function dealName(customerName: string, word: string, closeDate: string): string {
+  const suffix = longestFirst.find((s) => customerName.endsWith(s) && customerName.length > s.length);
+  const short = suffix ? customerName.slice(0, -suffix.length) : customerName;
+  return `${short}${word.replace('{year}', closeDate.slice(0, 4))}`;
+}
 
 /** `YYYY-MM` in Asia/Shanghai, the demo's display time zone. */
 const monthOf = (at: Date) =>
@@ -42,13 +52,17 @@ export async function createSalesData(em: EntityManager, now: Date): Promise<num
     const roll = random.int(0, 9);
     const stage = roll === 0 && won ? won : roll === 1 && lost ? lost : random.pick(open);
     const changedAt = new Date(now.getTime() - quietDays(random.int(1, 25), stage.stalledAfterDays) * day);
+    // Drawn in the order they always were, so the rest of the demo data stays as it was.
+    const word = random.pick(dealWords);
+    const amountCents = random.int(5, 200) * 10_000_00;
+    const expectedCloseDate = new Date(now.getTime() + random.int(7, 90) * day).toISOString().slice(0, 10);
     const deal = em.create(OpportunitySchema, {
-      name: `${customer.name.slice(0, 8)}${random.pick(dealWords)}`,
+      name: dealName(customer.name, word, expectedCloseDate),
       customer,
       owner: customer.owner,
       stage,
-      amountCents: random.int(5, 200) * 10_000_00,
-      expectedCloseDate: new Date(now.getTime() + random.int(7, 90) * day).toISOString().slice(0, 10),
+      amountCents,
+      expectedCloseDate,
       status: stage.outcome,
       lostReason: stage.outcome === 'lost' ? '预算不足' : null,
       closedAt: stage.outcome === 'open' ? null : changedAt,
