@@ -228,4 +228,30 @@ describe('the stalled-deal alert', () => {
     expect(JSON.stringify(again.content)).toContain('停滞');
     await waitFor(async () => ((await stalledCards(dealId)).length === 4 ? true : undefined));
   });
+
+  test('a stalled deal then won or lost: every copy says so, no “0 天 停留在「赢单」”', async () => {
+    const won = await quietDeal('远山精密机械', firstStage.stalled_after_days + 3);
+    const lost = await quietDeal('白鹭环保科技', firstStage.stalled_after_days + 3);
+    await scan();
+    for (const { deal } of [won, lost])
+      await waitFor(async () => ((await stalledCards(deal)).length === 2 ? true : undefined));
+    expect((await zhangWei('POST', `/api/opportunities/${won.deal}/won`, {})).status).toBe(200);
+    const lostAnswer = await zhangWei('POST', `/api/opportunities/${lost.deal}/lost`, {
+      reason: '预算砍掉了',
+    });
+    expect(lostAnswer.status).toBe(200);
+    const settled = (deal: number, words: string) =>
+      waitFor(async () => {
+        const copies = await shownToManagers(deal);
+        return copies.length > 0 && copies.every((s) => s.includes(words)) ? copies : undefined;
+      });
+    const wonCopies = await settled(won.deal, '商机已赢单');
+    const lostCopies = await settled(lost.deal, '商机已输单');
+    for (const shown of [...wonCopies, ...lostCopies]) {
+      expect(shown).not.toContain('停留在');
+      expect(shown).not.toContain('停留上限');
+      expect(shown).not.toContain('提醒负责人');
+    }
+    for (const shown of lostCopies) expect(shown).toContain('预算砍掉了');
+  });
 });

@@ -5,11 +5,16 @@ import { createCard } from '../model/create-card.js';
 import { callback, link, rows } from './parts.js';
 import { paths } from './paths.js';
 
-/** `resumed`: the deal moved on since the alert (what happened, e.g. 已推进到「商务谈判」). */
+/**
+ * `resumed`: the deal moved on since the alert (what happened, e.g. 已推进到「商务谈判」); `won` and
+ * `lost`: it ended, so days in a stage and the stay limit no longer mean anything.
+ */
 export type StalledDealCardState =
   | { kind: 'alert' }
   | { kind: 'nudged'; by: string }
-  | { kind: 'resumed'; what: string };
+  | { kind: 'resumed'; what: string }
+  | { kind: 'won' }
+  | { kind: 'lost'; reason: string | null };
 
 export interface StalledDealCardView {
   cardId: string;
@@ -45,6 +50,13 @@ export function buildStalledDealCard(view: StalledDealCardView, audience: CardAu
   };
   const open = link('查看商机', paths.opportunity(view.opportunityId));
   const { state } = view;
+  const ended = (outcome: string, more: [string, string][] = []) => ({
+    ...base,
+    title: `商机${outcome} · ${view.name}`,
+    emphasis: { value: outcome, label: '商机已结束，不再停滞' },
+    fields: rows(['客户', view.customer], ['负责人', view.owner], ['预计金额', amount], ...more),
+    actions: [open],
+  });
   switch (state.kind) {
     case 'alert':
       return createCard({
@@ -67,6 +79,16 @@ export function buildStalledDealCard(view: StalledDealCardView, audience: CardAu
         ...base,
         status: { text: state.what, tone: 'success', badge: '已恢复' },
         actions: [open],
+      });
+    case 'won':
+      return createCard({
+        ...ended('已赢单'),
+        status: { text: '商机已赢单', tone: 'success', badge: '已赢单' },
+      });
+    case 'lost':
+      return createCard({
+        ...ended('已输单', state.reason ? [['输单原因', state.reason]] : []),
+        status: { text: '商机已输单', tone: 'neutral', badge: '已输单' },
       });
   }
 }

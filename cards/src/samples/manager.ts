@@ -28,6 +28,8 @@ export const managerSamples: CardSample[] = [
   deal('alert', '停滞提醒', { kind: 'alert' }),
   deal('nudged', '已提醒负责人', { kind: 'nudged', by: '李经理' }),
   deal('resumed', '已恢复推进', { kind: 'resumed', what: '已推进到「商务谈判」' }),
+  deal('won', '已赢单', { kind: 'won' }),
+  deal('lost', '已输单', { kind: 'lost', reason: '预算取消' }),
   {
     name: 'daily-digest',
     label: '日报 · 销售主管',

@@ -16,11 +16,11 @@ import type { CardPresenter } from '../cards/presenter.js';
 
 const day = 86_400_000;
 
-/** What the card's state is now: still stalled (nudged or not), or moved on since the alert. */
+/** What the card's state is now: still stalled (nudged or not), moved on since the alert, or ended. */
 async function stateOf(em: EntityManager, deal: Opportunity, now: Date): Promise<StalledDealCardState> {
   if (deal.deletedAt) return { kind: 'resumed', what: '商机已删除' };
-  if (deal.status === 'won') return { kind: 'resumed', what: '已赢单' };
-  if (deal.status === 'lost') return { kind: 'resumed', what: '已输单' };
+  if (deal.status === 'won') return { kind: 'won' };
+  if (deal.status === 'lost') return { kind: 'lost', reason: deal.lostReason ?? null };
   if (stalledDays(deal, now) === undefined)
     return {
       kind: 'resumed',
