@@ -14,13 +14,12 @@ import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
-import { CardNotifier } from './bot/cards/card-jobs.js';
-import { Outbox } from './bot/delivery/outbox.js';
 import { QueueTagMirror } from './bot/external/corp-tags.js';
 import { OutboxMessenger } from './bot/followups/messenger.js';
 import { botRuntime } from './bot/module.js';
 import { cleanupJobs } from './jobs/cleanup.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
+import { WorkListener } from './jobs/work-listener.js';
 import { createLogger, type Logger } from './logger.js';
 import { miniappRoutes } from './miniapp/routes.js';
 import { modules } from './modules/index.js';
@@ -141,8 +140,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           config,
           orm,
           platforms,
-          notifier: new CardNotifier(jobs.queue),
-          messenger: new OutboxMessenger(new Outbox(jobs.queue), platforms.get),
+          notifier: bot.context().notifier,
+          messenger: new OutboxMessenger(bot.context().outbox, platforms.get),
           tagMirror: new QueueTagMirror(jobs.queue),
           queue: jobs.queue,
         }),
@@ -175,6 +174,14 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     // Background work starts last: its handlers call the platforms, which in sandbox mode are this
     // very server, now listening.
     await jobs.work();
+    bot.work();
+    undo.push(bot.stop);
+    if (!db.embedded) {
+      // Work committed by any instance wakes this one's event handlers and senders at once.
+      const listener = new WorkListener(db.url, (table) => bot.wake(table), logger);
+      await listener.start();
+      undo.push(() => listener.stop());
+    }
     await bot.start();
     logger.info(
       {

@@ -1,80 +1,100 @@
 import { InboxEventSchema } from '@kelian/orm';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { JobQueue } from '../jobs/queue.js';
 import type { ChatEvent } from '../platforms/common.js';
 import { eventFromJson, eventToJson } from '../platforms/event-json.js';
 
 /**
- * Two queues, so that a burst of platform sync events (a contact import, an org change) never holds
- * back what a person typed or clicked.
+ * Two lanes with a worker each, so that a burst of platform sync events (a contact import, an org
+ * change) never holds back what a person typed or clicked.
  */
-export const handleEventJobs = { person: 'bot.handle-event', sync: 'bot.handle-sync-event' } as const;
+export type InboxLane = 'person' | 'sync';
+export const inboxLanes: readonly InboxLane[] = ['person', 'sync'];
 
 /** What a person does in the chat, answered while they wait; everything else is bookkeeping. */
 const personKinds = new Set<ChatEvent['kind']>(['text', 'card_action', 'enter_app', 'menu_click']);
 
-/** The job of a stored event: `actor` keeps one person's events in the order they came. */
-export interface HandleEvent {
+/** A claimed event: the worker's share of a row. */
+export interface ClaimedEvent {
   id: number;
-  actor?: string;
+  actor: string | null;
+  attempts: number;
 }
 
-export function handleEventJob(event: ChatEvent): string {
-  return personKinds.has(event.kind) ? handleEventJobs.person : handleEventJobs.sync;
-}
+/** A worker holds a claimed event this long; a crashed worker's events are taken again after it. */
+const claimSeconds = 15;
+/** After this many failed attempts an event is left alone, with its last error, for a person to look at. */
+export const maxInboxAttempts = 10;
 
 /**
- * The door every verified platform event comes through. `accept` stores the event and enqueues its
- * handling in one transaction, before the platform gets its answer: a crash after the answer loses
- * nothing, and a platform retry of the same event is recognised by its dedupe key and dropped.
+ * The door every verified platform event comes through, and the queue of events to handle. `accept`
+ * stores the event in one statement before the platform gets its answer: a crash after the answer
+ * loses nothing, and a platform retry of the same event is recognised by its dedupe key and dropped.
+ * Workers claim due events (`claim`) and `process` each exactly once: the row is locked while it is
+ * handled and marked handled in the handler's own transaction.
  */
 export class Inbox {
   constructor(
     private readonly orm: MikroORM,
-    private readonly queue: JobQueue,
+    /** Called after an event is stored, so this process's workers need not wait for their next look. */
+    private readonly stored: (lane: InboxLane) => void = () => {},
   ) {}
 
-  accept(event: ChatEvent): Promise<'accepted' | 'duplicate'> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const inserted = await em.execute<{ id: number }[]>(
-        `insert into inbox_event (platform, dedupe_key, kind, event, received_at, attempts)
-         values (?, ?, ?, ?, now(), 0) on conflict (platform, dedupe_key) do nothing returning id`,
-        [event.platform, event.dedupeKey, event.kind, JSON.stringify(eventToJson(event))],
-      );
-      const id = inserted[0]?.id;
-      if (id === undefined) return 'duplicate';
-      const actor = 'from' in event ? `${event.platform}:${event.from}` : undefined;
-      await this.queue.send(
-        handleEventJob(event),
-        { id, ...(actor ? { actor } : {}) } satisfies HandleEvent,
-        { em },
-      );
-      return 'accepted';
-    });
+  async accept(event: ChatEvent): Promise<'accepted' | 'duplicate'> {
+    const lane: InboxLane = personKinds.has(event.kind) ? 'person' : 'sync';
+    const actor = 'from' in event ? `${event.platform}:${event.from}` : null;
+    const inserted = await this.orm.em.fork().execute<{ id: number }[]>(
+      `insert into inbox_event (platform, dedupe_key, kind, lane, actor, event, received_at, attempts)
+       values (?, ?, ?, ?, ?, ?, now(), 0) on conflict (platform, dedupe_key) do nothing returning id`,
+      [event.platform, event.dedupeKey, event.kind, lane, actor, JSON.stringify(eventToJson(event))],
+    );
+    if (inserted.length === 0) return 'duplicate';
+    this.stored(lane);
+    return 'accepted';
   }
 
-  /** Runs `handle` for a stored event unless it was already handled; records failures for the retry. */
-  async process(id: number, handle: (em: EntityManager, event: ChatEvent) => Promise<void>): Promise<void> {
-    const em = this.orm.em.fork();
-    const row = await em.findOne(InboxEventSchema, { id });
-    if (!row || row.processedAt) return;
+  /** Takes up to `limit` due events of `lane`, oldest first, for `claimSeconds`. */
+  claim(lane: InboxLane, limit: number): Promise<ClaimedEvent[]> {
+    return this.orm.em.fork().execute<ClaimedEvent[]>(
+      `update inbox_event set claimed_until = now() + interval '${claimSeconds} seconds'
+        where id in (select id from inbox_event
+                      where processed_at is null and lane = ? and next_attempt_at <= now()
+                        and (claimed_until is null or claimed_until < now()) and attempts < ?
+                      order by id limit ? for update skip locked)
+        returning id, actor, attempts`,
+      [lane, maxInboxAttempts, limit],
+    );
+  }
+
+  /**
+   * Runs `handle` for a claimed event unless it was already handled; a failure is recorded and the
+   * event is tried again after a backoff (1 s, 2 s, 4 s … up to 5 minutes).
+   */
+  async process(
+    claimed: ClaimedEvent,
+    handle: (em: EntityManager, event: ChatEvent) => Promise<void>,
+  ): Promise<void> {
     try {
-      await em.transactional(async (tx) => {
+      await this.orm.em.fork().transactional(async (tx) => {
+        // Locked for the handling: another worker that claimed it after an expired claim waits here
+        // and then finds it handled.
+        const [row] = await tx.execute<{ event: Record<string, unknown> }[]>(
+          `select event from inbox_event where id = ? and processed_at is null for update`,
+          [claimed.id],
+        );
+        if (!row) return;
         await handle(tx, eventFromJson(row.event));
-        await tx.nativeUpdate(
-          InboxEventSchema,
-          { id },
-          { processedAt: new Date(), attempts: row.attempts + 1 },
+        await tx.execute(
+          `update inbox_event set processed_at = now(), attempts = attempts + 1, claimed_until = null where id = ?`,
+          [claimed.id],
         );
       });
     } catch (error) {
-      await this.orm.em
-        .fork()
-        .nativeUpdate(
-          InboxEventSchema,
-          { id },
-          { attempts: row.attempts + 1, lastError: String(error).slice(0, 2000) },
-        );
+      const backoffSeconds = Math.min(300, 2 ** claimed.attempts);
+      await this.orm.em.fork().execute(
+        `update inbox_event set attempts = attempts + 1, last_error = ?, claimed_until = null,
+                next_attempt_at = now() + ? * interval '1 second' where id = ?`,
+        [String(error).slice(0, 2000), backoffSeconds, claimed.id],
+      );
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import type { Config } from '@kelian/config';
 import type { CardSubject } from '../domain/notify/notifier.js';
+import { ClaimLoop } from '../jobs/claim-loop.js';
 import type { JobModule } from '../jobs/index.js';
 import type { KelianModule, ModuleContext } from '../modules/contract.js';
 import type { PlatformRuntime } from '../platforms/setup.js';
@@ -8,23 +9,39 @@ import { CardNotifier, CardRefresher, refreshCardsJob } from './cards/card-jobs.
 import { cardPresenting } from './cards/presenter.js';
 import { helpCommand } from './commands/help.js';
 import { whoamiCommand } from './commands/whoami.js';
-import { Outbox, type SendJob, sendJobs } from './delivery/outbox.js';
+import { lanes, Outbox } from './delivery/outbox.js';
 import { RateGate } from './delivery/rate-gate.js';
 import { MessageSender } from './delivery/sender.js';
-import { type HandleEvent, handleEventJobs, Inbox } from './inbox.js';
+import type { Lane } from './delivery/slots.js';
+import { type ClaimedEvent, Inbox, type InboxLane, inboxLanes } from './inbox.js';
 
 export interface BotRuntime {
-  /** Registers everything with the job queue before it starts. */
+  /** Registers every module's jobs and schedules with the job queue, before it starts. */
   jobs: JobModule;
   /** The door every verified platform event comes through (available once `jobs` has run). */
   inbox(): Inbox;
-  /** Runs every module's start-up work (once the server listens). */
+  /** What the modules were handed (available once `jobs` has run): the API uses the same notifier and outbox. */
+  context(): ModuleContext;
+  /** Starts the event handlers and the senders (once the server listens: in sandbox mode they call it). */
+  work(): void;
+  /** Something was written to the inbox or the outbound table (on PostgreSQL: by any instance). */
+  wake(table?: string): void;
+  /** Runs every module's start-up work. */
   start(): Promise<void>;
+  stop(): Promise<void>;
 }
+
+/** Handled side by side per claim: enough to overlap their waits on the database and the platforms. */
+const eventBatch = 16;
+const messageBatch = 32;
+/** Idle workers look again this often when nothing wakes them (a booked message falling due). */
+const idleMs = 250;
 
 /**
  * The bot and everything around it: stored events handled by the bot, outbound messages delivered,
  * sent cards kept current; and every business module in `modules` plugged in with one context.
+ * Events and messages are queues of their own tables (claimed by workers, no job per row): the
+ * callback's answer then costs one insert, and a message one row in its cause's transaction.
  */
 export function botRuntime(
   config: Config,
@@ -33,23 +50,21 @@ export function botRuntime(
 ): BotRuntime {
   let context: ModuleContext | undefined;
   let inbox: Inbox | undefined;
+  const eventLoops = new Map<InboxLane, ClaimLoop<ClaimedEvent>>();
+  const sendLoops = new Map<Lane, ClaimLoop<{ id: number }>>();
+  const wakeEvents = (lane?: InboxLane) => {
+    for (const [name, loop] of eventLoops) if (!lane || lane === name) loop.wake();
+  };
+  const wakeSenders = (lane?: Lane) => {
+    for (const [name, loop] of sendLoops) if (!lane || lane === name) loop.wake();
+  };
   return {
     jobs: ({ queue, scheduler, orm, logger }) => {
-      const outbox = new Outbox(queue);
+      const outbox = new Outbox(wakeSenders);
       const bot = new Bot(outbox);
       bot.command(helpCommand(() => bot.commands)).command(whoamiCommand);
-      context = {
-        config,
-        orm,
-        logger,
-        queue,
-        scheduler,
-        bot,
-        platforms,
-        outbox,
-        notifier: new CardNotifier(queue),
-      };
-      inbox = new Inbox(orm, queue);
+      const notifier = new CardNotifier(queue, outbox);
+      context = { config, orm, logger, queue, scheduler, bot, platforms, outbox, notifier };
       const present = cardPresenting(Object.assign({}, ...modules.map((m) => m.cards ?? {})));
       const refresher = new CardRefresher(orm, platforms.get, outbox, present, logger);
       // A clicker's WeCom response code allows one more update of that card: kept before any action runs.
@@ -58,38 +73,72 @@ export function botRuntime(
           await refresher.rememberResponseCode(em, event.cardId, event.from, event.responseCode);
       });
       for (const module of modules) module.register?.(context);
-
-      for (const name of Object.values(handleEventJobs)) {
-        queue.define<HandleEvent>({
-          name,
-          batchSize: 8,
-          sequenceKey: (job) => job.actor ?? `event:${job.id}`,
-          handler: ({ id }) => inbox!.process(id, (em, event) => bot.dispatch(em, event)),
-        });
-      }
-      const sender = new MessageSender(orm, platforms.get, queue, new RateGate(), present, logger);
-      for (const name of Object.values(sendJobs)) {
-        queue.define<SendJob>({
-          name,
-          batchSize: 16,
-          // An outage is waited out: backoff up to five minutes, for about two hours in all.
-          retryLimit: 30,
-          handler: (job) => sender.send(job),
-        });
-      }
       queue.define<{ subject: CardSubject }>({
         name: refreshCardsJob,
         batchSize: 8,
         sequenceKey: ({ subject }) => `${subject.type}:${subject.id}`,
         handler: ({ subject }) => refresher.refresh(subject),
       });
+
+      const events = new Inbox(orm, wakeEvents);
+      inbox = events;
+      for (const lane of inboxLanes) {
+        eventLoops.set(
+          lane,
+          new ClaimLoop<ClaimedEvent>({
+            name: `inbox.${lane}`,
+            claim: (limit) => events.claim(lane, limit),
+            handle: (event) =>
+              events
+                .process(event, (em, e) => bot.dispatch(em, e))
+                .then(
+                  // What a person typed usually causes an answer: look for it at once.
+                  () => wakeSenders('direct'),
+                  (err: unknown) =>
+                    logger.warn({ err, id: event.id }, 'event handling failed; it is tried again later'),
+                ),
+            sequenceKey: (event) => event.actor ?? `event:${event.id}`,
+            batchSize: eventBatch,
+            idleMs,
+            logger,
+          }),
+        );
+      }
+      const sender = new MessageSender(orm, platforms.get, new RateGate(), present, logger);
+      for (const lane of lanes) {
+        sendLoops.set(
+          lane,
+          new ClaimLoop<{ id: number }>({
+            name: `send.${lane}`,
+            claim: (limit) => sender.claim(lane, limit),
+            handle: ({ id }) => sender.send(id),
+            batchSize: messageBatch,
+            idleMs,
+            logger,
+          }),
+        );
+      }
     },
     inbox: () => {
       if (!inbox) throw new Error('the bot runtime has not been registered with the job queue yet');
       return inbox;
     },
+    context: () => {
+      if (!context) throw new Error('the bot runtime has not been registered with the job queue yet');
+      return context;
+    },
+    work() {
+      for (const loop of [...eventLoops.values(), ...sendLoops.values()]) loop.start();
+    },
+    wake(table) {
+      if (table !== 'outbound_message') wakeEvents();
+      if (table !== 'inbox_event') wakeSenders();
+    },
     async start() {
       for (const module of modules) if (context) await module.start?.(context);
+    },
+    async stop() {
+      await Promise.all([...eventLoops.values(), ...sendLoops.values()].map((loop) => loop.stop()));
     },
   };
 }

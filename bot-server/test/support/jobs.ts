@@ -21,7 +21,7 @@ export async function runJob(server: RunningServer, db: pg.Pool, name: string, d
 }
 
 /**
- * Waits for the jobs due now to finish: what every sandbox server queues at start (org sync, WeCom
+ * Waits for the work due now to finish (jobs, stored events, outbound messages): what every sandbox server queues at start (org sync, WeCom
  * contacts, follow-up runs, the stalled-deal scan) and the cards and messages they cause. A test
  * that counts messages or changes the demo data starts after them, not in a race with them; and a
  * job left queued would otherwise run in the next test file's server as that one boots, before the
@@ -29,11 +29,13 @@ export async function runJob(server: RunningServer, db: pg.Pool, name: string, d
  */
 export async function settleJobs(db: pg.Pool, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  // Jobs, stored events and outbound messages that are due now (booked messages wait for later).
   const pending = async () =>
     (
       await db.query<{ n: number }>(
-        `select count(*)::int as n from pgboss.job
-          where state in ('created', 'retry', 'active') and start_after <= now()`,
+        `select (select count(*) from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now())
+              + (select count(*) from inbox_event where processed_at is null and next_attempt_at <= now() and attempts < 10)
+              + (select count(*) from outbound_message where state in ('pending', 'sending') and not_before <= now()) as n`,
       )
     ).rows[0]!.n;
   while ((await pending()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
-// One outbound platform message: one card or text to one platform audience. Each is its own durable
+// One outbound platform message: one card or text to one platform audience. The table is also the
+// queue of messages to send: senders claim due rows (bot/delivery/sender.ts). Each is its own durable
 // delivery with its own state, so a retry resends only what was not delivered, and a card keeps the
 // id (WeCom task_id, DingTalk outTrackId) it was given when it was planned: a resend after a crash
 // carries the same id, and the platform itself refuses to show it twice.
@@ -24,17 +25,34 @@ export const OutboundMessageSchema = defineEntity({
     cardId: p.string().length(128).nullable().unique(),
     /** pending → sending → sent; or failed (the platform refused for good) or dropped (the subject is gone). */
     state: p.string().length(10).default('pending'),
-    /**
-     * Which job owns the message: a job whose `turn` differs (an older job of a message that was
-     * booked for later) leaves it alone, so one message never has two senders.
-     */
-    turn: p.integer().default(0),
     attempts: p.integer().default(0),
     lastError: p.text().nullable(),
+    /** When it may go: now, the slot its rate window booked, or after a failed attempt's backoff. */
+    notBefore: p.datetime().defaultRaw('now()'),
+    /** A sender holds the message until then; a crashed sender's messages are taken again after it. */
+    claimedUntil: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     sentAt: p.datetime().nullable(),
   },
-  indexes: [{ properties: ['state', 'createdAt'] }],
+  // Workers on every instance are woken when work is committed (PostgreSQL delivers a notification
+  // at commit; the embedded database's one process wakes its own workers).
+  triggers: [
+    {
+      name: 'outbound_message_work',
+      timing: 'after',
+      events: ['insert'],
+      forEach: 'statement',
+      body: "perform pg_notify('kelian_work', 'outbound_message'); return null;",
+    },
+  ],
+  indexes: [
+    { properties: ['state', 'createdAt'] },
+    {
+      name: 'outbound_message_due_idx',
+      expression:
+        'create index "outbound_message_due_idx" on "outbound_message" ("lane", "not_before", "id") where "state" in (\'pending\', \'sending\')',
+    },
+  ],
 });
 
 export type OutboundMessage = InferEntity<typeof OutboundMessageSchema>;

@@ -12,7 +12,7 @@ import {
   type PlatformName,
   type PlatformResolver,
 } from '../../platforms/common.js';
-import { Outbox } from '../delivery/outbox.js';
+import type { Outbox } from '../delivery/outbox.js';
 import { platformAudience } from './audience.js';
 import type { PresentCard } from './presenter.js';
 
@@ -29,17 +29,16 @@ const newCardId = (subject: CardSubject) => `${subject.type}-${subject.id}-${ran
  * that brings every sent copy up to date.
  */
 export class CardNotifier implements Notifier {
-  readonly #outbox: Outbox;
-
-  constructor(private readonly queue: JobQueue) {
-    this.#outbox = new Outbox(queue);
-  }
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly outbox: Outbox,
+  ) {}
 
   async postCard(em: EntityManager, subject: CardSubject, recipients: Recipients): Promise<void> {
     for (const name of platformNames) {
       const audience = await platformAudience(em, name, recipients);
       if (audience)
-        await this.#outbox.enqueueCard(em, { platform: name, audience, subject, cardId: newCardId(subject) });
+        await this.outbox.enqueueCard(em, { platform: name, audience, subject, cardId: newCardId(subject) });
     }
   }
 

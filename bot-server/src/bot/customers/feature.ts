@@ -2,7 +2,6 @@ import { accessOf } from '../../domain/access/access.js';
 import { bestMatches } from '../../domain/customers/list.js';
 import type { BotFeature } from '../../modules/contract.js';
 import { noCustomer } from '../customer-choices.js';
-import { Outbox } from '../delivery/outbox.js';
 import { customerResultsCard, resultsShown } from './results-card.js';
 
 const usage = '客户 <关键词>';
@@ -12,8 +11,7 @@ const usage = '客户 <关键词>';
  * In a group the card goes to the asker's direct chat: it shows what their scope lets them see,
  * which is not what every member may see (and WeCom app groups carry no cards).
  */
-export const customersFeature: BotFeature = ({ bot, queue }) => {
-  const outbox = new Outbox(queue);
+export const customersFeature: BotFeature = ({ bot, outbox }) => {
   bot.command({
     name: '客户',
     aliases: ['kh', '查客户'],

@@ -1,17 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CardSubject } from '../../domain/notify/notifier.js';
-import type { JobQueue } from '../../jobs/queue.js';
 import type { Audience, ChatEvent, OutboundMessage, PlatformName } from '../../platforms/common.js';
 import type { Lane } from './slots.js';
 
-/** One queue per lane, so a backlog of notifications never holds back a person's answer. */
-export const sendJobs: Record<Lane, string> = { direct: 'chat.send.direct', bulk: 'chat.send.bulk' };
-
-/** What a send job carries: the message, and the turn it was scheduled for (see OutboundMessage.turn). */
-export interface SendJob {
-  id: number;
-  turn: number;
-}
+/** One sender per lane, so a backlog of notifications never holds back a person's answer. */
+export const lanes: readonly Lane[] = ['direct', 'bulk'];
 
 export interface Delivery {
   platform: PlatformName;
@@ -38,13 +31,13 @@ export function replyAudience(event: ChatEvent & { from: string }): Audience {
 }
 
 /**
- * Outbound messages are rows and jobs written in the transaction of the change that causes them: a
- * message goes out if and only if the change committed, and each is delivered on its own (see
+ * Outbound messages are rows written in the transaction of the change that causes them: a message
+ * goes out if and only if the change committed, and each is delivered on its own (see
  * MessageSender), so one platform's outage or one member's full window holds back nothing else.
  */
 export class Outbox {
-  constructor(private readonly queue: JobQueue) {}
-
+  /** `written` is told of every message written, so this process's senders need not wait to look. */
+  constructor(private readonly written: (lane: Lane) => void = () => {}) {}
   async enqueue(em: EntityManager, delivery: Delivery): Promise<void> {
     const { message } = delivery;
     await this.#insert(em, delivery.lane, {
@@ -87,9 +80,9 @@ export class Outbox {
       footer?: string | null;
     },
   ): Promise<void> {
-    const [inserted] = await em.execute<{ id: string }[]>(
+    await em.execute(
       `insert into outbound_message (platform, lane, audience, message, subject_type, subject_id, card_id, footer, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, now()) returning id`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, now())`,
       [
         row.platform,
         lane,
@@ -101,6 +94,8 @@ export class Outbox {
         row.footer ?? null,
       ],
     );
-    await this.queue.send(sendJobs[lane], { id: Number(inserted!.id), turn: 0 } satisfies SendJob, { em });
+    // Before the commit: on the embedded database the sender's claim then simply waits for it; on
+    // PostgreSQL the commit's notification wakes the senders again.
+    this.written(lane);
   }
 }

@@ -11,14 +11,12 @@ import { taskLines } from '../../domain/followups/task-text.js';
 import { completeTask, postponeTask } from '../../domain/followups/tasks.js';
 import type { BotFeature } from '../../modules/contract.js';
 import type { ActionContext } from '../bot.js';
-import { CardNotifier } from '../cards/card-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
 import { followUpUsage, parseFollowUp } from './parse-follow-up.js';
 
 /** 跟进 and 待办, and the 完成 / 推迟1天 buttons of task cards. */
 export function followUpsFeature(timeZone: string): BotFeature {
-  return ({ bot, queue }) => {
-    const notifier = new CardNotifier(queue);
+  return ({ bot, notifier }) => {
     const actingOf = async (
       ctx: { em: ActionContext['em']; user: ActionContext['user'] },
       via: Acting['via'],

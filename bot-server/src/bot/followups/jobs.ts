@@ -1,11 +1,9 @@
 import { scanFollowUpRules } from '../../domain/followups/engine.js';
 import { remindDueTasks } from '../../domain/followups/reminders.js';
 import { sendMorningSummaries } from '../../domain/followups/summary.js';
-import type { JobModule } from '../../jobs/index.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import type { BotFeature } from '../../modules/contract.js';
 import type { PlatformResolver } from '../../platforms/common.js';
-import { CardNotifier } from '../cards/card-jobs.js';
-import { Outbox } from '../delivery/outbox.js';
 import { OutboxMessenger } from './messenger.js';
 
 export const followUpJobNames = {
@@ -32,10 +30,9 @@ export async function enqueueFollowUpRuns(queue: JobQueue, run: FollowUpRun = {}
  * the morning summary goes out from 09:00. Each job claims its work row by row (Firing,
  * remindedAt), so runs may overlap and instances may race: everything still happens once.
  */
-export function followUpJobs(timeZone: string, platforms: PlatformResolver): JobModule {
-  return ({ queue, scheduler, orm, logger }) => {
-    const notifier = new CardNotifier(queue);
-    const messenger = new OutboxMessenger(new Outbox(queue), platforms);
+export function followUpJobs(timeZone: string, platforms: PlatformResolver): BotFeature {
+  return ({ queue, scheduler, orm, logger, notifier, outbox }) => {
+    const messenger = new OutboxMessenger(outbox, platforms);
     const at = (run: FollowUpRun) => (run.at ? new Date(run.at) : new Date());
     queue.define<FollowUpRun>({
       name: followUpJobNames.rules,

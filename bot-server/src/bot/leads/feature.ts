@@ -2,7 +2,6 @@ import { accessOf } from '../../domain/access/access.js';
 import { DuplicateLeadError } from '../../domain/leads/duplicates.js';
 import { type ClaimOutcome, claimLead, createLead, LeadInputError } from '../../domain/leads/leads.js';
 import type { BotFeature } from '../../modules/contract.js';
-import { CardNotifier } from '../cards/card-jobs.js';
 import { duplicateReply } from './duplicate-reply.js';
 import { parseNewLead } from './parse-new-lead.js';
 
@@ -14,8 +13,7 @@ const refusals: Record<Exclude<ClaimOutcome, { ok: true }>['reason'], (o: ClaimO
 };
 
 /** 新线索 from the bot, and the 认领 button of lead cards. */
-export const leadsFeature: BotFeature = ({ bot, queue }) => {
-  const notifier = new CardNotifier(queue);
+export const leadsFeature: BotFeature = ({ bot, notifier }) => {
   bot.command({
     name: '新线索',
     aliases: ['线索', 'lead'],

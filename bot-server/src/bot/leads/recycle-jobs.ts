@@ -1,6 +1,5 @@
 import { recycleIdleLeads } from '../../domain/leads/recycle.js';
-import type { JobModule } from '../../jobs/index.js';
-import { CardNotifier } from '../cards/card-jobs.js';
+import type { BotFeature } from '../../modules/contract.js';
 
 export const recycleLeadsJob = 'leads.recycle';
 
@@ -8,8 +7,7 @@ export const recycleLeadsJob = 'leads.recycle';
  * Every ten minutes, idle claimed leads go back to the pool. The scan looks at every lead past its
  * limit, so a run missed while the server was down is made up by the next one.
  */
-export const leadRecycleJobs: JobModule = ({ queue, scheduler, orm, logger }) => {
-  const notifier = new CardNotifier(queue);
+export const leadRecycleJobs: BotFeature = ({ queue, scheduler, orm, logger, notifier }) => {
   queue.define({
     name: recycleLeadsJob,
     policy: 'stately',

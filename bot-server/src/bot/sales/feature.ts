@@ -13,7 +13,6 @@ import { activeStages, stageNamed } from '../../domain/sales/stages.js';
 import { opportunityPopulate } from '../../domain/sales/store.js';
 import type { BotFeature } from '../../modules/contract.js';
 import type { OutboundMessage } from '../../platforms/common.js';
-import { CardNotifier } from '../cards/card-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
 
 // 商机 <客户> lists a customer's deals; 推进 <商机或客户> <阶段> moves one. A name that matches
@@ -80,8 +79,7 @@ function dealChoices(access: Access, deals: Opportunity[], stage: string): Outbo
   );
 }
 
-export const salesFeature: BotFeature = ({ bot, queue }) => {
-  const notifier = new CardNotifier(queue);
+export const salesFeature: BotFeature = ({ bot, notifier }) => {
   bot.command({
     name: '商机',
     aliases: ['sj'],

@@ -2,10 +2,8 @@ import { accessOf } from '../../domain/access/access.js';
 import { NotPermittedError, NotVisibleError } from '../../domain/access/errors.js';
 import { nudgeStalledDeal } from '../../domain/sales/nudge.js';
 import { alertStalledDeals } from '../../domain/sales/stalled.js';
-import type { JobModule } from '../../jobs/index.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { BotFeature } from '../../modules/contract.js';
-import { CardNotifier } from '../cards/card-jobs.js';
 
 export const stalledDealsJob = 'sales.stalled-deals';
 
@@ -24,8 +22,7 @@ export async function enqueueStalledDealScan(queue: JobQueue): Promise<void> {
  * limit, so a run missed while the server was down is made up by the next one, and the Firing keys
  * keep two instances (or two overlapping runs) from alerting twice.
  */
-export const stalledDealJobs: JobModule = ({ queue, scheduler, orm, logger }) => {
-  const notifier = new CardNotifier(queue);
+export const stalledDealJobs: BotFeature = ({ queue, scheduler, orm, logger, notifier }) => {
   queue.define<StalledDealsRun>({
     name: stalledDealsJob,
     handler: async (run) => {
@@ -45,8 +42,7 @@ export const stalledDealJobs: JobModule = ({ queue, scheduler, orm, logger }) =>
 };
 
 /** 提醒负责人 on a stalled-deal card. */
-export const stalledDealFeature: BotFeature = ({ bot, queue }) => {
-  const notifier = new CardNotifier(queue);
+export const stalledDealFeature: BotFeature = ({ bot, notifier }) => {
   bot.action('deal.nudge', async ({ em, user, action, reply }) => {
     const acting = { user, access: await accessOf(em, user), via: 'card' } as const;
     const text = await nudgeStalledDeal(em, acting, Number(action.id), notifier).then(

@@ -1,0 +1,95 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../logger.js';
+
+export interface ClaimLoopOptions<T> {
+  name: string;
+  /** Takes up to `limit` due items for this worker (the claim is what keeps other workers off them). */
+  claim(limit: number): Promise<T[]>;
+  /** Works one claimed item; it settles the item itself (done, retry later, given up). */
+  handle(item: T): Promise<void>;
+  /** Items of one batch with the same key are handled one after another, in claim order. */
+  sequenceKey?(item: T): string;
+  batchSize: number;
+  /** The longest idle wait between claims when nobody wakes the loop. */
+  idleMs: number;
+  logger: Logger;
+}
+
+/**
+ * A worker over a table that is its own queue (the inbox, the outbound messages): it claims a batch
+ * of due rows, handles them side by side, and claims again at once while batches come back full.
+ * When idle it sleeps until woken (a row was written: by this process, or on PostgreSQL by any
+ * instance through LISTEN/NOTIFY) or until `idleMs` has passed, whichever comes first.
+ */
+export class ClaimLoop<T> {
+  #running = false;
+  #loop: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+  #woken = false;
+
+  constructor(private readonly o: ClaimLoopOptions<T>) {}
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  /** New work may be due: claim now instead of at the end of the idle wait. */
+  wake(): void {
+    this.#woken = true;
+    this.#wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.wake();
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    const log = this.o.logger.child({ component: 'claim-loop', queue: this.o.name });
+    while (this.#running) {
+      this.#woken = false;
+      let claimed: T[] = [];
+      try {
+        claimed = await this.o.claim(this.o.batchSize);
+        await this.#handleBatch(claimed, log);
+      } catch (err) {
+        log.error({ err }, 'claiming work failed; trying again shortly');
+        await sleep(this.o.idleMs);
+      }
+      if (claimed.length < this.o.batchSize && !this.#woken && this.#running) await this.#idle();
+    }
+  }
+
+  async #handleBatch(items: T[], log: Logger): Promise<void> {
+    const sequences = new Map<string, T[]>();
+    items.forEach((item, i) => {
+      const key = this.o.sequenceKey?.(item) ?? `#${i}`;
+      sequences.set(key, [...(sequences.get(key) ?? []), item]);
+    });
+    await Promise.all(
+      [...sequences.values()].map(async (sequence) => {
+        for (const item of sequence) {
+          // A handler settles its own item; an error here is one it could not even record.
+          await this.o.handle(item).catch((err: unknown) => log.error({ err }, 'work item failed'));
+        }
+      }),
+    );
+  }
+
+  #idle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.o.idleMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = () => {
+        this.#wake = undefined;
+        done();
+      };
+    });
+  }
+}
