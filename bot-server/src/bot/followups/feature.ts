@@ -4,6 +4,7 @@ import { NotPermittedError, NotVisibleError } from '../../domain/access/errors.j
 import { addFollowUp } from '../../domain/customers/follow-ups.js';
 import { resolveCustomer } from '../../domain/customers/resolve.js';
 import { followUpKindLabels } from '../../domain/customers/timeline/follow-ups.js';
+import { defaultFollowUpKind } from '../../domain/followups/kind-words.js';
 import { listTasks } from '../../domain/followups/list.js';
 import { localDateTimeLabel } from '../../domain/followups/local-time.js';
 import { parseNaturalTime } from '../../domain/followups/natural-time.js';
@@ -45,15 +46,20 @@ export function followUpsFeature(timeZone: string): BotFeature {
             match.customers,
             (name) => `跟进 ${name} ${parsed.content}${parsed.next ? ` 下次 ${parsed.next}` : ''}`,
           );
+        const kind = parsed.kind ?? defaultFollowUpKind;
         await addFollowUp(em, acting, match.customer.id, {
-          kind: parsed.kind,
+          kind,
           content: parsed.content,
           ...(nextAt ? { nextAt, nextStep: `回访 ${match.customer.name}` } : {}),
         });
         const next = nextAt ? `，${localDateTimeLabel(nextAt, timeZone)} 会提醒你回访` : '';
+        // Nothing named the kind: say what was recorded, and how to name it next time.
+        const unnamed = parsed.kind
+          ? ''
+          : `内容里没写跟进方式，已按${followUpKindLabels[kind]}记录；若是微信、拜访、邮件或会议，写进内容即可，例如：跟进 ${match.customer.name} 微信发了报价`;
         return {
           kind: 'text',
-          text: `已记录对「${match.customer.name}」的${followUpKindLabels[parsed.kind]}跟进${next}。`,
+          text: `已记录对「${match.customer.name}」的${followUpKindLabels[kind]}跟进${next}。${unnamed}`,
         };
       },
     });

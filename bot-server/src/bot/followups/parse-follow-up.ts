@@ -1,4 +1,5 @@
 import type { FollowUpKind } from '@kelian/orm';
+import { followUpKindFrom } from '../../domain/followups/kind-words.js';
 
 export const followUpUsage =
   '请这样写：跟进 <客户> <内容> [下次 <时间>]，例如：跟进 华为 电话沟通报价 下次 3天后';
@@ -6,19 +7,11 @@ export const followUpUsage =
 export interface ParsedFollowUp {
   customer: string;
   content: string;
-  kind: FollowUpKind;
+  /** The kind the content names; absent when it names none. */
+  kind?: FollowUpKind;
   /** The words after 下次, to be read as a time. */
   next?: string;
 }
-
-// The kind of contact, from the words people use for it; a call unless said otherwise.
-const kindWords: [FollowUpKind, RegExp][] = [
-  ['visit', /拜访|上门|面谈|见面/],
-  ['wechat', /微信/],
-  ['email', /邮件|邮箱|email/i],
-  ['meeting', /会议|开会|视频会/],
-  ['call', /电话|致电|通话/],
-];
 
 /** `华为 电话沟通 下次 3天后` → its parts, or what is missing. */
 export function parseFollowUp(args: string): ParsedFollowUp | string {
@@ -35,6 +28,6 @@ export function parseFollowUp(args: string): ParsedFollowUp | string {
           .trim();
   if (!customer || !content) return `缺少客户或跟进内容。${followUpUsage}`;
   if (next === '') return `「下次」后面要写时间，例如 明天、3天后、下周一 上午10点。${followUpUsage}`;
-  const kind = kindWords.find(([, pattern]) => pattern.test(content))?.[0] ?? 'call';
-  return { customer, content, kind, ...(next ? { next } : {}) };
+  const kind = followUpKindFrom(content);
+  return { customer, content, ...(kind ? { kind } : {}), ...(next ? { next } : {}) };
 }
