@@ -1,6 +1,8 @@
 import { type ActionKey, parseActionKey } from '@kelian/cards';
 import type { User } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RefusedError } from '../domain/access/errors.js';
+import { refusalSentence } from '../domain/access/refusals.js';
 import { findUserByPlatformId } from '../domain/org/users.js';
 import type {
   CardActionEvent,
@@ -97,7 +99,9 @@ export class Bot {
       });
       return;
     }
-    await actor.reply(await parsed.command.run({ em, user: actor.user, args: parsed.args, event }));
+    await refused(actor, async () =>
+      actor.reply(await parsed.command.run({ em, user: actor.user, args: parsed.args, event })),
+    );
   }
 
   async #onAction(em: EntityManager, event: CardActionEvent) {
@@ -109,6 +113,20 @@ export class Bot {
       await actor.reply({ kind: 'text', text: '这个按钮已失效，请在客联小程序中查看最新状态。' });
       return;
     }
-    await handler({ ...actor, event, action });
+    await refused(actor, () => handler({ ...actor, event, action }));
+  }
+}
+
+/**
+ * A refusal of the domain (not visible, not permitted, a field refused…) that a command or card
+ * action did not word itself is answered in the words of the one table (domain/access/refusals.ts),
+ * as the API answers it. Refused before changing anything, so nothing is left half done.
+ */
+async function refused(actor: { reply(message: OutboundMessage): Promise<void> }, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof RefusedError)) throw error;
+    await actor.reply({ kind: 'text', text: refusalSentence(error) });
   }
 }

@@ -1,27 +1,29 @@
 import type { Middleware } from 'koa';
 import type { Access } from '../../domain/access/access.js';
-import { FieldsRefusedError, NotPermittedError, NotVisibleError } from '../../domain/access/errors.js';
-import { type DuplicateCustomersError, InvalidInputError } from '../../domain/customers/errors.js';
+import { FieldsRefusedError, RefusedError } from '../../domain/access/errors.js';
+import { type Refusal, type RefusalKind, refusalKind, refusalText } from '../../domain/access/refusals.js';
+import type { DuplicateCustomersError } from '../../domain/customers/errors.js';
 import { presentCustomer } from '../../domain/customers/records.js';
-import { Problem } from '../../http/problem.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { type FieldProblem, Problem } from '../../http/problem.js';
 
-// The domain's refusals as problems. Something outside the user's scope is "not found", exactly
-// like an id that does not exist, so probing ids tells nothing.
+// The domain's refusals as problems, worded by the one table (domain/access/refusals.ts). Something
+// outside the user's scope is "not found", exactly like an id that does not exist, so probing ids
+// tells nothing.
 
-const notFoundTitles: Record<string, string> = {
-  customer: '客户不存在',
-  contact: '联系人不存在',
-  lead: '线索不存在',
-  task: '待办不存在',
-  rule: '规则不存在',
-  opportunity: '商机不存在',
-  stage: '销售阶段不存在',
-  customField: '自定义字段不存在',
-  user: '用户不存在',
-  department: '部门不存在',
-  tag: '标签不存在',
-  tagGroup: '标签组不存在',
+const answers: Record<RefusalKind, (code: string) => { status: number; type: string }> = {
+  'not-visible': () => ({ status: 404, type: 'not-found' }),
+  'not-permitted': () => ({ status: 403, type: 'forbidden' }),
+  'field-refused': () => ({ status: 403, type: 'field-refused' }),
+  // Someone or something got there first: the code itself is the type (lead-taken, lead-closed).
+  conflict: (code) => ({ status: 409, type: code }),
 };
+
+/** A refusal (thrown or returned by the domain) as the API answers it. */
+export function refusalProblem(refusal: Refusal & { fields?: FieldProblem[] }): Problem {
+  const { status, type } = answers[refusalKind(refusal)](refusal.code);
+  return new Problem(status, type, refusalText(refusal), undefined, refusal.fields);
+}
 
 /** Turns the access layer's and the customer domain's errors into problems; others pass untouched. */
 export const domainProblems: Middleware = async (_ctx, next) => {
@@ -33,11 +35,8 @@ export const domainProblems: Middleware = async (_ctx, next) => {
 };
 
 function problemOf(error: unknown): Problem | undefined {
-  if (error instanceof NotVisibleError)
-    return new Problem(404, 'not-found', notFoundTitles[error.object] ?? '资源不存在');
-  if (error instanceof NotPermittedError) return new Problem(403, 'forbidden', error.reason);
-  if (error instanceof FieldsRefusedError)
-    return new Problem(403, 'field-refused', '没有权限使用标出的字段', undefined, error.fields);
+  if (error instanceof FieldsRefusedError) return refusalProblem(error);
+  if (error instanceof RefusedError) return refusalProblem(error);
   if (error instanceof InvalidInputError)
     return new Problem(400, 'invalid-request', '请求内容有误，请检查标出的字段', undefined, [
       { field: error.field, message: error.reason },

@@ -12,6 +12,7 @@ import { Problem } from '../../http/problem.js';
 import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
+import { refusalProblem } from '../customers/problems.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
 import { DuplicateLeadProblem } from './duplicate-problem.js';
 import { firstUseOf, replayedRequest } from './replay.js';
@@ -123,21 +124,7 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const em = orm.em.fork();
     await leadFor(em, acting, id);
     const outcome = await em.transactional((tx) => claimLead(tx, acting, id, notifier));
-    if (!outcome.ok) {
-      if (outcome.reason === 'taken')
-        throw new Problem(
-          409,
-          'lead-taken',
-          `手慢了，这条线索已被 ${outcome.lead?.owner?.name ?? '同事'} 认领`,
-        );
-      if (outcome.reason === 'not-in-team')
-        throw new Problem(
-          403,
-          'forbidden',
-          `这条线索分配给了${outcome.lead?.team?.name ?? '其他团队'}，只有该团队成员可以认领`,
-        );
-      throw new Problem(409, 'lead-closed', '这条线索已关闭，不能再认领');
-    }
+    if (!outcome.ok) throw refusalProblem(outcome.refusal);
     await answer(ctx, id);
   });
 

@@ -1,5 +1,4 @@
-import { accessOf } from '../../domain/access/access.js';
-import type { Acting } from '../../domain/access/acting.js';
+import { type Acting, actingAs } from '../../domain/access/acting.js';
 import { syncExternalContacts } from '../../domain/customers/external/full-sync.js';
 import { linkFollower, unlinkFollower } from '../../domain/customers/external/link.js';
 import type { ExternalContactSource } from '../../domain/customers/external/source.js';
@@ -61,7 +60,7 @@ export const externalContactsFeature =
             { change: job.change },
             'external contact skipped: the member is not a Kelian user',
           );
-        const acting: Acting = { user: rep, access: await accessOf(em, rep), via: 'sync' };
+        const acting: Acting = await actingAs(em, rep, 'sync');
         const contact = await contacts.get(job.externalUserId);
         if (job.change === 'add' || job.change === 'edit') {
           // The event's State is the 联系我 code this very add came through.

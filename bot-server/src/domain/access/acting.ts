@@ -1,5 +1,6 @@
 import type { User } from '@kelian/orm';
-import type { Access } from './access.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Access, accessOf } from './access.js';
 
 /** Where a change came from, as the audit log records it. */
 export type Via = 'api' | 'bot' | 'card' | 'import' | 'sync';
@@ -11,4 +12,9 @@ export interface Acting {
   via: Via;
   /** The request (or callback) id, so the audit log and the logs can be joined. */
   requestId?: string;
+}
+
+/** The one builder of the acting user: the API's requests, the bot's commands and card clicks, syncs. */
+export async function actingAs(em: EntityManager, user: User, via: Via, requestId?: string): Promise<Acting> {
+  return { user, access: await accessOf(em, user), via, ...(requestId === undefined ? {} : { requestId }) };
 }

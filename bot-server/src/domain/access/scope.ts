@@ -1,9 +1,10 @@
-import type { Contact, Customer, FollowUp, Opportunity, User } from '@kelian/orm';
+import type { Contact, Customer, FollowUp, Opportunity, RightObject, RightVerb, User } from '@kelian/orm';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Access, ScopeGrant } from './access.js';
+import type { Access } from './access.js';
+import { grantCondition, grantsFor, mayOnCustomer, usersCovered } from './policy.js';
 
-// The data scope as query conditions. Every query of customers, contacts and follow-ups is ANDed
-// with one of these: the customer domain loads customers only through store.ts (one, by id),
+// The data scope as query conditions, from the policy's grants (policy.ts). Every query of
+// customers, contacts and follow-ups is ANDed with one of these: the customer domain loads customers only through store.ts (one, by id),
 // list.ts (a page) and duplicates.ts (hints), and none of them can be called without an Access.
 //
 // Why explicit conditions rather than a MikroORM filter switched on per request: a filter applies
@@ -18,29 +19,41 @@ import type { Access, ScopeGrant } from './access.js';
 //   department       … and those owned by members of the anchored department
 //   department_tree  … and those owned by members of that department or any below it
 //   all              every customer
-// Everyone with a role also sees the pool (公海: customers with no owner), because claiming from the
-// pool is how reps get customers; seeing is not changing, though: a pool customer may be changed
-// only under an `all` scope, by the others once they own it. So: readable = changeable ∪ pool.
+// Everyone who reads customers also sees the pool (公海: customers with no owner), because claiming
+// from the pool is how reps get customers; seeing is not changing, though: changing, deleting and
+// reassigning are rights of their own (Role.rights), each within the role's scope, and a pool
+// customer may be changed only under an `all` scope, by the others once they own it.
 
 export type ScopePurpose =
   /** Seeing a customer: lists, the 360° view, reveals, duplicate hints. */
   | 'read'
-  /** Changing it: edits, follow-ups, the recycle bin. */
+  /** Changing it: edits, contacts, follow-ups, tags, merges. */
   | 'change'
+  /** Moving it to the recycle bin, and back. */
+  | 'delete'
   /** Handing it to someone else (owner change): manager and admin roles only. */
   | 'reassign';
 
+const verbOf: Record<ScopePurpose, RightVerb> = {
+  read: 'read',
+  change: 'edit',
+  delete: 'delete',
+  reassign: 'reassign',
+};
+
 const nothing = { id: { $in: [] } };
 
-/** The users a scope covers: for `department`, the members of that department; for `self`, the user. */
+/** The users whose customers the user may do this with: for `self`, the user alone. */
 export function userScope(access: Access, purpose: ScopePurpose = 'read'): FilterQuery<User> {
-  const grants = grantsFor(access, purpose);
-  if (grants.length === 0) return nothing;
-  return { $or: grants.map((g) => userCondition(access, g)) };
+  return usersCovered(access, 'customer', verbOf[purpose]);
 }
 
-export function customerScope(access: Access, purpose: ScopePurpose = 'read'): FilterQuery<Customer> {
-  const grants = grantsFor(access, purpose);
+export function customerScope(
+  access: Access,
+  purpose: ScopePurpose = 'read',
+  object: RightObject = 'customer',
+): FilterQuery<Customer> {
+  const grants = grantsFor(access, object, verbOf[purpose]);
   if (grants.length === 0) return nothing;
   if (grants.some((g) => g.scope === 'all')) return {};
   // Whatever their scope, people see and work on the customers they own or collaborate on; handing
@@ -51,10 +64,10 @@ export function customerScope(access: Access, purpose: ScopePurpose = 'read'): F
       : [{ owner: access.userId }, { collaborators: { $some: { id: access.userId } } }];
   const owners = grants
     .filter((g) => purpose === 'reassign' || g.scope !== 'self')
-    .map((g) => ({ owner: userCondition(access, g) }));
+    .map((g) => ({ owner: grantCondition(access, g) }));
   // Pool customers are read by all (to claim them) and reached by managers (to hand them out),
   // never changed short of an `all` scope, not even by someone still listed as a collaborator.
-  if (purpose === 'change')
+  if (purpose === 'change' || purpose === 'delete')
     return { $and: [{ owner: { $ne: null } }, { $or: [...mine, ...owners] }] } as FilterQuery<Customer>;
   return { $or: [...mine, ...owners, { owner: null }] } as FilterQuery<Customer>;
 }
@@ -70,7 +83,7 @@ export const followUpScope = (access: Access, purpose: ScopePurpose = 'read'): F
   customer: { $and: [customerScope(access, purpose), { deletedAt: null }] },
 });
 
-// A deal is visible and changeable exactly like its customer, not like its own owner: the deal is
+// A deal is visible and changeable like its customer, under the opportunity rights: the deal is
 // part of the customer's story (the 360° view shows it, follow-ups on the customer keep it alive),
 // so whoever works the customer works its deals, and a rep never sees a colleague's deal on a
 // customer outside their scope. Deals of a customer in the recycle bin go with it.
@@ -79,31 +92,18 @@ export const opportunityScope = (
   purpose: ScopePurpose = 'read',
 ): FilterQuery<Opportunity> => ({
   deletedAt: null,
-  customer: { $and: [customerScope(access, purpose), { deletedAt: null }] },
+  customer: { $and: [customerScope(access, purpose, 'opportunity'), { deletedAt: null }] },
 });
 
 /**
  * Whether a customer the user can see (it was loaded through customerScope 'read') may also be
- * changed: readable = changeable ∪ pool, so only a pool customer needs a look at the grants.
+ * changed by them: the policy's answer for this record.
  */
-export function mayChange(access: Access, customer: Pick<Customer, 'owner'>): boolean {
-  return customer.owner != null || access.grants.some((g) => g.scope === 'all');
-}
-
-function grantsFor(access: Access, purpose: ScopePurpose): readonly ScopeGrant[] {
-  return purpose === 'reassign' ? access.managerGrants : access.grants;
-}
-
-function userCondition(access: Access, grant: ScopeGrant): FilterQuery<User> {
-  switch (grant.scope) {
-    case 'self':
-      return { id: access.userId };
-    case 'department':
-      return { department: grant.departmentId };
-    case 'department_tree':
-      // Paths are ids between slashes ("/1/4/"): no LIKE wildcard can occur in them.
-      return { department: { path: { $like: `${grant.path}%` } } };
-    case 'all':
-      return {};
-  }
+export function mayChange(
+  access: Access,
+  customer: Pick<Customer, 'owner'> & { collaborators?: Customer['collaborators'] },
+  object: RightObject = 'customer',
+): boolean {
+  const collaborators = customer.collaborators?.isInitialized() ? customer.collaborators.getItems() : [];
+  return mayOnCustomer(access, 'edit', { owner: customer.owner ?? null, collaborators }, object);
 }

@@ -1,7 +1,7 @@
 import { type AuditLog, AuditLogSchema } from '@kelian/orm';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
-import { NotPermittedError } from '../access/errors.js';
+import { requireAdministration } from '../access/policy.js';
 
 export interface AuditQuery {
   objectType?: string;
@@ -20,7 +20,7 @@ export interface AuditPage {
 
 /** The audit log, newest first, for administrators only. */
 export async function auditEntries(em: EntityManager, access: Access, query: AuditQuery): Promise<AuditPage> {
-  if (!access.admin) throw new NotPermittedError('只有管理员可以查看审计日志');
+  requireAdministration({ access }, 'auditLog');
   const where: FilterQuery<AuditLog> = {
     ...(query.objectType === undefined ? {} : { objectType: query.objectType }),
     ...(query.objectId === undefined ? {} : { objectId: query.objectId }),

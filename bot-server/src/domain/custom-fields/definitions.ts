@@ -6,10 +6,11 @@ import {
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { NotVisibleError } from '../access/errors.js';
+import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
-import { InvalidInputError } from '../customers/errors.js';
+import { InvalidInputError } from '../errors.js';
 
 // The admin's custom field definitions. Everyone reads them (forms and the 360° view show their
 // labels); only an administrator writes. A key is stable once created: values are stored under it.
@@ -89,7 +90,7 @@ async function definitionFor(em: EntityManager, id: number): Promise<CustomField
 }
 
 function refuseNonAdmin(acting: Acting): void {
-  if (!acting.access.admin) throw new NotPermittedError('只有管理员可以设置自定义字段');
+  requireAdministration(acting, 'customFields');
 }
 
 function refuseOptions(type: CustomFieldType, options: string[]): void {

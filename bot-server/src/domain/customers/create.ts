@@ -3,11 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
 import { type FieldUse, refuseUneditable } from '../access/field-rules.js';
+import { requireRight } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { created } from '../audit/changes.js';
 import { refuseInvalidCustomFields } from '../custom-fields/validate.js';
+import { InvalidInputError } from '../errors.js';
 import { refuseDuplicates } from './duplicates.js';
-import { InvalidInputError } from './errors.js';
 import { type NewContact, type NewCustomer, ruledFieldOf } from './inputs.js';
 import { contactSnapshot, customerSnapshot } from './records.js';
 import { tagsFor } from './tags.js';
@@ -23,7 +24,8 @@ export async function createCustomer(
   input: NewCustomer,
 ): Promise<Customer> {
   const { access } = acting;
-  if (access.grants.length === 0) throw new NotPermittedError('你还没有客户相关的角色，请联系管理员');
+  if (access.grants.length === 0) throw new NotPermittedError('no-role');
+  requireRight(access, 'customer', 'edit');
   const { contacts: contactInputs = [], force, customFields, tagIds = [], ...fields } = input;
   refuseUneditable(access, [
     {

@@ -5,6 +5,7 @@ import { type FieldUse, refuseHiddenFilters, ruleOf } from '../access/field-rule
 import { customerScope, mayChange } from '../access/scope.js';
 import { searchCustomers } from '../search/customers.js';
 import type { CustomFieldValue } from './inputs.js';
+import { matchReasons } from './match-reasons.js';
 import { customerSearchFilter } from './search-filter.js';
 import { customerPopulate } from './store.js';
 
@@ -40,7 +41,8 @@ export interface CustomerListQuery {
 }
 
 export interface CustomerPage {
-  customers: { customer: Customer; changeable: boolean }[];
+  /** `matchedBy`: with a search text, why the customer matched it when its name does not show it. */
+  customers: { customer: Customer; changeable: boolean; matchedBy?: string }[];
   /** Where the next page starts; absent on the last page. */
   next?: ListPosition;
 }
@@ -59,7 +61,7 @@ export async function listCustomers(
   const key = query.sort.replace('-', '') as SortKey;
   const where: FilterQuery<Customer>[] = [
     // The recycle bin holds only what the user could change (and so delete or restore).
-    customerScope(access, query.deleted ? 'change' : 'read'),
+    customerScope(access, query.deleted ? 'delete' : 'read'),
     { deletedAt: query.deleted ? { $ne: null } : null },
     ...(query.q ? [await customerSearchFilter(em, query.q, access)] : []),
     ...ownerCondition(access, query.owner),
@@ -87,15 +89,23 @@ export async function listCustomers(
     populate: customerPopulate,
   });
   const last = page.items.at(-1);
+  const reasons = query.q ? await matchReasons(em, access, query.q, page.items) : new Map<number, string>();
   return {
-    customers: page.items.map((customer) => ({ customer, changeable: mayChange(access, customer) })),
+    customers: page.items.map((customer) => ({
+      customer,
+      changeable: mayChange(access, customer),
+      ...(reasons.has(customer.id) && { matchedBy: reasons.get(customer.id) }),
+    })),
     ...(page.hasNextPage && last ? { next: { value: positionValue(last, key), id: last.id } } : {}),
   };
 }
 
 export interface BestMatches {
-  /** Best first, each with its primary contact (or its first one), if any. */
-  customers: { customer: Customer; contact: Contact | undefined; changeable: boolean }[];
+  /**
+   * Best first, each with its primary contact (or its first one), if any, and why it matched when
+   * its name does not show it (联系人 赵文博).
+   */
+  customers: { customer: Customer; contact: Contact | undefined; changeable: boolean; matchedBy?: string }[];
   /** More customers match than `limit`. */
   more: boolean;
 }
@@ -123,12 +133,14 @@ export async function bestMatches(
     { customer: { $in: shown } },
     { orderBy: [{ primary: 'desc' }, { id: 'asc' }] },
   );
+  const reasons = await matchReasons(em, access, keyword, customers, contacts);
   return {
     customers: shown.flatMap((id) => {
       const customer = customers.find((c) => c.id === id);
       if (!customer) return [];
       const contact = contacts.find((c) => c.customer.id === id);
-      return [{ customer, contact, changeable: mayChange(access, customer) }];
+      const matchedBy = reasons.get(id);
+      return [{ customer, contact, changeable: mayChange(access, customer), ...(matchedBy && { matchedBy }) }];
     }),
     more: ids.length > limit,
   };

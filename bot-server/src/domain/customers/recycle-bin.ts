@@ -6,7 +6,7 @@ import { customerSnapshot } from './records.js';
 import { customerFor } from './store.js';
 
 // Users never erase customers: deleting moves one to the recycle bin (deletedAt), where whoever
-// could change it may find it and restore it. Its contacts and follow-ups stay with it.
+// could delete it may find it and restore it. Its contacts and follow-ups stay with it.
 
 export async function deleteCustomer(em: EntityManager, acting: Acting, id: number): Promise<void> {
   await moveCustomer(em, acting, id, 'delete');
@@ -19,7 +19,7 @@ export async function restoreCustomer(em: EntityManager, acting: Acting, id: num
 async function moveCustomer(em: EntityManager, acting: Acting, id: number, action: 'delete' | 'restore') {
   await em.transactional(async (tx) => {
     const customer = await customerFor(tx, acting.access, id, {
-      purpose: 'change',
+      purpose: 'delete',
       inRecycleBin: action === 'restore',
     });
     const before = customerSnapshot(customer);

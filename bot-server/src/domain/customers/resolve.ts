@@ -2,6 +2,7 @@ import { type Customer, CustomerSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import { ruleOf } from '../access/field-rules.js';
+import { mayAtAll, requireRight } from '../access/policy.js';
 import { customerScope, type ScopePurpose } from '../access/scope.js';
 import { searchCustomers } from '../search/customers.js';
 
@@ -23,6 +24,9 @@ export async function resolveCustomer(
   keyword: string,
   purpose: ScopePurpose = 'read',
 ): Promise<CustomerMatch> {
+  // A role that reads customers but may change none (procurement) is told so, not "none found".
+  if (purpose !== 'read' && mayAtAll(access, 'customer', 'read'))
+    requireRight(access, 'customer', purpose === 'change' ? 'edit' : purpose);
   const ids = await searchCustomers(em, keyword, {
     limit: maxChoices,
     scopeFilter: customerScope(access, purpose),

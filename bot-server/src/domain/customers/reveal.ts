@@ -5,7 +5,7 @@ import { NotPermittedError, NotVisibleError } from '../access/errors.js';
 import { ruleOf } from '../access/field-rules.js';
 import { fieldLabel, isRuledField, type RuledObject } from '../access/fields.js';
 import { audit } from '../audit/audit.js';
-import { InvalidInputError } from './errors.js';
+import { InvalidInputError } from '../errors.js';
 import { contactRecord, customerRecord } from './records.js';
 import { customerFor } from './store.js';
 
@@ -38,7 +38,8 @@ export async function revealField(
     const record: Record<string, unknown> = contact ? contactRecord(contact) : customerRecord(customer);
 
     const rule = ruleOf(acting.access, object, target.field);
-    if (rule === 'hidden') throw new NotPermittedError(`「${fieldLabel(object, target.field)}」对你不可见`);
+    if (rule === 'hidden')
+      throw new NotPermittedError('field-hidden', { label: fieldLabel(object, target.field) });
     if (rule === 'masked')
       audit(tx, acting, {
         action: 'reveal',

@@ -2,7 +2,8 @@ import { type Customer, CustomerSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
-import { customerScope, mayChange, type ScopePurpose } from '../access/scope.js';
+import { mayAtAll, mayOnCustomer } from '../access/policy.js';
+import { customerScope, type ScopePurpose } from '../access/scope.js';
 
 // Loading one customer for a user. Every command starts here, so none can reach a customer outside
 // the user's scope: an id outside it is indistinguishable from an id that does not exist.
@@ -32,20 +33,30 @@ export async function customerFor(
     {
       $and: [
         { id, deletedAt: reach.inRecycleBin ? { $ne: null } : null },
-        // The recycle bin holds only what the user could change.
-        customerScope(access, reach.inRecycleBin ? 'change' : 'read'),
+        // The recycle bin holds only what the user could delete.
+        customerScope(access, reach.inRecycleBin ? 'delete' : 'read'),
       ],
     },
     { populate: customerPopulate },
   );
   if (!customer) throw new NotVisibleError('customer');
-  if (reach.purpose === 'change' && !mayChange(access, customer))
-    throw new NotPermittedError('公海客户需要先认领才能修改');
-  if (reach.purpose === 'reassign' && !(await mayReassign(em, access, id)))
-    throw new NotPermittedError('只有负责这位客户的主管或管理员可以更换负责人');
+  if (reach.purpose === 'read') return customer;
+  const verb = verbs[reach.purpose];
+  // A role that reads customers but may not do this with any (procurement, service, finance).
+  if (!mayAtAll(access, 'customer', verb))
+    throw new NotPermittedError('not-permitted', { object: 'customer', verb });
+  if (
+    !mayOnCustomer(access, verb, { owner: customer.owner, collaborators: customer.collaborators.getItems() })
+  )
+    throw new NotPermittedError(
+      reach.purpose === 'reassign'
+        ? 'reassign-managers-only'
+        : customer.owner
+          ? 'not-permitted'
+          : 'pool-customer',
+      { object: 'customer', verb },
+    );
   return customer;
 }
 
-async function mayReassign(em: EntityManager, access: Access, id: number): Promise<boolean> {
-  return (await em.count(CustomerSchema, { $and: [{ id }, customerScope(access, 'reassign')] })) > 0;
-}
+const verbs = { change: 'edit', delete: 'delete', reassign: 'reassign' } as const;

@@ -8,10 +8,11 @@ import {
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { NotVisibleError } from '../access/errors.js';
+import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
-import { InvalidInputError } from '../customers/errors.js';
+import { InvalidInputError } from '../errors.js';
 import { customFieldKey, objectKinds } from './rule-kinds.js';
 
 // The admin's follow-up rules. The shape of a request is checked by the API; here, what needs the
@@ -33,7 +34,7 @@ export type RuleInput = {
 const objectLabels: Record<RuleObject, string> = { customer: '客户', lead: '线索', opportunity: '商机' };
 
 function refuseNonAdmin(acting: Acting) {
-  if (!acting.access.admin) throw new NotPermittedError('只有管理员可以设置跟进规则');
+  requireAdministration(acting, 'followUpRules');
 }
 
 async function checked(em: EntityManager, input: RuleInput): Promise<RuleInput> {

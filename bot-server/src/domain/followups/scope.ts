@@ -1,7 +1,7 @@
 import type { Task } from '@kelian/orm';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
-import { userScope } from '../access/scope.js';
+import { usersCovered } from '../access/policy.js';
 
 /**
  * A task is its assignee's; a manager (or admin) also reaches the tasks of the people their
@@ -9,5 +9,5 @@ import { userScope } from '../access/scope.js';
  * customers is not running a rep's to-do list.
  */
 export const taskScope = (access: Access): FilterQuery<Task> => ({
-  $or: [{ assignee: access.userId }, { assignee: userScope(access, 'reassign') }],
+  $or: [{ assignee: access.userId }, { assignee: usersCovered(access, 'task', 'reassign') }],
 });

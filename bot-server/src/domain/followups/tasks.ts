@@ -30,8 +30,7 @@ export async function taskFor(
 }
 
 function refuseClosed(task: Task) {
-  if (task.status !== 'open')
-    throw new NotPermittedError(task.status === 'done' ? '这个待办已经完成了' : '这个待办已取消');
+  if (task.status !== 'open') throw new NotPermittedError('task-closed', { status: task.status });
 }
 
 const taskSnapshot = (t: Task) => ({ status: t.status, dueAt: t.dueAt, postponements: t.postponements });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
 import { refuseUneditable } from '../access/field-rules.js';
+import { mayOnOwned } from '../access/policy.js';
 import type { Notifier } from '../notify/notifier.js';
 import { auditLead, leadSnapshot } from './audit.js';
 import type { NewLead } from './leads.js';
@@ -9,7 +10,7 @@ import { leadFor } from './store.js';
 
 export type LeadPatch = Partial<Omit<NewLead, 'externalKey'>>;
 
-/** Its owner (or an admin) corrects a lead: that is work on it, so the recycle clock starts again. */
+/** Its owner (or whoever's scope to edit leads covers the owner) corrects a lead: that is work on it, so the recycle clock starts again. */
 export async function editLead(
   em: EntityManager,
   acting: Acting,
@@ -19,8 +20,8 @@ export async function editLead(
 ) {
   return em.transactional(async (tx) => {
     const lead = await leadFor(tx, acting, id);
-    if (lead.owner?.id !== acting.user.id && !acting.access.admin)
-      throw new NotPermittedError('只有线索的负责人可以修改线索');
+    if (!mayOnOwned(acting.access, 'lead', 'edit', lead.owner))
+      throw new NotPermittedError('lead-owner-only');
     refuseUneditable(acting.access, [{ object: 'lead', fields: Object.keys(patch) }]);
     const before = leadSnapshot(lead);
     Object.assign(lead, patch, { lastActivityAt: new Date() });

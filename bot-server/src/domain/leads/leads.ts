@@ -1,6 +1,8 @@
 import { type Lead, LeadSchema } from '@kelian/orm';
 import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
+import { mayAtAll, mayClaimFor } from '../access/policy.js';
+import type { Refusal } from '../access/refusals.js';
 import { mobilePattern } from '../customers/validation.js';
 import type { Notifier } from '../notify/notifier.js';
 import { assignLead } from './assignment.js';
@@ -70,13 +72,13 @@ export async function createLead(
   });
 }
 
-export type ClaimOutcome =
-  | { ok: true; lead: Lead }
-  | { ok: false; reason: 'not-found' | 'not-in-team' | 'taken' | 'closed'; lead?: Lead };
+export type ClaimOutcome = { ok: true; lead: Lead } | { ok: false; refusal: Refusal; lead?: Lead };
 
 /**
  * The first claim wins: the status changes only where it is still `new`, in one conditional
- * UPDATE, so two people clicking at once produce exactly one owner.
+ * UPDATE, so two people clicking at once produce exactly one owner. Whatever the door (the API, a
+ * card's button), the same policy: a lead the user cannot see is "not found", one of another team
+ * (or claimed by a role that may not claim) is refused, with the words of refusals.ts.
  */
 export async function claimLead(
   em: EntityManager,
@@ -85,9 +87,16 @@ export async function claimLead(
   notifier: Notifier,
 ): Promise<ClaimOutcome> {
   const lead = await em.findOne(LeadSchema, { id: leadId }, { populate: ['team', 'owner'] });
-  // Without a sales role nothing is claimable, not even the pool: like a lead that is not there.
-  if (!lead || acting.access.grants.length === 0) return { ok: false, reason: 'not-found' };
-  if (!mayClaim(acting, lead)) return { ok: false, reason: 'not-in-team', lead };
+  // A role that reads no leads (procurement, service, finance) is told what the API tells it: the
+  // lead is not there. One that reads them but may not claim is told so.
+  if (!lead || !mayAtAll(acting.access, 'lead', 'read'))
+    return { ok: false, refusal: { code: 'not-visible', params: { object: 'lead' } } };
+  if (!mayAtAll(acting.access, 'lead', 'claim'))
+    return { ok: false, refusal: { code: 'not-permitted', params: { object: 'lead', verb: 'claim' } }, lead };
+  // A card of another team's lead is answered with whose it is (the API, reached by id, says "not
+  // found" before asking: leadFor).
+  if (lead.status === 'new' && !mayClaimFor(acting.access, lead.team))
+    return { ok: false, refusal: { code: 'lead-not-in-team', params: { team: lead.team?.name } }, lead };
   const before = leadSnapshot(lead);
   const result = await em
     .getConnection()
@@ -98,23 +107,15 @@ export async function claimLead(
       em.getTransactionContext(),
     );
   await em.refresh(lead, { populate: ['owner'] });
-  if (result.affectedRows !== 1)
-    return { ok: false, reason: lead.status === 'claimed' ? 'taken' : 'closed', lead };
+  if (result.affectedRows !== 1) {
+    const refusal: Refusal =
+      lead.status === 'claimed'
+        ? { code: 'lead-taken', params: { owner: lead.owner?.name } }
+        : { code: 'lead-closed' };
+    return { ok: false, refusal, lead };
+  }
   auditLead(em, acting, lead, before);
   await em.flush();
   await notifier.refreshCards(em, { type: 'lead', id: lead.id });
   return { ok: true, lead };
-}
-
-/** Members of the lead's team may claim it, and so may whoever's data scope covers that team. */
-function mayClaim(acting: Acting, lead: Lead): boolean {
-  const team = lead.team;
-  if (!team) return true;
-  if (acting.user.department?.path.startsWith(team.path)) return true;
-  return acting.access.grants.some(
-    (g) =>
-      g.scope === 'all' ||
-      (g.scope === 'department' && g.departmentId === team.id) ||
-      (g.scope === 'department_tree' && team.path.startsWith(g.path)),
-  );
 }

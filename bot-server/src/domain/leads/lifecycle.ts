@@ -2,6 +2,7 @@ import type { Lead } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
+import { mayOnOwned } from '../access/policy.js';
 import type { Notifier } from '../notify/notifier.js';
 import { auditLead, leadSnapshot } from './audit.js';
 import { leadFor } from './store.js';
@@ -13,7 +14,7 @@ import { leadFor } from './store.js';
 export async function releaseLead(em: EntityManager, acting: Acting, id: number, notifier: Notifier) {
   return em.transactional(async (tx) => {
     const lead = await leadFor(tx, acting, id);
-    if (lead.status !== 'claimed') throw new NotPermittedError('只有已认领的线索可以退回公海');
+    if (lead.status !== 'claimed') throw new NotPermittedError('lead-not-claimed');
     const before = leadSnapshot(lead);
     Object.assign(lead, { status: 'new', owner: null, claimedAt: null, lastActivityAt: new Date() });
     auditLead(tx, acting, lead, before);
@@ -33,9 +34,9 @@ export async function markLeadInvalid(
   return em.transactional(async (tx) => {
     const lead = await leadFor(tx, acting, id);
     if (lead.status === 'converted' || lead.status === 'invalid')
-      throw new NotPermittedError('这条线索已关闭');
-    if (lead.status === 'claimed' && lead.owner?.id !== acting.user.id && !acting.access.admin)
-      throw new NotPermittedError('只有线索的负责人可以标记无效');
+      throw new NotPermittedError('lead-already-closed');
+    if (lead.status === 'claimed' && !mayOnOwned(acting.access, 'lead', 'edit', lead.owner))
+      throw new NotPermittedError('lead-invalid-owner-only');
     const before = leadSnapshot(lead);
     Object.assign(lead, { status: 'invalid', invalidReason: reason, lastActivityAt: new Date() });
     auditLead(tx, acting, lead, before);

@@ -1,24 +1,13 @@
 import type { Lead, User } from '@kelian/orm';
 import type { Access } from '../access/access.js';
 import { maskValue } from '../access/mask.js';
+import { mayOnOwned } from '../access/policy.js';
 import { present } from '../access/present.js';
 
 // A lead as a viewer sees it, through the one presenter: the field rules of the viewer's roles
 // apply. On top of them, like its card, a lead shows the contact's mobile and email only to whoever
 // works it: its owner, and those whose data scope covers the owner. A lead still waiting in a team
 // or the pool shows them masked to everyone, so claiming is the way to the number.
-
-function covers(access: Access, user: User | null | undefined): boolean {
-  if (!user) return false;
-  if (user.id === access.userId) return true;
-  const path = user.department?.path;
-  return access.grants.some(
-    (g) =>
-      g.scope === 'all' ||
-      (g.scope === 'department' && user.department?.id === g.departmentId) ||
-      (g.scope === 'department_tree' && path !== undefined && path.startsWith(g.path)),
-  );
-}
 
 /** What a person wrote down about the lead: the fields the field rules speak of. */
 export const leadContents = (lead: Lead) => ({
@@ -33,7 +22,9 @@ export const leadContents = (lead: Lead) => ({
 });
 
 export function leadRecord(access: Access, lead: Lead) {
-  const open = lead.status !== 'new' && covers(access, lead.owner);
+  const open =
+    lead.status !== 'new' &&
+    (lead.owner?.id === access.userId || mayOnOwned(access, 'lead', 'read', lead.owner));
   const { values } = present(access, 'lead', leadContents(lead), { changeable: false });
   // Masked here from the stored value, not from what a rule may already have masked.
   if (!open) {

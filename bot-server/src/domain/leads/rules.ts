@@ -6,10 +6,11 @@ import {
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { NotVisibleError } from '../access/errors.js';
+import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
-import { InvalidInputError } from '../customers/errors.js';
+import { InvalidInputError } from '../errors.js';
 
 // The admin's ordered lead assignment rules (assignment.ts applies them). Positions are the order
 // the list shows, 1, 2, 3 …: putting a rule at a position moves the others down rather than tying
@@ -33,7 +34,7 @@ export type RulePatch = Partial<RuleCreate>;
 export const rulePopulate = ['team', 'lastAssignee'] as const;
 
 function refuseNonAdmin(acting: Acting) {
-  if (!acting.access.admin) throw new NotPermittedError('只有管理员可以设置线索分配规则');
+  requireAdministration(acting, 'leadRules');
 }
 
 /** Every rule, in the order they are tried. */

@@ -2,6 +2,7 @@ import { CustomerSchema, LeadSchema } from '@kelian/orm';
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
+import { mayOnOwned } from '../access/policy.js';
 import { createCustomer } from '../customers/create.js';
 import { customerFor } from '../customers/store.js';
 import { auditLead, leadSnapshot } from '../leads/audit.js';
@@ -43,10 +44,9 @@ export function convertLead(
     await tx.findOne(LeadSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const lead = await leadFor(tx, acting, id);
     if (lead.status === 'converted') throw new LeadConvertedError();
-    if (lead.status !== 'claimed') throw new NotPermittedError('请先认领这条线索，再转为客户');
-    const owns = lead.owner?.id === acting.user.id;
-    if (!owns && acting.access.managerGrants.length === 0)
-      throw new NotPermittedError('只有线索的负责人或其主管可以转化线索');
+    if (lead.status !== 'claimed') throw new NotPermittedError('lead-convert-unclaimed');
+    if (!mayOnOwned(acting.access, 'lead', 'edit', lead.owner))
+      throw new NotPermittedError('lead-convert-owner-only');
     const customer =
       conversion.customerId === undefined
         ? await createCustomer(tx, acting, {

@@ -41,7 +41,7 @@ export async function nudgeStalledDeal(
   return em.transactional(async (tx) => {
     const deal = await opportunityFor(tx, acting.access, dealId);
     if (!acting.access.admin && !(await dealManagers(tx, dealId)).includes(acting.user.id))
-      throw new NotPermittedError('只有负责人的主管可以提醒跟进');
+      throw new NotPermittedError('nudge-managers-only');
     const owner = deal.owner;
     const days = stalledDays(deal, now);
     if (!owner || days === undefined) {

@@ -44,7 +44,7 @@ const snapshot = (d: Opportunity) => ({
 /** The first open stage of the pipeline, where new deals start. */
 export async function firstOpenStage(em: EntityManager): Promise<PipelineStage> {
   const stage = (await activeStages(em)).find((s) => s.outcome === 'open');
-  if (!stage) throw new NotPermittedError('没有可用的销售阶段，请联系管理员');
+  if (!stage) throw new NotPermittedError('no-stage');
   return stage;
 }
 
@@ -101,8 +101,7 @@ function changeDeal(
 }
 
 function refuseClosed(deal: Opportunity) {
-  if (deal.status !== 'open')
-    throw new NotPermittedError(deal.status === 'won' ? '这个商机已经赢单了' : '这个商机已经输单了');
+  if (deal.status !== 'open') throw new NotPermittedError('deal-closed', { status: deal.status });
 }
 
 /** A move, in the history; a stalled-deal card about the deal then shows that it moved on. */
@@ -151,7 +150,7 @@ export function moveOpportunity(
   return changeDeal(em, acting, id, async (tx, deal) => {
     refuseClosed(deal);
     const to = await openStage(tx, stageId);
-    if (to.id === deal.stage.id) throw new NotPermittedError(`商机已经在「${to.name}」阶段`);
+    if (to.id === deal.stage.id) throw new NotPermittedError('deal-same-stage', { stage: to.name });
     await moveTo(tx, acting, deal, to, note, notifier);
   });
 }

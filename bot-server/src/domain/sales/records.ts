@@ -43,7 +43,7 @@ export interface OpportunityRecord {
 
 /** The deal (with customer, owner and stage loaded) as this viewer sees it. */
 export function presentOpportunity(access: Access, deal: Opportunity): OpportunityRecord {
-  const changeable = mayChange(access, deal.customer);
+  const changeable = mayChange(access, deal.customer, 'opportunity');
   const { values } = present(
     access,
     'opportunity',

@@ -2,9 +2,10 @@ import { type PipelineStage, PipelineStageSchema, type StageOutcome } from '@kel
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
-import { InvalidInputError } from '../customers/errors.js';
+import { InvalidInputError } from '../errors.js';
 
 // The pipeline's stages. Everyone reads them (the kanban, the bot); only an admin shapes them.
 // A stage is deactivated rather than deleted: deals and their history still point at it.
@@ -42,10 +43,7 @@ export function stageNamed(stages: PipelineStage[], word: string): StageMatch {
 /** The active stage a closed deal goes to on won or lost. */
 export async function closingStage(em: EntityManager, outcome: 'won' | 'lost'): Promise<PipelineStage> {
   const stage = (await activeStages(em)).find((s) => s.outcome === outcome);
-  if (!stage)
-    throw new NotPermittedError(
-      outcome === 'won' ? '没有可用的赢单阶段，请联系管理员' : '没有可用的输单阶段，请联系管理员',
-    );
+  if (!stage) throw new NotPermittedError('no-stage', { outcome });
   return stage;
 }
 
@@ -67,7 +65,7 @@ export interface StageInput {
 }
 
 function refuseNonAdmin(acting: Acting) {
-  if (!acting.access.admin) throw new NotPermittedError('只有管理员可以设置销售阶段');
+  requireAdministration(acting, 'stages');
 }
 
 const snapshot = (s: PipelineStage) => ({

@@ -9,6 +9,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { departmentCondition, grantsFor, usersCovered } from '../access/policy.js';
 import { userScope } from '../access/scope.js';
 import { audit } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
@@ -47,15 +48,7 @@ export async function wonCents(
 
 /** The departments whose targets a user sees: their own team, and the teams their scope covers. */
 function departmentScope(access: Access, own: Department | null | undefined): FilterQuery<Department> {
-  if (access.grants.some((g) => g.scope === 'all')) return {};
-  const covered = access.grants.flatMap((g): FilterQuery<Department>[] =>
-    g.scope === 'department_tree'
-      ? [{ path: { $like: `${g.path}%` } }]
-      : g.scope === 'department'
-        ? [{ id: g.departmentId }]
-        : [],
-  );
-  return { $or: [...covered, { id: own?.id ?? 0 }] };
+  return { $or: [departmentCondition(access.grants), { id: own?.id ?? 0 }] } as FilterQuery<Department>;
 }
 
 export interface TargetWithAchieved {
@@ -106,12 +99,19 @@ export async function setTarget(
   of: TargetOf,
   amountCents: number,
 ): Promise<SalesTarget> {
-  const managing = { ...acting.access, grants: acting.access.managerGrants };
-  if (managing.grants.length === 0) throw new NotPermittedError('只有主管或管理员可以设置销售目标');
+  // Targets are set by those who hand customers over in their scope: managers and admins.
+  const managing = { ...acting.access, grants: grantsFor(acting.access, 'customer', 'reassign') };
+  if (managing.grants.length === 0) throw new NotPermittedError('targets-managers-only');
   return em.transactional(async (tx) => {
     const where =
       'userId' in of
-        ? { user: (await tx.findOne(UserSchema, { $and: [{ id: of.userId }, userScope(managing)] }))?.id }
+        ? {
+            user: (
+              await tx.findOne(UserSchema, {
+                $and: [{ id: of.userId }, usersCovered(acting.access, 'customer', 'reassign')],
+              })
+            )?.id,
+          }
         : {
             department: (
               await tx.findOne(DepartmentSchema, {

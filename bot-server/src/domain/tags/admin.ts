@@ -1,10 +1,11 @@
 import { type Tag, type TagGroup, TagGroupSchema, TagSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { NotVisibleError } from '../access/errors.js';
+import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
-import { InvalidInputError } from '../customers/errors.js';
+import { InvalidInputError } from '../errors.js';
 import type { TagMirror } from './mirror.js';
 
 // The administrator's tag groups and tags. A group made here, and every group that mirrors a WeCom
@@ -26,7 +27,7 @@ const groupSnapshot = (g: TagGroup) => ({ name: g.name, exclusive: g.exclusive }
 const tagSnapshot = (t: Tag) => ({ group: t.group.id, name: t.name, color: t.color ?? null });
 
 function refuseNonAdmin(acting: Acting): void {
-  if (!acting.access.admin) throw new NotPermittedError('只有管理员可以设置标签');
+  requireAdministration(acting, 'tags');
 }
 
 async function groupFor(em: EntityManager, id: number): Promise<TagGroup> {

@@ -1,8 +1,7 @@
 import { UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { accessOf } from '../../access/access.js';
-import type { Acting } from '../../access/acting.js';
-import { NotPermittedError } from '../../access/errors.js';
+import { type Acting, actingAs } from '../../access/acting.js';
+import { requireAdministration } from '../../access/policy.js';
 import { linkFollower } from './link.js';
 import type { ExternalContactSource } from './source.js';
 
@@ -27,8 +26,7 @@ export async function syncExternalContacts(
     { orderBy: { id: 'asc' } },
   );
   const acting = new Map<string, Acting>();
-  for (const user of reps)
-    acting.set(user.wecomUserId!, { user, access: await accessOf(em, user), via: 'sync' });
+  for (const user of reps) acting.set(user.wecomUserId!, await actingAs(em, user, 'sync'));
   const result: ExternalSyncResult = { reps: reps.length, contacts: 0, created: 0 };
   for await (const contact of source.followedBy([...acting.keys()])) {
     const rep = acting.get(contact.followers[0]!.userId);
@@ -43,5 +41,5 @@ export async function syncExternalContacts(
 
 /** Only an administrator starts a full sync by hand (it touches every rep's customers). */
 export function refuseExternalSync(acting: Acting): void {
-  if (!acting.access.admin) throw new NotPermittedError('只有管理员可以同步企业微信客户');
+  requireAdministration(acting, 'wecomSync');
 }

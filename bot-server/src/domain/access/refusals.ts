@@ -1,0 +1,123 @@
+// The one table of refusals: every "no" the domain says has a stable code, and here, once, the
+// Chinese words for it. The bot answers with them as a sentence; the API puts them in the problem's
+// `title` (api/refusal-problems.ts). `kind` tells how a surface should treat it: not-visible (like
+// a missing id: probing tells nothing), not-permitted (seen, but not yours to do), field-refused,
+// conflict (someone or something got there first: a lead taken, a deal closed).
+
+export type RefusalKind = 'not-visible' | 'not-permitted' | 'field-refused' | 'conflict';
+export type RefusalParams = Readonly<Record<string, string | number | null | undefined>>;
+
+const objectNames: Record<string, string> = {
+  customer: '客户',
+  contact: '联系人',
+  lead: '线索',
+  task: '待办',
+  rule: '规则',
+  opportunity: '商机',
+  stage: '销售阶段',
+  customField: '自定义字段',
+  user: '用户',
+  department: '部门',
+  tag: '标签',
+  tagGroup: '标签组',
+};
+
+/** The settings an admin keeps, as the refusal names them ("只有管理员可以…"). */
+export const settingsAreas = {
+  tags: '设置标签',
+  leadRules: '设置线索分配规则',
+  followUpRules: '设置跟进规则',
+  customFields: '设置自定义字段',
+  stages: '设置销售阶段',
+  auditLog: '查看审计日志',
+  wecomSync: '同步企业微信客户',
+} as const;
+export type SettingsArea = keyof typeof settingsAreas;
+
+const verbNames: Record<string, string> = {
+  read: '查看',
+  edit: '修改',
+  delete: '删除',
+  claim: '认领',
+  reassign: '转交',
+};
+
+const nameOf = (object: unknown) => objectNames[String(object)] ?? '资源';
+
+interface RefusalRow {
+  kind: RefusalKind;
+  text: (p: RefusalParams) => string;
+}
+
+export const refusals = {
+  'not-visible': { kind: 'not-visible', text: (p) => `${nameOf(p.object)}不存在` },
+  /** The role may read the object but not do this with it (procurement editing a customer). */
+  'not-permitted': {
+    kind: 'not-permitted',
+    text: (p) =>
+      `你的角色可以查看${nameOf(p.object)}，但不能${verbNames[String(p.verb)] ?? '修改'}，请联系管理员`,
+  },
+  'no-role': { kind: 'not-permitted', text: () => '你还没有客户相关的角色，请联系管理员' },
+  'admin-only': {
+    kind: 'not-permitted',
+    text: (p) => `只有管理员可以${settingsAreas[p.area as SettingsArea] ?? '进行这项设置'}`,
+  },
+  'pool-customer': { kind: 'not-permitted', text: () => '公海客户需要先认领才能修改' },
+  'pool-deal': { kind: 'not-permitted', text: () => '公海客户需要先认领，才能处理它的商机' },
+  'reassign-managers-only': {
+    kind: 'not-permitted',
+    text: () => '只有负责这位客户的主管或管理员可以更换负责人',
+  },
+  'targets-managers-only': { kind: 'not-permitted', text: () => '只有主管或管理员可以设置销售目标' },
+  'nudge-managers-only': { kind: 'not-permitted', text: () => '只有负责人的主管可以提醒跟进' },
+  'field-hidden': { kind: 'not-permitted', text: (p) => `「${p.label}」对你不可见` },
+  'field-refused': { kind: 'field-refused', text: () => '没有权限使用标出的字段' },
+  'lead-not-in-team': {
+    kind: 'not-permitted',
+    text: (p) => `这条线索分配给了${p.team ?? '其他团队'}，只有该团队成员可以认领`,
+  },
+  'lead-taken': { kind: 'conflict', text: (p) => `手慢了，这条线索已被 ${p.owner ?? '同事'} 认领` },
+  'lead-closed': { kind: 'conflict', text: () => '这条线索已关闭，不能再认领' },
+  'lead-owner-only': { kind: 'not-permitted', text: () => '只有线索的负责人可以修改线索' },
+  'lead-invalid-owner-only': { kind: 'not-permitted', text: () => '只有线索的负责人可以标记无效' },
+  'lead-not-claimed': { kind: 'not-permitted', text: () => '只有已认领的线索可以退回公海' },
+  'lead-already-closed': { kind: 'not-permitted', text: () => '这条线索已关闭' },
+  'lead-convert-unclaimed': { kind: 'not-permitted', text: () => '请先认领这条线索，再转为客户' },
+  'lead-convert-owner-only': {
+    kind: 'not-permitted',
+    text: () => '只有线索的负责人或其主管可以转化线索',
+  },
+  'no-stage': {
+    kind: 'not-permitted',
+    text: (p) =>
+      `没有可用的${p.outcome === 'won' ? '赢单' : p.outcome === 'lost' ? '输单' : '销售'}阶段，请联系管理员`,
+  },
+  'deal-closed': {
+    kind: 'not-permitted',
+    text: (p) => (p.status === 'won' ? '这个商机已经赢单了' : '这个商机已经输单了'),
+  },
+  'deal-same-stage': { kind: 'not-permitted', text: (p) => `商机已经在「${p.stage}」阶段` },
+  'task-closed': {
+    kind: 'not-permitted',
+    text: (p) => (p.status === 'done' ? '这个待办已经完成了' : '这个待办已取消'),
+  },
+} satisfies Record<string, RefusalRow>;
+
+export type RefusalCode = keyof typeof refusals;
+
+/** A refusal as data: what a result (a claim's outcome) or an error carries. */
+export interface Refusal {
+  code: RefusalCode;
+  params?: RefusalParams;
+}
+
+export const refusalKind = (r: Refusal): RefusalKind => refusals[r.code].kind;
+
+/** The words, as the API's problem title (no closing full stop). */
+export const refusalText = (r: Refusal): string => refusals[r.code].text(r.params ?? {});
+
+/** The words as the bot says them: a sentence. */
+export const refusalSentence = (r: Refusal): string => {
+  const text = refusalText(r);
+  return /[。！？]$/.test(text) ? text : `${text}。`;
+};
