@@ -1,6 +1,6 @@
 import { type CustomFieldDefinition, CustomFieldDefinitionSchema, type CustomFieldObject } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvalidInputError } from '../customers/errors.js';
+import { InvalidInputError } from '../errors.js';
 
 // Custom field values against the admin's definitions. A key with a definition must hold a value of
 // its type (select values among its options); a required one must be given on create and may not

@@ -1,16 +1,5 @@
 import type { Customer } from '@kelian/orm';
 
-/** Input that is well-formed but does not fit the data (an unknown tag, another customer's contact). */
-export class InvalidInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${field}: ${reason}`);
-    this.name = 'InvalidInputError';
-  }
-}
-
 export type DuplicateMatch = 'name' | 'creditCode' | 'mobile';
 
 /**

@@ -1,6 +1,6 @@
 import { type Tag, TagSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvalidInputError } from './errors.js';
+import { InvalidInputError } from '../errors.js';
 
 /** The tags with these ids, refusing unknown ids and two tags of a group that allows only one. */
 export async function tagsFor(em: EntityManager, ids: number[]): Promise<Tag[]> {

@@ -1,4 +1,4 @@
-import { InvalidInputError } from './errors.js';
+import { InvalidInputError } from '../errors.js';
 
 // What a customer's identifiers must look like. The API's schemas use these, and so will imports.
 
