@@ -1,6 +1,6 @@
 import type { CardAudience } from '../audience/audience.js';
 import { presentPhone } from '../audience/mask.js';
-import { formatAge } from '../format/date.js';
+import { formatDateTime } from '../format/date.js';
 import type { Card } from '../model/card.js';
 import { createCard } from '../model/create-card.js';
 import { callback, rows } from './parts.js';
@@ -25,14 +25,17 @@ export interface LeadCardView {
   state: LeadCardState;
 }
 
-/** A new lead offered to a team, and what became of it. */
-export function buildLeadCard(view: LeadCardView, audience: CardAudience, now: Date = new Date()): Card {
+/**
+ * A new lead offered to a team, and what became of it. When it came in is an absolute time: a card
+ * stays in the chat for days, and "刚刚" would stay "刚刚".
+ */
+export function buildLeadCard(view: LeadCardView, audience: CardAudience): Card {
   const phone = view.contactPhone === undefined ? undefined : presentPhone(view.contactPhone, audience.phone);
   const base = {
     id: view.cardId,
     kind: 'lead' as const,
     title: view.company,
-    subtitle: `销售线索 · ${formatAge(view.createdAt, now)}`,
+    subtitle: `销售线索 · ${formatDateTime(view.createdAt)}`,
     fields: rows(['联系人', view.contactName], ['电话', phone], ['地区', view.region], ['来源', view.source]),
     link: { path: paths.lead(view.leadId) },
     footer: `线索编号 ${view.leadId}`,

@@ -17,7 +17,7 @@ function parts(date: Date): Record<string, string> {
   return out;
 }
 
-/** `2025-03-08 14:30` in Asia/Shanghai. */
+/** `2025-03-08 14:30` in Asia/Shanghai: every time a card shows (never a relative word, which would go stale). */
 export function formatDateTime(date: Date): string {
   const p = parts(date);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
@@ -27,16 +27,6 @@ export function formatDateTime(date: Date): string {
 export function formatDate(date: Date): string {
   const p = parts(date);
   return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** How long ago, in the words a chat card uses: `刚刚`, `25 分钟前`, `3 小时前`, `2 天前`. */
-export function formatAge(since: Date, now: Date): string {
-  const minutes = Math.floor((now.getTime() - since.getTime()) / 60_000);
-  if (minutes < 1) return '刚刚';
-  if (minutes < 60) return `${minutes} 分钟前`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} 小时前`;
-  return `${Math.floor(hours / 24)} 天前`;
 }
 
 /** A duration in minutes as `45 分钟`, `2 小时 5 分钟`, `1 天 3 小时`. */

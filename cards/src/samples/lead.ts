@@ -1,5 +1,5 @@
 import { buildLeadCard, type LeadCardState, type LeadCardView } from '../builders/lead.js';
-import { at, type CardSample, GROUP_VIEW, SAMPLE_NOW } from './sample.js';
+import { at, type CardSample, GROUP_VIEW } from './sample.js';
 
 const view = (state: LeadCardState): LeadCardView => ({
   cardId: 'lead-L1024-v1',
@@ -17,7 +17,7 @@ const sample = (name: string, label: string, state: LeadCardState): CardSample =
   name: `lead-${name}`,
   label: `线索 · ${label}`,
   delivery: state.kind === 'new' ? 'send' : 'update',
-  card: buildLeadCard(view(state), GROUP_VIEW, SAMPLE_NOW),
+  card: buildLeadCard(view(state), GROUP_VIEW),
 });
 
 export const leadSamples: CardSample[] = [

@@ -12,9 +12,6 @@ export interface CardSample {
   card: Card;
 }
 
-/** The fixed clock of every sample: 2025-03-08 14:30 in Shanghai. */
-export const SAMPLE_NOW = new Date('2025-03-08T06:30:00Z');
-
 /** Who sees a card posted in a team group: the least-privileged member sees phones masked. */
 export const GROUP_VIEW: CardAudience = { phone: 'masked', amount: 'visible' };
 
