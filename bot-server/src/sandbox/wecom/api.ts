@@ -1,6 +1,8 @@
 import Router from '@koa/router';
 import type { SandboxContext } from '../context.js';
-import { wecomContactRoutes } from './contacts-api.js';
+import { wecomAddressBookRoutes } from './address-book-api.js';
+import { wecomCorpTagRoutes } from './corp-tag-api.js';
+import { wecomExternalContactRoutes } from './external-contact-api.js';
 import { wecomIdentityRoutes } from './identity-api.js';
 import { wecomMessageRoutes } from './messages-api.js';
 import { wecomOAuthRoutes } from './oauth-page.js';
@@ -16,7 +18,9 @@ export function wecomApiRouter(sb: SandboxContext): Router {
   const cgi = new Router({ prefix: `${WECOM_BASE_PATH}/cgi-bin` });
   wecomIdentityRoutes(cgi, sb);
   wecomMessageRoutes(cgi, sb);
-  wecomContactRoutes(cgi, sb);
+  wecomAddressBookRoutes(cgi, sb);
+  wecomExternalContactRoutes(cgi, sb);
+  wecomCorpTagRoutes(cgi, sb);
   const oauth = new Router({ prefix: WECOM_BASE_PATH });
   wecomOAuthRoutes(oauth, sb);
   return new Router().use(cgi.routes()).use(oauth.routes());
