@@ -1,5 +1,4 @@
-import { accessOf } from '../../domain/access/access.js';
-import type { Acting } from '../../domain/access/acting.js';
+import { type Acting, actingAs } from '../../domain/access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../../domain/access/errors.js';
 import { addFollowUp } from '../../domain/customers/follow-ups.js';
 import { resolveCustomer } from '../../domain/customers/resolve.js';
@@ -21,7 +20,7 @@ export function followUpsFeature(timeZone: string): BotFeature {
     const actingOf = async (
       ctx: { em: ActionContext['em']; user: ActionContext['user'] },
       via: Acting['via'],
-    ): Promise<Acting> => ({ user: ctx.user, access: await accessOf(ctx.em, ctx.user), via });
+    ): Promise<Acting> => actingAs(ctx.em, ctx.user, via);
 
     bot.command({
       name: '跟进',

@@ -1,16 +1,10 @@
-import { accessOf } from '../../domain/access/access.js';
+import { actingAs } from '../../domain/access/acting.js';
+import { refusalSentence } from '../../domain/access/refusals.js';
 import { DuplicateLeadError } from '../../domain/leads/duplicates.js';
-import { type ClaimOutcome, claimLead, createLead, LeadInputError } from '../../domain/leads/leads.js';
+import { claimLead, createLead, LeadInputError } from '../../domain/leads/leads.js';
 import type { BotFeature } from '../../modules/contract.js';
 import { duplicateReply } from './duplicate-reply.js';
 import { parseNewLead } from './parse-new-lead.js';
-
-const refusals: Record<Exclude<ClaimOutcome, { ok: true }>['reason'], (o: ClaimOutcome) => string> = {
-  'not-found': () => '这条线索已不存在。',
-  'not-in-team': (o) => `这条线索分配给了${o.lead?.team?.name ?? '其他团队'}，只有该团队成员可以认领。`,
-  taken: (o) => `手慢了，这条线索已被 ${o.lead?.owner?.name ?? '同事'} 认领。`,
-  closed: () => '这条线索已关闭，不能再认领。',
-};
 
 /** 新线索 from the bot, and the 认领 button of lead cards. */
 export const leadsFeature: BotFeature = ({ bot, notifier }) => {
@@ -23,7 +17,7 @@ export const leadsFeature: BotFeature = ({ bot, notifier }) => {
       const input = parseNewLead(args);
       if (typeof input === 'string') return { kind: 'text', text: input };
       try {
-        const acting = { user, access: await accessOf(em, user), via: 'bot' } as const;
+        const acting = await actingAs(em, user, 'bot');
         const lead = await createLead(em, acting, input, notifier);
         const where = lead.team ? `已推送到「${lead.team.name}」等待认领` : '未匹配到负责团队，已进入公海';
         return { kind: 'text', text: `已登记线索 #${lead.id}「${lead.company}」，${where}。` };
@@ -35,11 +29,11 @@ export const leadsFeature: BotFeature = ({ bot, notifier }) => {
     },
   });
   bot.action('lead.claim', async ({ em, user, action, reply }) => {
-    const acting = { user, access: await accessOf(em, user), via: 'card' } as const;
+    const acting = await actingAs(em, user, 'card');
     const outcome = await claimLead(em, acting, Number(action.id), notifier);
     if (outcome.ok)
       await reply({ kind: 'text', text: `你已认领线索 #${outcome.lead.id}「${outcome.lead.company}」。` });
-    else await reply({ kind: 'text', text: refusals[outcome.reason](outcome) });
+    else await reply({ kind: 'text', text: refusalSentence(outcome.refusal) });
   });
   for (const verb of ['lead.reassign', 'lead.invalid']) {
     bot.action(verb, async ({ reply }) => {

@@ -1,4 +1,4 @@
-import { accessOf } from '../../domain/access/access.js';
+import { actingAs } from '../../domain/access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../../domain/access/errors.js';
 import { nudgeStalledDeal } from '../../domain/sales/nudge.js';
 import { alertStalledDeals } from '../../domain/sales/stalled.js';
@@ -44,7 +44,7 @@ export const stalledDealJobs: BotFeature = ({ queue, scheduler, orm, logger, not
 /** 提醒负责人 on a stalled-deal card. */
 export const stalledDealFeature: BotFeature = ({ bot, notifier }) => {
   bot.action('deal.nudge', async ({ em, user, action, reply }) => {
-    const acting = { user, access: await accessOf(em, user), via: 'card' } as const;
+    const acting = await actingAs(em, user, 'card');
     const text = await nudgeStalledDeal(em, acting, Number(action.id), notifier).then(
       (outcome) =>
         outcome.kind === 'nudged'
