@@ -84,8 +84,13 @@ describe('durable jobs', () => {
     const server = await start();
     await server.jobs.scheduler.stop();
     const ids = [];
+    // Due a second from now, so the first certainly still waits when the others are asked for (a job
+    // sent here is otherwise picked up at once).
+    const startAfter = new Date(Date.now() + 1000);
     for (const label of ['first', 'second', 'third']) {
-      ids.push(await server.jobs.queue.send('probe.stately', { label }, { singletonKey: 'platform-a' }));
+      ids.push(
+        await server.jobs.queue.send('probe.stately', { label }, { singletonKey: 'platform-a', startAfter }),
+      );
     }
     ids.push(
       await server.jobs.queue.send('probe.stately', { label: 'other key' }, { singletonKey: 'platform-b' }),

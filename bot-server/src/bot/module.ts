@@ -35,7 +35,7 @@ export interface BotRuntime {
 const eventBatch = 16;
 const messageBatch = 32;
 /** Idle workers look again this often when nothing wakes them (a booked message falling due). */
-const idleMs = 250;
+const idleMs = 500;
 
 /**
  * The bot and everything around it: stored events handled by the bot, outbound messages delivered,

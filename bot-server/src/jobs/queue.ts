@@ -47,6 +47,8 @@ export class JobQueue {
   readonly #definitions = new Map<string, JobDefinition<object>>();
   readonly #log: Logger;
   readonly #notify: boolean;
+  /** This process's worker per queue: a job sent here wakes it at once. */
+  readonly #workers = new Map<string, string>();
   #started = false;
 
   constructor(url: string, logger: Logger, options: { embedded: boolean }) {
@@ -60,6 +62,8 @@ export class JobQueue {
       schema: 'pgboss',
       // The embedded database serves at most 40 connections in total: keep this pool small.
       max: options.embedded ? 4 : 10,
+      // Wake idle workers when a job is committed (one listening connection per instance).
+      useListenNotify: !options.embedded,
       // Expired claims and stale heartbeats are found by the supervisor, and failed (for a retry) in
       // its per-queue monitor pass: both every few seconds, so a dead worker's jobs come back soon
       // (the monitor's default of 60 s held them back a minute).
@@ -98,17 +102,20 @@ export class JobQueue {
   async work(): Promise<void> {
     for (const d of this.#definitions.values()) {
       const batchSize = d.batchSize ?? 1;
-      await this.#boss.work<object>(
+      const worker = await this.#boss.work<object>(
         d.name,
         {
           batchSize,
-          pollingIntervalSeconds: 0.5,
-          notifyPollingIntervalSeconds: 5,
+          // Idle workers are woken by a job sent in this process (below) and, on PostgreSQL, by any
+          // instance's committed job; polling is only the floor under that.
+          pollingIntervalSeconds: 2,
+          notifyPollingIntervalSeconds: 10,
           burstWhenBatchFull: batchSize > 1,
           perJobResults: true,
         },
         (jobs) => this.#runBatch(d, jobs),
       );
+      this.#workers.set(d.name, worker);
     }
   }
 
@@ -141,7 +148,7 @@ export class JobQueue {
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
     if (!this.#definitions.has(name)) throw new Error(`Unknown job ${name}`);
     const tx = options.em?.getTransactionContext<Transaction<unknown>>();
-    return this.#boss.send(name, data, {
+    const id = await this.#boss.send(name, data, {
       singletonKey: options.singletonKey,
       startAfter: options.startAfter,
       // Inside a transaction only the transaction's own connection may be used (on PGlite any other
@@ -150,6 +157,11 @@ export class JobQueue {
         ? { db: { executeSql: async (text, values) => tx.executeQuery(CompiledQuery.raw(text, values)) } }
         : {}),
     });
+    // Sent in a transaction, the job is visible once it commits: the woken worker's fetch finds it
+    // then (PostgreSQL wakes it again at the commit; the embedded database runs the fetch after it).
+    const worker = this.#workers.get(name);
+    if (worker && !options.startAfter) this.#boss.notifyWorker(worker);
+    return id;
   }
 
   async stop(): Promise<void> {
