@@ -133,6 +133,27 @@ test('ranking: exact name > name prefix > contact, pinyin or initials prefix > c
   expect(await search('张三', { limit: 2 })).toEqual([exact, prefix]);
 });
 
+test('initials match from any character of a name on, below the initials of its start', async () => {
+  const inside = await add('北京星河科技有限公司');
+  const start = await add('星河物流有限公司');
+  const contact = await add('锦程精密机械有限公司', { contacts: [{ name: '赵文博' }] });
+  await add('华信电子有限公司');
+  expect(await search('xh')).toEqual([start, inside]);
+  expect(await search('bjxh')).toEqual([inside]);
+  expect(await search('xhkj')).toEqual([inside]);
+  expect(await search('jmjx')).toEqual([contact]);
+  expect(await search('zw')).toEqual([contact]);
+  // Inside a character's pinyin is no character boundary: 京 jing, 星 xing.
+  expect(await search('gx')).toEqual([]);
+  const matching = (q: string) =>
+    orm.em
+      .fork()
+      .find(CustomerSchema, customerSearchCondition(q), { orderBy: { id: 'asc' } })
+      .then((rows) => rows.map((c) => c.id));
+  expect(await matching('xh')).toEqual([inside, start]);
+  expect(await matching('kj')).toEqual([inside]);
+});
+
 test('input that looks like SQL is only text', async () => {
   const quoted = await add("O'Brien 贸易有限公司");
   for (const q of [
@@ -284,6 +305,33 @@ test.runIf(inject('dbKind') === 'postgres')(
     expect(plans[1]).toMatch(
       /Bitmap Index Scan on customer_search_grams_idx.*\n\s+Index Cond: \(search_grams && '\{n:张三,k:张三\}'/,
     );
+    for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on customer/);
+  },
+);
+
+test.runIf(inject('dbKind') === 'postgres')(
+  'on a large table initials inside a name are found through the words index',
+  async () => {
+    const target = await add('北京星河科技有限公司');
+    // 30,000 other customers with inner initials of their own, none starting with xh.
+    await orm.em.fork().execute(
+      `insert into customer (kind, name, custom_fields, created_at, updated_at, search_text)
+       select 'company', '公司' || i, '{}', now(), now(), ' 公司' || i || ' gongsi' || i || ' gs' || i || ' ^s' || i || ' '
+         from generate_series(1, 30000) i`,
+    );
+    await orm.em.fork().execute('vacuum analyze customer');
+    statements.length = 0;
+    expect(await search('xh')).toEqual([target]);
+    const plans: string[] = [];
+    for (const sql of statements
+      .map((s) => s.replace(/^\[query\] /, '').replace(/ \[took .*$/s, ''))
+      .filter((s) => s.includes('from "customer"'))) {
+      const rows = await orm.em.fork().execute<{ 'QUERY PLAN': string }[]>(`explain ${sql}`);
+      plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+    }
+    // The start tiers, then the inner initials: both through indexes, none reading the whole table.
+    expect(plans).toHaveLength(2);
+    expect(plans[1]).toMatch(/Bitmap Index Scan on customer_search_text_words_idx/);
     for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on customer/);
   },
 );

@@ -31,6 +31,16 @@ const everything = (card: ReturnType<typeof buildCustomerResultsCard>) =>
   ]);
 
 describe('customer results card', () => {
+  test('a match its name does not explain says why it matched', () => {
+    const card = buildCustomerResultsCard(
+      view([{ id: '5003', name: '锦程精密机械有限公司', owner: '张伟', matchedBy: '联系人 赵文博' }]),
+      FULL_VIEW,
+    );
+    expect(card.fields).toEqual([
+      { label: '锦程精密机械有限公司', value: '匹配：联系人 赵文博 · 负责人 张伟' },
+    ]);
+  });
+
   test('each match is a row and a button opening its profile; one match is also the card link', () => {
     const card = buildCustomerResultsCard(view([xinghe, { id: '5002', name: '星河物流' }]), FULL_VIEW);
     expect(card.fields).toEqual([

@@ -75,6 +75,15 @@ describe('客户 list', () => {
     await waitFor(() => expect(last(calls)?.path).toContain('q=xhzn'));
   });
 
+  test('a result its name does not explain shows why it matched', async () => {
+    const jincheng = { ...dongfang, id: 9, name: '锦程精密机械有限公司', matchedBy: '联系人 赵文博' };
+    fakeApi({ 'GET /api/customers': [200, { items: [jincheng, xinghe], nextCursor: null }] });
+    render(<CustomersPage />);
+    await screen.findByText('锦程精密机械有限公司');
+    expect(screen.getByText('匹配：联系人 赵文博')).toBeTruthy();
+    expect(screen.getAllByText(/^匹配：/)).toHaveLength(1);
+  });
+
   test('the owner chips filter; nothing found says so and offers to clear', async () => {
     const { calls } = fakeApi({
       'GET /api/customers': () =>

@@ -10,7 +10,14 @@ export { migrate, pendingMigrations } from './migrate.js';
 export { migrationsList } from './migrations/index.js';
 export { migrationsPath, ormConfig } from './orm-config.js';
 export { ensureDefaultPipeline } from './reference/pipeline.js';
-export { type KeyedContact, type KeyedCustomer, type SearchKeys, searchKeysFor } from './search/keys.js';
+export {
+  innerInitialsMark,
+  type KeyedContact,
+  type KeyedCustomer,
+  type SearchKeys,
+  searchKeysFor,
+} from './search/keys.js';
 export { hanGrams, hasHan, normalizeSearchText, phoneDigits, phoneTail } from './search/normalize.js';
+export { type Reading, type ReadUnit, readingsOf } from './search/pinyin.js';
 export { refreshSearchKeys } from './search/refresh.js';
 export { searchNameSql, searchWordsSql, type WordsColumn } from './search/sql.js';

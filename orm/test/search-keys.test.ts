@@ -8,8 +8,11 @@ test('a company is found by its name, its contacts, their pinyin and initials, a
     { name: '张三', mobile: '+86 138-1234-5678' },
     { name: '李四', mobile: null, phone: '010-62345678' },
   ]);
-  // The name is the first word; both columns have a space at each end.
-  expect(keys.searchText).toBe(' 华为技术有限公司 huaweijishuyouxiangongsi hwjsyxgs ');
+  // The name is the first word; both columns have a space at each end. The name's initials from
+  // each later character on (two at least) are marked words: jsyxgs finds 技术有限公司, not 华为.
+  expect(keys.searchText).toBe(
+    ' 华为技术有限公司 huaweijishuyouxiangongsi hwjsyxgs ^wjsyxgs ^jsyxgs ^syxgs ^yxgs ^xgs ^gs ',
+  );
   expect(keys.searchContacts).toBe(' 张三 李四 zhangsan zs lisi ls ');
   expect(keys.searchGrams).toEqual(
     expect.arrayContaining(['n:华', 'n:华为', 'n:公司', 'k:张三', 'k:三', 'k:李四']),
@@ -23,15 +26,18 @@ test('a company is found by its name, its contacts, their pinyin and initials, a
 
 test('a surname is also read in surname mode; company names keep the everyday reading', () => {
   const person = words(searchKeysFor({ kind: 'person', name: '曾国藩' }, []).searchText);
-  expect(person).toEqual(['曾国藩', 'cengguofan', 'cgf', 'zengguofan', 'zgf']);
+  expect(person).toEqual(['曾国藩', 'cengguofan', 'cgf', 'zengguofan', 'zgf', '^gf']);
   const keys = searchKeysFor({ kind: 'company', name: '重庆银行' }, [{ name: '单雄信' }]);
-  expect(words(keys.searchText)).toEqual(['重庆银行', 'chongqingyinhang', 'cqyh']);
+  expect(words(keys.searchText)).toEqual(['重庆银行', 'chongqingyinhang', 'cqyh', '^qyh', '^yh']);
   expect(words(keys.searchContacts)).toEqual(expect.arrayContaining(['danxiongxin', 'shanxiongxin', 'sxx']));
 });
 
 test('full-width forms, punctuation and letters are folded the way queries are', () => {
   const keys = searchKeysFor({ kind: 'company', name: 'ＩＢＭ（中国） 有限公司' }, [{ name: '吕 布' }]);
-  expect(keys.searchText).toBe(' ibm中国有限公司 ibmzhongguoyouxiangongsi ibmzgyxgs ');
+  // A run of letters is one unit: the inner initials start after IBM, never inside it.
+  expect(keys.searchText).toBe(
+    ' ibm中国有限公司 ibmzhongguoyouxiangongsi ibmzgyxgs ^zgyxgs ^gyxgs ^yxgs ^xgs ^gs ',
+  );
   expect(words(keys.searchContacts)).toEqual(['吕布', 'lvbu', 'lb']);
 });
 

@@ -15,6 +15,8 @@ export interface CustomerResult {
   contact?: string;
   /** The primary contact's mobile, else the customer's phone; undefined when hidden or empty. */
   phone?: string;
+  /** Why it matched when its name does not show it: `联系人 赵文博`, `拼音 星河`. */
+  matchedBy?: string;
 }
 
 export interface CustomerResultsCardView {
@@ -54,5 +56,7 @@ export function buildCustomerResultsCard(view: CustomerResultsCardView, audience
 function summary(customer: CustomerResult, audience: CardAudience): string {
   const phone = customer.phone === undefined ? undefined : presentPhone(customer.phone, audience.phone);
   const contact = [customer.contact, phone].filter(Boolean).join(' ');
-  return [`负责人 ${customer.owner ?? '公海'}`, contact].filter(Boolean).join(' · ');
+  return [customer.matchedBy && `匹配：${customer.matchedBy}`, `负责人 ${customer.owner ?? '公海'}`, contact]
+    .filter(Boolean)
+    .join(' · ');
 }

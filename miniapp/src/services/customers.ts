@@ -44,6 +44,8 @@ export interface CustomerSummary {
   lastFollowUpAt?: string | null;
   updatedAt?: string;
   fieldAccess: FieldAccess;
+  /** In a search's results: why it matched when its name does not show it (联系人 赵文博). */
+  matchedBy?: string;
 }
 
 export interface Contact {

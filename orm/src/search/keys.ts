@@ -1,12 +1,13 @@
 import type { CustomerKind } from '../entities/customer.js';
 import { hanGrams, normalizeSearchText, phoneDigits, phoneTail } from './normalize.js';
-import { readingsOf } from './pinyin.js';
+import { type Reading, readingsOf } from './pinyin.js';
 
 /** What a customer is found by; the column names are the entity's `search*` properties. */
 export interface SearchKeys {
   /**
-   * The customer's name, then its pinyin and initials: normalised words separated by spaces, with a
-   * space at each end. The first word is the name, even when empty (see sql.ts).
+   * The customer's name, then its pinyin and initials, then its inner initials (see
+   * innerInitialsMark): normalised words separated by spaces, with a space at each end. The first
+   * word is the name, even when empty (see sql.ts).
    */
   searchText: string;
   /** The contacts' names, then their pinyin and initials, in the same form. */
@@ -45,7 +46,8 @@ export function searchKeysFor(customer: KeyedCustomer, contacts: readonly KeyedC
   const name = normalizeSearchText(customer.name);
   const contactNames = contacts.map((c) => normalizeSearchText(c.name)).filter(Boolean);
   // The name stays the first word, even when empty: searchNameSql reads it there.
-  const nameWords = [name, ...(name ? readingsOf(name, customer.kind === 'person').flatMap(wordsOf) : [])];
+  const readings = name ? readingsOf(name, customer.kind === 'person') : [];
+  const nameWords = [name, ...readings.flatMap(wordsOf), ...readings.flatMap(innerInitials)];
   const contactWords = [
     ...contactNames,
     ...contactNames.flatMap((n) => readingsOf(n, true).flatMap(wordsOf)),
@@ -74,7 +76,26 @@ export function searchKeysFor(customer: KeyedCustomer, contacts: readonly KeyedC
   };
 }
 
-const wordsOf = (r: { full: string; initials: string }) => [r.full, r.initials];
+const wordsOf = (r: Reading) => [r.full, r.initials];
+
+/**
+ * Marks the words of `search_text` that are the name's initials from one of its later characters on
+ * (北京星河科技 → ^jxhkj ^xhkj ^hkj ^kj), so that `xh` finds 北京星河 through a word prefix (^xh), an
+ * index lookup, while ranking below the initials of the name's start. Normalised text, and so any
+ * query, never holds the mark: a plain word prefix (xh) does not reach these words.
+ */
+export const innerInitialsMark = '^';
+
+/** The name's initials from each later character (or run of letters and digits), two at least. */
+const innerInitials = (r: Reading) =>
+  r.units.slice(1, -1).map(
+    (_, i) =>
+      innerInitialsMark +
+      r.units
+        .slice(i + 1)
+        .map((u) => u.initial)
+        .join(''),
+  );
 
 function tagged(tag: string, numbers: readonly (string | null | undefined)[]): string[] {
   return numbers.flatMap((n) => {

@@ -1,9 +1,17 @@
 import { pinyin } from 'pinyin-pro';
 
-/** How a name is read: its full pinyin without tones (`huawei`) and its initials (`hw`). */
+/** One character of a name as read (华 → hua, h), or a run of letters and digits as it is (IBM). */
+export interface ReadUnit {
+  text: string;
+  full: string;
+  initial: string;
+}
+
+/** How a name is read: its full pinyin without tones (`huawei`), its initials (`hw`), unit by unit. */
 export interface Reading {
   full: string;
   initials: string;
+  units: ReadUnit[];
 }
 
 const runs = /\p{Script=Han}+|[^\p{Script=Han}]+/gu;
@@ -27,12 +35,10 @@ export function readingsOf(normalized: string, person: boolean): Reading[] {
 }
 
 function read(normalized: string, surname: boolean): Reading {
-  let full = '';
-  let initials = '';
+  const units: ReadUnit[] = [];
   for (const [run] of normalized.matchAll(runs)) {
     if (!hanStart.test(run)) {
-      full += run;
-      initials += run;
+      units.push({ text: run, full: run, initial: run });
       continue;
     }
     const syllables = pinyin(run, {
@@ -40,12 +46,16 @@ function read(normalized: string, surname: boolean): Reading {
       type: 'array',
       v: true,
       // Only the name's first characters can be a surname.
-      ...(surname && full === '' ? { surname: 'head' as const } : {}),
+      ...(surname && units.length === 0 ? { surname: 'head' as const } : {}),
     });
-    for (const s of syllables) {
-      full += s;
-      initials += s.slice(0, 1);
-    }
+    [...run].forEach((text, i) => {
+      const full = syllables[i] ?? text;
+      units.push({ text, full, initial: full.slice(0, 1) });
+    });
   }
-  return { full, initials };
+  return {
+    full: units.map((u) => u.full).join(''),
+    initials: units.map((u) => u.initial).join(''),
+    units,
+  };
 }

@@ -73,7 +73,14 @@ export const customerView = customerSummary.extend({
 });
 
 export const customerPage = z.object({
-  items: z.array(customerSummary),
+  items: z.array(
+    customerSummary.extend({
+      matchedBy: z.string().optional().meta({
+        description:
+          '按 q 查找时命中的原因，例如「联系人 赵文博」「拼音 星河」；客户名称本身含有关键词时没有',
+      }),
+    }),
+  ),
   nextCursor: z.string().nullable().meta({ description: '下一页的游标；null 表示已是最后一页' }),
 });
 

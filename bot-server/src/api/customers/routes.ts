@@ -55,7 +55,10 @@ export function customersRouter({ orm, tagMirror, messenger }: ApiDeps): Router<
       ...(cursor && { after: { value: cursor.value, id: cursor.id } }),
     });
     ctx.body = {
-      items: page.customers.map(({ customer, changeable }) => customerJson(access, customer, changeable)),
+      items: page.customers.map(({ customer, changeable, matchedBy }) => ({
+        ...customerJson(access, customer, changeable),
+        ...(matchedBy && { matchedBy }),
+      })),
       nextCursor: page.next ? encodeCursor({ sort: query.sort, ...page.next }) : null,
     };
   });

@@ -24,7 +24,7 @@ export function customerResultsCard(
   matches: BestMatches,
   cardKey: string,
 ): Card {
-  const customers = matches.customers.map(({ customer, contact, changeable }): CustomerResult => {
+  const customers = matches.customers.map(({ customer, contact, changeable, matchedBy }): CustomerResult => {
     const shown = presentCustomer(access, customer, changeable).values;
     const person = contact ? presentContact(access, contact, false).values : undefined;
     const phone = person?.mobile ?? shown.phone ?? undefined;
@@ -34,6 +34,7 @@ export function customerResultsCard(
       ...(shown.owner && { owner: shown.owner.name }),
       ...(person?.name && { contact: person.name }),
       ...(phone && { phone: String(phone) }),
+      ...(matchedBy && { matchedBy }),
     };
   });
   return buildCustomerResultsCard(

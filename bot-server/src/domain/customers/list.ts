@@ -140,7 +140,9 @@ export async function bestMatches(
       if (!customer) return [];
       const contact = contacts.find((c) => c.customer.id === id);
       const matchedBy = reasons.get(id);
-      return [{ customer, contact, changeable: mayChange(access, customer), ...(matchedBy && { matchedBy }) }];
+      return [
+        { customer, contact, changeable: mayChange(access, customer), ...(matchedBy && { matchedBy }) },
+      ];
     }),
     more: ids.length > limit,
   };

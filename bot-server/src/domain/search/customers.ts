@@ -1,6 +1,13 @@
 import { type Customer, CustomerSchema } from '@kelian/orm';
 import { type EntityManager, type FilterQuery, type QBFilterQuery, raw } from '@mikro-orm/postgresql';
-import { type Condition, containsRank, type FieldAccessOf, planSearch, type Tier } from './plan.js';
+import {
+  type Condition,
+  containsRank,
+  type FieldAccessOf,
+  innerRank,
+  planSearch,
+  type Tier,
+} from './plan.js';
 
 export interface CustomerSearchFields {
   /**
@@ -32,8 +39,9 @@ const maxLimit = 100;
 
 /**
  * Ids of the customers matching `query`, best first: exact name > name prefix > pinyin, initials,
- * contact name or phone tail prefix > contains (see planSearch). Customers in the recycle bin are
- * left out. Each tier reads a bounded share, so a common query costs little more than a rare one.
+ * contact name or phone tail prefix > initials inside the name > contains (see planSearch).
+ * Customers in the recycle bin are left out. Each tier reads a bounded share, so a common query
+ * costs little more than a rare one.
  */
 export async function searchCustomers(
   em: EntityManager,
@@ -43,10 +51,12 @@ export async function searchCustomers(
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), maxLimit);
   const tiers = planSearch(query, options.fieldAccess).tiers;
   const rows: Row[] = [];
-  // Contains (trigrams over pinyin, common pairs) costs most and ranks last: it is read only when
-  // the better tiers leave the page short. Each stage is one statement.
+  // Initials inside names, then contains (trigrams over pinyin, common pairs), match more and rank
+  // lower: each is read only when the better tiers leave the page short (a one-letter query fills it
+  // from the name starts). Each stage is one statement.
   for (const stage of [
-    tiers.filter((t) => t.rank < containsRank),
+    tiers.filter((t) => t.rank < innerRank),
+    tiers.filter((t) => t.rank === innerRank),
     tiers.filter((t) => t.rank >= containsRank),
   ]) {
     if (stage.length === 0 || new Set(rows.map((r) => r.id)).size >= limit) continue;

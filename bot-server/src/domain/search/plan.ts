@@ -2,6 +2,7 @@ import {
   type FieldAccess,
   hanGrams,
   hasHan,
+  innerInitialsMark,
   normalizeSearchText,
   phoneDigits,
   phoneTail,
@@ -16,8 +17,11 @@ export interface Condition {
   params: unknown[];
 }
 
+/** The rank of initials inside the name (xh → 北京星河), read only when the better tiers fall short. */
+export const innerRank = 3;
+
 /** The rank of contains matches, the last and costliest tier. */
-export const containsRank = 3;
+export const containsRank = 4;
 
 /** One level of match quality; lower ranks are better. */
 export interface Tier extends Condition {
@@ -54,16 +58,18 @@ const nothing: SearchPlan = { tiers: [], any: { sql: () => 'false', params: [] }
 /**
  * How a query is searched (keys: orm/src/search/keys.ts). Text is normalised like the keys, then
  * matched as: exact name (rank 0) > name prefix (1) > prefix of a word: name pinyin or initials,
- * contact name, pinyin or initials (2) > contains (3). Phone numbers (the last 4 digits or more) rank
- * with prefixes, a 统一社会信用代码 with the exact name.
+ * contact name, pinyin or initials (2) > initials from a later character of the name on: xh finds
+ * 北京星河 (3) > contains (4). Phone numbers (the last 4 digits or more) rank with prefixes, a
+ * 统一社会信用代码 with the exact name.
  *
  * Fields the viewer may not see are not searched: a hidden or masked name (a mask shows one
  * character) or credit code, a hidden phone number; a masked number only by its last four digits,
  * which the mask shows.
  *
- * Indexes: the name tiers use a btree on the name, word prefixes GIN indexes on the words (tsvector
- * prefix match), contains the trigram indexes; a query of one or two characters with Chinese in it
- * has no trigram (张三), so contains uses its Chinese pair or character in `search_grams`.
+ * Indexes: the name tiers use a btree on the name, word prefixes and inner initials GIN indexes on
+ * the words (tsvector prefix match), contains the trigram indexes; a query of one or two characters
+ * with Chinese in it has no trigram (张三), so contains uses its Chinese pair or character in
+ * `search_grams`.
  * Contains-matching Latin needs three letters or more.
  */
 export function planSearch(query: string, fieldAccess: FieldAccessOf = () => 'editable'): SearchPlan {
@@ -89,6 +95,15 @@ export function planSearch(query: string, fieldAccess: FieldAccessOf = () => 'ed
       sql: (a) => `(${columns.map((c) => `${searchWordsSql(c.name, a)} @@ ?::tsquery`).join(' or ')})`,
       params: columns.map(() => `'${text}':*`),
     });
+    // Initials start with a letter: a query with Chinese in it, or only digits (a phone number),
+    // is no one's initials.
+    if (name && !hasHan(text) && !/^\d+$/.test(text)) {
+      textTiers.push({
+        rank: innerRank,
+        sql: (a) => `${searchWordsSql(nameColumn.name, a)} @@ ?::tsquery`,
+        params: [`'${innerInitialsMark}${text}':*`],
+      });
+    }
     if (gram || length >= 3) {
       const contains: Condition = {
         sql: (a) => `(${columns.map((c) => `${a}.${c.name} like ?`).join(' or ')})`,
@@ -122,8 +137,11 @@ export function planSearch(query: string, fieldAccess: FieldAccessOf = () => 'ed
     });
   }
 
-  const widest = textTiers.at(-1);
-  const parts = [...(widest ? [widest] : []), ...otherTiers];
+  // Contains holds every text match (an inner initials word is part of the name's initials);
+  // without it, the word prefixes and the inner initials together do.
+  const contains = textTiers.find((t) => t.rank === containsRank);
+  const widest = contains ? [contains] : textTiers.filter((t) => t.rank >= 2);
+  const parts = [...widest, ...otherTiers];
   if (parts.length === 0) return nothing;
   return {
     tiers: [...textTiers, ...otherTiers].sort((x, y) => x.rank - y.rank),

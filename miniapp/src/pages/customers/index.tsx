@@ -196,6 +196,9 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
           <LevelBadge level={customer.level} />
         </View>
         {place ? <Text className="customer-row__place">{place}</Text> : null}
+        {customer.matchedBy ? (
+          <Text className="customer-row__matched">匹配：{customer.matchedBy}</Text>
+        ) : null}
         <TagList tags={customer.tags} limit={3} />
         <View className="customer-row__meta">
           <Text>{customer.owner ? `负责人 ${customer.owner.name}` : '公海客户'}</Text>
