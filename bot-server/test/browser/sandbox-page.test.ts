@@ -4,6 +4,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { hasBrowser, openBrowser, screenshot } from '../support/browser.js';
+import { sandboxOf } from '../support/sandbox.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
 
 let server: RunningServer;
@@ -31,6 +32,29 @@ describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
     expect(await answer.textContent()).toContain('查看客联机器人能做什么');
     await expect.poll(() => page.locator('.message.mine .bubble').textContent()).toBe('帮助');
     await page.screenshot({ path: screenshot('sandbox-wecom-help') });
+    await page.close();
+  });
+
+  test('a message shows its time on Beijing clocks (TZ_DISPLAY), not the server’s UTC', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sandbox`);
+    await expect.poll(() => page.locator('#who').inputValue()).toBe('ZhangWei');
+    await page.fill('#text', '我');
+    await page.press('#text', 'Enter');
+    const mine = page.locator('.message.mine', { hasText: '我' }).last();
+    await mine.waitFor({ timeout: 15_000 });
+    await page.locator('.message:not(.mine) .bubble', { hasText: '华北销售部' }).last().waitFor();
+    const sent = sandboxOf(server)
+      .state.messages.list({ platform: 'wecom', user: 'ZhangWei' })
+      .findLast((m) => m.direction === 'in');
+    const beijing = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(sent!.at));
+    expect(await mine.locator('.meta').textContent()).toBe(`张伟 · ${beijing}`);
+    await page.screenshot({ path: screenshot('sandbox-beijing-time') });
     await page.close();
   });
 
