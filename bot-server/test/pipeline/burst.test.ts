@@ -44,11 +44,9 @@ const onceEach = new Map(leads.map((l) => [l.company, 1]));
 describe('a burst of 100 leads for 华北销售部', () => {
   const ids = new Map<FormLead, number>();
 
-  // FAILS at the time of writing, at the pace check: every member stays at the first minute's 24 or
-  // 25 cards. The rate gate (src/bot/delivery/rate-gate.ts, admit) gives up the slot a message had
-  // booked when it comes due and books anew from `now`; the next minute's bookings were made
-  // against the booked time, so a message that runs even 1 ms late no longer fits before them and is
-  // booked after all of them, again and again: the burst never gets past its first minute.
+  // The pace check below guards against a stall the rate gate once had: a booked message that came
+  // due a moment late was booked again behind every later booking, and the burst never got past its
+  // first minute (a due message now goes before the bookings made after it).
   test('every member gets all 100 cards on WeCom (late, never dropped, never twice), the DingTalk group all 100; a member who asks meanwhile is answered at once', {
     timeout: 7 * minutes,
   }, async () => {

@@ -18,6 +18,13 @@ export class RateGate {
    * Admits message `messageId` against `keys` in `em`'s transaction: the slot it held before (a
    * booking it is now due for, or an attempt that failed) is given up and a new one taken. Returns
    * `now`, or the time to come back at (the slot is booked then).
+   *
+   * A new message queues behind every booking. A message whose booking has come due goes before the
+   * bookings made after it: it is checked only against the sends up to now. (Checked against those
+   * later bookings too, it would be a moment late for its own slot and fit only behind all of them,
+   * and so would every message after it: nothing would ever go.) Every send is thus checked against
+   * every earlier send, which is what the platform counts; a later booking that no longer fits is
+   * placed again when it comes due.
    */
   async admit(
     em: EntityManager,
@@ -39,13 +46,17 @@ export class RateGate {
       `insert into rate_key (key) ${keyset} on conflict (key) do update set key = excluded.key`,
       [list],
     );
-    // Every send still in a window, but this message's own earlier slot (it takes a new one now).
-    const rows = await em.execute<{ key: string; at: Date }[]>(
-      `select key, at from rate_slot where key in (${keyset}) and at >= ? and message_id <> ? order by at`,
-      [list, since, messageId],
+    // Every send still in a window. This message's own earlier slot is left out (it takes a new one).
+    const rows = await em.execute<{ key: string; at: Date; mine: boolean }[]>(
+      `select key, at, message_id = ? as mine from rate_slot where key in (${keyset}) and at >= ? order by at`,
+      [messageId, list, since],
     );
+    const due = rows.some((row) => row.mine && new Date(row.at).getTime() <= now + nowishMs);
     const times = new Map<string, number[]>(names.map((name) => [name, []]));
-    for (const row of rows) times.get(row.key)!.push(new Date(row.at).getTime());
+    for (const row of rows) {
+      const at = new Date(row.at).getTime();
+      if (!row.mine && (!due || at <= now)) times.get(row.key)!.push(at);
+    }
     const at = earliestForAll(
       keys.map((k) => ({ times: times.get(k.key)!, windows: k.windows })),
       now,
