@@ -7,6 +7,7 @@ import { healthRoutes } from './health/routes.js';
 import { accessLog } from './http/access-log.js';
 import { logResponseErrors } from './http/client-abort.js';
 import { problemResponses } from './http/errors.js';
+import type { Foreground } from './http/foreground.js';
 import { requestId } from './http/request-id.js';
 import type { Logger } from './logger.js';
 
@@ -15,14 +16,17 @@ export interface AppDeps {
   logger: Logger;
   /** Feature routers, mounted after the common middleware. */
   routers?: Router[];
+  /** Counts the platforms' callbacks in flight (background work lets them go first). */
+  foreground?: Foreground;
 }
 
 // Body size limits: the largest legitimate payloads are platform callbacks (a few KB) and API
 // writes; anything bigger is refused before it is read into memory.
 export const bodyLimits = { jsonLimit: '1mb', formLimit: '256kb' };
 
-export function createApp({ orm, logger, routers = [] }: AppDeps): Koa {
+export function createApp({ orm, logger, routers = [], foreground }: AppDeps): Koa {
   const app = new Koa({ proxy: true });
+  if (foreground) app.use(foreground.middleware);
   logResponseErrors(app, logger);
   app.use(requestId(logger));
   app.use(accessLog());

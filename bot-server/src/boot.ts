@@ -17,6 +17,7 @@ import { createApp } from './app.js';
 import { QueueTagMirror } from './bot/external/corp-tags.js';
 import { OutboxMessenger } from './bot/followups/messenger.js';
 import { botRuntime } from './bot/module.js';
+import { Foreground } from './http/foreground.js';
 import { cleanupJobs } from './jobs/cleanup.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
 import { WorkListener } from './jobs/work-listener.js';
@@ -114,8 +115,9 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       publicUrl,
     });
 
-    // The bot and every business module of the registry.
-    const bot = botRuntime(config, platforms, modules);
+    // The bot and every business module of the registry; its workers let callbacks be answered first.
+    const foreground = new Foreground();
+    const bot = botRuntime(config, platforms, modules, () => foreground.busy());
     const jobs = await startJobs({
       url: db.url,
       embedded: db.embedded,
@@ -133,6 +135,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     const app = createApp({
       orm,
       logger,
+      foreground,
       routers: [
         ...platforms.routers,
         ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),

@@ -47,6 +47,8 @@ export function botRuntime(
   config: Config,
   platforms: PlatformRuntime,
   modules: readonly KelianModule[],
+  /** True while platform callbacks are in flight: the workers let them go first. */
+  callbacksInFlight: () => boolean = () => false,
 ): BotRuntime {
   let context: ModuleContext | undefined;
   let inbox: Inbox | undefined;
@@ -100,6 +102,7 @@ export function botRuntime(
             sequenceKey: (event) => event.actor ?? `event:${event.id}`,
             batchSize: eventBatch,
             idleMs,
+            yieldTo: callbacksInFlight,
             logger,
           }),
         );
@@ -114,6 +117,7 @@ export function botRuntime(
             handle: ({ id }) => sender.send(id),
             batchSize: messageBatch,
             idleMs,
+            yieldTo: callbacksInFlight,
             logger,
           }),
         );

@@ -1,6 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
 
+/** How long a loop lets callbacks go first before it takes its next batch anyway. */
+const maxYieldMs = 200;
+const yieldStepMs = 5;
+
 export interface ClaimLoopOptions<T> {
   name: string;
   /** Takes up to `limit` due items for this worker (the claim is what keeps other workers off them). */
@@ -12,6 +16,8 @@ export interface ClaimLoopOptions<T> {
   batchSize: number;
   /** The longest idle wait between claims when nobody wakes the loop. */
   idleMs: number;
+  /** While this says so (platform callbacks in flight), the loop waits a little before it claims. */
+  yieldTo?: () => boolean;
   logger: Logger;
 }
 
@@ -51,6 +57,7 @@ export class ClaimLoop<T> {
     const log = this.o.logger.child({ component: 'claim-loop', queue: this.o.name });
     while (this.#running) {
       this.#woken = false;
+      await this.#letForegroundGo();
       let claimed: T[] = [];
       try {
         claimed = await this.o.claim(this.o.batchSize);
@@ -61,6 +68,15 @@ export class ClaimLoop<T> {
       }
       if (claimed.length < this.o.batchSize && !this.#woken && this.#running) await this.#idle();
     }
+  }
+
+  /**
+   * Lets the platforms' callbacks be answered first, but never waits longer than `maxYieldMs`: under a
+   * steady stream of callbacks the work still moves, a batch at a time.
+   */
+  async #letForegroundGo(): Promise<void> {
+    const until = Date.now() + maxYieldMs;
+    while (this.o.yieldTo?.() && Date.now() < until && this.#running) await sleep(yieldStepMs);
   }
 
   async #handleBatch(items: T[], log: Logger): Promise<void> {
