@@ -85,6 +85,24 @@ describe('更换负责人', () => {
     });
   });
 
+  test('a manager handing a rep’s lead back to the pool tells the rep; a rep releasing his own is not told', async () => {
+    const zhangWei = await crm.as('张伟');
+    const lead = async (company: string) => {
+      const created = await zhangWei.send('POST', '/api/leads', { company, region: '天津' });
+      expect(created.status).toBe(201);
+      expect((await zhangWei.send('POST', `/api/leads/${created.body.id}/claim`)).status).toBe(200);
+      return created.body.id as number;
+    };
+    const handedBack = await lead('天津交接测试港务有限公司');
+    const released = await lead('天津自行退回测试有限公司');
+    const after = lastSeq();
+    expect((await liNa.send('POST', `/api/leads/${handedBack}/release`)).status).toBe(200);
+    expect((await zhangWei.send('POST', `/api/leads/${released}/release`)).status).toBe(200);
+    expect(await waitUntilTold(after, '测试', 1)).toEqual({
+      ZhangWei: ['李娜 把线索 天津交接测试港务有限公司 退回了公海'],
+    });
+  });
+
   test('a refused change tells nobody', async () => {
     const [customer] = await customersOwnedBy(crm.db, ids.zhangWei);
     const name = await nameOf(customer!);

@@ -28,7 +28,7 @@ const inputProblem = (error: unknown) =>
       ? new DuplicateLeadProblem(error)
       : error;
 
-export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState> {
+export function leadsRouter({ orm, config, notifier, messenger }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
   const idOf = (ctx: ApiContext) => parseInput(leadId, ctx.params).id;
 
@@ -131,7 +131,7 @@ export function leadsRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
   router.post('/leads/:id/release', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const id = idOf(ctx);
-    await releaseLead(orm.em.fork(), acting, id, notifier);
+    await releaseLead(orm.em.fork(), acting, id, notifier, messenger);
     await answer(ctx, id);
   });
 

@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
 import { mayOnOwned } from '../access/policy.js';
+import { tellHandover } from '../notify/handover.js';
+import type { Messenger } from '../notify/messenger.js';
 import type { Notifier } from '../notify/notifier.js';
 import { auditLead, leadSnapshot } from './audit.js';
 import { leadFor } from './store.js';
@@ -10,16 +12,27 @@ import { leadFor } from './store.js';
 // What happens to a lead after it is claimed: handed back to the pool, or closed as invalid. Both
 // are for its owner (or someone whose scope covers the owner, which leadFor already checked).
 
-/** Back to the pool: unowned and new again, offered to its team once more. */
-export async function releaseLead(em: EntityManager, acting: Acting, id: number, notifier: Notifier) {
+/**
+ * Back to the pool: unowned and new again, offered to its team once more. Its owner is told when
+ * someone else (a manager) handed it back.
+ */
+export async function releaseLead(
+  em: EntityManager,
+  acting: Acting,
+  id: number,
+  notifier: Notifier,
+  messenger: Messenger,
+) {
   return em.transactional(async (tx) => {
     const lead = await leadFor(tx, acting, id);
     if (lead.status !== 'claimed') throw new NotPermittedError('lead-not-claimed');
     const before = leadSnapshot(lead);
+    const from = lead.owner ?? null;
     Object.assign(lead, { status: 'new', owner: null, claimedAt: null, lastActivityAt: new Date() });
     auditLead(tx, acting, lead, before);
     await tx.flush();
     await offerAgain(tx, lead, notifier);
+    await tellHandover(tx, messenger, { by: acting.user, what: `线索 ${lead.company}`, from, to: null });
     return lead;
   });
 }
