@@ -5,7 +5,7 @@ import type { JobModule } from '../jobs/index.js';
 import type { KelianModule, ModuleContext } from '../modules/contract.js';
 import type { PlatformRuntime } from '../platforms/setup.js';
 import { Bot } from './bot.js';
-import { CardNotifier, CardRefresher, refreshCardsJob } from './cards/card-jobs.js';
+import { CardNotifier, CardRefresher, refreshCardsJob, subjectKey } from './cards/card-jobs.js';
 import { cardPresenting } from './cards/presenter.js';
 import { helpCommand } from './commands/help.js';
 import { whoamiCommand } from './commands/whoami.js';
@@ -77,8 +77,9 @@ export function botRuntime(
       for (const module of modules) module.register?.(context);
       queue.define<{ subject: CardSubject }>({
         name: refreshCardsJob,
+        policy: 'stately',
         batchSize: 8,
-        sequenceKey: ({ subject }) => `${subject.type}:${subject.id}`,
+        sequenceKey: ({ subject }) => subjectKey(subject),
         handler: ({ subject }) => refresher.refresh(subject),
       });
 

@@ -16,7 +16,15 @@ import type { Outbox } from '../delivery/outbox.js';
 import { platformAudience } from './audience.js';
 import type { PresentCard } from './presenter.js';
 
-export const refreshCardsJob = 'cards.refresh';
+/**
+ * Updates of a subject's cards, `stately` per subject and a second late: changes in quick succession
+ * (a claim, then a note, then a release) become one update, because while one waits asking again
+ * adds nothing and the waiting one renders the state of the moment it runs. WeCom allows one update
+ * per response code (one from the send, one per click), so each change must not spend one.
+ */
+export const refreshCardsJob = 'cards.update';
+export const subjectKey = (subject: CardSubject) => `${subject.type}:${subject.id}`;
+const updateDelayMs = 1000;
 const platformNames: PlatformName[] = ['wecom', 'dingtalk'];
 
 /** Card ids must be unique per app forever (WeCom task_id), so they carry a random part. */
@@ -43,7 +51,11 @@ export class CardNotifier implements Notifier {
   }
 
   async refreshCards(em: EntityManager, subject: CardSubject): Promise<void> {
-    await this.queue.send(refreshCardsJob, { subject }, { em });
+    await this.queue.send(
+      refreshCardsJob,
+      { subject },
+      { em, singletonKey: subjectKey(subject), startAfter: new Date(Date.now() + updateDelayMs) },
+    );
   }
 }
 
