@@ -4,8 +4,8 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { resetDatabase } from '../../orm/testing/reset.js';
-import type { OrgDirectories } from '../src/domain/org/directory.js';
 import { enqueueFullSyncs } from '../src/bot/org/sync-jobs.js';
+import type { OrgDirectories } from '../src/domain/org/directory.js';
 import { EmptyDirectoryError, syncPlatform } from '../src/domain/org/sync.js';
 import { DingTalkDirectory } from '../src/platforms/dingtalk/directory.js';
 import { WeComDirectory } from '../src/platforms/wecom/directory.js';
