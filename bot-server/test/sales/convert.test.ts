@@ -14,11 +14,11 @@ beforeAll(async () => {
 afterAll(() => crm?.stop());
 
 /** A lead 张伟 has claimed. */
-async function claimedLead(company: string): Promise<number> {
+async function claimedLead(company: string, mobile = '13900001111'): Promise<number> {
   const created = await zhangwei.send('POST', '/api/leads', {
     company,
     contactName: '王经理',
-    mobile: '13900001111',
+    mobile,
     region: '北京',
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -89,7 +89,9 @@ test('a suspected duplicate that is not one: force creates the new customer anyw
     `select c.name from customer c join app_user u on u.id = c.owner_id
       where u.name = '张伟' and c.kind = 'company' and c.deleted_at is null order by c.id desc limit 1`,
   );
-  const id = await claimedLead(rows[0]!.name);
+  // Another person of the same company: not the same lead again (that would be refused as a
+  // duplicate lead), but a customer of that name exists.
+  const id = await claimedLead(rows[0]!.name, '13900002222');
   expect((await zhangwei.send('POST', `/api/leads/${id}/convert`, {})).status).toBe(409);
   const forced = await zhangwei.send('POST', `/api/leads/${id}/convert`, { force: true });
   expect(forced.status, JSON.stringify(forced.body)).toBe(200);
