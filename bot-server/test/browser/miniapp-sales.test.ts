@@ -263,11 +263,11 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
       .locator('.board-column', { hasText: next.name })
       .locator('.deal-card', { hasText: deal!.name })
       .waitFor({ timeout: 15_000 });
-    const { body: moved } = await api<Deal & { history: { to: Stage }[] }>(
-      'GET',
-      `/api/opportunities/${deal!.id}`,
-    );
-    expect(moved.stage.id).toBe(next.id);
+    // Another deal may bear the same name (a customer's 年度采购 of two years): wait for this one.
+    const movedDeal = async () =>
+      (await api<Deal & { history: { to: Stage }[] }>('GET', `/api/opportunities/${deal!.id}`)).body;
+    await expect.poll(async () => (await movedDeal()).stage.id, { timeout: 15_000 }).toBe(next.id);
+    const moved = await movedDeal();
     expect(moved.history.at(-1)?.to.id).toBe(next.id);
 
     // The stage sheet: every open stage, 赢单 and 输单; 输单 asks why.
