@@ -34,11 +34,15 @@ test('a DingTalk robot without card permission posts the card as an ActionCard w
   expect(content.title).toContain('北京无权限测试科技');
   expect(content.text).toContain('138****1234');
   expect(Object.values(content)).toContain('在客联中处理');
-  // An ActionCard cannot be updated: nothing is kept to update.
-  const { rows } = await t.db.query(
-    `select platform from card_instance where object_type = 'lead' and object_id = $1`,
-    [String(leadId)],
-  );
+  // An ActionCard cannot be updated: nothing is kept to update. The WeCom card is a delivery of
+  // its own and may be recorded after the DingTalk post, so wait for it before comparing.
+  const rows = await waitFor(async () => {
+    const { rows } = await t.db.query(
+      `select platform from card_instance where object_type = 'lead' and object_id = $1`,
+      [String(leadId)],
+    );
+    return rows.length > 0 ? rows : undefined;
+  });
   expect(rows).toEqual([{ platform: 'wecom' }]);
 });
 

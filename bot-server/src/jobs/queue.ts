@@ -107,9 +107,12 @@ export class JobQueue {
         {
           batchSize,
           // Idle workers are woken by a job sent in this process (below) and, on PostgreSQL, by any
-          // instance's committed job; polling is only the floor under that.
+          // instance's committed job; polling is only the floor under that. pg-boss NOTIFYs only a
+          // job that is runnable when sent: a retry or a deferred job (a card update a second
+          // later) is found by the poll alone, so the poll stays as short with NOTIFY as without
+          // (the 30 s default, or 10 s, held an org sync's retry and card updates that long).
           pollingIntervalSeconds: 2,
-          notifyPollingIntervalSeconds: 10,
+          notifyPollingIntervalSeconds: 2,
           burstWhenBatchFull: batchSize > 1,
           perJobResults: true,
         },
