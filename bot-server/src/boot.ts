@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@kelian/config';
 import {
+  ensureBuiltInRoles,
   ensureDefaultPipeline,
   loadDemoDataIfEmpty,
   migrate,
@@ -86,7 +87,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
         const applied = await migrate(orm);
         if (applied.length > 0) logger.info({ applied }, 'migrations applied');
         await ensureDefaultPipeline(orm.em.fork());
-        if (config.sandbox) {
+        await ensureBuiltInRoles(orm.em.fork());
+        if (config.sandbox && config.sandboxDemoData) {
           const demo = await loadDemoDataIfEmpty(orm.em.fork());
           if (demo) logger.info(demo, 'demo data loaded');
         }

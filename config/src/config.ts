@@ -44,6 +44,17 @@ export interface Config {
   displayTimeZone: string;
   sandbox: boolean;
   /**
+   * In sandbox mode, whether an empty database gets the demo company (its roles, customers and
+   * deals). Off: only the sandbox's directory, synced like a real company's, nobody holding a role,
+   * so going live can be rehearsed.
+   */
+  sandboxDemoData: boolean;
+  /**
+   * The first administrators, as mobiles or WeCom / DingTalk user ids: granted the admin role at
+   * start and after every org sync once the directory has them (never taken away here).
+   */
+  adminUsers: readonly string[];
+  /**
    * The HMAC key web forms sign their leads with (POST /api/leads/inbound). Undefined: the webhook
    * is off. The sandbox has a published default so a newcomer can post a lead at once.
    */
@@ -184,6 +195,8 @@ function assemble(e: ParsedEnv): Config {
     logLevel: e.LOG_LEVEL,
     displayTimeZone: e.TZ_DISPLAY,
     sandbox,
+    sandboxDemoData: e.SANDBOX_DEMO_DATA,
+    adminUsers: e.ADMIN_USERS,
     leadWebhookSecret: e.LEAD_WEBHOOK_SECRET ?? (sandbox ? sandboxLeadWebhookSecret : undefined),
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     wecom,

@@ -53,6 +53,15 @@ export const envSchema = z.object({
     .default('Asia/Shanghai')
     .refine((tz) => isTimeZone(tz), { error: 'expected an IANA time zone such as Asia/Shanghai' }),
   SANDBOX: onOff.optional(),
+  SANDBOX_DEMO_DATA: onOff.default(true),
+  ADMIN_USERS: z
+    .string()
+    .trim()
+    .transform((v) => [...new Set(v.split(/[\s,，;；]+/).filter(Boolean))])
+    .refine((list) => list.every((id) => id.length <= 64), {
+      error: 'expected mobiles or platform user ids (at most 64 characters each), separated by commas',
+    })
+    .default([]),
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: optionalText.refine((v) => v === undefined || /^\d+$/.test(v), {
     error: 'expected the numeric AgentId of the WeCom app',

@@ -108,4 +108,22 @@ describe('loadConfig', () => {
     expect(c.wecom).toBeUndefined();
     expect(c.dingtalk).toBeUndefined();
   });
+
+  test('ADMIN_USERS lists mobiles and user ids, separated by commas (Chinese ones too) or spaces, each once', () => {
+    expect(load({}).adminUsers).toEqual([]);
+    expect(load({ ADMIN_USERS: ' 13800001111，ZhangSan, 13800001111  LiSi ' }).adminUsers).toEqual([
+      '13800001111',
+      'ZhangSan',
+      'LiSi',
+    ]);
+  });
+
+  test('SANDBOX_DEMO_DATA=false keeps the sandbox and leaves the demo company out', () => {
+    expect(load({}).sandboxDemoData).toBe(true);
+    const c = load({ SANDBOX_DEMO_DATA: 'false' });
+    expect(c).toMatchObject({ sandbox: true, sandboxDemoData: false });
+    expect(problemsOf({ SANDBOX_DEMO_DATA: 'maybe' }).problems.map((p) => p.key)).toEqual([
+      'SANDBOX_DEMO_DATA',
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ export { migrate, pendingMigrations } from './migrate.js';
 export { migrationsList } from './migrations/index.js';
 export { migrationsPath, ormConfig } from './orm-config.js';
 export { ensureDefaultPipeline } from './reference/pipeline.js';
+export { adminRoleCode, builtInRoles, ensureBuiltInRoles } from './reference/roles.js';
 export {
   innerInitialsMark,
   type KeyedContact,

@@ -31,6 +31,9 @@ export interface ActionContext extends HandlerContext<CardActionEvent> {
   action: ActionKey;
 }
 
+/** Answers instead of the bot while something keeps Kelian from working (nobody administers it). */
+export type Guard = (em: EntityManager) => Promise<string | undefined>;
+
 export type ActionHandler = (ctx: ActionContext) => Promise<void>;
 export type EventHandler<K extends ChatEvent['kind']> = (
   em: EntityManager,
@@ -44,6 +47,7 @@ export type EventHandler<K extends ChatEvent['kind']> = (
 export class Bot {
   readonly #commands: Command[] = [];
   readonly #actions = new Map<string, ActionHandler>();
+  readonly #guards: Guard[] = [];
   // Stored loosely typed; on() is the typed door in, and dispatch() only calls a handler with events
   // of the kind it registered for.
   readonly #events = new Map<ChatEvent['kind'], ((em: EntityManager, event: ChatEvent) => Promise<void>)[]>();
@@ -56,6 +60,12 @@ export class Bot {
 
   command(command: Command): this {
     this.#commands.push(command);
+    return this;
+  }
+
+  /** A check run before every person's message or click; its answer, if any, is given instead. */
+  guard(guard: Guard): this {
+    this.#guards.push(guard);
     return this;
   }
 
@@ -79,8 +89,15 @@ export class Bot {
   }
 
   async #actor(em: EntityManager, event: TextEvent | CardActionEvent) {
-    const user = await findUserByPlatformId(em, event.platform, event.from);
     const reply = (message: OutboundMessage) => this.outbox.reply(em, event, message);
+    for (const guard of this.#guards) {
+      const answer = await guard(em);
+      if (answer !== undefined) {
+        await reply({ kind: 'text', text: answer });
+        return undefined;
+      }
+    }
+    const user = await findUserByPlatformId(em, event.platform, event.from);
     if (!user) {
       await reply({ kind: 'text', text: '你还没有开通客联账号，请联系管理员在客联中同步通讯录后再试。' });
       return undefined;

@@ -1,10 +1,12 @@
 import { pendingMigrations } from '@kelian/orm';
 import Router from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { administratorCount, noAdministratorText } from '../domain/roles/administrators.js';
 import { Problem } from '../http/problem.js';
 
 // /healthz: the process answers. /readyz: it can do real work (database reachable, schema current),
-// which is what a load balancer should route on.
+// which is what a load balancer should route on. What keeps people from using it without making the
+// server unready (nobody administers Kelian yet: the bot must still answer) is listed in `details`.
 export function healthRoutes(orm: MikroORM): Router {
   const router = new Router();
   router.get('/healthz', (ctx) => {
@@ -25,7 +27,11 @@ export function healthRoutes(orm: MikroORM): Router {
         `待执行的迁移：${pending.join(', ')}`,
       );
     }
-    ctx.body = { status: 'ready' };
+    const administrators = await administratorCount(orm.em.fork());
+    ctx.body = {
+      status: 'ready',
+      ...(administrators === 0 && { details: [{ code: 'no-administrator', title: noAdministratorText }] }),
+    };
   });
   return router;
 }

@@ -5,11 +5,13 @@ import { customersModule } from '../bot/customers/module.js';
 import { followUpsModule } from '../bot/followups/module.js';
 import { leadsModule } from '../bot/leads/module.js';
 import { orgModule } from '../bot/org/module.js';
+import { rolesModule } from '../bot/roles/module.js';
 import { salesModule } from '../bot/sales/module.js';
 import type { KelianModule } from './contract.js';
 
 export const modules: readonly KelianModule[] = [
   orgModule,
+  rolesModule,
   customersModule,
   leadsModule,
   salesModule,

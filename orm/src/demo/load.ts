@@ -6,6 +6,7 @@ import { FollowUpSchema, followUpKinds } from '../entities/follow-up.js';
 import { type Role, RoleAssignmentSchema, RoleSchema } from '../entities/role.js';
 import { type Tag, TagGroupSchema, TagSchema } from '../entities/tag.js';
 import { type User, UserSchema } from '../entities/user.js';
+import { ensureBuiltInRoles } from '../reference/roles.js';
 import { searchKeysFor } from '../search/keys.js';
 import { createAssignmentRules } from './assignment-rules.js';
 import {
@@ -24,14 +25,7 @@ import {
   tagGroups,
 } from './customer-data.js';
 import { createFollowUpRules } from './followup-data.js';
-import {
-  builtInRights,
-  type DemoDepartmentKey,
-  demoCompanyName,
-  demoDepartments,
-  demoRoles,
-  demoUsers,
-} from './org-data.js';
+import { type DemoDepartmentKey, demoCompanyName, demoDepartments, demoUsers } from './org-data.js';
 import { SeededRandom } from './random.js';
 import { createSalesData } from './sales-data.js';
 
@@ -119,19 +113,8 @@ async function createDepartments(em: EntityManager): Promise<Map<DemoDepartmentK
 }
 
 async function createUsers(em: EntityManager, departments: Map<DemoDepartmentKey, Department>) {
-  const roles = new Map<string, Role>(
-    demoRoles.map((r) => [
-      r.code,
-      em.create(RoleSchema, {
-        code: r.code,
-        name: r.name,
-        builtIn: true,
-        defaultScope: r.scope,
-        fieldRules: r.fieldRules ?? {},
-        rights: builtInRights[r.code] ?? {},
-      }),
-    ]),
-  );
+  await ensureBuiltInRoles(em);
+  const roles = new Map<string, Role>((await em.find(RoleSchema, {})).map((r) => [r.code, r]));
   const users: (User & { head: boolean })[] = [];
   const byDepartment = new Map<DemoDepartmentKey, (User & { head: boolean })[]>();
   demoUsers.forEach((u) => {

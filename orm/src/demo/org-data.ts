@@ -1,6 +1,5 @@
-import type { DataScope, Rights } from '../entities/role.js';
-
-// The demo company: the departments PRODUCT.md names, and about twenty people with their roles.
+// The demo company: the departments PRODUCT.md names, and about twenty people with their roles (the
+// built-in ones, reference/roles.ts).
 
 export const demoCompanyName = '云帆智能科技（演示）';
 
@@ -15,51 +14,6 @@ export const demoDepartments = [
 ] as const;
 
 export type DemoDepartmentKey = (typeof demoDepartments)[number]['key'];
-
-// What each built-in role may do within its scope (the migration that added rights gives existing
-// databases the same): sales works its own, a manager his department tree and hands things over,
-// the admin everything; procurement, service and finance read customers and deals and change none.
-const seller = {
-  customer: ['read', 'edit', 'delete'],
-  lead: ['read', 'edit', 'claim'],
-  opportunity: ['read', 'edit', 'delete'],
-  task: ['read', 'edit'],
-} satisfies Rights;
-const manager = {
-  customer: ['read', 'edit', 'delete', 'reassign'],
-  lead: ['read', 'edit', 'claim', 'reassign'],
-  opportunity: ['read', 'edit', 'delete', 'reassign'],
-  task: ['read', 'edit', 'reassign'],
-} satisfies Rights;
-const reader = { customer: ['read'], opportunity: ['read'] } satisfies Rights;
-
-export const builtInRights: Record<string, Rights> = {
-  admin: { ...manager, settings: ['administer'] },
-  manager,
-  sales: seller,
-  procurement: reader,
-  service: reader,
-  finance: reader,
-};
-
-export const demoRoles: {
-  code: string;
-  name: string;
-  scope: DataScope;
-  fieldRules?: Record<string, Record<string, 'hidden' | 'masked' | 'readonly'>>;
-}[] = [
-  { code: 'admin', name: '管理员', scope: 'all' },
-  { code: 'manager', name: '销售主管', scope: 'department_tree' },
-  { code: 'sales', name: '销售', scope: 'self' },
-  {
-    code: 'procurement',
-    name: '采购',
-    scope: 'all',
-    fieldRules: { customer: { phone: 'masked' }, contact: { mobile: 'masked', email: 'hidden' } },
-  },
-  { code: 'service', name: '客服', scope: 'all', fieldRules: { contact: { mobile: 'masked' } } },
-  { code: 'finance', name: '财务', scope: 'all', fieldRules: { contact: { mobile: 'masked' } } },
-];
 
 /** `wecom` / `dingtalk` are the users' ids on the two platforms (the sandbox corp uses the same). */
 export const demoUsers: {

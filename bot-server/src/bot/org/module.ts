@@ -1,6 +1,7 @@
 import { usersDocs } from '../../api/users/docs.js';
 import { usersRouter } from '../../api/users/routes.js';
 import type { OrgDirectories } from '../../domain/org/directory.js';
+import { onboarding } from '../../domain/roles/onboarding.js';
 import type { KelianModule } from '../../modules/contract.js';
 import { DingTalkDirectory } from '../../platforms/dingtalk/directory.js';
 import type { PlatformRuntime } from '../../platforms/setup.js';
@@ -22,7 +23,7 @@ export const orgModule: KelianModule = {
   name: 'org',
   register(ctx) {
     orgSyncFeature(ctx);
-    orgSyncJobs(directories(ctx.platforms))(ctx);
+    orgSyncJobs(directories(ctx.platforms), onboarding({ adminUsers: ctx.config.adminUsers }))(ctx);
   },
   api: { routers: (deps) => [usersRouter(deps)], docs: () => usersDocs },
   start: ({ queue, platforms }) => enqueueFullSyncs(queue, directories(platforms)()),

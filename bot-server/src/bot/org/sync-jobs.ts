@@ -1,11 +1,13 @@
 import { configuredPlatforms, type OrgDirectories } from '../../domain/org/directory.js';
 import type { PlatformName } from '../../domain/org/platform-name.js';
 import {
+  type AfterSync,
   type OrgEntity,
   PlatformNotConfiguredError,
   syncPlatform,
   syncRecord,
 } from '../../domain/org/sync.js';
+import { noAdministratorText } from '../../domain/roles/administrators.js';
 import type { JobModule, JobQueue } from '../../jobs/index.js';
 import type { BotFeature } from '../../modules/contract.js';
 
@@ -35,14 +37,17 @@ export async function enqueueFullSyncs(queue: JobQueue, directories: OrgDirector
 
 /**
  * The sync jobs and the nightly full sync (02:30 in the display time zone). `directories` is read
- * at each run: the platforms' API clients are built on first use.
+ * at each run: the platforms' API clients are built on first use. `after` runs in each sync's
+ * transaction (administrators, default roles); a sync that leaves nobody administering says so.
  */
-export function orgSyncJobs(directories: () => OrgDirectories): JobModule {
+export function orgSyncJobs(directories: () => OrgDirectories, after?: AfterSync): JobModule {
   return ({ queue, scheduler, orm, logger }) => {
     const log = logger.child({ component: 'org-sync' });
-    const run = async (platform: PlatformName, sync: () => Promise<object>) => {
+    const run = async (platform: PlatformName, sync: () => Promise<Record<string, unknown>>) => {
       try {
-        log.info({ platform, ...(await sync()) }, 'org sync applied');
+        const report = await sync();
+        log.info({ platform, ...report }, 'org sync applied');
+        if (report.administrators === 0) log.warn({ platform }, noAdministratorText);
       } catch (err) {
         // The platform was switched off after the job was queued: nothing to retry.
         if (!(err instanceof PlatformNotConfiguredError)) throw err;
@@ -52,12 +57,13 @@ export function orgSyncJobs(directories: () => OrgDirectories): JobModule {
     queue.define<SyncFullData>({
       name: syncFullJob,
       policy: 'stately',
-      handler: ({ platform }) => run(platform, () => syncPlatform(orm.em.fork(), directories(), platform)),
+      handler: ({ platform }) =>
+        run(platform, () => syncPlatform(orm.em.fork(), directories(), platform, after)),
     });
     queue.define<SyncOneData>({
       name: syncOneJob,
       handler: ({ platform, entity, id }) =>
-        run(platform, () => syncRecord(orm.em.fork(), directories(), platform, entity, id)),
+        run(platform, () => syncRecord(orm.em.fork(), directories(), platform, entity, id, after)),
     });
     scheduler.add({
       name: 'org-sync-nightly',

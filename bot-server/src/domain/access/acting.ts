@@ -2,8 +2,11 @@ import type { User } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Access, accessOf } from './access.js';
 
-/** Where a change came from, as the audit log records it. */
-export type Via = 'api' | 'bot' | 'card' | 'import' | 'sync';
+/**
+ * Where a change came from, as the audit log records it: `config` and `cli` are Kelian's own
+ * start-up (ADMIN_USERS) and its command line (npm run admin), which no signed-in person makes.
+ */
+export type Via = 'api' | 'bot' | 'card' | 'import' | 'sync' | 'config' | 'cli';
 
 /** Who acts, with what access, through which surface: the first argument of every domain command. */
 export interface Acting {

@@ -1,4 +1,4 @@
-import { type AuditAction, AuditLogSchema, UserSchema } from '@kelian/orm';
+import { type AuditAction, AuditLogSchema, type User, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { type Changes, created } from './changes.js';
@@ -11,13 +11,16 @@ export interface AuditEntry {
   changes: Changes | { fields: string[]; [detail: string]: unknown };
 }
 
+/** Who an entry names: the acting person, or nobody when Kelian itself acts (its configuration). */
+export type Auditor = Pick<Acting, 'via' | 'requestId'> & { user: Pick<User, 'id'> | null };
+
 /**
  * Adds an entry to the audit log in the caller's unit of work: it is written by the same flush,
  * in the same transaction, as the change it records, so there is never one without the other.
  */
-export function audit(em: EntityManager, acting: Acting, entry: AuditEntry): void {
+export function audit(em: EntityManager, acting: Auditor, entry: AuditEntry): void {
   em.create(AuditLogSchema, {
-    actor: em.getReference(UserSchema, acting.user.id),
+    actor: acting.user ? em.getReference(UserSchema, acting.user.id) : null,
     action: entry.action,
     objectType: entry.objectType,
     objectId: String(entry.objectId),

@@ -39,6 +39,16 @@ export class EmptyDirectoryError extends Error {
   }
 }
 
+/**
+ * Work done in a sync's transaction once the org is written (the configured administrators, default
+ * roles for people without one): it sees the people the sync made, and commits or fails with them.
+ * What it answers joins the sync's report.
+ */
+export type AfterSync = (tx: EntityManager) => Promise<Record<string, unknown>>;
+
+/** What a sync did, and what its AfterSync reported. */
+export type Report = SyncReport & Record<string, unknown>;
+
 /** One key for every org sync: a sync waits for another one writing the org (on any instance). */
 const ORG_WRITE_LOCK = 74_021_101;
 
@@ -47,7 +57,8 @@ export async function syncPlatform(
   em: EntityManager,
   directories: OrgDirectories,
   platform: PlatformName,
-): Promise<SyncReport> {
+  after?: AfterSync,
+): Promise<Report> {
   const directory = directoryOf(directories, platform);
   const departments = await directory.listDepartments();
   const users = await directory.listUsers();
@@ -57,12 +68,17 @@ export async function syncPlatform(
   // With the whole directory at hand, an id that is not in it is gone for good.
   const staleDepartment: Stale = (id) => !departmentIds.has(id);
   const staleUser: Stale = (id) => !userIds.has(id);
-  return write(em, directories, async (org) => {
-    await applyDepartments(org, platform, departments, staleDepartment);
-    unlinkDepartments(org, platform, staleDepartment);
-    applyUsers(org, platform, users, staleUser);
-    departUsers(org, platform, staleUser);
-  });
+  return write(
+    em,
+    directories,
+    async (org) => {
+      await applyDepartments(org, platform, departments, staleDepartment);
+      unlinkDepartments(org, platform, staleDepartment);
+      applyUsers(org, platform, users, staleUser);
+      departUsers(org, platform, staleUser);
+    },
+    after,
+  );
 }
 
 /**
@@ -75,7 +91,8 @@ export async function syncRecord(
   platform: PlatformName,
   entity: OrgEntity,
   id: string,
-): Promise<SyncReport> {
+  after?: AfterSync,
+): Promise<Report> {
   const directory = directoryOf(directories, platform);
   const gone: Stale = (other) => other === id;
   // Without the whole directory Kelian cannot tell a stale link from a live one: none is taken over.
@@ -85,18 +102,28 @@ export async function syncRecord(
     const chain = department
       ? [...(await unknownAncestry(em, platform, directory, department.parentId)), department]
       : [];
-    return write(em, directories, async (org) => {
-      if (department) await applyDepartments(org, platform, chain, live);
-      else unlinkDepartments(org, platform, gone);
-    });
+    return write(
+      em,
+      directories,
+      async (org) => {
+        if (department) await applyDepartments(org, platform, chain, live);
+        else unlinkDepartments(org, platform, gone);
+      },
+      after,
+    );
   }
   const user = await directory.getUser(id);
   const chain = user ? await unknownAncestry(em, platform, directory, user.departmentIds[0]) : [];
-  return write(em, directories, async (org) => {
-    await applyDepartments(org, platform, chain, live);
-    if (user) applyUsers(org, platform, [user], live);
-    else departUsers(org, platform, gone);
-  });
+  return write(
+    em,
+    directories,
+    async (org) => {
+      await applyDepartments(org, platform, chain, live);
+      if (user) applyUsers(org, platform, [user], live);
+      else departUsers(org, platform, gone);
+    },
+    after,
+  );
 }
 
 function directoryOf(directories: OrgDirectories, platform: PlatformName): OrgDirectory {
@@ -128,13 +155,16 @@ async function write(
   em: EntityManager,
   directories: OrgDirectories,
   apply: (org: OrgState) => Promise<void>,
-): Promise<SyncReport> {
+  after: AfterSync | undefined,
+): Promise<Report> {
   return em.transactional(async (tx) => {
     // Two syncs matching departments by name at the same time would both create the same new one.
     await tx.execute(`select pg_advisory_xact_lock(${ORG_WRITE_LOCK})`);
     const org = await OrgState.load(tx, configuredPlatforms(directories));
     await apply(org);
     recomputePaths(org.allDepartments);
-    return org.report;
+    if (!after) return { ...org.report };
+    await tx.flush();
+    return { ...org.report, ...(await after(tx)) };
   });
 }

@@ -1,0 +1,24 @@
+import { administratorCount, noAdministratorText } from '../../domain/roles/administrators.js';
+import type { KelianModule } from '../../modules/contract.js';
+
+/**
+ * Roles and administrators. While nobody administers Kelian (a company just gone live), nobody can
+ * be given a role: the bot says so to whoever writes to it, the log says so at start, and /readyz
+ * shows it (health/routes.ts). The configured administrators are granted by every org sync
+ * (bot/org/module.ts), since they exist only once the directory is synced.
+ */
+export const rolesModule: KelianModule = {
+  name: 'roles',
+  register({ bot }) {
+    bot.guard(async (em) => ((await administratorCount(em)) === 0 ? noAdministratorText : undefined));
+  },
+  async start({ orm, config, logger }) {
+    if ((await administratorCount(orm.em.fork())) > 0) return;
+    logger.warn(
+      { adminUsers: config.adminUsers },
+      config.adminUsers.length > 0
+        ? `${noAdministratorText}（ADMIN_USERS 中的人员将在通讯录同步到后成为管理员）`
+        : noAdministratorText,
+    );
+  },
+};

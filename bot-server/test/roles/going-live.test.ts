@@ -1,0 +1,132 @@
+// Going live (issue 19): a company's directory synced into an empty database gives nobody a role.
+// The sandbox without the demo company (SANDBOX_DEMO_DATA=false) plays that company: the configured
+// administrators (ADMIN_USERS) are granted once the org sync brings them in, idempotently and
+// audited; with nobody administering, /readyz says so and so does the bot to whoever writes, until
+// `npm run admin -- grant` names one on the running server.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { resetDatabase } from '../../../orm/testing/reset.js';
+import { enqueueFullSyncs } from '../../src/bot/org/sync-jobs.js';
+import { DingTalkDirectory } from '../../src/platforms/dingtalk/directory.js';
+import { WeComDirectory } from '../../src/platforms/wecom/directory.js';
+import { settleJobs } from '../support/jobs.js';
+import { textOf, waitForOutgoing } from '../support/sandbox.js';
+import { type RunningServer, startTestServer } from '../support/server.js';
+import { repoRoot } from '../support/server-process.js';
+import { postCallback, sealedCallback, textMessageXml } from '../support/wecom-callback.js';
+
+let server: RunningServer | undefined;
+let db: pg.Pool | undefined;
+afterEach(async () => {
+  await server?.stop();
+  await db?.end();
+  server = undefined;
+  db = undefined;
+});
+
+/** A fresh company: the sandbox's directory synced into an emptied database, no demo roles or data. */
+async function goLive(env: Record<string, string> = {}) {
+  await resetDatabase(inject('dbUrl'));
+  server = await startTestServer({ SANDBOX_DEMO_DATA: 'false', ...env });
+  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  await settleJobs(db);
+  return { server, db };
+}
+
+const holders = async (pool: pg.Pool) =>
+  (
+    await pool.query<{ name: string; code: string; scope: string }>(
+      `select u.name, r.code, a.scope from role_assignment a
+         join app_user u on u.id = a.user_id join role r on r.id = a.role_id order by u.name, r.code`,
+    )
+  ).rows;
+
+const count = async (pool: pg.Pool, sql: string) => (await pool.query<{ n: number }>(sql)).rows[0]!.n;
+
+const readyz = async (url: string) => (await fetch(`${url}/readyz`)).json();
+
+describe('a fresh company (SANDBOX_DEMO_DATA=false)', () => {
+  test('gets the directory and the built-in roles, and nothing of the demo company', async () => {
+    const { db } = await goLive({ ADMIN_USERS: '' });
+    expect(await count(db, 'select count(*)::int as n from app_user where active')).toBe(21);
+    // Customers only from the corp's WeCom external contacts (客户联系), none of the demo's 200.
+    expect(
+      await count(db, 'select count(*)::int as n from customer where wecom_external_user_id is null'),
+    ).toBe(0);
+    expect(await count(db, 'select count(*)::int as n from follow_up')).toBe(0);
+    expect(await count(db, 'select count(*)::int as n from role_assignment')).toBe(0);
+    const roles = (await db.query<{ code: string }>('select code from role order by code')).rows;
+    expect(roles.map((r) => r.code)).toEqual([
+      'admin',
+      'finance',
+      'manager',
+      'procurement',
+      'sales',
+      'service',
+    ]);
+  });
+
+  test('ADMIN_USERS by user id and by mobile are granted after the org sync, once, audited', async () => {
+    // 徐明 by his WeCom userid, 李娜 by her mobile written as people write it.
+    const { server, db } = await goLive({ ADMIN_USERS: 'XuMing, +86 138-0010-0101, NoSuchPerson' });
+    expect(await holders(db)).toEqual([
+      { name: '徐明', code: 'admin', scope: 'all' },
+      { name: '李娜', code: 'admin', scope: 'all' },
+    ]);
+    const audit = await db.query(
+      `select actor_id, action, object_type, via, changes from audit_log where object_type = 'user' order by id`,
+    );
+    expect(audit.rows).toHaveLength(2);
+    expect(audit.rows[0]).toMatchObject({
+      actor_id: null,
+      action: 'update',
+      via: 'config',
+      changes: { roles: { before: [], after: [{ role: 'admin', scope: 'all', departmentId: null }] } },
+    });
+    expect(await readyz(server.url)).toEqual({ status: 'ready' });
+
+    // Every later sync (nightly, both platforms) finds them granted and writes nothing.
+    await enqueueFullSyncs(server.jobs.queue, {
+      wecom: new WeComDirectory(server.platforms.wecomClient()!),
+      dingtalk: new DingTalkDirectory(server.platforms.dingtalkClient()!),
+    });
+    await settleJobs(db);
+    expect(await holders(db)).toHaveLength(2);
+    expect(await count(db, `select count(*)::int as n from audit_log where object_type = 'user'`)).toBe(2);
+  });
+
+  test('with nobody administering: /readyz and the bot say so; the command line names one', async () => {
+    const { server, db } = await goLive();
+    const ready = await readyz(server.url);
+    expect(ready.status).toBe('ready');
+    expect(ready.details).toEqual([
+      { code: 'no-administrator', title: expect.stringContaining('客联尚未设置管理员') },
+    ]);
+
+    await postCallback(sealedCallback(server.url, textMessageXml('ZhangWei', '我')));
+    const answer = await waitForOutgoing(server, 'wecom', (m) => textOf(m).includes('客联尚未设置管理员'));
+    expect(textOf(answer)).toContain('npm run admin -- grant');
+
+    const cli = (...args: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=@kelian/source', 'bot-server/src/admin-cli.ts', ...args],
+        { cwd: repoRoot, env: { ...process.env, DATABASE_URL: inject('dbUrl'), LOG_LEVEL: 'silent' } },
+      ).catch((e: { code: number; stderr: string }) => e);
+    const unknown = await cli('grant', '13999999999');
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('通讯录中没有在职的「13999999999」'),
+    });
+    expect(await holders(db)).toEqual([]);
+
+    expect((await cli('grant', 'ZhangWei')).stderr).toContain('已将 张伟 设为客联管理员');
+    expect((await cli('grant', '13800100102')).stderr).toContain('张伟 已经是客联管理员');
+    expect(await holders(db)).toEqual([{ name: '张伟', code: 'admin', scope: 'all' }]);
+    const audit = await db.query(`select via, actor_id from audit_log where object_type = 'user'`);
+    expect(audit.rows).toEqual([{ via: 'cli', actor_id: null }]);
+    expect(await readyz(server.url)).toEqual({ status: 'ready' });
+  });
+});
