@@ -1,5 +1,6 @@
 import { InboxEventSchema } from '@kelian/orm';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { BatchedWrites } from '../jobs/batched-writes.js';
 import type { ChatEvent } from '../platforms/common.js';
 import { eventFromJson, eventToJson } from '../platforms/event-json.js';
 
@@ -27,29 +28,55 @@ export const maxInboxAttempts = 10;
 
 /**
  * The door every verified platform event comes through, and the queue of events to handle. `accept`
- * stores the event in one statement before the platform gets its answer: a crash after the answer
- * loses nothing, and a platform retry of the same event is recognised by its dedupe key and dropped.
+ * stores the event (with the others arriving at the same moment) in one statement before the
+ * platform gets its answer: a crash after the answer loses nothing, and a platform retry of the same event is recognised by its dedupe key and dropped.
  * Workers claim due events (`claim`) and `process` each exactly once: the row is locked while it is
  * handled and marked handled in the handler's own transaction.
  */
 export class Inbox {
+  /** Callbacks that arrive together are stored in one statement (see BatchedWrites). */
+  readonly #accepts = new BatchedWrites<ChatEvent, 'accepted' | 'duplicate'>(
+    (events) => this.#insert(events),
+    {
+      concurrency: 2,
+      maxBatch: 200,
+    },
+  );
+
   constructor(
     private readonly orm: MikroORM,
     /** Called after an event is stored, so this process's workers need not wait for their next look. */
     private readonly stored: (lane: InboxLane) => void = () => {},
   ) {}
 
-  async accept(event: ChatEvent): Promise<'accepted' | 'duplicate'> {
-    const lane: InboxLane = personKinds.has(event.kind) ? 'person' : 'sync';
-    const actor = 'from' in event ? `${event.platform}:${event.from}` : null;
-    const inserted = await this.orm.em.fork().execute<{ id: number }[]>(
-      `insert into inbox_event (platform, dedupe_key, kind, lane, actor, event, received_at, attempts)
-       values (?, ?, ?, ?, ?, ?, now(), 0) on conflict (platform, dedupe_key) do nothing returning id`,
-      [event.platform, event.dedupeKey, event.kind, lane, actor, JSON.stringify(eventToJson(event))],
-    );
-    if (inserted.length === 0) return 'duplicate';
-    this.stored(lane);
-    return 'accepted';
+  accept(event: ChatEvent): Promise<'accepted' | 'duplicate'> {
+    return this.#accepts.submit(event);
+  }
+
+  async #insert(events: ChatEvent[]): Promise<('accepted' | 'duplicate')[]> {
+    const keyOf = (platform: string, dedupeKey: string) => JSON.stringify([platform, dedupeKey]);
+    // A platform retry can arrive in the same batch as its original: only the first is written.
+    const firsts = new Map<string, ChatEvent>();
+    for (const e of events) {
+      const key = keyOf(e.platform, e.dedupeKey);
+      if (!firsts.has(key)) firsts.set(key, e);
+    }
+    const rows = [...firsts.values()].map((event) => {
+      const lane: InboxLane = personKinds.has(event.kind) ? 'person' : 'sync';
+      const actor = 'from' in event ? `${event.platform}:${event.from}` : null;
+      return [event.platform, event.dedupeKey, event.kind, lane, actor, JSON.stringify(eventToJson(event))];
+    });
+    const inserted = await this.orm.em
+      .fork()
+      .execute<{ platform: string; dedupe_key: string; lane: InboxLane }[]>(
+        `insert into inbox_event (platform, dedupe_key, kind, lane, actor, event, received_at, attempts)
+       values ${rows.map(() => '(?, ?, ?, ?, ?, ?, now(), 0)').join(', ')}
+       on conflict (platform, dedupe_key) do nothing returning platform, dedupe_key, lane`,
+        rows.flat(),
+      );
+    for (const lane of new Set(inserted.map((r) => r.lane))) this.stored(lane);
+    const fresh = new Set(inserted.map((r) => keyOf(r.platform, r.dedupe_key)));
+    return events.map((e) => (fresh.delete(keyOf(e.platform, e.dedupeKey)) ? 'accepted' : 'duplicate'));
   }
 
   /** Takes up to `limit` due events of `lane`, oldest first, for `claimSeconds`. */
