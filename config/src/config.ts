@@ -55,6 +55,11 @@ export interface Config {
    */
   adminUsers: readonly string[];
   /**
+   * Roles the org sync gives people who never had one, by department: members of a department whose
+   * name contains `department` (or of one below it) get `member`, its head `head` (role names or codes).
+   */
+  defaultRoles: readonly DefaultRoleRule[];
+  /**
    * The HMAC key web forms sign their leads with (POST /api/leads/inbound). Undefined: the webhook
    * is off. The sandbox has a published default so a newcomer can post a lead at once.
    */
@@ -64,6 +69,12 @@ export interface Config {
   /** Undefined when the server runs without WeCom. */
   wecom: WeComConfig | undefined;
   dingtalk: DingTalkConfig | undefined;
+}
+
+export interface DefaultRoleRule {
+  department: string;
+  member: string;
+  head: string;
 }
 
 /** Thrown when the configuration is wrong; `message` lists every wrong key. */
@@ -197,6 +208,7 @@ function assemble(e: ParsedEnv): Config {
     sandbox,
     sandboxDemoData: e.SANDBOX_DEMO_DATA,
     adminUsers: e.ADMIN_USERS,
+    defaultRoles: e.DEFAULT_ROLES,
     leadWebhookSecret: e.LEAD_WEBHOOK_SECRET ?? (sandbox ? sandboxLeadWebhookSecret : undefined),
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     wecom,

@@ -1,6 +1,7 @@
 export {
   type Config,
   ConfigError,
+  type DefaultRoleRule,
   type DingTalkConfig,
   type LoadOptions,
   loadConfig,

@@ -23,6 +23,27 @@ const url = (what: string) =>
     .optional()
     .refine((v) => v === undefined || URL.canParse(v), { error: `expected ${what}` });
 
+/** `销售=销售/销售主管; 客服=客服`: department word = role of its members [/ role of its head]. */
+const defaultRoles = z
+  .string()
+  .trim()
+  .transform((v) =>
+    v
+      .split(/[;；\n]+/)
+      .map((rule) => rule.trim())
+      .filter(Boolean),
+  )
+  .refine((rules) => rules.every((rule) => /^[^=/]+=[^=/]+(\/[^=/]+)?$/.test(rule)), {
+    error: "expected rules like 销售=销售/销售主管;客服=客服 (department = members' role / head's role)",
+  })
+  .transform((rules) =>
+    rules.map((rule) => {
+      const [department, roles] = rule.split('=') as [string, string];
+      const [member, head] = roles.split('/').map((r) => r.trim()) as [string, string | undefined];
+      return { department: department.trim(), member, head: head ?? member };
+    }),
+  );
+
 export const envSchema = z.object({
   PORT: z.coerce
     .number({ error: 'expected a port number 0–65535' })
@@ -62,6 +83,7 @@ export const envSchema = z.object({
       error: 'expected mobiles or platform user ids (at most 64 characters each), separated by commas',
     })
     .default([]),
+  DEFAULT_ROLES: defaultRoles.default([]),
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: optionalText.refine((v) => v === undefined || /^\d+$/.test(v), {
     error: 'expected the numeric AgentId of the WeCom app',

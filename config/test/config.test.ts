@@ -126,4 +126,12 @@ describe('loadConfig', () => {
       'SANDBOX_DEMO_DATA',
     ]);
   });
+
+  test('DEFAULT_ROLES: department word = members’ role / head’s role, the head’s defaulting to the members’', () => {
+    expect(load({ DEFAULT_ROLES: '销售=销售/销售主管；客服 = service' }).defaultRoles).toEqual([
+      { department: '销售', member: '销售', head: '销售主管' },
+      { department: '客服', member: 'service', head: 'service' },
+    ]);
+    expect(problemsOf({ DEFAULT_ROLES: '销售:销售' }).problems.map((p) => p.key)).toEqual(['DEFAULT_ROLES']);
+  });
 });

@@ -45,7 +45,8 @@ const holders = async (pool: pg.Pool) =>
 
 const count = async (pool: pg.Pool, sql: string) => (await pool.query<{ n: number }>(sql)).rows[0]!.n;
 
-const readyz = async (url: string) => (await fetch(`${url}/readyz`)).json();
+const readyz = async (url: string) =>
+  (await fetch(`${url}/readyz`)).json() as Promise<{ status: string; details?: unknown }>;
 
 describe('a fresh company (SANDBOX_DEMO_DATA=false)', () => {
   test('gets the directory and the built-in roles, and nothing of the demo company', async () => {
@@ -128,5 +129,36 @@ describe('a fresh company (SANDBOX_DEMO_DATA=false)', () => {
     const audit = await db.query(`select via, actor_id from audit_log where object_type = 'user'`);
     expect(audit.rows).toEqual([{ via: 'cli', actor_id: null }]);
     expect(await readyz(server.url)).toEqual({ status: 'ready' });
+  });
+
+  test('DEFAULT_ROLES give people who never held a role their department’s role, its head another', async () => {
+    const { server, db } = await goLive({
+      ADMIN_USERS: 'XuMing',
+      DEFAULT_ROLES: '销售部=销售/销售主管; 客服=客服; 采购部=procurement; 财务=出纳',
+    });
+    const roles = await holders(db);
+    const holding = (code: string) => roles.filter((r) => r.code === code).map((r) => r.name);
+    expect(holding('admin')).toEqual(['徐明']);
+    // Heads from both platforms' directories (WeCom is_leader_in_dept, DingTalk leader).
+    expect(holding('manager').sort()).toEqual(['李娜', '赵敏', '郑凯'].sort());
+    expect(holding('sales')).toHaveLength(9);
+    expect(roles.find((r) => r.name === '张伟')).toEqual({ name: '张伟', code: 'sales', scope: 'self' });
+    expect(holding('service').sort()).toEqual(['胡斌', '郭雪', '高飞'].sort());
+    expect(holding('procurement').sort()).toEqual(['朱丽', '马超'].sort());
+    // No such role as 出纳: 财务部 stays without one, and so does 总经办 (no rule), the GM included.
+    expect(roles.map((r) => r.name)).not.toContain('罗娟');
+    expect(roles.map((r) => r.name)).not.toContain('王建国');
+    const given = await db.query(
+      `select via, actor_id from audit_log where object_type = 'user' and via = 'sync'`,
+    );
+    expect(given.rows).toHaveLength(17);
+
+    await enqueueFullSyncs(server.jobs.queue, {
+      wecom: new WeComDirectory(server.platforms.wecomClient()!),
+      dingtalk: new DingTalkDirectory(server.platforms.dingtalkClient()!),
+    });
+    await settleJobs(db);
+    expect(await holders(db)).toEqual(roles);
+    expect(await count(db, `select count(*)::int as n from audit_log where object_type = 'user'`)).toBe(18);
   });
 });

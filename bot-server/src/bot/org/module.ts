@@ -23,7 +23,8 @@ export const orgModule: KelianModule = {
   name: 'org',
   register(ctx) {
     orgSyncFeature(ctx);
-    orgSyncJobs(directories(ctx.platforms), onboarding({ adminUsers: ctx.config.adminUsers }))(ctx);
+    const { adminUsers, defaultRoles } = ctx.config;
+    orgSyncJobs(directories(ctx.platforms), onboarding({ adminUsers, defaultRoles }))(ctx);
   },
   api: { routers: (deps) => [usersRouter(deps)], docs: () => usersDocs },
   start: ({ queue, platforms }) => enqueueFullSyncs(queue, directories(platforms)()),

@@ -24,6 +24,8 @@ export interface DirectoryUser {
   departmentIds: string[];
   /** False when the platform keeps the person but has disabled them. */
   active: boolean;
+  /** The head (负责人 / 主管) of their main department, as the platform records it. */
+  head?: boolean;
 }
 
 export interface OrgDirectory {

@@ -65,8 +65,10 @@ function applyUser(org: OrgState, platform: PlatformName, u: DirectoryUser, stal
     org.addUser(created);
     index.link(created, platform, u.id);
     report.users.created++;
+    if (u.head) org.heads.add(created);
     return;
   }
+  if (u.head) org.heads.add(record);
   // The owning platform's values win; another platform only fills what Kelian does not know. An
   // empty value never erases one (WeCom hides mobiles and emails from apps created since 2022).
   const owner = org.ownerOf(index, record) === platform;

@@ -22,6 +22,8 @@ export class OrgState {
   readonly departments: LinkIndex<Department>;
   readonly users: LinkIndex<User>;
   readonly report: SyncReport = { departments: zero(), users: zero() };
+  /** The people this sync's directory names as heads of their main department (default roles). */
+  readonly heads = new Set<User>();
   readonly #departments: Department[];
   readonly #users: User[];
   readonly #byMobile = new Map<string, Set<User>>();

@@ -1,4 +1,4 @@
-import { DepartmentSchema } from '@kelian/orm';
+import { DepartmentSchema, type User } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { applyDepartments, type Stale, unlinkDepartments } from './departments.js';
 import {
@@ -44,7 +44,13 @@ export class EmptyDirectoryError extends Error {
  * roles for people without one): it sees the people the sync made, and commits or fails with them.
  * What it answers joins the sync's report.
  */
-export type AfterSync = (tx: EntityManager) => Promise<Record<string, unknown>>;
+export type AfterSync = (tx: EntityManager, synced: Synced) => Promise<Record<string, unknown>>;
+
+/** What an AfterSync learns from the directory beyond what Kelian stores. */
+export interface Synced {
+  /** The people the directory names as heads of their main department. */
+  heads: ReadonlySet<User>;
+}
 
 /** What a sync did, and what its AfterSync reported. */
 export type Report = SyncReport & Record<string, unknown>;
@@ -165,6 +171,6 @@ async function write(
     recomputePaths(org.allDepartments);
     if (!after) return { ...org.report };
     await tx.flush();
-    return { ...org.report, ...(await after(tx)) };
+    return { ...org.report, ...(await after(tx, { heads: org.heads })) };
   });
 }

@@ -18,6 +18,8 @@ export interface DingTalkUser {
   title?: string;
   departmentIds: string[];
   active?: boolean;
+  /** The departments the person heads (主管). */
+  leads: string[];
 }
 
 const USER_PAGE = 100;
@@ -38,6 +40,10 @@ const userSchema = z.looseObject({
   title: z.string().optional(),
   dept_id_list: z.array(id).default([]),
   active: z.boolean().optional(),
+  /** user/get: per department, whether the person heads it. */
+  leader_in_dept: z.array(z.looseObject({ dept_id: id, leader: z.boolean() })).optional(),
+  /** user/list: whether the person heads the department listed. */
+  leader: z.boolean().optional(),
 });
 const userGetSchema = z.looseObject({ result: userSchema });
 const userListSchema = z.looseObject({
@@ -48,11 +54,18 @@ const userListSchema = z.looseObject({
   }),
 });
 
-function toUser(u: z.infer<typeof userSchema>): DingTalkUser {
+/** `listed`: the department whose members were listed (user/list), which `leader` speaks of. */
+function toUser(u: z.infer<typeof userSchema>, listed?: string): DingTalkUser {
+  const leads = u.leader_in_dept
+    ? u.leader_in_dept.filter((d) => d.leader).map((d) => d.dept_id)
+    : u.leader
+      ? [listed ?? u.dept_id_list[0]].filter((d) => d !== undefined)
+      : [];
   return {
     userId: u.userid,
     name: u.name,
     departmentIds: u.dept_id_list,
+    leads,
     ...(u.unionid ? { unionId: u.unionid } : {}),
     ...(u.mobile ? { mobile: u.mobile } : {}),
     ...(u.email ? { email: u.email } : {}),
@@ -133,7 +146,7 @@ export class DingTalkAddressBook {
         auth: 'query',
       });
       const page = this.transport.parse(api, userListSchema, data).result;
-      users.push(...page.list.map(toUser));
+      users.push(...page.list.map((u) => toUser(u, deptId)));
       if (!page.has_more || page.next_cursor === undefined) return users;
       cursor = page.next_cursor;
     }

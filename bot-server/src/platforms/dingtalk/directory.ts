@@ -83,6 +83,7 @@ function toUser(u: DingTalkUser): DirectoryUser {
     name: u.name,
     departmentIds: u.departmentIds,
     active: true,
+    head: u.departmentIds[0] !== undefined && u.leads.includes(u.departmentIds[0]),
     ...(u.mobile ? { mobile: u.mobile } : {}),
     ...(u.email ? { email: u.email } : {}),
     ...(u.title ? { title: u.title } : {}),

@@ -20,6 +20,8 @@ export interface WeComUser {
   position?: string;
   /** 1 active, 2 disabled, 4 not yet activated, 5 left. */
   status?: number;
+  /** Per entry of `department`, 1 when the person heads it. */
+  is_leader_in_dept?: number[];
   [field: string]: unknown;
 }
 

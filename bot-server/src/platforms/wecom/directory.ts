@@ -76,6 +76,7 @@ function toUser(u: WeComUser): DirectoryUser {
     name: u.name,
     departmentIds: departments.map(String),
     active: !INACTIVE.has(u.status ?? 1),
+    head: main !== undefined && u.is_leader_in_dept?.[u.department.indexOf(main)] === 1,
     ...(u.mobile ? { mobile: u.mobile } : {}),
     ...(u.email ? { email: u.email } : {}),
     ...(u.position ? { title: u.position } : {}),

@@ -394,7 +394,7 @@ describe('calls', () => {
                 errcode: 0,
                 result: {
                   has_more: false,
-                  list: [{ userid: 'u2', name: '李四', dept_id_list: [2, 3], active: true }],
+                  list: [{ userid: 'u2', name: '李四', dept_id_list: [2, 3], active: true, leader: true }],
                 },
               },
             };
@@ -402,8 +402,9 @@ describe('calls', () => {
     });
     expect((await client.listAllDepartments()).map((d) => d.id)).toEqual(['2', '3']);
     expect(await client.listDepartmentUsers('2')).toEqual([
-      { userId: 'u1', name: '张三', mobile: '13800000000', departmentIds: ['2'] },
-      { userId: 'u2', name: '李四', departmentIds: ['2', '3'], active: true },
+      { userId: 'u1', name: '张三', mobile: '13800000000', departmentIds: ['2'], leads: [] },
+      // `leader` on user/list speaks of the department listed.
+      { userId: 'u2', name: '李四', departmentIds: ['2', '3'], active: true, leads: ['2'] },
     ]);
     expect(server.calls('POST /topapi/v2/user/list').map((c) => c.body)).toEqual([
       { dept_id: 2, cursor: 0, size: 100 },
