@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +28,11 @@ export default defineConfig({
     alias: [
       // Without it @tarojs/components resolves to Stencil classes ("cannot be invoked without 'new'").
       { find: /^@tarojs\/components$/, replacement: require.resolve('@tarojs/components-react') },
+      // As the builds take it (config/index.ts): the shared formatters' TypeScript source.
+      {
+        find: /^@kelian\/cards\/format\//,
+        replacement: `${fileURLToPath(new URL('../cards/src/format/', import.meta.url))}`,
+      },
       {
         find: /^@nutui\/nutui-react-taro$/,
         replacement: require.resolve('@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js'),

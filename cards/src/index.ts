@@ -54,8 +54,8 @@ export {
   type TicketCardView,
   type TicketPriority,
 } from './builders/ticket.js';
-export { formatDate, formatDateTime } from './format/date.js';
-export { formatMoney } from './format/money.js';
+export { formatDate, formatDateTime, formatMonthDayTime } from './format/date.js';
+export { formatAmount, formatMoney, type MoneyStyle } from './format/money.js';
 export { truncate } from './format/truncate.js';
 export type {
   ActionStyle,

@@ -1,6 +1,6 @@
-import { formatDate, formatDateTime, formatMoney } from '@kelian/cards';
+import { formatAmount, formatDate, formatDateTime, formatMoney, formatMonthDayTime } from '@kelian/cards';
 import { describe, expect, test } from 'vitest';
-import { formatDuration } from '../src/format/date.js';
+import { formatDuration, formatMonthDay, formatTime } from '../src/format/date.js';
 
 describe('money', () => {
   test('integer cents as yuan with grouping and two decimals', () => {
@@ -10,8 +10,23 @@ describe('money', () => {
     expect(formatMoney(-123_456_789)).toBe('-¥1,234,567.89');
   });
 
+  test('plain leaves .00 off whole yuan only', () => {
+    expect(formatMoney(128_000_000, 'plain')).toBe('¥1,280,000');
+    expect(formatMoney(35_000_050, 'plain')).toBe('¥350,000.50');
+    expect(formatMoney(-5, 'plain')).toBe('-¥0.05');
+  });
+
   test('refuses floats', () => {
     expect(() => formatMoney(12.5)).toThrow(TypeError);
+    expect(() => formatMoney(12.5, 'plain')).toThrow(TypeError);
+  });
+
+  test('a presented amount: masked as it came, hidden as a dash', () => {
+    expect(formatAmount(123_450)).toBe('¥1,234.50');
+    expect(formatAmount(123_400, 'exact')).toBe('¥1,234.00');
+    expect(formatAmount('¥****')).toBe('¥****');
+    expect(formatAmount(undefined)).toBe('—');
+    expect(formatAmount(null)).toBe('—');
   });
 });
 
@@ -20,6 +35,16 @@ describe('dates are shown in Asia/Shanghai', () => {
     const instant = new Date('2025-03-08T17:05:00Z');
     expect(formatDateTime(instant)).toBe('2025-03-09 01:05');
     expect(formatDate(instant)).toBe('2025-03-09');
+    expect(formatTime(instant)).toBe('01:05');
+    expect(formatMonthDayTime(instant)).toBe('03-09 01:05');
+    expect(formatMonthDay(instant)).toBe('3月9日');
+  });
+
+  test('an ISO time reads the same as its Date, and another zone is an offset away', () => {
+    expect(formatDateTime('2025-03-08T17:05:00Z')).toBe('2025-03-09 01:05');
+    expect(formatDateTime('2025-03-09T01:05:00+08:00')).toBe('2025-03-09 01:05');
+    expect(formatDateTime('2025-03-08T17:05:00Z', 0)).toBe('2025-03-08 17:05');
+    expect(formatMonthDayTime(new Date('2025-12-31T23:30:00Z'), -300)).toBe('12-31 18:30');
   });
 
   test('durations read naturally', () => {

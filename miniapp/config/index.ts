@@ -12,12 +12,22 @@ import type { Compiler } from 'webpack';
 // Taro's own hoisted packages import them: let webpack look here too.
 const ownModules = resolve(process.cwd(), 'node_modules');
 type Chain = {
-  resolve: { modules: { add(path: string): { add(path: string): unknown } } };
+  resolve: {
+    modules: { add(path: string): { add(path: string): unknown } };
+    alias: { set(name: string, path: string): unknown };
+  };
   plugin(name: string): { use(plugin: unknown): unknown };
 };
+// The money and date formatters are @kelian/cards' (one for the cards, the bot and the app), taken
+// as TypeScript source: webpack does not know the "@kelian/source" export condition, and Taro's
+// Babel compiles only src/ unless told.
+const sharedFormat = resolve(process.cwd(), '../cards/src/format');
+const compile = { include: [sharedFormat] };
+
 const findOwnModules = (chain: Chain) => {
   // Webpack's usual lookup first, then this folder (an empty list would mean webpack's default).
   chain.resolve.modules.add('node_modules').add(ownModules);
+  chain.resolve.alias.set('@kelian/cards/format', sharedFormat);
 };
 
 /**
@@ -64,6 +74,7 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false },
       },
       webpackChain: findOwnModules,
+      compile,
     },
     h5: {
       publicPath: '/app/',
@@ -82,6 +93,7 @@ export default defineConfig<'webpack5'>(async () => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       esnextModules: ['@nutui'],
+      compile,
       // Images stay files: inlined (Taro inlines under 2 KB), the tab bar's icons put ~10 KB of
       // base64 into app.js, which every page waits for.
       imageUrlLoaderOption: { limit: 1 },

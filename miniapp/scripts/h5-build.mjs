@@ -10,7 +10,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(root, 'dist', 'h5-chunks.json');
-const inputs = ['src', 'config', 'package.json', 'babel.config.cjs', '.env', '.env.production', '.env.local'];
+// The shared formatters are compiled from cards' source into the build (config/index.ts).
+const inputs = [
+  'src',
+  '../cards/src/format',
+  'config',
+  'package.json',
+  'babel.config.cjs',
+  '.env',
+  '.env.production',
+  '.env.local',
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -7,6 +7,7 @@ import CustomerEditPage from '../src/pages/customers/edit';
 import CustomersPage from '../src/pages/customers/index';
 import { pageTaro } from './customers-taro';
 import { agents, fakeApi, last, problem, storeSession, userAgent } from './fake-api';
+import { deal, stages } from './sales-fixtures';
 import { router } from './taro-mock';
 
 vi.mock('@tarojs/taro', async (real) => (await import('./customers-taro')).withPageTaro(await real()));
@@ -106,8 +107,20 @@ describe('客户 list', () => {
         200,
         {
           items: [
-            { id: 1, name: '客户等级', exclusive: true, tags: [{ id: 1, name: 'A类客户', color: null }] },
-            { id: 2, name: '来源', exclusive: false, tags: [{ id: 3, name: '展会', color: '#2f6bff' }] },
+            {
+              id: 1,
+              name: '客户等级',
+              exclusive: true,
+              fromWeCom: false,
+              tags: [{ id: 1, name: 'A类客户', color: null }],
+            },
+            {
+              id: 2,
+              name: '来源',
+              exclusive: false,
+              fromWeCom: false,
+              tags: [{ id: 3, name: '展会', color: '#2f6bff' }],
+            },
           ],
         },
       ],
@@ -207,16 +220,7 @@ describe('客户 detail', () => {
       'GET /api/opportunities': [
         200,
         {
-          items: [
-            {
-              id: 3,
-              name: '智能产线改造',
-              stage: { id: 2, name: '方案报价', position: 2, outcome: 'open' },
-              amountCents: 120_000_000,
-              expectedCloseDate: '2026-12-31',
-              status: 'open',
-            },
-          ],
+          items: [deal(3, '智能产线改造', stages[2], 120_000_000)],
           nextCursor: null,
         },
       ],
@@ -229,7 +233,7 @@ describe('客户 detail', () => {
     expect(screen.getByText('100万')).toBeTruthy();
     expect(screen.getByText('备注')).toBeTruthy();
     await screen.findByText('智能产线改造');
-    expect(screen.getByText('¥120万')).toBeTruthy();
+    expect(screen.getByText('¥1,200,000')).toBeTruthy();
     await screen.findByText('谈了报价');
     const titles = [...document.querySelectorAll('.timeline__title')].map((e) => e.textContent);
     expect(titles).toEqual(['拜访跟进', '创建了客户']);

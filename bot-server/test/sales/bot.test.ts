@@ -37,9 +37,11 @@ async function zhangWeisDeal() {
 describe('商机 and 推进', () => {
   test('商机 <客户> lists the customer’s deals with stage and amount', async () => {
     const deal = await zhangWeisDeal();
+    await t.db.query('update opportunity set amount_cents = 128000050 where id = $1', [deal.id]);
     const reply = await ask(`商机 ${deal.customer}`);
     expect(reply).toContain(`「${deal.customer}」的商机`);
-    expect(reply).toContain(`${deal.name} · ${deal.stage} · ¥`);
+    // Written as the cards and the mini-app write money: grouped yuan, the fen in two digits.
+    expect(reply).toContain(`${deal.name} · ${deal.stage} · ¥1,280,000.50`);
   });
 
   test('推进 by the customer’s name moves its deal and records the step', async () => {

@@ -1,32 +1,53 @@
-// Times are stored in UTC and shown in China time (DESIGN.md "Data"); Asia/Shanghai has no DST.
-const TIME_ZONE = 'Asia/Shanghai';
+// Times as every surface writes them (cards, the bot's texts, the mini-app): stored in UTC, shown on
+// China's clock (DESIGN.md "Data"). Asia/Shanghai has kept UTC+8 without daylight saving since 1991,
+// so a fixed offset is exact and needs no Intl, which the mini-programs' script engines may not
+// have. A server configured for another zone passes that zone's offset.
 
-const dateTimeParts = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** Minutes China's clock is ahead of UTC. */
+export const CHINA_OFFSET_MINUTES = 480;
 
-function parts(date: Date): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of dateTimeParts.formatToParts(date)) out[part.type] = part.value;
-  return out;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The calendar and clock of `at` (a Date or an ISO time) `offsetMinutes` ahead of UTC, China's
+ * unless given. (Optional, not defaulted, parameters: the mini-programs' ES5 output spells out every
+ * default, and each formatter below would carry one.)
+ */
+export function wallClock(at: Date | string, offsetMinutes?: number) {
+  const shifted = new Date(new Date(at).getTime() + (offsetMinutes ?? CHINA_OFFSET_MINUTES) * 60_000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
 }
 
-/** `2025-03-08 14:30` in Asia/Shanghai: every time a card shows (never a relative word, which would go stale). */
-export function formatDateTime(date: Date): string {
-  const p = parts(date);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+/** `2025-03-08`. */
+export function formatDate(at: Date | string, offsetMinutes?: number): string {
+  const c = wallClock(at, offsetMinutes);
+  return `${c.year}-${two(c.month)}-${two(c.day)}`;
 }
 
-/** `2025-03-08` in Asia/Shanghai. */
-export function formatDate(date: Date): string {
-  const p = parts(date);
-  return `${p.year}-${p.month}-${p.day}`;
+/** `14:30`. */
+export function formatTime(at: Date | string, offsetMinutes?: number): string {
+  const c = wallClock(at, offsetMinutes);
+  return `${two(c.hour)}:${two(c.minute)}`;
+}
+
+/** `2025-03-08 14:30`: every time a card shows (never a relative word, which would go stale). */
+export const formatDateTime = (at: Date | string, offsetMinutes?: number): string =>
+  `${formatDate(at, offsetMinutes)} ${formatTime(at, offsetMinutes)}`;
+
+/** `03-08 14:30`: a time within the year, in lists and chat replies. */
+export const formatMonthDayTime = (at: Date | string, offsetMinutes?: number): string =>
+  `${formatDate(at, offsetMinutes).slice(5)} ${formatTime(at, offsetMinutes)}`;
+
+/** `3月8日`: a day of this year in running text. */
+export function formatMonthDay(at: Date | string, offsetMinutes?: number): string {
+  const c = wallClock(at, offsetMinutes);
+  return `${c.month}月${c.day}日`;
 }
 
 /** A duration in minutes as `45 分钟`, `2 小时 5 分钟`, `1 天 3 小时`. */

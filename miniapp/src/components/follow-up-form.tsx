@@ -1,8 +1,9 @@
+import { formatDate } from '@kelian/cards/format/date';
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ApiError, messageOf } from '../services/api';
-import { morningOf, shanghaiDate } from '../services/customer-format';
+import { morningOf } from '../services/customer-format';
 import { addFollowUp, type FollowUp, type FollowUpKind, followUpKinds } from '../services/customers';
 import { FieldError } from './customer-bits';
 
@@ -22,9 +23,9 @@ export function FollowUpForm({ customerId, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const today = shanghaiDate(new Date().toISOString());
+  const today = formatDate(new Date());
   // The picker opens on tomorrow: a next step is rarely today, and today's 9:00 reminder may be past.
-  const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000).toISOString());
+  const tomorrow = formatDate(new Date(Date.now() + 86_400_000));
 
   const save = async () => {
     setSaving(true);

@@ -1,3 +1,4 @@
+import { formatAmount } from '@kelian/cards';
 import { type Opportunity, OpportunitySchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Access, accessOf } from '../../domain/access/access.js';
@@ -25,12 +26,7 @@ const text = (t: string): OutboundMessage => ({ kind: 'text', text: t });
 /** One deal as a chat line, through the presenter: a hidden amount is left out, a masked one stays masked. */
 function dealLine(access: Access, deal: Opportunity, n: number): string {
   const d = presentOpportunity(access, deal);
-  const amount =
-    typeof d.amountCents === 'number'
-      ? ` · ¥${(d.amountCents / 100).toLocaleString('zh-CN')}`
-      : d.amountCents
-        ? ` · ${d.amountCents}`
-        : '';
+  const amount = d.amountCents === undefined ? '' : ` · ${formatAmount(d.amountCents)}`;
   const date = d.expectedCloseDate ? ` · 预计 ${d.expectedCloseDate}` : '';
   return `${n}. ${d.name ?? '（名称不可见）'} · ${d.stage.name}${amount}${date}`;
 }

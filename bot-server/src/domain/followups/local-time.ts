@@ -1,5 +1,6 @@
 // Calendar arithmetic in the display time zone (Asia/Shanghai unless configured): "today", "09:00
 // that day". Times are stored in UTC; a day is the day people in that zone live in.
+import { formatMonthDayTime } from '@kelian/cards';
 
 /**
  * The start of the working day: date rules fire and the morning summary goes out then, and a day
@@ -58,8 +59,5 @@ export function addDays(date: string, days: number): string {
 }
 
 /** `12-08 09:00`: a time as people in `timeZone` read it, in lists and replies. */
-export function localDateTimeLabel(at: Date, timeZone: string): string {
-  const { m, d, h, min } = localParts(at, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(m)}-${two(d)} ${two(h)}:${two(min)}`;
-}
+export const localDateTimeLabel = (at: Date, timeZone: string): string =>
+  formatMonthDayTime(at, utcOffsetMinutes(at, timeZone));

@@ -1,3 +1,5 @@
+import { formatDate } from '@kelian/cards/format/date';
+import { formatAmount } from '@kelian/cards/format/money';
 import { Edit, Message, User } from '@nutui/icons-react-taro';
 import { Popup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
@@ -9,7 +11,6 @@ import { FollowUpForm } from '../../components/follow-up-form';
 import { Section } from '../../components/section';
 import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
 import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
-import { money, shanghaiDate } from '../../services/customer-format';
 import {
   type CustomerView,
   changeOwner,
@@ -198,7 +199,7 @@ export default function CustomerDetailPage() {
       >
         <View className="deal__top">
           <Text className="deal__name">{deal.name}</Text>
-          <Text className="deal__amount">{money(deal.amountCents)}</Text>
+          <Text className="deal__amount">{formatAmount(deal.amountCents)}</Text>
         </View>
         <View className="deal__meta">
           <Text className={`deal__stage deal__stage--${deal.status}`}>
@@ -267,7 +268,7 @@ function OwnerSheet({
         {customer.owner ? (
           <View className="owner-choice owner-choice--pool" onClick={() => void choose(null)}>
             <Text>退回公海</Text>
-            <Text className="owner-choice__hint">{`最近跟进 ${customer.lastFollowUpAt ? shanghaiDate(customer.lastFollowUpAt) : '无'}`}</Text>
+            <Text className="owner-choice__hint">{`最近跟进 ${customer.lastFollowUpAt ? formatDate(customer.lastFollowUpAt) : '无'}`}</Text>
           </View>
         ) : null}
       </View>

@@ -1,3 +1,4 @@
+import { formatAmount } from '@kelian/cards/format/money';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
@@ -6,7 +7,7 @@ import { useCallback, useState } from 'react';
 import { Problem } from '../../components/states';
 import { messageOf } from '../../services/api';
 import { fetchFigures, listTasks, type SalesFigures, TASKS_PAGE, type Task } from '../../services/sales';
-import { dueText, isOverdue, percentOf, yuan } from '../../services/sales-format';
+import { dueText, isOverdue, percentOf } from '../../services/sales-format';
 import { loadSession } from '../../services/session';
 
 // 首页's two sales cards: this month's figures against the target (a manager's team first, her own
@@ -72,9 +73,9 @@ function FiguresBody({ figures, label }: { figures: SalesFigures; label: string 
         </Text>
       </View>
       <View className="home-figures__amounts">
-        <Text className="home-figures__amount">{yuan(figures.wonCents)}</Text>
+        <Text className="home-figures__amount">{formatAmount(figures.wonCents)}</Text>
         {figures.targetCents !== null ? (
-          <Text className="home-figures__target"> / 目标 {yuan(figures.targetCents)}</Text>
+          <Text className="home-figures__target"> / 目标 {formatAmount(figures.targetCents)}</Text>
         ) : null}
       </View>
       <View className="home-figures__bar" role="progressbar" aria-valuenow={percent ?? 0}>
@@ -86,8 +87,8 @@ function FiguresBody({ figures, label }: { figures: SalesFigures; label: string 
       {figures.targetCents !== null ? (
         <Text className="home-figures__gap">
           {figures.wonCents >= figures.targetCents
-            ? `已超额 ${yuan(figures.wonCents - figures.targetCents)}，继续保持`
-            : `距目标还差 ${yuan(figures.targetCents - figures.wonCents)} · 在谈 ${figures.openDeals} 单 ${yuan(figures.openAmountCents)}`}
+            ? `已超额 ${formatAmount(figures.wonCents - figures.targetCents)}，继续保持`
+            : `距目标还差 ${formatAmount(figures.targetCents - figures.wonCents)} · 在谈 ${figures.openDeals} 单 ${formatAmount(figures.openAmountCents)}`}
         </Text>
       ) : null}
       <View className="home-figures__counts">
@@ -106,7 +107,7 @@ function MineLine({ figures }: { figures: SalesFigures }) {
     <View className="home-figures__mine">
       <Text className="home-figures__mine-label">我的</Text>
       <Text className="home-figures__mine-text">
-        赢单 {yuan(figures.wonCents)}
+        赢单 {formatAmount(figures.wonCents)}
         {percent === null ? '' : `（完成 ${percent}%）`} · 跟进 {figures.followUps} · 在谈 {figures.openDeals}{' '}
         单
       </Text>

@@ -1,3 +1,4 @@
+import { formatAmount } from '@kelian/cards/format/money';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
@@ -16,7 +17,6 @@ import {
   type Stage,
   type StageStep,
 } from '../../services/sales';
-import { yuan } from '../../services/sales-format';
 import { loadSession } from '../../services/session';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
@@ -99,7 +99,7 @@ export default function OpportunityDetailPage() {
         >
           {deal.customer.name} ›
         </Text>
-        <Text className="deal-head__amount">{yuan(deal.amountCents)}</Text>
+        <Text className="deal-head__amount">{formatAmount(deal.amountCents)}</Text>
         <View className="deal-head__facts">
           <Fact label="当前阶段" value={deal.stage.name} />
           <Fact label="赢率" value={`${deal.stage.probability}%`} />

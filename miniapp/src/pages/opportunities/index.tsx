@@ -1,3 +1,5 @@
+import { formatDate } from '@kelian/cards/format/date';
+import { formatAmount } from '@kelian/cards/format/money';
 import { ArrowRight, More } from '@nutui/icons-react-taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
@@ -5,9 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { type DealSheet, DealSheets, nextStage } from '../../components/deal-sheets';
 import { Problem, Waiting } from '../../components/states';
 import { LOGIN_PAGE, messageOf } from '../../services/api';
-import { shanghaiDate } from '../../services/customer-format';
 import { type BoardColumn, DEAL_PAGE, type Deal, fetchBoard, moveDeal } from '../../services/sales';
-import { yuan } from '../../services/sales-format';
 import { loadSession } from '../../services/session';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
@@ -101,7 +101,7 @@ export default function OpportunitiesPage() {
           </View>
           {seesAmounts ? (
             <View className="board__figure">
-              <Text className="board__figure-value">{yuan(openAmount)}</Text>
+              <Text className="board__figure-value">{formatAmount(openAmount)}</Text>
               <Text className="board__figure-label">预计金额</Text>
             </View>
           ) : null}
@@ -153,7 +153,7 @@ export default function OpportunitiesPage() {
                     <Text className="board-column__count">{column.count}</Text>
                   </View>
                   {column.amountCents !== undefined ? (
-                    <Text className="board-column__amount">{yuan(column.amountCents)}</Text>
+                    <Text className="board-column__amount">{formatAmount(column.amountCents)}</Text>
                   ) : null}
                 </View>
                 {column.items.length === 0 ? (
@@ -214,12 +214,12 @@ function DealCard({ deal, mine, next, moving, onAdvance, onMore }: CardProps) {
         {!mine && deal.owner ? ` · ${deal.owner.name}` : ''}
       </Text>
       <View className="deal-card__row">
-        <Text className="deal-card__amount">{yuan(deal.amountCents)}</Text>
+        <Text className="deal-card__amount">{formatAmount(deal.amountCents)}</Text>
         {deal.expectedCloseDate && open ? (
           <Text className="deal-card__date">预计 {deal.expectedCloseDate.slice(5)}</Text>
         ) : null}
         {!open && deal.closedAt ? (
-          <Text className="deal-card__date">{shanghaiDate(deal.closedAt).slice(5)}</Text>
+          <Text className="deal-card__date">{formatDate(deal.closedAt).slice(5)}</Text>
         ) : null}
       </View>
       {deal.status === 'lost' && deal.lostReason ? (
