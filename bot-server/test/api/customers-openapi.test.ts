@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditPage } from '../../src/api/audit/docs.js';
 import { customerPage, customerView } from '../../src/api/customers/responses.js';
 import { apiRouter } from '../../src/api/index.js';
+import { contractDocument } from '../../src/api/openapi/contract.js';
 import { type Crm, startCrm } from './customers-support.js';
 
 let crm: Crm;
@@ -65,6 +66,10 @@ describe('the document', () => {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     });
     expect((await crm.api('/api/openapi.json')).headers.get('cache-control')).toBe('no-store');
+  });
+
+  test("is the mini-app's contract (miniapp/contract/, npm run api:types)", () => {
+    expect(doc).toEqual(JSON.parse(JSON.stringify(contractDocument())));
   });
 
   test('describes exactly the routes the API mounts', () => {

@@ -1,66 +1,34 @@
 import { ApiError, get, patch, post, put } from './api';
+import type { Answer, Body } from './contract';
 
-// bot-server's customer API as the customer pages use it (helpers/CONTRACTS.md; the shapes are
-// bot-server/src/api/customers/responses.ts). Fields a field rule hides are absent, masked ones
+// bot-server's customer API as the customer pages use it; the shapes are the server's own (see
+// ./contract). Fields a field rule hides are absent, masked ones
 // come as `138****1234` and are listed in `fieldAccess.revealable`.
 
 export const DETAIL_PAGE = '/pages/customers/detail';
 export const EDIT_PAGE = '/pages/customers/edit';
 
-export interface Person {
-  id: number;
-  name: string;
-}
+type Customers = Answer<'/api/customers', 'get'>;
 
-export interface FieldAccess {
-  editable: string[];
-  revealable: string[];
-}
-
-export interface Tag {
-  id: number;
-  name: string;
-  color: string | null;
-  group: { id: number; name: string };
-}
-
-export type CustomerKind = 'company' | 'person';
-
-export interface CustomerSummary {
-  id: number;
-  kind?: CustomerKind;
-  name?: string;
-  creditCode?: string | null;
-  industry?: string | null;
-  level?: string | null;
-  region?: string | null;
-  city?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  source?: string | null;
-  owner?: Person | null;
-  tags?: Tag[];
-  customFields?: Record<string, unknown>;
-  lastFollowUpAt?: string | null;
-  updatedAt?: string;
-  fieldAccess: FieldAccess;
-  /** In a search's results: why it matched when its name does not show it (联系人 赵文博). */
-  matchedBy?: string;
-}
-
-export interface Contact {
-  id: number;
-  name?: string;
-  mobile?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  title?: string | null;
-  wechat?: string | null;
-  primary?: boolean;
-  fieldAccess: FieldAccess;
-}
-
-export type FollowUpKind = 'call' | 'visit' | 'wechat' | 'email' | 'meeting';
+export type CustomerView = Answer<'/api/customers/{id}', 'get'>;
+export type CustomerSummary = Customers['items'][number];
+export type CustomerKind = NonNullable<CustomerView['kind']>;
+export type Person = NonNullable<CustomerView['owner']>;
+export type FieldAccess = CustomerView['fieldAccess'];
+export type Tag = NonNullable<CustomerView['tags']>[number];
+export type Contact = CustomerView['contacts'][number];
+export type FollowUp = Answer<'/api/customers/{id}/follow-ups', 'post', 201>;
+export type FollowUpInput = Body<'/api/customers/{id}/follow-ups', 'post'>;
+export type FollowUpKind = FollowUpInput['kind'];
+export type Timeline = Answer<'/api/customers/{id}/timeline', 'get'>;
+export type TimelineItem = Timeline['items'][number];
+export type TimelineType = TimelineItem['type'];
+export type CustomFieldDefinition = Answer<'/api/custom-fields', 'get'>['items'][number];
+export type Stage = Answer<'/api/stages', 'get'>['items'][number];
+export type Opportunities = Answer<'/api/opportunities', 'get'>;
+export type Opportunity = Opportunities['items'][number];
+/** The editable fields of a customer, as the edit page sends them. */
+export type CustomerInput = Body<'/api/customers', 'post'>;
 
 export const followUpKinds: { value: FollowUpKind; label: string }[] = [
   { value: 'call', label: '电话' },
@@ -69,74 +37,6 @@ export const followUpKinds: { value: FollowUpKind; label: string }[] = [
   { value: 'email', label: '邮件' },
   { value: 'meeting', label: '会议' },
 ];
-
-export interface FollowUp {
-  id: number;
-  kind?: FollowUpKind;
-  content?: string;
-  nextStep?: string | null;
-  nextAt?: string | null;
-  occurredAt?: string;
-  author?: Person | null;
-}
-
-export interface CustomerView extends CustomerSummary {
-  contacts: Contact[];
-  /** The latest follow-ups, newest first. */
-  timeline: FollowUp[];
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export type TimelineType =
-  | 'created'
-  | 'follow_up'
-  | 'change'
-  | 'owner'
-  | 'stage'
-  | 'won'
-  | 'lost'
-  | 'task_done'
-  | 'merge'
-  | 'lead';
-
-export interface TimelineItem {
-  id: string;
-  type: TimelineType;
-  at: string;
-  title: string;
-  body: string | null;
-  by: Person | null;
-}
-
-export interface CustomFieldDefinition {
-  id: number;
-  key: string;
-  label: string;
-  type: 'text' | 'number' | 'date' | 'select' | 'multi_select';
-  options: string[];
-  required: boolean;
-  position: number;
-}
-
-export interface Stage {
-  id: number;
-  name: string;
-  position: number;
-  outcome: 'open' | 'won' | 'lost';
-}
-
-export interface Opportunity {
-  id: number;
-  name: string;
-  stage: Stage;
-  amountCents: number | null;
-  expectedCloseDate: string | null;
-  status: 'open' | 'won' | 'lost';
-}
 
 export interface CustomerFilters {
   q?: string;
@@ -148,29 +48,6 @@ export interface CustomerFilters {
   cf?: Record<string, string>;
 }
 
-/** The editable fields of a customer, as the edit page sends them. */
-export interface CustomerInput {
-  kind: CustomerKind;
-  name: string;
-  industry?: string | null;
-  level?: string | null;
-  region?: string | null;
-  city?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  source?: string | null;
-  customFields?: Record<string, unknown>;
-  contacts?: { name: string; mobile?: string | null; title?: string | null; primary?: boolean }[];
-}
-
-export interface FollowUpInput {
-  kind: FollowUpKind;
-  content: string;
-  nextStep?: string | null;
-  /** ISO time with offset. */
-  nextAt?: string | null;
-}
-
 const query = (params: Record<string, string | undefined>) => {
   const pairs = Object.entries(params).filter((pair): pair is [string, string] => pair[1] !== undefined);
   return pairs.length === 0
@@ -178,7 +55,7 @@ const query = (params: Record<string, string | undefined>) => {
     : `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
 };
 
-export function listCustomers(filters: CustomerFilters, cursor?: string): Promise<Page<CustomerSummary>> {
+export function listCustomers(filters: CustomerFilters, cursor?: string): Promise<Customers> {
   const { q, owner, tags, stage, cf } = filters;
   return get(
     `/api/customers${query({
@@ -210,7 +87,7 @@ export const revealField = (customerId: number, field: string, contactId?: numbe
   post<{ value: unknown }>(`/api/customers/${customerId}/reveal`, { field, contactId });
 
 export const customerOpportunities = (customerId: number) =>
-  get<Page<Opportunity>>(`/api/opportunities${query({ customerId: String(customerId), limit: '50' })}`);
+  get<Opportunities>(`/api/opportunities${query({ customerId: String(customerId), limit: '50' })}`);
 
 export const customerByExternalContact = (externalUserId: string) =>
   get<CustomerView>(`/api/customers/by-external/${encodeURIComponent(externalUserId)}`);
@@ -222,7 +99,7 @@ export const customerFromExternalContact = (externalUserId: string) =>
  * The customer's history, newest first. Until the server has the full timeline, the follow-ups of
  * the 360° view stand in for it.
  */
-export async function customerTimeline(view: CustomerView, cursor?: string): Promise<Page<TimelineItem>> {
+export async function customerTimeline(view: CustomerView, cursor?: string): Promise<Timeline> {
   try {
     return await get(`/api/customers/${view.id}/timeline${query({ cursor, limit: '20' })}`);
   } catch (error) {

@@ -1,22 +1,12 @@
 import { get } from './api';
+import type { Answer } from './contract';
 import { optional } from './customers';
 
 // The company's people and tags as pickers offer them: owners (更换负责人, the owner filter) come
 // from GET /api/users, which only lists those the signed-in user may pick; tags from their groups.
 
-export interface Colleague {
-  id: number;
-  name: string;
-  department: { id: number; name: string } | null;
-}
-
-export interface TagGroup {
-  id: number;
-  name: string;
-  /** At most one tag of the group on a customer. */
-  exclusive: boolean;
-  tags: { id: number; name: string; color: string | null }[];
-}
+export type Colleague = Answer<'/api/users', 'get'>['items'][number];
+export type TagGroup = Answer<'/api/tag-groups', 'get'>['items'][number];
 
 export const listColleagues = async () => (await get<{ items: Colleague[] }>('/api/users')).items;
 

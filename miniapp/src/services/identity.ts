@@ -1,21 +1,12 @@
 import { get, post } from './api';
-import type { JsSdkSignature } from './sdk';
-import { type Department, type Session, type SessionUser, saveSession } from './session';
+import type { Answer } from './contract';
+import { type Session, type SessionUser, saveSession } from './session';
 
 // bot-server's identity API (bot-server/src/api): sign-in, the profile, the JS-SDK signatures.
 
-export type DataScope = 'self' | 'department' | 'department_tree' | 'all';
-
-export interface Role {
-  code: string;
-  name: string;
-  scope: DataScope;
-  scopeDepartment: Department | null;
-}
-
-export interface Profile extends SessionUser {
-  roles: Role[];
-}
+export type Profile = Answer<'/api/me', 'get'>;
+export type Role = Profile['roles'][number];
+export type DataScope = Role['scope'];
 
 export const scopeNames: Record<DataScope, string> = {
   self: '本人',
@@ -54,20 +45,8 @@ export const fetchProfile = () => get<Profile>('/api/me');
 /** Ends the session on the server; the caller forgets it locally whatever the answer. */
 export const signOut = () => post<void>('/api/auth/logout');
 
-export interface WeComJsSdkConfig extends JsSdkSignature {
-  corpId: string;
-  agentId: number | string;
-  url: string;
-}
-
-export interface DingTalkJsApiConfig {
-  corpId: string;
-  agentId: string;
-  timeStamp: string;
-  nonceStr: string;
-  signature: string;
-  url: string;
-}
+export type WeComJsSdkConfig = Answer<'/api/jssdk/wecom/config', 'get'>;
+export type DingTalkJsApiConfig = Answer<'/api/jssdk/dingtalk/config', 'get'>;
 
 const withUrl = (path: string, url: string) => `${path}?url=${encodeURIComponent(url)}`;
 

@@ -1,26 +1,13 @@
 import Taro from '@tarojs/taro';
+import type { Answer } from './contract';
 
 // The signed-in session, kept in the platform's storage (localStorage on h5) so that reopening the
 // app does not ask the platform for a new login code every time.
 
-export interface Department {
-  id: number;
-  name: string;
-}
-
-export interface SessionUser {
-  id: number;
-  name: string;
-  title: string | null;
-  department: Department | null;
-}
-
-export interface Session {
-  token: string;
-  /** ISO time; the server refuses the token after it. */
-  expiresAt: string;
-  user: SessionUser;
-}
+/** What a sign-in answers: the token (refused by the server after `expiresAt`) and who it is. */
+export type Session = Answer<'/api/auth/wecom', 'post'>;
+export type SessionUser = Session['user'];
+export type Department = NonNullable<SessionUser['department']>;
 
 const KEY = 'kelian.session';
 

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { LOGIN_PAGE, messageOf } from './api';
-import type { Page } from './customers';
+import type { Page } from './contract';
 import { loadSession } from './session';
 
 // A list page with tabs that loads page by page (线索, 待办): the tab's first page each time the

@@ -1,3 +1,4 @@
+import { duplicateProblem } from '../customers/responses.js';
 import { answers, problemSchema } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
@@ -159,7 +160,11 @@ export const salesDocs: RouteDoc[] = [
     answers: {
       200: { description: '转化结果', schema: leadConverted },
       ...change,
-      409: { description: '疑似重复客户，或线索已转化', schema: problemSchema, problem: true },
+      409: {
+        description: '疑似重复客户（带 duplicates），或线索已转化',
+        schema: duplicateProblem.or(problemSchema),
+        problem: true,
+      },
     },
   },
   {

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { PagedList } from '../../components/paged-list';
 import { Tabs } from '../../components/states';
 import { messageOf } from '../../services/api';
+import type { Page } from '../../services/contract';
 import { when } from '../../services/customer-format';
-import { DETAIL_PAGE, type Page } from '../../services/customers';
+import { DETAIL_PAGE } from '../../services/customers';
 import {
   completeTask,
   LEAD_PAGE,
