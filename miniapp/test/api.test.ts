@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { ApiError, get } from '../src/services/api';
-import { fakeApi, problem, storedSession, storeSession } from './fake-api';
+import { fakeApi, problem, storedSession, storeSession, zhangWei } from './fake-api';
 import { taro } from './taro-mock';
 
 vi.mock('@tarojs/taro', async (real) => (await import('./taro-mock')).withRealTaro(await real()));
@@ -9,20 +9,17 @@ describe('talking to /api', () => {
   beforeEach(() => storeSession());
 
   test('a signed-in request carries the session token', async () => {
-    const { calls } = fakeApi({ 'GET /api/me': [200, { name: '张伟' }] });
-    await expect(get('/api/me')).resolves.toEqual({ name: '张伟' });
+    const profile = { ...zhangWei, roles: [] };
+    const { calls } = fakeApi({ 'GET /api/me': [200, profile] });
+    await expect(get('/api/me')).resolves.toEqual(profile);
     expect(calls[0]?.headers.Authorization).toBe('Bearer token-4');
   });
 
   test('a problem answer becomes an error with its Chinese title and code', async () => {
-    fakeApi({ 'GET /api/me': problem(403, 'no-account', '你还没有开通客联账号，请联系管理员') });
-    const error = await get('/api/me').catch((e: unknown) => e);
+    fakeApi({ 'GET /api/customers': problem(403, 'forbidden', '你没有查看客户的权限') });
+    const error = await get('/api/customers').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({
-      status: 403,
-      code: 'no-account',
-      title: '你还没有开通客联账号，请联系管理员',
-    });
+    expect(error).toMatchObject({ status: 403, code: 'forbidden', title: '你没有查看客户的权限' });
   });
 
   test('401 ends the session and goes back to the login page', async () => {

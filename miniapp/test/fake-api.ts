@@ -1,6 +1,9 @@
 import { vi } from 'vitest';
+import { contractErrors } from './contract';
 
-// bot-server's /api as the page sees it through fetch: each route answers a status and a body.
+// bot-server's /api as the page sees it through fetch: each route answers a status and a body,
+// and each answer is held against the server's contract (./contract.ts): a fixed answer when the
+// fake is set up, a computed one when it is given (reported after the test, test/setup.ts).
 
 export type Route = (request: { body: unknown; headers: Record<string, string> }) => [number, unknown];
 
@@ -11,7 +14,27 @@ export interface Call {
   headers: Record<string, string>;
 }
 
+const disagreements: string[] = [];
+
+/** What computed answers disagreed with the contract since the last call, and forgets them. */
+export const takeDisagreements = () => disagreements.splice(0);
+
+/** A problem as the server's error middleware completes it: with the request's path and id. */
+function asServerSends(path: string, status: number, answer: unknown): unknown {
+  if (status < 400 || typeof answer !== 'object' || answer === null || !('type' in answer)) return answer;
+  return { instance: path, requestId: 'test-request', ...answer };
+}
+
+function disagreement(key: string, status: number, answer: unknown): string[] {
+  const [method = '', path = ''] = key.split(' ');
+  return contractErrors(method, path, status, answer);
+}
+
 export function fakeApi(routes: Record<string, Route | [number, unknown]>) {
+  const fixed = Object.entries(routes).flatMap(([key, route]) =>
+    typeof route === 'function' ? [] : disagreement(key, route[0], asServerSends(key, route[0], route[1])),
+  );
+  if (fixed.length > 0) throw new Error(`fixtures disagree with the server's contract:\n${fixed.join('\n')}`);
   const calls: Call[] = [];
   const fetch = vi.fn(async (url: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
@@ -21,7 +44,9 @@ export function fakeApi(routes: Record<string, Route | [number, unknown]>) {
     calls.push({ method, path: url, body, headers });
     const route = routes[`${method} ${path}`];
     if (!route) return new Response(JSON.stringify({ title: '请求的地址不存在' }), { status: 404 });
-    const [status, answer] = typeof route === 'function' ? route({ body, headers }) : route;
+    const [status, given] = typeof route === 'function' ? route({ body, headers }) : route;
+    const answer = asServerSends(path, status, given);
+    if (typeof route === 'function') disagreements.push(...disagreement(`${method} ${path}`, status, answer));
     return new Response(answer === undefined ? null : JSON.stringify(answer), {
       status,
       headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },

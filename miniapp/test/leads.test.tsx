@@ -117,6 +117,7 @@ describe('线索 detail', () => {
     const duplicate = {
       type: 'urn:kelian:problem:duplicate-customer',
       title: '可能与已有客户重复',
+      status: 409,
       duplicates: [
         {
           id: 7,
@@ -162,6 +163,7 @@ describe('线索 detail', () => {
               {
                 type: 'urn:kelian:problem:duplicate-customer',
                 title: '可能与已有客户重复',
+                status: 409,
                 duplicates: [{ id: 7, kind: 'company', name: '远景物流有限公司', matchedOn: ['name'] }],
                 hiddenCount: 0,
               },

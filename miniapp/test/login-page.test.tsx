@@ -26,6 +26,8 @@ const wecom = vi.hoisted(() => ({ registerWeComSdk: vi.fn() }));
 vi.mock('../src/services/sdk-wecom.h5', () => wecom);
 
 const home = { url: '/pages/home/index' };
+/** The page the JS-SDK signatures are for, as the server echoes it. */
+const page = 'http://localhost:3000/app/';
 const liNa = { id: 3, name: '李娜', title: '华北销售总监', department: { id: 2, name: '华北销售部' } };
 const wangJianGuo = { id: 1, name: '王建国', title: '总经理', department: { id: 1, name: '总经办' } };
 
@@ -53,7 +55,8 @@ describe('登录 in a plain browser', () => {
   });
 
   test('without the sandbox it says where the app must be opened', async () => {
-    fakeApi({ 'GET /api/auth/sandbox/users': problem(404, 'not-found', '请求的地址不存在') });
+    // A server that is not a sandbox has no such route: the fake answers 404 for it.
+    fakeApi({});
     render(<LoginPage />);
     await screen.findByText('请在企业微信或钉钉中打开客联');
     expect(screen.queryByText('重试')).toBeNull();
@@ -89,7 +92,7 @@ describe('登录 inside WeCom (h5)', () => {
     const { calls } = fakeApi({
       'GET /api/jssdk/wecom/config': [
         200,
-        { corpId: 'wwcorp', agentId: 1000002, timestamp: 1, nonceStr: 'n', signature: 's' },
+        { corpId: 'wwcorp', agentId: '1000002', timestamp: 1, nonceStr: 'n', signature: 's', url: page },
       ],
     });
     render(<LoginPage />);
@@ -113,11 +116,11 @@ describe('登录 inside WeCom (h5)', () => {
   test('back with a code and its state, the page signs in and clears the code from the address', async () => {
     sessionStorage.setItem('kelian.oauth.state', 'abc123');
     window.history.replaceState(null, '', '/app/?code=CODE42&state=abc123');
-    const signature = { timestamp: 1, nonceStr: 'n', signature: 's' };
+    const signature = { timestamp: 1, nonceStr: 'n', signature: 's', url: page };
     const { calls } = fakeApi({
       'POST /api/auth/wecom': signIn(liNa),
-      'GET /api/jssdk/wecom/config': [200, { corpId: 'wwcorp', agentId: 1000002, ...signature }],
-      'GET /api/jssdk/wecom/agent-config': [200, { corpId: 'wwcorp', agentId: 1000002, ...signature }],
+      'GET /api/jssdk/wecom/config': [200, { corpId: 'wwcorp', agentId: '1000002', ...signature }],
+      'GET /api/jssdk/wecom/agent-config': [200, { corpId: 'wwcorp', agentId: '1000002', ...signature }],
     });
     render(<LoginPage />);
     await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith(home));
@@ -128,7 +131,7 @@ describe('登录 inside WeCom (h5)', () => {
     // Then the JS-SDK is registered, signed by the server for this page.
     await waitFor(() => expect(wecom.registerWeComSdk).toHaveBeenCalled());
     const registration = wecom.registerWeComSdk.mock.calls[0]![0];
-    expect(registration).toMatchObject({ corpId: 'wwcorp', agentId: 1000002 });
+    expect(registration).toMatchObject({ corpId: 'wwcorp', agentId: '1000002' });
     await expect(registration.getAgentConfigSignature('http://localhost:3000/app/')).resolves.toMatchObject(
       signature,
     );
@@ -144,12 +147,12 @@ describe('登录 inside WeCom (h5)', () => {
     fakeApi({
       'GET /api/jssdk/wecom/config': [
         200,
-        { corpId: 'wwcorp', agentId: 1000002, timestamp: 1, nonceStr: 'n', signature: 's' },
+        { corpId: 'wwcorp', agentId: '1000002', timestamp: 1, nonceStr: 'n', signature: 's', url: page },
       ],
       'POST /api/auth/wecom': signIn(liNa),
       'GET /api/jssdk/wecom/agent-config': [
         200,
-        { corpId: 'wwcorp', agentId: 1000002, timestamp: 1, nonceStr: 'n', signature: 's' },
+        { corpId: 'wwcorp', agentId: '1000002', timestamp: 1, nonceStr: 'n', signature: 's', url: page },
       ],
     });
     const first = render(<LoginPage />);
@@ -206,7 +209,14 @@ describe('登录 inside DingTalk (h5)', () => {
   beforeEach(() => userAgent(agents.dingtalk));
   afterEach(() => vi.useRealTimers());
 
-  const config = { corpId: 'dingcorp', agentId: '123', timeStamp: '1', nonceStr: 'n', signature: 's' };
+  const config = {
+    corpId: 'dingcorp',
+    agentId: '123',
+    timeStamp: '1',
+    nonceStr: 'n',
+    signature: 's',
+    url: page,
+  };
 
   test('requestAuthCode with the corp id, then the code signs in', async () => {
     dingtalk.requestDingTalkAuthCode.mockResolvedValue({ code: 'DDCODE' });

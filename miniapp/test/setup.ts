@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { takeDisagreements } from './fake-api';
 
 // lottie-web (a NutUI dependency) paints on a canvas when it is imported; jsdom has none.
 HTMLCanvasElement.prototype.getContext = (() => ({ fillRect() {}, fillStyle: '' })) as never;
@@ -10,4 +11,6 @@ afterEach(() => {
   sessionStorage.clear();
   vi.unstubAllGlobals();
   vi.clearAllMocks();
+  const found = takeDisagreements();
+  if (found.length > 0) throw new Error(`answers disagree with the server's contract:\n${found.join('\n')}`);
 });

@@ -24,6 +24,7 @@ const customer = {
   contacts: [],
   timeline: [
     {
+      type: 'followUp',
       id: 1,
       kind: 'call',
       content: '约了下周演示',
