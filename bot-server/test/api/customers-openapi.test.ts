@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditPage } from '../../src/api/audit/docs.js';
 import { customerPage, customerView } from '../../src/api/customers/responses.js';
 import { apiRouter } from '../../src/api/index.js';
-import { contractDocument } from '../../src/api/openapi/contract.js';
+import { contractConfig, contractDocument } from '../../src/api/openapi/contract.js';
 import { type Crm, startCrm } from './customers-support.js';
 
 let crm: Crm;
@@ -30,15 +30,7 @@ interface Operation {
 /** What the API router mounts, as OpenAPI "METHOD /path" strings (HEAD comes with GET). */
 function mountedRoutes(sandbox: boolean): string[] {
   const router = apiRouter({
-    config: {
-      sandbox,
-      publicUrl: undefined,
-      wecom: undefined,
-      dingtalk: undefined,
-      leadWebhookSecret: undefined,
-      displayTimeZone: 'Asia/Shanghai',
-      authAttemptsPerMinute: 30,
-    },
+    config: { ...contractConfig, sandbox },
     orm: {} as never,
     platforms: {} as never,
     notifier: {} as never,

@@ -7,7 +7,7 @@ import { apiDocs } from './routes.js';
 // The document the mini-app is typed against (miniapp/contract/openapi.json, `npm run api:types`).
 // Only `sandbox` changes which routes exist; it is on, so the demo-user login of a plain browser
 // is part of the contract too.
-const contractConfig: ApiDeps['config'] = {
+export const contractConfig: ApiDeps['config'] = {
   sandbox: true,
   publicUrl: undefined,
   wecom: undefined,
