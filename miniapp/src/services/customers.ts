@@ -74,17 +74,23 @@ export const fetchCustomer = (id: number | string) => get<CustomerView>(`/api/cu
 
 export const createCustomer = (input: CustomerInput) => post<CustomerView>('/api/customers', input);
 
-export const updateCustomer = (id: number, input: Partial<CustomerInput>) =>
+export const updateCustomer = (id: number, input: Body<'/api/customers/{id}', 'patch'>) =>
   patch<CustomerView>(`/api/customers/${id}`, input);
 
 export const addFollowUp = (customerId: number, input: FollowUpInput) =>
   post<FollowUp>(`/api/customers/${customerId}/follow-ups`, input);
 
 export const changeOwner = (customerId: number, ownerId: number | null) =>
-  put<CustomerView>(`/api/customers/${customerId}/owner`, { ownerId });
+  put<CustomerView>(`/api/customers/${customerId}/owner`, {
+    ownerId,
+  } satisfies Body<'/api/customers/{id}/owner', 'put'>);
 
-export const revealField = (customerId: number, field: string, contactId?: number) =>
-  post<{ value: unknown }>(`/api/customers/${customerId}/reveal`, { field, contactId });
+type Reveal = Body<'/api/customers/{id}/reveal', 'post'>;
+export const revealField = (customerId: number, field: Reveal['field'], contactId?: number) =>
+  post<Answer<'/api/customers/{id}/reveal', 'post'>>(`/api/customers/${customerId}/reveal`, {
+    field,
+    contactId,
+  } satisfies Reveal);
 
 export const customerOpportunities = (customerId: number) =>
   get<Opportunities>(`/api/opportunities${query({ customerId: String(customerId), limit: '50' })}`);
@@ -93,7 +99,9 @@ export const customerByExternalContact = (externalUserId: string) =>
   get<CustomerView>(`/api/customers/by-external/${encodeURIComponent(externalUserId)}`);
 
 export const customerFromExternalContact = (externalUserId: string) =>
-  post<CustomerView>('/api/customers/from-external', { externalUserId });
+  post<CustomerView>('/api/customers/from-external', {
+    externalUserId,
+  } satisfies Body<'/api/customers/from-external', 'post'>);
 
 /**
  * The customer's history, newest first. Until the server has the full timeline, the follow-ups of

@@ -1,6 +1,6 @@
 import { get, post } from './api';
-import type { Answer } from './contract';
-import { type Session, type SessionUser, saveSession } from './session';
+import type { Answer, Body } from './contract';
+import { type Session, saveSession } from './session';
 
 // bot-server's identity API (bot-server/src/api): sign-in, the profile, the JS-SDK signatures.
 
@@ -29,16 +29,29 @@ async function signedIn(pending: Promise<Session>): Promise<Session> {
 }
 
 export const signInWithWeCom = (code: string, kind: 'oauth' | 'miniprogram') =>
-  signedIn(post<Session>('/api/auth/wecom', { code, kind }, { auth: false }));
+  signedIn(
+    post<Session>('/api/auth/wecom', { code, kind } satisfies Body<'/api/auth/wecom', 'post'>, {
+      auth: false,
+    }),
+  );
 
 export const signInWithDingTalk = (code: string) =>
-  signedIn(post<Session>('/api/auth/dingtalk', { code }, { auth: false }));
+  signedIn(
+    post<Session>('/api/auth/dingtalk', { code } satisfies Body<'/api/auth/dingtalk', 'post'>, {
+      auth: false,
+    }),
+  );
 
 /** The sandbox's demo users (404 when the server is not in sandbox mode). */
-export const sandboxUsers = () => get<{ users: SessionUser[] }>('/api/auth/sandbox/users', { auth: false });
+export const sandboxUsers = () =>
+  get<Answer<'/api/auth/sandbox/users', 'get'>>('/api/auth/sandbox/users', { auth: false });
 
 export const signInAsDemoUser = (userId: number) =>
-  signedIn(post<Session>('/api/auth/sandbox', { userId }, { auth: false }));
+  signedIn(
+    post<Session>('/api/auth/sandbox', { userId } satisfies Body<'/api/auth/sandbox', 'post'>, {
+      auth: false,
+    }),
+  );
 
 export const fetchProfile = () => get<Profile>('/api/me');
 

@@ -50,7 +50,7 @@ export const fetchLead = (id: number) => get<Lead>(`/api/leads/${id}`);
 export const claimLead = (id: number) => post<Lead>(`/api/leads/${id}/claim`);
 export const releaseLead = (id: number) => post<Lead>(`/api/leads/${id}/release`);
 export const markLeadInvalid = (id: number, reason: string) =>
-  post<Lead>(`/api/leads/${id}/invalid`, { reason });
+  post<Lead>(`/api/leads/${id}/invalid`, { reason } satisfies Body<'/api/leads/{id}/invalid', 'post'>);
 export const convertLead = (id: number, into?: ConvertInto) =>
   post<LeadConverted>(`/api/leads/${id}/convert`, into ?? {});
 
@@ -58,14 +58,19 @@ export const fetchStages = () => get<{ items: Stage[] }>('/api/stages');
 export const fetchBoard = () => get<Board>('/api/opportunities/board');
 export const fetchDeal = (id: number) => get<DealDetail>(`/api/opportunities/${id}`);
 export const moveDeal = (id: number, stageId: number) =>
-  post<DealDetail>(`/api/opportunities/${id}/stage`, { stageId });
+  post<DealDetail>(`/api/opportunities/${id}/stage`, {
+    stageId,
+  } satisfies Body<'/api/opportunities/{id}/stage', 'post'>);
 export const winDeal = (id: number) => post<DealDetail>(`/api/opportunities/${id}/won`);
 export const loseDeal = (id: number, reason: string) =>
-  post<DealDetail>(`/api/opportunities/${id}/lost`, { reason });
+  post<DealDetail>(`/api/opportunities/${id}/lost`, {
+    reason,
+  } satisfies Body<'/api/opportunities/{id}/lost', 'post'>);
 
 export const fetchFigures = () => get<Figures>('/api/me/figures');
 
 export const listTasks = (view: TaskView, cursor?: string, limit = 20) =>
   get<Tasks>(paged('/api/tasks', { view, limit: String(limit), cursor }));
 export const completeTask = (id: number) => post<Task>(`/api/tasks/${id}/done`);
-export const postponeTask = (id: number) => post<Task>(`/api/tasks/${id}/postpone`, { days: 1 });
+export const postponeTask = (id: number) =>
+  post<Task>(`/api/tasks/${id}/postpone`, { days: 1 } satisfies Body<'/api/tasks/{id}/postpone', 'post'>);
