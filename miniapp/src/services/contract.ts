@@ -5,7 +5,7 @@ import type { paths } from '../../contract/api';
 // mini-app instead of a page that silently reads a field that is gone. Types only: nothing here
 // reaches the bundle.
 
-export type ApiPath = keyof paths;
+type ApiPath = keyof paths;
 type Verb<P extends ApiPath> = {
   [M in keyof paths[P]]-?: NonNullable<paths[P][M]> extends { responses: unknown } ? M : never;
 }[keyof paths[P]];
@@ -14,19 +14,15 @@ type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body 
 type ProblemJson<T> = T extends { content: { 'application/problem+json': infer Body } } ? Body : never;
 type Responses<P extends ApiPath, M extends Verb<P>> =
   Operation<P, M> extends { responses: infer R } ? R : never;
+type Reply<P extends ApiPath, M extends Verb<P>, S extends number> = S extends keyof Responses<P, M>
+  ? Responses<P, M>[S]
+  : never;
 
 /** The JSON `METHOD path` answers with `status` (200 unless said). */
-export type Answer<P extends ApiPath, M extends Verb<P>, S extends number = 200> = S extends keyof Responses<
-  P,
-  M
->
-  ? Json<Responses<P, M>[S]>
-  : never;
+export type Answer<P extends ApiPath, M extends Verb<P>, S extends number = 200> = Json<Reply<P, M, S>>;
 
 /** The problem details (application/problem+json) `METHOD path` answers with `status`. */
-export type Problem<P extends ApiPath, M extends Verb<P>, S extends number> = S extends keyof Responses<P, M>
-  ? ProblemJson<Responses<P, M>[S]>
-  : never;
+export type Problem<P extends ApiPath, M extends Verb<P>, S extends number> = ProblemJson<Reply<P, M, S>>;
 
 /** The JSON body `METHOD path` takes. */
 export type Body<P extends ApiPath, M extends Verb<P>> =

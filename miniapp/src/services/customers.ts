@@ -2,8 +2,8 @@ import { ApiError, get, patch, post, put } from './api';
 import type { Answer, Body } from './contract';
 
 // bot-server's customer API as the customer pages use it; the shapes are the server's own (see
-// ./contract). Fields a field rule hides are absent, masked ones
-// come as `138****1234` and are listed in `fieldAccess.revealable`.
+// ./contract). Fields a field rule hides are absent, masked ones come as `138****1234` and are
+// listed in `fieldAccess.revealable`.
 
 export const DETAIL_PAGE = '/pages/customers/detail';
 export const EDIT_PAGE = '/pages/customers/edit';
