@@ -7,7 +7,7 @@ import { healthRoutes } from './health/routes.js';
 import { accessLog } from './http/access-log.js';
 import { logResponseErrors } from './http/client-abort.js';
 import { problemResponses } from './http/errors.js';
-import type { Foreground } from './http/foreground.js';
+import { type Foreground, isPlatformCallback } from './http/foreground.js';
 import { requestId } from './http/request-id.js';
 import type { Logger } from './logger.js';
 
@@ -33,8 +33,10 @@ export function createApp({ orm, logger, routers = [], foreground }: AppDeps): K
   app.use(problemResponses());
   // Only JSON and forms are parsed here: platform callbacks read their exact signed bytes themselves.
   app.use(bodyParser({ enableTypes: ['json', 'form'], ...bodyLimits }));
-  // Every request gets its own identity map: entities never leak between requests.
-  app.use((_ctx, next) => RequestContext.create(orm.em, next));
+  // Every request gets its own identity map: entities never leak between requests. Platform
+  // callbacks get none: they only store the event, through the inbox's own, and forking an entity
+  // manager per callback was a tenth of the callback's cost.
+  app.use((ctx, next) => (isPlatformCallback(ctx.path) ? next() : RequestContext.create(orm.em, next)));
   for (const router of [healthRoutes(orm), ...routers]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));

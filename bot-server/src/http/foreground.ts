@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 
 /** Where the platforms call in: their answers are due within seconds (WeCom 5 s, DingTalk 1.5–2 s). */
 const platformPaths = /^\/(wecom|dingtalk)\//;
+export const isPlatformCallback = (path: string): boolean => platformPaths.test(path);
 
 /**
  * Counts the platforms' callbacks in flight, so that background workers can let them go first: the
@@ -12,7 +13,7 @@ export class Foreground {
   #inFlight = 0;
 
   readonly middleware: Middleware = async (ctx, next) => {
-    if (!platformPaths.test(ctx.path)) return next();
+    if (!isPlatformCallback(ctx.path)) return next();
     this.#inFlight += 1;
     try {
       await next();

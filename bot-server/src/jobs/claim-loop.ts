@@ -1,8 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
 
-/** How long a loop lets callbacks go first before it takes its next batch anyway. */
-const maxYieldMs = 200;
+/**
+ * While platform callbacks are in flight a loop works at most this share of the time: after a batch
+ * that took t ms it lets them go first for up to t × (1 − share) / share ms (never longer than
+ * `maxYieldMs`) before it takes the next batch anyway. A burst of callbacks is answered at the speed
+ * of the door, and the stored work still moves under a steady stream, a batch at a time.
+ */
+const pressureShare = 0.2;
+const maxYieldMs = 1000;
 const yieldStepMs = 5;
 
 export interface ClaimLoopOptions<T> {
@@ -32,6 +38,7 @@ export class ClaimLoop<T> {
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #woken = false;
+  #lastBatchMs = 0;
 
   constructor(private readonly o: ClaimLoopOptions<T>) {}
 
@@ -60,8 +67,10 @@ export class ClaimLoop<T> {
       await this.#letForegroundGo();
       let claimed: T[] = [];
       try {
+        const started = performance.now();
         claimed = await this.o.claim(this.o.batchSize);
         await this.#handleBatch(claimed, log);
+        this.#lastBatchMs = performance.now() - started;
       } catch (err) {
         log.error({ err }, 'claiming work failed; trying again shortly');
         await sleep(this.o.idleMs);
@@ -70,12 +79,10 @@ export class ClaimLoop<T> {
     }
   }
 
-  /**
-   * Lets the platforms' callbacks be answered first, but never waits longer than `maxYieldMs`: under a
-   * steady stream of callbacks the work still moves, a batch at a time.
-   */
+  /** Lets the platforms' callbacks be answered first, for a time in proportion to the last batch's. */
   async #letForegroundGo(): Promise<void> {
-    const until = Date.now() + maxYieldMs;
+    const yieldMs = Math.min(maxYieldMs, (this.#lastBatchMs * (1 - pressureShare)) / pressureShare);
+    const until = Date.now() + yieldMs;
     while (this.o.yieldTo?.() && Date.now() < until && this.#running) await sleep(yieldStepMs);
   }
 
