@@ -11,6 +11,7 @@ import { resetDatabase } from '../../../orm/testing/reset.js';
 import { enqueueFullSyncs } from '../../src/bot/org/sync-jobs.js';
 import { DingTalkDirectory } from '../../src/platforms/dingtalk/directory.js';
 import { WeComDirectory } from '../../src/platforms/wecom/directory.js';
+import { apiClient } from '../api/support.js';
 import { settleJobs } from '../support/jobs.js';
 import { textOf, waitForOutgoing } from '../support/sandbox.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
@@ -153,12 +154,33 @@ describe('a fresh company (SANDBOX_DEMO_DATA=false)', () => {
     );
     expect(given.rows).toHaveLength(17);
 
+    // The administrator takes 张伟's role away and gives 罗娟 one: the next syncs leave both be.
+    const api = apiClient(server);
+    const userId = async (name: string) =>
+      (await db.query<{ id: number }>('select id from app_user where name = $1', [name])).rows[0]!.id;
+    const { token } = (await api('/api/auth/sandbox', { body: { userId: await userId('徐明') } })).body;
+    const roleId = async (code: string) =>
+      (await db.query<{ id: number }>('select id from role where code = $1', [code])).rows[0]!.id;
+    const removed = await api(`/api/admin/users/${await userId('张伟')}/roles/${await roleId('sales')}`, {
+      method: 'DELETE',
+      token,
+    });
+    expect(removed.status).toBe(200);
+    const added = await api(`/api/admin/users/${await userId('罗娟')}/roles/${await roleId('finance')}`, {
+      method: 'PUT',
+      token,
+      body: {},
+    });
+    expect(added.status).toBe(200);
+    const decided = await holders(db);
+
     await enqueueFullSyncs(server.jobs.queue, {
       wecom: new WeComDirectory(server.platforms.wecomClient()!),
       dingtalk: new DingTalkDirectory(server.platforms.dingtalkClient()!),
     });
     await settleJobs(db);
-    expect(await holders(db)).toEqual(roles);
-    expect(await count(db, `select count(*)::int as n from audit_log where object_type = 'user'`)).toBe(18);
+    expect(await holders(db)).toEqual(decided);
+    expect(decided.map((r) => r.name)).not.toContain('张伟');
+    expect(await count(db, `select count(*)::int as n from audit_log where object_type = 'user'`)).toBe(20);
   });
 });

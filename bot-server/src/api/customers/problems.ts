@@ -17,6 +17,8 @@ const answers: Record<RefusalKind, (code: string) => { status: number; type: str
   'field-refused': () => ({ status: 403, type: 'field-refused' }),
   // Someone or something got there first: the code itself is the type (lead-taken, lead-closed).
   conflict: (code) => ({ status: 409, type: code }),
+  // Input that does not fit the data: the code tells programs which (role-field-unknown …).
+  invalid: (code) => ({ status: 400, type: code }),
 };
 
 /** A refusal (thrown or returned by the domain) as the API answers it. */

@@ -1,3 +1,5 @@
+import { rolesDocs } from '../../api/roles/docs.js';
+import { rolesRouter } from '../../api/roles/routes.js';
 import { administratorCount, noAdministratorText } from '../../domain/roles/administrators.js';
 import type { KelianModule } from '../../modules/contract.js';
 
@@ -5,13 +7,15 @@ import type { KelianModule } from '../../modules/contract.js';
  * Roles and administrators. While nobody administers Kelian (a company just gone live), nobody can
  * be given a role: the bot says so to whoever writes to it, the log says so at start, and /readyz
  * shows it (health/routes.ts). The configured administrators are granted by every org sync
- * (bot/org/module.ts), since they exist only once the directory is synced.
+ * (bot/org/module.ts), since they exist only once the directory is synced. The administrators'
+ * API (api/roles/) edits roles and gives them out.
  */
 export const rolesModule: KelianModule = {
   name: 'roles',
   register({ bot }) {
     bot.guard(async (em) => ((await administratorCount(em)) === 0 ? noAdministratorText : undefined));
   },
+  api: { routers: (deps) => [rolesRouter(deps)], docs: () => rolesDocs },
   async start({ orm, config, logger }) {
     if ((await administratorCount(orm.em.fork())) > 0) return;
     logger.warn(

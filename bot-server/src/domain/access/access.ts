@@ -5,6 +5,7 @@ import {
   type RightObject,
   type Rights,
   type RightVerb,
+  type Role,
   rightObjects,
   type User,
 } from '@kelian/orm';
@@ -49,8 +50,23 @@ export interface Access {
 /** The role code whose holders may do everything, everywhere, whatever their assignment's scope. */
 const adminRole = 'admin';
 
+/** A role as the user holds it: what access is computed from (an assignment, or one being previewed). */
+export interface HeldRole {
+  role: Pick<Role, 'code' | 'rights' | 'fieldRules'>;
+  scope: DataScope;
+  department?: Pick<Department, 'id' | 'path'> | null;
+}
+
 export async function accessOf(em: EntityManager, user: User): Promise<Access> {
-  const assignments = await rolesOf(em, user);
+  return accessFrom(em, user, await rolesOf(em, user));
+}
+
+/** The access `user` would have holding exactly these roles (the admin's preview of unsaved rules). */
+export async function accessFrom(
+  em: EntityManager,
+  user: User,
+  assignments: readonly HeldRole[],
+): Promise<Access> {
   // The user may come from a session or a bot event with their department not loaded.
   const own = user.department ? await em.findOne(DepartmentSchema, user.department.id) : null;
   const admin = assignments.some((a) => a.role.code === adminRole);

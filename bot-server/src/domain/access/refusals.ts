@@ -2,9 +2,10 @@
 // Chinese words for it. The bot answers with them as a sentence; the API puts them in the problem's
 // `title` (api/refusal-problems.ts). `kind` tells how a surface should treat it: not-visible (like
 // a missing id: probing tells nothing), not-permitted (seen, but not yours to do), field-refused,
-// conflict (someone or something got there first: a lead taken, a deal closed).
+// conflict (someone or something got there first: a lead taken, a deal closed), invalid (input
+// that does not fit the data: a field rule on a field that does not exist; its code is the type).
 
-export type RefusalKind = 'not-visible' | 'not-permitted' | 'field-refused' | 'conflict';
+export type RefusalKind = 'not-visible' | 'not-permitted' | 'field-refused' | 'conflict' | 'invalid';
 export type RefusalParams = Readonly<Record<string, string | number | null | undefined>>;
 
 const objectNames: Record<string, string> = {
@@ -20,6 +21,7 @@ const objectNames: Record<string, string> = {
   department: '部门',
   tag: '标签',
   tagGroup: '标签组',
+  role: '角色',
 };
 
 /** The settings an admin keeps, as the refusal names them ("只有管理员可以…"). */
@@ -31,6 +33,7 @@ export const settingsAreas = {
   stages: '设置销售阶段',
   auditLog: '查看审计日志',
   wecomSync: '同步企业微信客户',
+  roles: '管理角色与权限',
 } as const;
 export type SettingsArea = keyof typeof settingsAreas;
 
@@ -97,6 +100,31 @@ export const refusals = {
     text: (p) => (p.status === 'won' ? '这个商机已经赢单了' : '这个商机已经输单了'),
   },
   'deal-same-stage': { kind: 'not-permitted', text: (p) => `商机已经在「${p.stage}」阶段` },
+  'role-scope-missing': {
+    kind: 'invalid',
+    text: () => '请为角色选择数据范围：本人、本部门、本部门及下级或全部',
+  },
+  'role-field-unknown': {
+    kind: 'invalid',
+    text: (p) => `没有「${p.field}」这个字段，无法为它设置字段权限`,
+  },
+  'role-object-unknown': { kind: 'invalid', text: (p) => `没有「${p.object}」这类对象，无法设置权限` },
+  'role-verb-unknown': {
+    kind: 'invalid',
+    text: (p) => `「${p.object}」不能设置「${p.verb}」权限`,
+  },
+  'role-code-taken': { kind: 'conflict', text: (p) => `已有角色使用代码「${p.code}」` },
+  'role-name-taken': { kind: 'conflict', text: (p) => `已有名为「${p.name}」的角色` },
+  'role-built-in': { kind: 'conflict', text: (p) => `「${p.name}」是内置角色，不能删除` },
+  'role-in-use': {
+    kind: 'conflict',
+    text: (p) => `还有 ${p.holders} 人担任「${p.name}」，请先为他们移除该角色再删除`,
+  },
+  'last-administrator': {
+    kind: 'conflict',
+    text: () => '不能移除最后一位管理员：请先让另一位同事成为管理员',
+  },
+  'scope-department-unknown': { kind: 'invalid', text: () => '所选部门不存在' },
   'task-closed': {
     kind: 'not-permitted',
     text: (p) => (p.status === 'done' ? '这个待办已经完成了' : '这个待办已取消'),

@@ -1,5 +1,6 @@
 import { type Role, RoleAssignmentSchema, RoleSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RefusedError } from '../access/errors.js';
 
 // Who administers Kelian: whoever holds a role granting `settings.administer`, the right the access
 // policy reads (access.ts), whatever the role is called. Only active people count: someone who left
@@ -19,6 +20,14 @@ export async function administratorCount(em: EntityManager): Promise<number> {
     { fields: ['user'] },
   );
   return new Set(held.map((a) => a.user.id)).size;
+}
+
+/**
+ * Refuses a change, made but not committed, that leaves nobody administering: the caller's
+ * transaction is rolled back with it, so nothing changed.
+ */
+export async function requireAnAdministrator(em: EntityManager): Promise<void> {
+  if ((await administratorCount(em)) === 0) throw new RefusedError('last-administrator');
 }
 
 /** What anyone who writes to the bot is told, /readyz says and the log says while nobody administers. */
