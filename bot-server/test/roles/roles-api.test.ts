@@ -45,6 +45,7 @@ describe('who may use it', () => {
       const session = await crm.as(name);
       const attempts: [string, string, unknown?][] = [
         ['GET', '/api/roles'],
+        ['GET', '/api/roles/vocabulary'],
         ['POST', '/api/roles', { name: '越权', defaultScope: 'all' }],
         ['PATCH', `/api/roles/${sales.id}`, { defaultScope: 'all' }],
         ['DELETE', `/api/roles/${sales.id}`],
@@ -154,6 +155,30 @@ describe('people and their roles', () => {
 });
 
 describe('custom roles', () => {
+  test('the vocabulary offers exactly what a role may be given, in Chinese', async () => {
+    const { body } = await admin.get('/api/roles/vocabulary');
+    expect(body.scopes.map((s: { label: string }) => s.label)).toEqual([
+      '本人',
+      '本部门',
+      '本部门及下级',
+      '全部',
+    ]);
+    expect(body.rights.find((r: { object: string }) => r.object === 'lead').verbs).toContainEqual({
+      verb: 'claim',
+      label: '认领',
+    });
+    const contact = body.fields.find((f: { object: string }) => f.object === 'contact');
+    expect(contact).toMatchObject({ label: '联系人' });
+    expect(contact.fields).toContainEqual({ field: 'mobile', label: '手机' });
+    // Offered is accepted; a verb not offered for the object is refused.
+    const claimOnCustomers = await admin.send('POST', '/api/roles', {
+      name: '试用',
+      defaultScope: 'self',
+      rights: { customer: ['claim'] },
+    });
+    expect(claimOnCustomers.body).toMatchObject({ status: 400, type: problem('role-verb-unknown') });
+  });
+
   test('bad rules are refused with a Chinese title and a stable type, and nothing is created', async () => {
     const before = await roleRows();
     const cases: [unknown, number, string, string][] = [

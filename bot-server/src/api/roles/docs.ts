@@ -66,6 +66,26 @@ const badRules = {
     '请求内容有误（type 为 invalid-request，或 role-scope-missing、role-object-unknown、role-verb-unknown、role-field-unknown），什么都没有改变',
 };
 
+const labelled = z.object({ value: z.string(), label: z.string() });
+export const vocabularyJson = z.object({
+  scopes: z.array(labelled),
+  rights: z.array(
+    z.object({
+      object: z.string(),
+      label: z.string(),
+      verbs: z.array(z.object({ verb: z.string(), label: z.string() })),
+    }),
+  ),
+  fieldAccesses: z.array(labelled),
+  fields: z.array(
+    z.object({
+      object: z.string(),
+      label: z.string(),
+      fields: z.array(z.object({ field: z.string(), label: z.string() })),
+    }),
+  ),
+});
+
 export const rolesDocs: RouteDoc[] = [
   {
     ...base,
@@ -73,6 +93,13 @@ export const rolesDocs: RouteDoc[] = [
     path: '/roles',
     summary: '全部角色及其数据范围、操作权限与字段权限（管理员）',
     answers: { 200: { description: '角色列表', schema: roleList }, ...adminOnly },
+  },
+  {
+    ...base,
+    method: 'get',
+    path: '/roles/vocabulary',
+    summary: '角色可设置的内容及其中文名称：数据范围、各对象的操作权限、可设置字段权限的字段（管理员）',
+    answers: { 200: { description: '角色编辑器的词汇', schema: vocabularyJson }, ...adminOnly },
   },
   {
     ...base,
@@ -102,7 +129,7 @@ export const rolesDocs: RouteDoc[] = [
     method: 'patch',
     path: '/roles/:id',
     params: roleId,
-    summary: '修改角色的名称、默认数据范围、操作权限或字段权限（管理员）',
+    summary: '修改角色的名称、默认数据范围、操作权限或字段权限（管理员；代码不可修改）',
     description: '担任者下一次请求即按新规则；各人的数据范围不变（在分配角色时设置）。',
     body: rolePatch,
     answers: {

@@ -10,6 +10,7 @@ import { assignRole, removeRole } from '../../domain/roles/assign.js';
 import { listPeople } from '../../domain/roles/directory.js';
 import { createRole, deleteRole, roleById, updateRole } from '../../domain/roles/edit.js';
 import { previewAccess } from '../../domain/roles/preview.js';
+import { roleVocabulary } from '../../domain/roles/vocabulary.js';
 import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
@@ -52,6 +53,11 @@ export function rolesRouter({ orm }: ApiDeps): Router<ApiState> {
     const roles = await orm.em.find(RoleSchema, {}, { orderBy: [{ builtIn: 'desc' }, { id: 'asc' }] });
     const holders = await holdersByRole(orm.em);
     ctx.body = { items: roles.map((r) => roleJson(r, holders.get(r.id) ?? 0)) };
+  });
+
+  router.get('/roles/vocabulary', async (ctx) => {
+    requireAdministration(await actingOf(ctx, orm.em), 'roles');
+    ctx.body = roleVocabulary;
   });
 
   router.post('/roles', async (ctx) => {

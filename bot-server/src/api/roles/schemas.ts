@@ -56,10 +56,10 @@ export const roleCreate = z.strictObject(
   unknownKeys,
 );
 
+// The code is for programs: it never changes once the role exists.
 export const rolePatch = z.strictObject(
   {
     name: name.optional(),
-    code: code.optional(),
     defaultScope: scope.optional(),
     rights: rights.optional(),
     fieldRules: fieldRules.optional(),

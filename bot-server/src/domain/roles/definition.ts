@@ -1,14 +1,7 @@
-import {
-  type DataScope,
-  type FieldAccess,
-  type FieldRules,
-  type Rights,
-  type RightVerb,
-  rightObjects,
-  rightVerbs,
-} from '@kelian/orm';
+import type { DataScope, FieldAccess, FieldRules, Rights, RightVerb } from '@kelian/orm';
 import { RefusedError } from '../access/errors.js';
 import { isRuledField, ruledFields } from '../access/fields.js';
+import { rightsOffered } from './vocabulary.js';
 
 // What an administrator says a role is, checked against what Kelian knows: the objects and verbs
 // the policy reads (Role.rights), the fields the presenter rules (access/fields.ts). A rule on
@@ -27,23 +20,19 @@ export interface CheckedRules {
   fieldRules: FieldRules;
 }
 
-const isRightObject = (o: string): o is (typeof rightObjects)[number] =>
-  (rightObjects as readonly string[]).includes(o);
 const isRuledObject = (o: string): o is keyof typeof ruledFields => Object.hasOwn(ruledFields, o);
 
 export function checkRules(rules: RoleRules): CheckedRules {
   if (!rules.defaultScope) throw new RefusedError('role-scope-missing');
   const rights: Rights = {};
   for (const [object, verbs] of Object.entries(rules.rights)) {
-    if (!isRightObject(object)) throw new RefusedError('role-object-unknown', { object });
-    // `administer` is company-wide and speaks of settings only; settings know no other verb.
+    // Each object knows its verbs; `administer` is company-wide and speaks of settings only.
+    const offered = rightsOffered.find((o) => o.object === object);
+    if (!offered) throw new RefusedError('role-object-unknown', { object });
     for (const verb of verbs)
-      if (
-        !(rightVerbs as readonly string[]).includes(verb) ||
-        (verb === 'administer') !== (object === 'settings')
-      )
+      if (!(offered.verbs as string[]).includes(verb))
         throw new RefusedError('role-verb-unknown', { object, verb });
-    rights[object] = [...new Set(verbs as RightVerb[])];
+    rights[offered.object] = [...new Set(verbs as RightVerb[])];
   }
   for (const [object, fields] of Object.entries(rules.fieldRules)) {
     if (!isRuledObject(object)) throw new RefusedError('role-object-unknown', { object });

@@ -46,7 +46,7 @@ export async function updateRole(
   em: EntityManager,
   acting: Acting,
   id: number,
-  patch: Partial<RoleInput>,
+  patch: Partial<Omit<RoleInput, 'code'>>,
 ): Promise<Role> {
   requireAdministration(acting, 'roles');
   return em.transactional(async (tx) => {
@@ -58,9 +58,7 @@ export async function updateRole(
       fieldRules: patch.fieldRules ?? role.fieldRules,
     });
     if (patch.name !== undefined && patch.name !== role.name) await refuseTaken(tx, { name: patch.name });
-    if (patch.code !== undefined && patch.code !== role.code) await refuseTaken(tx, { code: patch.code });
     Object.assign(role, rules, patch.name === undefined ? {} : { name: patch.name });
-    if (patch.code !== undefined && !role.builtIn) role.code = patch.code;
     await tx.flush();
     // Taking `settings.administer` from the role of the last administrators would lock everyone out.
     await requireAnAdministrator(tx);

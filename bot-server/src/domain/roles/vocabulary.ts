@@ -1,0 +1,65 @@
+import { dataScopes, fieldAccesses, type RightObject, type RightVerb } from '@kelian/orm';
+import { ruledFields } from '../access/fields.js';
+
+// What a role can speak of, with the words the administrator's console shows: the data scopes,
+// the objects and the verbs the policy reads (Role.rights), the fields the presenter rules. The
+// console builds its editor from this, so it never offers a rule the server would refuse.
+
+const scopeLabels: Record<(typeof dataScopes)[number], string> = {
+  self: '本人',
+  department: '本部门',
+  department_tree: '本部门及下级',
+  all: '全部',
+};
+
+const accessLabels: Record<(typeof fieldAccesses)[number], string> = {
+  hidden: '隐藏',
+  masked: '脱敏',
+  readonly: '只读',
+  editable: '可编辑',
+};
+
+const verbLabels: Record<RightVerb, string> = {
+  read: '查看',
+  edit: '修改',
+  delete: '删除',
+  claim: '认领',
+  reassign: '转交',
+  administer: '管理设置',
+};
+
+/** The verbs each object knows: a role may be given these and no others (definition.ts). */
+export const rightsOffered: { object: RightObject; label: string; verbs: RightVerb[] }[] = [
+  {
+    object: 'customer',
+    label: '客户（含联系人、跟进、标签）',
+    verbs: ['read', 'edit', 'delete', 'reassign'],
+  },
+  { object: 'lead', label: '线索', verbs: ['read', 'edit', 'claim', 'reassign'] },
+  { object: 'opportunity', label: '商机', verbs: ['read', 'edit', 'delete', 'reassign'] },
+  { object: 'task', label: '待办', verbs: ['read', 'edit', 'reassign'] },
+  { object: 'settings', label: '系统设置（角色、规则、字段、审计日志…）', verbs: ['administer'] },
+];
+
+const ruledObjectLabels: Record<keyof typeof ruledFields, string> = {
+  customer: '客户',
+  contact: '联系人',
+  followUp: '跟进记录',
+  lead: '线索',
+  opportunity: '商机',
+};
+
+export const roleVocabulary = {
+  scopes: dataScopes.map((value) => ({ value, label: scopeLabels[value] })),
+  rights: rightsOffered.map(({ object, label, verbs }) => ({
+    object,
+    label,
+    verbs: verbs.map((verb) => ({ verb, label: verbLabels[verb] })),
+  })),
+  fieldAccesses: fieldAccesses.map((value) => ({ value, label: accessLabels[value] })),
+  fields: Object.entries(ruledFields).map(([object, fields]) => ({
+    object,
+    label: ruledObjectLabels[object as keyof typeof ruledFields],
+    fields: Object.entries(fields).map(([field, { label }]) => ({ field, label })),
+  })),
+};
