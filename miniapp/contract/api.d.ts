@@ -188,6 +188,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部角色及其数据范围、操作权限与字段权限（管理员） */
+        get: operations["getApiRoles"];
+        put?: never;
+        /**
+         * 新建自定义角色（管理员）
+         * @description 必须选择数据范围；字段权限只能设置已有字段。
+         */
+        post: operations["postApiRoles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览：某人在角色未保存的规则下看到的客户列表与客户详情（管理员）
+         * @description 与此人实际使用时完全相同的权限判断与脱敏；不保存任何内容。
+         */
+        post: operations["postApiRolesPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除无人担任的自定义角色（管理员） */
+        delete: operations["deleteApiRolesId"];
+        options?: never;
+        head?: never;
+        /**
+         * 修改角色的名称、默认数据范围、操作权限或字段权限（管理员）
+         * @description 担任者下一次请求即按新规则；各人的数据范围不变（在分配角色时设置）。
+         */
+        patch: operations["patchApiRolesId"];
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部人员（含已离职）：部门、企业微信 / 钉钉账号与角色，按编号排序（管理员） */
+        get: operations["getApiAdminUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/roles/{roleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 为此人分配角色，或修改其数据范围（管理员） */
+        put: operations["putApiAdminUsersIdRolesRoleId"];
+        post?: never;
+        /** 移除此人的角色（管理员；不能移除最后一位管理员） */
+        delete: operations["deleteApiAdminUsersIdRolesRoleId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -2064,6 +2161,1269 @@ export interface operations {
             };
             /** @description 未登录或会话已失效 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 角色列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @description 内置角色不能删除 */
+                            builtIn: boolean;
+                            /** @enum {string} */
+                            defaultScope: "self" | "department" | "department_tree" | "all";
+                            rights: {
+                                [key: string]: string[];
+                            };
+                            fieldRules: {
+                                [key: string]: {
+                                    [key: string]: "hidden" | "masked" | "readonly" | "editable";
+                                };
+                            };
+                            /** @description 担任此角色的在职人数 */
+                            holders: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description 给程序用的稳定代码；不填时自动生成 */
+                    code?: string;
+                    /**
+                     * @description 新分配此角色时的数据范围（必填）
+                     * @enum {string}
+                     */
+                    defaultScope?: "self" | "department" | "department_tree" | "all";
+                    /**
+                     * @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign；settings 为 administer）
+                     * @default {}
+                     */
+                    rights?: {
+                        [key: string]: string[];
+                    };
+                    /**
+                     * @description 对象 → 字段 → hidden 隐藏、masked 脱敏、readonly 只读、editable 可编辑；未列出的字段可编辑
+                     * @default {}
+                     */
+                    fieldRules?: {
+                        [key: string]: {
+                            [key: string]: "hidden" | "masked" | "readonly" | "editable";
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 新角色 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description 内置角色不能删除 */
+                        builtIn: boolean;
+                        /** @enum {string} */
+                        defaultScope: "self" | "department" | "department_tree" | "all";
+                        rights: {
+                            [key: string]: string[];
+                        };
+                        fieldRules: {
+                            [key: string]: {
+                                [key: string]: "hidden" | "masked" | "readonly" | "editable";
+                            };
+                        };
+                        /** @description 担任此角色的在职人数 */
+                        holders: number;
+                    };
+                };
+            };
+            /** @description 请求内容有误（type 为 invalid-request，或 role-scope-missing、role-object-unknown、role-verb-unknown、role-field-unknown），什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 与现有数据冲突（type 为 role-name-taken、role-code-taken、role-built-in、role-in-use、last-administrator），什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiRolesPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 预览谁看到的：如张伟的用户编号 */
+                    userId: string | number;
+                    /** @description 正在编辑的角色；新建角色时不填 */
+                    roleId?: string | number;
+                    /**
+                     * @description self 本人、department 本部门、department_tree 本部门及下级、all 全部
+                     * @enum {string}
+                     */
+                    defaultScope?: "self" | "department" | "department_tree" | "all";
+                    /**
+                     * @description 此人担任该角色的数据范围；不填时用其现有的，或角色默认的
+                     * @enum {string}
+                     */
+                    scope?: "self" | "department" | "department_tree" | "all";
+                    /**
+                     * @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign；settings 为 administer）
+                     * @default {}
+                     */
+                    rights?: {
+                        [key: string]: string[];
+                    };
+                    /**
+                     * @description 对象 → 字段 → hidden 隐藏、masked 脱敏、readonly 只读、editable 可编辑；未列出的字段可编辑
+                     * @default {}
+                     */
+                    fieldRules?: {
+                        [key: string]: {
+                            [key: string]: "hidden" | "masked" | "readonly" | "editable";
+                        };
+                    };
+                    /** @description 预览哪位客户的详情；不填时为列表第一位 */
+                    customerId?: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description 预览 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            name: string;
+                        };
+                        /** @description 此人在这些规则下看到的客户列表（最近更新的前 10 位） */
+                        customers: {
+                            id: number;
+                            /** @enum {string} */
+                            kind?: "company" | "person";
+                            name?: string;
+                            creditCode?: string | null;
+                            industry?: string | null;
+                            level?: string | null;
+                            region?: string | null;
+                            city?: string | null;
+                            address?: string | null;
+                            /** @description 脱敏时形如 010****5678 */
+                            phone?: string | null;
+                            source?: string | null;
+                            /** @description null：在公海 */
+                            owner?: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            collaborators?: {
+                                id: number;
+                                name: string;
+                            }[];
+                            tags?: {
+                                id: number;
+                                name: string;
+                                color: string | null;
+                                group: {
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                            customFields?: {
+                                [key: string]: unknown;
+                            };
+                            lastFollowUpAt?: string | null;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            deletedAt?: string | null;
+                            /** @description 当前用户可修改的字段，以及可申请查看原值（已脱敏）的字段 */
+                            fieldAccess: {
+                                editable: string[];
+                                revealable: string[];
+                            };
+                        }[];
+                        /** @description 此人看到的客户详情；null：此人看不到该客户 */
+                        customer: {
+                            id: number;
+                            /** @enum {string} */
+                            kind?: "company" | "person";
+                            name?: string;
+                            creditCode?: string | null;
+                            industry?: string | null;
+                            level?: string | null;
+                            region?: string | null;
+                            city?: string | null;
+                            address?: string | null;
+                            /** @description 脱敏时形如 010****5678 */
+                            phone?: string | null;
+                            source?: string | null;
+                            /** @description null：在公海 */
+                            owner?: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            collaborators?: {
+                                id: number;
+                                name: string;
+                            }[];
+                            tags?: {
+                                id: number;
+                                name: string;
+                                color: string | null;
+                                group: {
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                            customFields?: {
+                                [key: string]: unknown;
+                            };
+                            lastFollowUpAt?: string | null;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            deletedAt?: string | null;
+                            /** @description 当前用户可修改的字段，以及可申请查看原值（已脱敏）的字段 */
+                            fieldAccess: {
+                                editable: string[];
+                                revealable: string[];
+                            };
+                            contacts: {
+                                id: number;
+                                name?: string;
+                                /** @description 脱敏时形如 138****1234 */
+                                mobile?: string | null;
+                                phone?: string | null;
+                                email?: string | null;
+                                title?: string | null;
+                                wechat?: string | null;
+                                primary?: boolean;
+                                /** @description 当前用户可修改的字段，以及可申请查看原值（已脱敏）的字段 */
+                                fieldAccess: {
+                                    editable: string[];
+                                    revealable: string[];
+                                };
+                            }[];
+                            /** @description 时间线，最新的在前 */
+                            timeline: {
+                                /** @constant */
+                                type: "followUp";
+                                id: number;
+                                /** @enum {string} */
+                                kind?: "call" | "visit" | "wechat" | "email" | "meeting";
+                                content?: string;
+                                nextStep?: string | null;
+                                nextAt?: string | null;
+                                /** Format: date-time */
+                                occurredAt?: string;
+                                author?: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                contact?: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description 当前用户可修改的字段，以及可申请查看原值（已脱敏）的字段 */
+                                fieldAccess: {
+                                    editable: string[];
+                                    revealable: string[];
+                                };
+                            }[];
+                            timelineHasMore: boolean;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误（type 为 invalid-request，或 role-scope-missing、role-object-unknown、role-verb-unknown、role-field-unknown），什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiRolesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 与现有数据冲突（type 为 role-name-taken、role-code-taken、role-built-in、role-in-use、last-administrator），什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    patchApiRolesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description 给程序用的稳定代码；不填时自动生成 */
+                    code?: string;
+                    /**
+                     * @description self 本人、department 本部门、department_tree 本部门及下级、all 全部
+                     * @enum {string}
+                     */
+                    defaultScope?: "self" | "department" | "department_tree" | "all";
+                    /** @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign；settings 为 administer） */
+                    rights?: {
+                        [key: string]: string[];
+                    };
+                    /** @description 对象 → 字段 → hidden 隐藏、masked 脱敏、readonly 只读、editable 可编辑；未列出的字段可编辑 */
+                    fieldRules?: {
+                        [key: string]: {
+                            [key: string]: "hidden" | "masked" | "readonly" | "editable";
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 修改后的角色 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description 内置角色不能删除 */
+                        builtIn: boolean;
+                        /** @enum {string} */
+                        defaultScope: "self" | "department" | "department_tree" | "all";
+                        rights: {
+                            [key: string]: string[];
+                        };
+                        fieldRules: {
+                            [key: string]: {
+                                [key: string]: "hidden" | "masked" | "readonly" | "editable";
+                            };
+                        };
+                        /** @description 担任此角色的在职人数 */
+                        holders: number;
+                    };
+                };
+            };
+            /** @description 请求内容有误（type 为 invalid-request，或 role-scope-missing、role-object-unknown、role-verb-unknown、role-field-unknown），什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 与现有数据冲突（type 为 role-name-taken、role-code-taken、role-built-in、role-in-use、last-administrator），什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminUsers: {
+        parameters: {
+            query?: {
+                /** @description 姓名、手机号，或企业微信 / 钉钉 userid */
+                q?: string;
+                /** @description 该部门及其下级部门的成员 */
+                departmentId?: string | number;
+                /** @description 担任该角色的人 */
+                roleId?: string | number;
+                /** @description true：尚无任何角色的人 */
+                withoutRole?: "true" | "false";
+                /** @description true 在职，false 已离职；不填为全部 */
+                active?: "true" | "false";
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页人员 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            name: string;
+                            title: string | null;
+                            mobile: string | null;
+                            /** @description false：已离职（通讯录中已没有此人） */
+                            active: boolean;
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            identities: {
+                                wecom: string | null;
+                                dingtalk: string | null;
+                            };
+                            roles: {
+                                role: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                scope: "self" | "department" | "department_tree" | "all";
+                                /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                                department: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    putApiAdminUsersIdRolesRoleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+                roleId: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 不填时为角色的默认数据范围
+                     * @enum {string}
+                     */
+                    scope?: "self" | "department" | "department_tree" | "all";
+                    /** @description 部门范围以哪个部门为准；不填时为此人所在部门（随其调动） */
+                    departmentId?: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description 此人及其角色 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        title: string | null;
+                        mobile: string | null;
+                        /** @description false：已离职（通讯录中已没有此人） */
+                        active: boolean;
+                        department: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        identities: {
+                            wecom: string | null;
+                            dingtalk: string | null;
+                        };
+                        roles: {
+                            role: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            scope: "self" | "department" | "department_tree" | "all";
+                            /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误（type 为 invalid-request，或 role-scope-missing、role-object-unknown、role-verb-unknown、role-field-unknown），什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiAdminUsersIdRolesRoleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+                roleId: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 此人及其角色 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        title: string | null;
+                        mobile: string | null;
+                        /** @description false：已离职（通讯录中已没有此人） */
+                        active: boolean;
+                        department: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        identities: {
+                            wecom: string | null;
+                            dingtalk: string | null;
+                        };
+                        roles: {
+                            role: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            scope: "self" | "department" | "department_tree" | "all";
+                            /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 与现有数据冲突（type 为 role-name-taken、role-code-taken、role-built-in、role-in-use、last-administrator），什么都没有改变 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
