@@ -1,3 +1,4 @@
+import { formatDate } from '@kelian/cards/format/date';
 import { Checked, Clock } from '@nutui/icons-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -34,10 +35,8 @@ const tabs: { key: Tab; label: string; view: TaskView; empty: string }[] = [
 ];
 
 /** Midnight after today on a Beijing clock: 即将 is what is due from then on. */
-function endOfToday(now = Date.now()): number {
-  const shanghai = now + 8 * 3_600_000;
-  return shanghai - (shanghai % 86_400_000) + 86_400_000 - 8 * 3_600_000;
-}
+const endOfToday = (now = Date.now()) =>
+  Date.parse(`${formatDate(new Date(now + 86_400_000))}T00:00:00+08:00`);
 
 /** A tab's page of tasks; 即将 is the open ones due after today. */
 async function fetchTab(which: Tab, after?: string): Promise<Page<Task>> {
