@@ -13,6 +13,7 @@ import {
 } from '@kelian/orm';
 import type Router from '@koa/router';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { grantCommandName, grantFromCommandLine } from './admin/grant.js';
 import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
 import { QueueTagMirror } from './bot/external/corp-tags.js';
@@ -95,6 +96,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       },
       { onWait: () => logger.info('another instance is migrating the database; waiting for it') },
     );
+    // `npm run admin -- grant` on the embedded database, which admits no second process.
+    db.serve(grantCommandName, (identifier) => grantFromCommandLine(orm.em.fork(), identifier));
 
     // Known once the server listens; the sandbox and, in sandbox mode, the platform clients need it.
     let serverUrl = '';

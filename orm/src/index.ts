@@ -1,3 +1,4 @@
+export { type DoorCommand, runningAdminDoor } from './database/admin-door.js';
 export { startEmbeddedDatabase } from './database/embedded.js';
 export { DataDirLockedError } from './database/lock.js';
 export { type RunningDatabase, startDatabase } from './database/start.js';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { dumpSql } from './dump.js';
@@ -39,13 +39,35 @@ export function readAdminDoor(dataDir: string): AdminDoorInfo | undefined {
   }
 }
 
+/** The running server's door, if one answers (a stale admin.json of a crashed server does not). */
+export async function runningAdminDoor(dataDir: string): Promise<AdminDoorInfo | undefined> {
+  const door = readAdminDoor(resolve(dataDir));
+  if (!door) return undefined;
+  try {
+    // Any answer (401/404 on GET /) says the door is there; a refused connection says it is stale.
+    await fetch(`http://127.0.0.1:${door.port}/`, { signal: AbortSignal.timeout(2000) });
+    return door;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Work the server does on its live database for a command line on the same machine (the embedded
+ * database admits no second process): `npm run admin` names an administrator this way.
+ */
+export type DoorCommand = (argument: string) => Promise<{ ok: boolean; text: string }>;
+
 export interface AdminDoor {
+  /** Serves `POST /command/<name>` (the body is the argument) once the server can do the work. */
+  serve(name: string, command: DoorCommand): void;
   close(): Promise<void>;
 }
 
 export async function openAdminDoor(db: PGlite, dataDir: string): Promise<AdminDoor> {
   const token = randomBytes(32).toString('hex');
   const shells = new Set<() => Promise<void>>();
+  const commands = new Map<string, DoorCommand>();
   // One clone at a time: each is a full in-memory copy of the database.
   let cloning: Promise<unknown> = Promise.resolve();
   const clone = () => {
@@ -102,6 +124,15 @@ export async function openAdminDoor(db: PGlite, dataDir: string): Promise<AdminD
       );
       return;
     }
+    const named = req.method === 'POST' && req.url?.startsWith('/command/') ? req.url.slice(9) : undefined;
+    const command = named === undefined ? undefined : commands.get(named);
+    if (command) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const answer = await command(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer));
+      return;
+    }
     res.writeHead(404).end();
   }
 
@@ -119,6 +150,9 @@ export async function openAdminDoor(db: PGlite, dataDir: string): Promise<AdminD
   renameSync(`${file}.tmp`, file);
 
   return {
+    serve(name, command) {
+      commands.set(name, command);
+    },
     async close() {
       if (readAdminDoor(dataDir)?.token === token) rmSync(file, { force: true });
       await Promise.all([...shells].map((drop) => drop()));

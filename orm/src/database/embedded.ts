@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { type AdminDoor, openAdminDoor } from './admin-door.js';
+import { type AdminDoor, type DoorCommand, openAdminDoor } from './admin-door.js';
 import { keepBatchesTogether } from './keep-batches-together.js';
 import { lockDataDir } from './lock.js';
 import { requirePassword } from './socket-password.js';
@@ -15,6 +15,8 @@ export interface EmbeddedDatabase {
    * connection to it shares the server's one session (see openAdminDoor for the dump and the shell).
    */
   url: string;
+  /** A command for the CLI through the admin door (none without a data folder). */
+  serve(name: string, command: DoorCommand): void;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
     }
     return {
       url: `postgresql://postgres:${password}@${server.getServerConn()}/postgres`,
+      serve: (name, command) => door?.serve(name, command),
       async stop() {
         await door?.close();
         await server.stop();

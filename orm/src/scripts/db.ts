@@ -15,7 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { ConfigError, loadConfig } from '@kelian/config';
-import { type AdminDoorInfo, readAdminDoor } from '../database/admin-door.js';
+import { runningAdminDoor } from '../database/admin-door.js';
 import { dumpSql } from '../database/dump.js';
 import { DataDirLockedError, lockDataDir } from '../database/lock.js';
 
@@ -61,7 +61,7 @@ async function dump(database: Database, target: string | undefined) {
     if (code !== 0) throw new CliError(`pg_dump failed (exit code ${code}).`);
     return;
   }
-  const door = await runningServer(database.dataDir);
+  const door = await runningAdminDoor(database.dataDir);
   if (door) {
     const res = await fetch(`http://127.0.0.1:${door.port}/dump`, {
       method: 'POST',
@@ -81,7 +81,7 @@ async function dump(database: Database, target: string | undefined) {
 
 async function shell(database: Database, psqlArgs: string[]): Promise<number> {
   if (database.url) return run('psql', [database.url, ...psqlArgs]);
-  const door = await runningServer(database.dataDir);
+  const door = await runningAdminDoor(database.dataDir);
   if (door) {
     const controller = new AbortController();
     const res = await fetch(`http://127.0.0.1:${door.port}/shell`, {
@@ -126,18 +126,6 @@ async function shell(database: Database, psqlArgs: string[]): Promise<number> {
 }
 
 /** The admin door of the server running on `dataDir`, if one answers. */
-async function runningServer(dataDir: string): Promise<AdminDoorInfo | undefined> {
-  const door = readAdminDoor(resolve(dataDir));
-  if (!door) return undefined;
-  try {
-    // Any answer (401/404 on GET /) says the door is there; a refused connection says it is stale.
-    await fetch(`http://127.0.0.1:${door.port}/`, { signal: AbortSignal.timeout(2000) });
-    return door;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The stopped server's data folder, opened here under its pid lock. */
 async function openDataDir(dataDir: string) {
   const dir = resolve(dataDir, 'pglite');
