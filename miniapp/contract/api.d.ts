@@ -209,6 +209,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 角色可设置的内容及其中文名称：数据范围、各对象的操作权限、可设置字段权限的字段（管理员） */
+        get: operations["getApiRolesVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles/preview": {
         parameters: {
             query?: never;
@@ -244,7 +261,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * 修改角色的名称、默认数据范围、操作权限或字段权限（管理员）
+         * 修改角色的名称、默认数据范围、操作权限或字段权限（管理员；代码不可修改）
          * @description 担任者下一次请求即按新规则；各人的数据范围不变（在分配角色时设置）。
          */
         patch: operations["patchApiRolesId"];
@@ -2429,6 +2446,97 @@ export interface operations {
             };
         };
     };
+    getApiRolesVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 角色编辑器的词汇 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scopes: {
+                            value: string;
+                            label: string;
+                        }[];
+                        rights: {
+                            object: string;
+                            label: string;
+                            verbs: {
+                                verb: string;
+                                label: string;
+                            }[];
+                        }[];
+                        fieldAccesses: {
+                            value: string;
+                            label: string;
+                        }[];
+                        fields: {
+                            object: string;
+                            label: string;
+                            fields: {
+                                field: string;
+                                label: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     postApiRolesPreview: {
         parameters: {
             query?: never;
@@ -2847,8 +2955,6 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    /** @description 给程序用的稳定代码；不填时自动生成 */
-                    code?: string;
                     /**
                      * @description self 本人、department 本部门、department_tree 本部门及下级、all 全部
                      * @enum {string}
