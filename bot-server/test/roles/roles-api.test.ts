@@ -51,6 +51,7 @@ describe('who may use it', () => {
         ['DELETE', `/api/roles/${sales.id}`],
         ['POST', '/api/roles/preview', { userId: ids.zhangWei, defaultScope: 'all' }],
         ['GET', '/api/admin/users'],
+        ['GET', '/api/admin/departments'],
         ['PUT', `/api/admin/users/${ids.zhangWei}/roles/${sales.id}`, { scope: 'all' }],
         ['DELETE', `/api/admin/users/${ids.xu}/roles/${sales.id}`],
       ];

@@ -86,6 +86,18 @@ export const vocabularyJson = z.object({
   ),
 });
 
+export const departmentList = z.object({
+  items: z.array(
+    z.object({
+      id: z.int(),
+      name: z.string(),
+      parentId: z.int().nullable(),
+      depth: z.int().meta({ description: '层级，最上层为 0' }),
+      members: z.int().meta({ description: '直属在职人数' }),
+    }),
+  ),
+});
+
 export const rolesDocs: RouteDoc[] = [
   {
     ...base,
@@ -155,6 +167,13 @@ export const rolesDocs: RouteDoc[] = [
     summary: '全部人员（含已离职）：部门、企业微信 / 钉钉账号与角色，按编号排序（管理员）',
     query: peopleQuery,
     answers: { 200: { description: '一页人员', schema: peoplePage }, 400: answers.invalid, ...adminOnly },
+  },
+  {
+    ...base,
+    method: 'get',
+    path: '/admin/departments',
+    summary: '组织架构：每个部门排在其上级之后，同级按平台中的顺序（管理员；筛选人员、指定部门范围时选用）',
+    answers: { 200: { description: '部门列表', schema: departmentList }, ...adminOnly },
   },
   {
     ...base,

@@ -7,6 +7,7 @@ import { rolesOf } from '../../domain/auth/profile.js';
 import { listCustomers } from '../../domain/customers/list.js';
 import { customerView } from '../../domain/customers/view.js';
 import { assignRole, removeRole } from '../../domain/roles/assign.js';
+import { departmentTree } from '../../domain/roles/departments.js';
 import { listPeople } from '../../domain/roles/directory.js';
 import { createRole, deleteRole, roleById, updateRole } from '../../domain/roles/edit.js';
 import { previewAccess } from '../../domain/roles/preview.js';
@@ -104,6 +105,10 @@ export function rolesRouter({ orm }: ApiDeps): Router<ApiState> {
       items: page.people.map(({ user, roles }) => personJson(user, roles)),
       nextCursor: page.lastId === undefined ? null : encodeCursor({ afterId: page.lastId }),
     };
+  });
+
+  router.get('/admin/departments', async (ctx) => {
+    ctx.body = { items: await departmentTree(orm.em, await actingOf(ctx, orm.em)) };
   });
 
   router.put('/admin/users/:id/roles/:roleId', async (ctx) => {
