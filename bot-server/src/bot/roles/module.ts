@@ -13,7 +13,16 @@ import type { KelianModule } from '../../modules/contract.js';
 export const rolesModule: KelianModule = {
   name: 'roles',
   register({ bot }) {
-    bot.guard(async (em) => ((await administratorCount(em)) === 0 ? noAdministratorText : undefined));
+    // Asked on every message, the count was two queries per event. Once someone administers, someone
+    // keeps doing so (removing the last administrator is refused; only leaving the company ends it),
+    // so a yes is trusted for a minute and a no is asked again each time.
+    let administeredUntil = 0;
+    bot.guard(async (em) => {
+      if (Date.now() < administeredUntil) return undefined;
+      if ((await administratorCount(em)) === 0) return noAdministratorText;
+      administeredUntil = Date.now() + 60_000;
+      return undefined;
+    });
   },
   api: { routers: (deps) => [rolesRouter(deps)], docs: () => rolesDocs },
   async start({ orm, config, logger }) {
