@@ -18,14 +18,16 @@ export interface AppDeps {
   routers?: Router[];
   /** Counts the platforms' callbacks in flight (background work lets them go first). */
   foreground?: Foreground;
+  /** A reverse proxy stands in front and names the client in X-Forwarded-For (TRUST_PROXY). */
+  trustProxy?: boolean;
 }
 
 // Body size limits: the largest legitimate payloads are platform callbacks (a few KB) and API
 // writes; anything bigger is refused before it is read into memory.
 export const bodyLimits = { jsonLimit: '1mb', formLimit: '256kb' };
 
-export function createApp({ orm, logger, routers = [], foreground }: AppDeps): Koa {
-  const app = new Koa({ proxy: true });
+export function createApp({ orm, logger, routers = [], foreground, trustProxy = false }: AppDeps): Koa {
+  const app = new Koa({ proxy: trustProxy });
   if (foreground) app.use(foreground.middleware);
   logResponseErrors(app, logger);
   app.use(requestId(logger));

@@ -141,6 +141,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       orm,
       logger,
       foreground,
+      trustProxy: config.trustProxy,
       routers: [
         ...platforms.routers,
         ...(sandbox ? [sandbox.router, sandboxPageRoutes(sandbox)] : []),

@@ -66,6 +66,12 @@ export interface Config {
   leadWebhookSecret: string | undefined;
   /** Sign-in attempts (POST /api/auth/…) one client (IP address) may make per minute. */
   authAttemptsPerMinute: number;
+  /**
+   * Whether a reverse proxy stands in front: then the client is the one X-Forwarded-For names (and
+   * X-Forwarded-Proto the scheme); without one, anyone could name any address there and dodge the
+   * sign-in limit by it.
+   */
+  trustProxy: boolean;
   /** Undefined when the server runs without WeCom. */
   wecom: WeComConfig | undefined;
   dingtalk: DingTalkConfig | undefined;
@@ -211,6 +217,7 @@ function assemble(e: ParsedEnv): Config {
     defaultRoles: e.DEFAULT_ROLES,
     leadWebhookSecret: e.LEAD_WEBHOOK_SECRET ?? (sandbox ? sandboxLeadWebhookSecret : undefined),
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
     wecom,
     dingtalk,
   };

@@ -127,6 +127,12 @@ describe('loadConfig', () => {
     ]);
   });
 
+  test('TRUST_PROXY is off unless a proxy is declared', () => {
+    expect(load({}).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(problemsOf({ TRUST_PROXY: 'nginx' }).problems.map((p) => p.key)).toEqual(['TRUST_PROXY']);
+  });
+
   test('DEFAULT_ROLES: department word = members’ role / head’s role, the head’s defaulting to the members’', () => {
     expect(load({ DEFAULT_ROLES: '销售=销售/销售主管；客服 = service' }).defaultRoles).toEqual([
       { department: '销售', member: '销售', head: '销售主管' },

@@ -121,7 +121,7 @@ describe('the lead webhook accepts each signed request once', () => {
 });
 
 /** POST from a chosen loopback address, so two clients can be told apart without trusting a header. */
-function signInFrom(localAddress: string, body: unknown) {
+function signInFrom(localAddress: string, body: unknown, headers: Record<string, string> = {}) {
   const url = new URL('/api/auth/sandbox', server.url);
   return new Promise<{
     status: number;
@@ -130,7 +130,7 @@ function signInFrom(localAddress: string, body: unknown) {
   }>((resolve, reject) => {
     const req = request(
       url,
-      { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -172,6 +172,10 @@ describe('sign-in attempts per client and minute', () => {
     expect(wait).toBeLessThanOrEqual(60);
     expect(limited.body.title).toBe(`登录尝试过于频繁，请 ${wait} 秒后再试`);
     expect(await count('select count(*)::int as n from session')).toBe(sessions);
+    // Without TRUST_PROXY nobody stands in front: naming another address in X-Forwarded-For changes
+    // nothing, so the limit cannot be dodged that way.
+    const disguised = await signInFrom('127.0.0.1', { userId }, { 'x-forwarded-for': '10.20.30.40' });
+    expect(disguised.status).toBe(429);
 
     // Another client signs in as usual; the held-up one may still read the login options.
     const other = await signInFrom('127.0.0.2', { userId });

@@ -8,7 +8,7 @@ import type { ApiDeps } from '../deps.js';
 // is not the lock on the door: it stops one client from hammering the platforms' code exchange
 // and our session table. The counter lives in PostgreSQL, so every instance behind a load
 // balancer counts against the same limit. The client is `ctx.ip`: the peer address, or the
-// X-Forwarded-For address when the app trusts its proxy (Koa's `app.proxy`, see app.ts).
+// X-Forwarded-For address when a proxy is declared (TRUST_PROXY, Koa's `app.proxy`, see app.ts).
 
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new Problem(
