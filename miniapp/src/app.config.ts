@@ -11,12 +11,13 @@ export default defineAppConfig({
     'pages/customers/edit',
     'pages/opportunities/detail',
   ],
-  // 线索's pages and the chat sidebar form sub-packages on the mini-programs (downloaded when first
-  // opened), keeping the main package under its budget; their routes stay the same, and h5 routes
-  // them like any page.
+  // 线索's pages, the chat sidebar and the admin console form sub-packages on the mini-programs
+  // (downloaded when first opened), keeping the main package under its budget; their routes stay
+  // the same, and h5 routes them like any page.
   subPackages: [
     { root: 'pages/leads', pages: ['index', 'detail'] },
     { root: 'pages/sidebar', pages: ['index'] },
+    { root: 'pages/admin', pages: ['users', 'roles'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { type Answer, TransportError } from './exchange';
+import { type Answer, type Exchange, TransportError } from './exchange';
 import { clearSession, loadSession } from './session';
 import { send } from './transport';
 
@@ -10,6 +10,8 @@ import { send } from './transport';
 export const LOGIN_PAGE = '/pages/login/index';
 export const HOME_PAGE = '/pages/home/index';
 export const SIDEBAR_PAGE = '/pages/sidebar/index';
+/** The admin console's first page (成员), opened from 我的. */
+export const ADMIN_PAGE = '/pages/admin/users';
 
 /**
  * A page of this app to return to after login (`?back=`); anything else is ignored. The h5 router
@@ -56,7 +58,7 @@ interface Options {
   auth?: boolean;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = Exchange['method'];
 
 export async function request<T>(
   method: Method,

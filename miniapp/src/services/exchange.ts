@@ -3,7 +3,7 @@
 
 export interface Exchange {
   url: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   header: Record<string, string>;
   data?: unknown;
   timeout: number;

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { NameAvatar } from '../../components/name-avatar';
 import { Problem } from '../../components/states';
-import { LOGIN_PAGE } from '../../services/api';
+import { ADMIN_PAGE, LOGIN_PAGE } from '../../services/api';
 import { clientNames, detectClient } from '../../services/client';
 import { scopeLine, signOut } from '../../services/identity';
 import { clearSession, loadSession } from '../../services/session';
@@ -72,6 +72,19 @@ export default function MePage() {
           )}
         </CellGroup>
       )}
+
+      {/* The built-in 管理员 role; the console's pages ask the server, which refuses anyone else. */}
+      {profile?.roles.some((r) => r.code === 'admin') ? (
+        <CellGroup title="管理" className="me__group">
+          <Cell
+            title="管理后台"
+            description="成员、角色与权限"
+            align="center"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: ADMIN_PAGE })}
+          />
+        </CellGroup>
+      ) : null}
 
       <CellGroup title="关于" className="me__group">
         <Cell title="登录方式" extra={client === 'browser' ? '演示账号' : clientNames[client]} />

@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ReactNode } from 'react';
+import { Problem } from '../../components/states';
+import { ROLES_PAGE } from '../../services/admin';
+import { ADMIN_PAGE } from '../../services/api';
+import './admin.css';
+
+// The console's frame: its two pages side by side in one header, and the one answer a person who
+// is not an administrator gets (the server refused; the page does not pretend otherwise).
+
+const sections = [
+  { key: 'users', label: '成员', url: ADMIN_PAGE },
+  { key: 'roles', label: '角色与权限', url: ROLES_PAGE },
+] as const;
+
+interface Props {
+  current: (typeof sections)[number]['key'];
+  refused: boolean;
+  children: ReactNode;
+}
+
+export function ConsoleFrame({ current, refused, children }: Props) {
+  if (refused) {
+    return (
+      <View className="k-page admin">
+        <View className="k-card">
+          <Problem
+            tone="notice"
+            title="仅管理员可以使用管理后台"
+            detail="如需调整成员的角色或权限，请联系贵公司的客联管理员。"
+            actionText="返回"
+            onAction={() => void Taro.navigateBack()}
+          />
+        </View>
+      </View>
+    );
+  }
+  return (
+    <View className="k-page admin">
+      <View className="admin__head">
+        <Text className="admin__brand">管理后台</Text>
+        <View className="admin__nav">
+          {sections.map((s) => (
+            <Text
+              key={s.key}
+              className={`admin__nav-item${s.key === current ? ' admin__nav-item--on' : ''}`}
+              onClick={() => s.key !== current && void Taro.redirectTo({ url: s.url })}
+            >
+              {s.label}
+            </Text>
+          ))}
+        </View>
+      </View>
+      {children}
+    </View>
+  );
+}

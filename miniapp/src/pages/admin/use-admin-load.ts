@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, messageOf } from '../../services/api';
+
+/**
+ * Loads what a console page shows. A 403 is not a failure to retry but a person who is not an
+ * administrator (the server's one policy decides): the page says so instead of offering 重试.
+ */
+export function useAdminLoad<T>(load: () => Promise<T>) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
+
+  const reload = useCallback(async () => {
+    setError(null);
+    try {
+      setData(await load());
+    } catch (e) {
+      // A 401 has already ended the session and is on its way to the login page.
+      if (e instanceof ApiError && e.status === 401) return;
+      if (e instanceof ApiError && e.status === 403) setRefused(true);
+      else setError(messageOf(e));
+    }
+  }, [load]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { data, setData, error, refused, reload: () => void reload() };
+}
