@@ -15,9 +15,17 @@ export function withSalesTaro(real: Record<string, unknown>) {
   return { ...base, ...salesTaro, default: { ...base.default, ...salesTaro } };
 }
 
-/** Types into the Taro Textarea with this placeholder: Taro's custom element reports `detail.value`. */
+/**
+ * Types into the Taro Textarea or Input with this placeholder: the Textarea is Taro's custom element,
+ * which reports `detail.value`; the Input renders a plain input.
+ */
 export function typeInto(placeholder: string, value: string) {
+  const input = document.querySelector(`input.taro-input-core[placeholder="${placeholder}"]`);
+  if (input) {
+    fireEvent.input(input, { target: { value } });
+    return;
+  }
   const element = document.querySelector(`taro-textarea-core[placeholder="${placeholder}"]`);
-  if (!element) throw new Error(`no textarea with the placeholder ${placeholder}`);
+  if (!element) throw new Error(`no textarea or input with the placeholder ${placeholder}`);
   fireEvent(element, new CustomEvent('input', { detail: { value }, bubbles: true }));
 }
