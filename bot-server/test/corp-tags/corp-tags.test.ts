@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { WeComCustomers } from '../../src/sandbox/wecom/customers.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 import { settleJobs } from '../support/jobs.js';
@@ -235,4 +235,48 @@ describe('tag definitions made in Kelian', () => {
     await untilWeCom(() => liveGroup('合作意愿') === undefined);
     expect((await tagGroups()).some((g) => g.name === '合作意愿')).toBe(false);
   });
+
+  // The mirror job writes a new group's WeCom ids, the group first, then its tags. A deletion of the
+  // group at that moment used to delete the tags first and then wait for the group: each waited for
+  // the other, PostgreSQL aborted one, and the admin got a 500.
+  test.runIf(inject('dbKind') === 'postgres')(
+    'a group deleted while its WeCom ids are being written is deleted, in Kelian and in WeCom',
+    async () => {
+      const admin = await crm.as('徐明');
+      const created = await admin.send('POST', '/api/tag-groups', {
+        name: '到访意向',
+        tags: [{ name: '本周' }],
+      });
+      expect(created.status).toBe(201);
+      await untilWeCom(() => liveGroup('到访意向') !== undefined);
+      await settleJobs(crm.db);
+      const group = created.body.id as number;
+      const ids = await crm.db.query<{ wecom_group_id: string; wecom_tag_id: string }>(
+        'select g.wecom_group_id, t.wecom_tag_id from tag_group g join tag t on t.group_id = g.id where g.id = $1',
+        [group],
+      );
+      // A writer in the job's order holds the group while the admin's deletion starts.
+      const writer = await crm.db.connect();
+      try {
+        await writer.query('begin');
+        await writer.query('update tag_group set wecom_group_id = wecom_group_id where id = $1', [group]);
+        const deletion = admin.send('DELETE', `/api/tag-groups/${group}`);
+        await waitFor(async () => {
+          const { rows } = await crm.db.query<{ n: number }>(
+            'select count(*)::int as n from pg_locks where not granted',
+          );
+          return rows[0]!.n > 0 ? true : undefined;
+        });
+        await writer.query('update tag set wecom_tag_id = wecom_tag_id where group_id = $1', [group]);
+        await writer.query('commit');
+        expect((await deletion).status).toBe(204);
+      } finally {
+        writer.release();
+      }
+      const left = await crm.db.query('select id from tag_group where id = $1', [group]);
+      expect(left.rows).toEqual([]);
+      expect(ids.rows[0]!.wecom_group_id).toBeTruthy();
+      await untilWeCom(() => liveGroup('到访意向') === undefined);
+    },
+  );
 });

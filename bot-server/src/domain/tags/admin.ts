@@ -1,5 +1,5 @@
 import { type Tag, type TagGroup, TagGroupSchema, TagSchema } from '@kelian/orm';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotVisibleError } from '../access/errors.js';
 import { requireAdministration } from '../access/policy.js';
@@ -30,8 +30,8 @@ function refuseNonAdmin(acting: Acting): void {
   requireAdministration(acting, 'tags');
 }
 
-async function groupFor(em: EntityManager, id: number): Promise<TagGroup> {
-  const group = await em.findOne(TagGroupSchema, id);
+async function groupFor(em: EntityManager, id: number, lock?: LockMode): Promise<TagGroup> {
+  const group = await em.findOne(TagGroupSchema, id, lock ? { lockMode: lock } : {});
   if (!group) throw new NotVisibleError('tagGroup');
   return group;
 }
@@ -178,11 +178,14 @@ export async function deleteTags(
 ): Promise<void> {
   refuseNonAdmin(acting);
   await em.transactional(async (tx) => {
-    const tags =
-      'tagId' in target
-        ? [await tagFor(tx, target.tagId)]
-        : await tx.find(TagSchema, { group: await groupFor(tx, target.groupId) }, { populate: ['group'] });
-    const group = 'groupId' in target ? await groupFor(tx, target.groupId) : undefined;
+    // The group is locked before its tags, the order in which the mirror job writes their WeCom ids
+    // (group, then tags): deleting the tags first deadlocked with a job that had just created them.
+    let group: TagGroup | undefined;
+    let tags: Tag[];
+    if ('groupId' in target) {
+      group = await groupFor(tx, target.groupId, LockMode.PESSIMISTIC_WRITE);
+      tags = await tx.find(TagSchema, { group }, { populate: ['group'] });
+    } else tags = [await tagFor(tx, target.tagId)];
     for (const tag of tags) {
       audit(tx, acting, {
         action: 'delete',
