@@ -13,7 +13,7 @@ import {
 } from '../../services/admin';
 import { scopeNames } from '../../services/identity';
 import { Chips } from './chips';
-import { showRefusal } from './refusal';
+import { useChange } from './use-change';
 
 // One person in 成员: who they are on each platform, the roles they hold with their data scope,
 // and 分配角色 / 移除. The server's answer (the person as they now are) replaces the shown one.
@@ -37,22 +37,16 @@ interface Props {
 export function PersonPanel({ person, roles, onChanged, onClose }: Props) {
   const [roleId, setRoleId] = useState<number | null>(null);
   const [scope, setScope] = useState<Scope | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useChange();
   const chosen = roles.find((r) => r.id === roleId);
 
-  const act = async (change: () => Promise<Person>) => {
-    setBusy(true);
-    try {
+  const act = (change: () => Promise<Person>) =>
+    run(async () => {
       onChanged(await change());
       setRoleId(null);
       setScope(null);
       void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (e) {
-      showRefusal(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const remove = async (held: PersonRole) => {
     const { confirm } = await Taro.showModal({

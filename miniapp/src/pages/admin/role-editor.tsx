@@ -12,10 +12,10 @@ import {
   type Vocabulary,
 } from '../../services/admin';
 import { Chips } from './chips';
-import { showRefusal } from './refusal';
 import { blankDraft, type Draft, draftOf, inputOf } from './role-draft';
 import { RolePreview } from './role-preview';
 import { FieldRulesTable, RightsTable } from './role-rules';
+import { useChange } from './use-change';
 
 // One role's editor: name, default data scope, rights, field rules, and beside them the preview
 // of what a chosen person would see. Nothing is stored before 保存; a refusal leaves the role as
@@ -33,22 +33,16 @@ interface Props {
 
 export function RoleEditor({ role, vocabulary, people, onSaved, onDeleted, onClose }: Props) {
   const [draft, setDraft] = useState<Draft>(() => (role ? draftOf(role) : blankDraft()));
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useChange();
   // The vocabulary lists the server's own scopes; its schema only says "text".
   const scopes = vocabulary.scopes.map((s) => ({ value: s.value as Scope, label: s.label }));
 
-  const save = async () => {
-    setBusy(true);
-    try {
+  const save = () =>
+    run(async () => {
       const input = inputOf(draft);
       onSaved(role ? await saveRole(role.id, input) : await createRole(input));
       void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (e) {
-      showRefusal(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const remove = async () => {
     if (!role) return;
@@ -58,16 +52,11 @@ export function RoleEditor({ role, vocabulary, people, onSaved, onDeleted, onClo
       confirmText: '删除',
       confirmColor: '#f53f3f',
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await deleteRole(role.id);
-      onDeleted(role.id);
-    } catch (e) {
-      showRefusal(e);
-    } finally {
-      setBusy(false);
-    }
+    if (confirm)
+      await run(async () => {
+        await deleteRole(role.id);
+        onDeleted(role.id);
+      });
   };
 
   return (
