@@ -14,6 +14,9 @@ const sections = [
   { key: 'roles', label: '角色与权限', url: ROLES_PAGE },
 ] as const;
 
+/** On a phone the detail takes the list's place: show it from its top, not where the list was. */
+export const detailFromTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+
 interface Props {
   current: (typeof sections)[number]['key'];
   refused: boolean;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Problem, Waiting } from '../../components/states';
 import { listPeople, listRoles, type Role, roleVocabulary } from '../../services/admin';
 import { scopeNames } from '../../services/identity';
-import { ConsoleFrame } from './console-frame';
+import { ConsoleFrame, detailFromTop } from './console-frame';
 import { RoleEditor } from './role-editor';
 import { useAdminLoad } from './use-admin-load';
 
@@ -28,6 +28,10 @@ export default function AdminRolesPage() {
   const data = setup.data;
   const role = data?.roles.find((r) => r.id === picked);
   const editing = picked === NEW || role !== undefined;
+  const pick = (which: number | typeof NEW) => {
+    setPicked(which);
+    detailFromTop();
+  };
 
   const saved = (changed: Role) => {
     if (!data) return;
@@ -54,13 +58,13 @@ export default function AdminRolesPage() {
         <View className={`admin-split admin-split--roles${editing ? ' admin-split--picked' : ''}`}>
           <View className="admin-split__list">
             <View className="admin-actions admin-actions--top">
-              <Button type="primary" onClick={() => setPicked(NEW)}>
+              <Button type="primary" onClick={() => pick(NEW)}>
                 新建角色
               </Button>
             </View>
             <View className="admin-rows">
               {data.roles.map((r) => (
-                <RoleRow key={r.id} role={r} on={r.id === picked} onPick={() => setPicked(r.id)} />
+                <RoleRow key={r.id} role={r} on={r.id === picked} onPick={() => pick(r.id)} />
               ))}
             </View>
           </View>

@@ -6,7 +6,7 @@ import { Problem, Waiting } from '../../components/states';
 import { listPeople, listRoles, type PeopleQuery, type Person } from '../../services/admin';
 import { messageOf } from '../../services/api';
 import { listColleagues } from '../../services/directory';
-import { ConsoleFrame } from './console-frame';
+import { ConsoleFrame, detailFromTop } from './console-frame';
 import { type Department, PeopleFilters } from './people-filters';
 import { PersonPanel } from './person-panel';
 import { useAdminLoad } from './use-admin-load';
@@ -50,6 +50,10 @@ export default function AdminUsersPage() {
   }, [setup.data, query, load]);
 
   const person = people?.find((p) => p.id === picked);
+  const pick = (id: number) => {
+    setPicked(id);
+    detailFromTop();
+  };
   const replace = (changed: Person) =>
     setPeople((before) => before?.map((p) => (p.id === changed.id ? changed : p)) ?? null);
 
@@ -98,7 +102,7 @@ export default function AdminUsersPage() {
           {cursor ? `已显示 ${people.length} 人` : `共 ${people.length} 人`}
         </Text>
         {people.map((p) => (
-          <PersonRow key={p.id} person={p} on={p.id === picked} onPick={() => setPicked(p.id)} />
+          <PersonRow key={p.id} person={p} on={p.id === picked} onPick={() => pick(p.id)} />
         ))}
         {cursor ? (
           <View className="admin-actions">
