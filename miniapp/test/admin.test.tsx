@@ -155,6 +155,27 @@ describe('角色与权限', () => {
     expect(screen.getAllByText('渠道销售').length).toBeGreaterThan(0);
   });
 
+  test('a role without a name is refused with the field’s own words', async () => {
+    setup({
+      'POST /api/roles': [
+        400,
+        {
+          type: 'urn:kelian:problem:invalid-request',
+          title: '请求内容有误，请检查标出的字段',
+          status: 400,
+          errors: [{ field: 'name', message: '请填写角色名称' }],
+        },
+      ],
+    });
+    render(<AdminRolesPage />);
+    fireEvent.click(await screen.findByText('新建角色'));
+    fireEvent.click(screen.getByText('创建角色'));
+    await waitFor(() =>
+      expect(taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '请填写角色名称' })),
+    );
+    expect(screen.getByText('新建角色', { selector: '.admin-card__title' })).toBeTruthy();
+  });
+
   test('previews what 张伟 sees under the unsaved rules: a hidden field reads 隐藏', async () => {
     const { calls } = setup({ 'POST /api/roles/preview': [200, preview] });
     render(<AdminRolesPage />);

@@ -94,8 +94,11 @@ describe.skipIf(!hasBrowser)('the admin console (needs Debian chromium)', () => 
     await page.screenshot({ path: screenshot('miniapp-admin-roles-phone'), fullPage: true });
     await page.setViewportSize(desktop);
 
-    // A custom role is created, then deleted while nobody holds it.
+    // A custom role: refused without a name, in words that say so; created; deleted while nobody holds it.
     await page.locator('taro-button-core', { hasText: '新建角色' }).click();
+    await page.locator('taro-button-core', { hasText: '创建角色' }).click();
+    await page.getByText('请填写角色名称').waitFor({ timeout: 10_000 });
+    await page.getByText('知道了', { exact: true }).click();
     await page.locator('.admin-input input').fill('大客户销售');
     await editor.getByText('本部门及下级', { exact: true }).click();
     await page.locator('taro-button-core', { hasText: '创建角色' }).click();

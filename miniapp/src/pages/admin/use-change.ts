@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { messageOf } from '../../services/api';
+import { ApiError, messageOf } from '../../services/api';
 
 /**
  * A change the server may refuse (分配, 移除, 保存, 删除): busy while it runs; a refusal is shown in
@@ -15,7 +15,7 @@ export function useChange() {
     } catch (e) {
       void Taro.showModal({
         title: '未能保存',
-        content: messageOf(e),
+        content: reasonOf(e),
         showCancel: false,
         confirmText: '知道了',
       });
@@ -24,4 +24,10 @@ export function useChange() {
     }
   };
   return { busy, run };
+}
+
+/** What to fix: the fields' own messages (请填写角色名称) say more than a 400's general title. */
+function reasonOf(error: unknown): string {
+  const fields = error instanceof ApiError ? error.errors.map((f) => f.message) : [];
+  return fields.length > 0 ? fields.join('；') : messageOf(error);
 }
