@@ -32,7 +32,11 @@ describe.skipIf(!hasBrowser)('the admin console (needs Debian chromium)', () => 
   test('on a phone the administrator finds 张伟, gives him a role with its scope and takes it back', async () => {
     const page = await signIn('徐明');
     await page.goto(`${world.server.url}/app/#/pages/me/index`);
-    await page.locator('.nut-cell', { hasText: '管理后台' }).click({ timeout: 15_000 });
+    const entry = page.locator('.nut-cell', { hasText: '管理后台' });
+    await entry.waitFor({ timeout: 15_000 });
+    await settle(page);
+    await page.screenshot({ path: screenshot('miniapp-admin-entry-phone') });
+    await entry.click();
     await page.locator('.admin-row').first().waitFor({ timeout: 15_000 });
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-admin-users-phone'), fullPage: true });
@@ -118,5 +122,7 @@ describe.skipIf(!hasBrowser)('the admin console (needs Debian chromium)', () => 
     expect(await page.getByText('管理后台', { exact: true }).count()).toBe(0);
     await page.goto(`${world.server.url}/app/#/pages/admin/users`);
     await page.getByText('仅管理员可以使用管理后台').waitFor({ timeout: 15_000 });
+    await settle(page);
+    await page.screenshot({ path: screenshot('miniapp-admin-refused-phone') });
   });
 });
