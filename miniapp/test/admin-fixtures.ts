@@ -90,10 +90,10 @@ export const xuMing = person(2, '徐明', {
   roles: [{ role: { id: 1, code: 'admin', name: '管理员' }, scope: 'all', department: null }],
 });
 
-export const colleagues = {
+export const departments = {
   items: [
-    { id: 2, name: '徐明', department: { id: 1, name: '总经办' } },
-    { id: 4, name: '张伟', department: north },
+    { id: 1, name: '总经办', parentId: null, depth: 0, members: 2 },
+    { id: 2, name: '华北销售部', parentId: 1, depth: 1, members: 4 },
   ],
 };
 

@@ -5,7 +5,7 @@ import AdminUsersPage from '../src/pages/admin/users';
 import MePage from '../src/pages/me/index';
 import {
   adminProfile,
-  colleagues,
+  departments,
   keyAccounts,
   liuYang,
   preview,
@@ -44,7 +44,7 @@ describe('成员', () => {
   const setup = (routes: Parameters<typeof fakeApi>[0] = {}) =>
     fakeApi({
       'GET /api/roles': [200, { items: roles }],
-      'GET /api/users': [200, colleagues],
+      'GET /api/admin/departments': [200, departments],
       'GET /api/admin/users': [200, { items: [xuMing, zhangWeiPerson, liuYang], nextCursor: null }],
       ...routes,
     });

@@ -12,6 +12,7 @@ export type PersonRole = Person['roles'][number];
 export type Role = Answer<'/api/roles', 'get'>['items'][number];
 export type RoleInput = Body<'/api/roles', 'post'>;
 export type Scope = Role['defaultScope'];
+export type Department = Answer<'/api/admin/departments', 'get'>['items'][number];
 export type Vocabulary = Answer<'/api/roles/vocabulary', 'get'>;
 export type PreviewInput = Body<'/api/roles/preview', 'post'>;
 export type Preview = Answer<'/api/roles/preview', 'post'>;
@@ -27,6 +28,10 @@ export const listPeople = (query: PeopleQuery, cursor?: string) =>
   request<Page<Person>>('GET', `/api/admin/users?${queryOf(query, cursor)}`);
 
 export const listRoles = async () => (await request<{ items: Role[] }>('GET', '/api/roles')).items;
+
+/** The org tree, each department after its parent. */
+export const listDepartments = async () =>
+  (await request<{ items: Department[] }>('GET', '/api/admin/departments')).items;
 
 export const roleVocabulary = () => request<Vocabulary>('GET', '/api/roles/vocabulary');
 

@@ -1,15 +1,11 @@
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import type { PeopleQuery, Role } from '../../services/admin';
+import type { Department, PeopleQuery, Role } from '../../services/admin';
 import { Chips } from './chips';
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
 
-// 成员's search and filters: status, department, role (or none). Each change is a new search.
-
-export interface Department {
-  id: number;
-  name: string;
-}
+// 成员's search and filters: status, department (with the departments under it), role (or none).
+// Each change is a new search.
 
 const statuses = [
   { value: 'true', label: '在职' },

@@ -3,24 +3,20 @@ import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { NameAvatar } from '../../components/name-avatar';
 import { Problem, Waiting } from '../../components/states';
-import { listPeople, listRoles, type PeopleQuery, type Person } from '../../services/admin';
+import { listDepartments, listPeople, listRoles, type PeopleQuery, type Person } from '../../services/admin';
 import { messageOf } from '../../services/api';
-import { listColleagues } from '../../services/directory';
 import { ConsoleFrame, detailFromTop } from './console-frame';
-import { type Department, PeopleFilters } from './people-filters';
+import { PeopleFilters } from './people-filters';
 import { PersonPanel } from './person-panel';
 import { useAdminLoad } from './use-admin-load';
 
 // 成员: everyone the platforms synced, searched and filtered, and one person's roles beside the
 // list (on a desktop) or instead of it (on a phone).
 
-/** The departments people are in: there is no departments route yet, and the directory knows them. */
-async function rolesAndDepartments() {
-  const [roles, colleagues] = await Promise.all([listRoles(), listColleagues()]);
-  const departments = new Map<number, Department>();
-  for (const c of colleagues) if (c.department) departments.set(c.department.id, c.department);
-  return { roles, departments: [...departments.values()] };
-}
+const rolesAndDepartments = async () => {
+  const [roles, departments] = await Promise.all([listRoles(), listDepartments()]);
+  return { roles, departments };
+};
 
 export default function AdminUsersPage() {
   const setup = useAdminLoad(rolesAndDepartments);
