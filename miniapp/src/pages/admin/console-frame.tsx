@@ -59,3 +59,23 @@ export function ConsoleFrame({ current, refused, children }: Props) {
     </View>
   );
 }
+
+/** The detail beside the list; on a phone, where it replaces the list, with the way back to it. */
+export function DetailPanel({
+  back,
+  onBack,
+  children,
+}: {
+  back: string;
+  onBack(): void;
+  children: ReactNode;
+}) {
+  return (
+    <View className="admin-panel">
+      <View className="admin-panel__back" onClick={onBack}>
+        ‹ {back}
+      </View>
+      {children}
+    </View>
+  );
+}

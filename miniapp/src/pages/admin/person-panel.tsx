@@ -13,6 +13,7 @@ import {
 } from '../../services/admin';
 import { scopeNames } from '../../services/identity';
 import { Chips } from './chips';
+import { DetailPanel } from './console-frame';
 import { useChange } from './use-change';
 
 // One person in 成员: who they are on each platform, the roles they hold with their data scope,
@@ -59,10 +60,7 @@ export function PersonPanel({ person, roles, onChanged, onClose }: Props) {
   };
 
   return (
-    <View className="admin-panel">
-      <View className="admin-panel__back" onClick={onClose}>
-        ‹ 返回成员列表
-      </View>
+    <DetailPanel back="返回成员列表" onBack={onClose}>
       <View className="k-card admin-person">
         <NameAvatar name={person.name} size="large" />
         <View className="admin-person__names">
@@ -131,7 +129,7 @@ export function PersonPanel({ person, roles, onChanged, onClose }: Props) {
           <Text className="admin-card__hint">选择一个角色，再选择此人担任它的数据范围。</Text>
         )}
       </View>
-    </View>
+    </DetailPanel>
   );
 }
 

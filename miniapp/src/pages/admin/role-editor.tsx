@@ -12,6 +12,7 @@ import {
   type Vocabulary,
 } from '../../services/admin';
 import { Chips } from './chips';
+import { DetailPanel } from './console-frame';
 import { blankDraft, type Draft, draftOf, inputOf } from './role-draft';
 import { RolePreview } from './role-preview';
 import { FieldRulesTable, RightsTable } from './role-rules';
@@ -60,10 +61,7 @@ export function RoleEditor({ role, vocabulary, people, onSaved, onDeleted, onClo
   };
 
   return (
-    <View className="admin-panel">
-      <View className="admin-panel__back" onClick={onClose}>
-        ‹ 返回角色列表
-      </View>
+    <DetailPanel back="返回角色列表" onBack={onClose}>
       <View className="admin-editor">
         <View className="admin-editor__rules">
           <View className="k-card">
@@ -108,6 +106,6 @@ export function RoleEditor({ role, vocabulary, people, onSaved, onDeleted, onClo
           <RolePreview roleId={role?.id} draft={draft} people={people} vocabulary={vocabulary} />
         </View>
       </View>
-    </View>
+    </DetailPanel>
   );
 }
