@@ -21,10 +21,11 @@ export interface LoadSetup {
 
 export type LoadCommand =
   /**
-   * Seals `count` new text messages into `lot` (replacing it), each its own MsgId and content.
-   * Runs take their requests from a lot in order, carrying on where the previous run stopped.
+   * Seals `count` new text messages into `lot` (replacing it), each its own MsgId and content, from
+   * `users` (all the setup's users unless given). Runs take their requests from a lot in order,
+   * carrying on where the previous run stopped.
    */
-  | { kind: 'seal'; lot: string; count: number }
+  | { kind: 'seal'; lot: string; count: number; users?: string[] }
   /**
    * `connections` lanes as fast as answers come, for `seconds` or until the lot runs out (`reuse`
    * cycles through it instead: for a handler that keeps no dedupe record).
@@ -75,12 +76,12 @@ let sequence = 0;
 const msgIdBase = BigInt(Date.now()) * 1_000_000n;
 const phrases = ['明天下午拜访', '报价已发', '客户要求延期', '合同在走流程', '约了周五电话', '需要技术支持'];
 
-function seal(lot: string, count: number): void {
+function seal(lot: string, count: number, users: string[] = setup.users): void {
   const now = Math.floor(Date.now() / 1000);
   const payloads: Payload[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const n = sequence++;
-    const from = setup.users[n % setup.users.length]!;
+    const from = users[n % users.length]!;
     const content = `${phrases[n % phrases.length]} 第${n}条`;
     const xml = `<xml><ToUserName><![CDATA[${setup.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgIdBase + BigInt(n)}</MsgId><AgentID>${setup.agentId}</AgentID></xml>`;
     const encrypted = encrypt(setup.encodingAesKey, xml, setup.corpId);
@@ -214,7 +215,7 @@ parentPort!.on('message', async ({ id, command }: { id: number; command: LoadCom
   let result: LoadResult;
   if (command.kind === 'seal') {
     const started = performance.now();
-    seal(command.lot, command.count);
+    seal(command.lot, command.count, command.users);
     result = {
       requests: 0,
       seconds: 0,

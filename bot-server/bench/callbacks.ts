@@ -6,12 +6,13 @@
 //     decrypt, inbox insert with dedupe + durable job in one transaction, answer), the bare one
 //     first, alone in the process; then (last) the real server at a fixed 1,000 callbacks/s (open
 //     loop).
-//  2. The callback answer at a steady rate (200/s, or half the full path's maximum if that is less)
+//  2. Before the real server's runs of 1: the callback answer at a steady 200/s (BENCH_SLOW_RATE)
 //     with the platform answering normally, then with every WeCom API call taking 2 s (sandbox
-//     failure switches): the answer must not wait for the platform.
+//     failure switches): the answer must not wait for the platform. Each run's messages come from
+//     its own half of the demo users, so that the slow run has answers to send (WeCom windows).
 // Every request to the real server is a distinct text message from a demo user, sealed before the
 // timed part by the load generator, which runs in a worker thread. The job workers run throughout.
-// BENCH_SECONDS (12) sets each timed phase, BENCH_RATE (1000) and BENCH_SLOW_RATE (see 2.) the fixed
+// BENCH_SECONDS (12) sets each timed phase, BENCH_RATE (1000) and BENCH_SLOW_RATE (200) the fixed
 // rates, BENCH_LOG_LEVEL (silent) the server's log level (lines go to /dev/null).
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +30,7 @@ import { ms, table } from './report.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 12);
 const fixedRate = Number(process.env.BENCH_RATE ?? 1000);
-const slowRateAsked = process.env.BENCH_SLOW_RATE ? Number(process.env.BENCH_SLOW_RATE) : undefined;
+const slowRate = Number(process.env.BENCH_SLOW_RATE ?? 200);
 const logLevel = process.env.BENCH_LOG_LEVEL ?? 'silent';
 const connections = 50;
 const warmUpSeconds = 2;
@@ -79,8 +80,8 @@ class LoadGenerator {
     };
   }
 
-  async seal(lot: string, count: number): Promise<void> {
-    const r = await this.run({ kind: 'seal', lot, count });
+  async seal(lot: string, count: number, users?: string[]): Promise<void> {
+    const r = await this.run({ kind: 'seal', lot, count, users });
     log(`  sealed ${count} callbacks for ${lot} in ${((r.sealMs ?? 0) / 1000).toFixed(1)} s (not timed)`);
   }
 
@@ -189,24 +190,11 @@ try {
 
   row('bare handler (verify, decrypt, parse)', `${connections} conns`, bareRun);
 
-  // 1b. The full path at 50 connections.
-  log(`full path: ${connections} connections, ${warmUpSeconds} s warm-up, ${seconds} s measured`);
-  await load.seal('full', 4_000);
-  const warm = await closed(full, 'full', warmUpSeconds, false);
-  await load.seal('full', Math.ceil((warm.requests / warm.seconds) * seconds * 1.6) + 2_000);
-  const loadBeforeFull = loadavg();
-  const fullRun = row(
-    'full path (inbox + job)',
-    `${connections} conns`,
-    ...(await withInbox(() => closed(full, 'full', seconds, false))),
-  );
-  const ratio = fullRun.requests / fullRun.seconds / (bareRun.requests / bareRun.seconds);
-
   // Fixed schedules: a light warm-up of the connections, then the measured run; what is not answered
   // 10 s after the last scheduled start is abandoned (counted as not 200).
   const notes: string[] = [];
-  const open = async (label: string, rate: number) => {
-    await load!.seal('open', Math.ceil(Math.min(rate, 50) + rate * seconds));
+  const open = async (label: string, rate: number, users?: string[]) => {
+    await load!.seal('open', Math.ceil(Math.min(rate, 50) + rate * seconds), users);
     await load!.run({
       kind: 'open',
       url: full,
@@ -236,17 +224,19 @@ try {
     return row(label, `${rate}/s open`, r, background);
   };
 
-  // 2. Answer time while every WeCom API call takes 2 s, against the same rate without latency. The
-  // rate is one the server sustains (half its maximum, at most 200/s) unless BENCH_SLOW_RATE says.
-  const slowRate =
-    slowRateAsked ??
-    Math.max(10, Math.min(200, Math.floor(fullRun.requests / fullRun.seconds / 2 / 10) * 10));
+  // 2. Answer time while every WeCom API call takes 2 s, against the same rate without latency,
+  // first: later runs leave thousands of events whose answers book every demo user's WeCom window
+  // (30 a minute) for many minutes, and then the slow run would have nothing to send.
   const sandbox = server.sandbox!;
   const lastSeq = () => sandbox.state.messages.list({ platform: 'wecom' }).at(-1)?.seq ?? 0;
   const sentSince = (seq: number) => sandbox.state.messages.list({ platform: 'wecom', after: seq }).length;
+  // Each half of the demo users writes in one of the two runs: the answers of a run fill its writers'
+  // WeCom windows (30 a minute each) for minutes, and the slow run must have answers to send.
+  const wecomUsers = demoUsers.map((u) => u.wecom);
+  const halves = [wecomUsers.filter((_, i) => i % 2 === 0), wecomUsers.filter((_, i) => i % 2 === 1)];
   log(`${slowRate}/s for ${seconds} s, platform normal`);
   let seq = lastSeq();
-  await open('full path, platform API normal', slowRate);
+  await open('full path, platform API normal', slowRate, halves[0]);
   const sentNormal = sentSince(seq);
   const armed = 5;
   for (let i = 0; i < armed; i++) {
@@ -259,13 +249,26 @@ try {
   }
   log(`${slowRate}/s for ${seconds} s, every WeCom API call ${platformLatencyMs} ms`);
   seq = lastSeq();
-  await open(`full path, every WeCom API call ${platformLatencyMs / 1000} s`, slowRate);
+  await open(`full path, every WeCom API call ${platformLatencyMs / 1000} s`, slowRate, halves[1]);
   const sentSlow = sentSince(seq);
   const left = (await (await fetch(`${full}/sandbox/api/switches`)).json()) as {
     switches: { remaining: number }[];
   };
   const slowed = armed * 1000 - left.switches.reduce((n, s) => n + s.remaining, 0);
   await fetch(`${full}/sandbox/api/switches`, { method: 'DELETE' });
+
+  // 1b. The full path at 50 connections.
+  log(`full path: ${connections} connections, ${warmUpSeconds} s warm-up, ${seconds} s measured`);
+  await load.seal('full', 4_000);
+  const warm = await closed(full, 'full', warmUpSeconds, false);
+  await load.seal('full', Math.ceil((warm.requests / warm.seconds) * seconds * 1.6) + 2_000);
+  const loadBeforeFull = loadavg();
+  const fullRun = row(
+    'full path (inbox + job)',
+    `${connections} conns`,
+    ...(await withInbox(() => closed(full, 'full', seconds, false))),
+  );
+  const ratio = fullRun.requests / fullRun.seconds / (bareRun.requests / bareRun.seconds);
 
   // 1c. Full path on a fixed schedule, last: an overload leaves work behind.
   log(`fixed ${fixedRate}/s for ${seconds} s`);
