@@ -1,13 +1,14 @@
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { FieldError } from '../../components/customer-bits';
 import { claim, invalidReasons, leadStatusNames } from '../../components/lead-claim';
 import { ReasonSheet } from '../../components/reason-sheet';
 import { Section } from '../../components/section';
-import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
-import { ApiError, LOGIN_PAGE, messageOf } from '../../services/api';
+import { RecordProblem, Waiting } from '../../components/states';
+import { useRecord } from '../../components/use-record';
+import { ApiError, messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { DETAIL_PAGE } from '../../services/customers';
 import {
@@ -15,7 +16,6 @@ import {
   convertLead,
   type Duplicate,
   fetchLead,
-  type Lead,
   markLeadInvalid,
   releaseLead,
 } from '../../services/sales';
@@ -37,29 +37,11 @@ const matchNames: Record<string, string> = {
 };
 
 export default function LeadDetailPage() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const [lead, setLead] = useState<Lead | null>(null);
-  const [error, setError] = useState<LoadError | null>(null);
+  const { record: lead, setRecord: setLead, error, reload: load } = useRecord(fetchLead, '找不到这条线索');
   const [busy, setBusy] = useState(false);
   const [invaliding, setInvaliding] = useState(false);
   const [duplicates, setDuplicates] = useState<{ items: Duplicate[]; hidden: number } | null>(null);
   const [mergeProblem, setMergeProblem] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    if (!Number.isInteger(id) || id <= 0) return setError({ title: '找不到这条线索', missing: true });
-    setError(null);
-    try {
-      setLead(await fetchLead(id));
-    } catch (e) {
-      setError(loadErrorOf(e, '找不到这条线索'));
-    }
-  }, [id]);
-
-  useDidShow(() => {
-    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
-    void load();
-  });
 
   if (error) {
     return (

@@ -1,23 +1,16 @@
 import { formatAmount } from '@kelian/cards/format/money';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { type DealSheet, DealSheets, nextStage } from '../../components/deal-sheets';
 import { Section } from '../../components/section';
-import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
-import { LOGIN_PAGE, messageOf } from '../../services/api';
+import { RecordProblem, Waiting } from '../../components/states';
+import { useRecord } from '../../components/use-record';
+import { messageOf } from '../../services/api';
 import { when } from '../../services/customer-format';
 import { DETAIL_PAGE } from '../../services/customers';
-import {
-  type DealDetail,
-  fetchDeal,
-  fetchStages,
-  moveDeal,
-  type Stage,
-  type StageStep,
-} from '../../services/sales';
-import { loadSession } from '../../services/session';
+import { type DealDetail, fetchDeal, fetchStages, moveDeal, type StageStep } from '../../services/sales';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
@@ -30,30 +23,16 @@ import './detail.css';
 const statusNames: Record<DealDetail['status'], string> = { open: '进行中', won: '已赢单', lost: '已输单' };
 
 export default function OpportunityDetailPage() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const [deal, setDeal] = useState<DealDetail | null>(null);
-  const [stages, setStages] = useState<Stage[]>([]);
-  const [error, setError] = useState<LoadError | null>(null);
+  const loaded = useRecord(async (id) => {
+    const [deal, pipeline] = await Promise.all([fetchDeal(id), fetchStages()]);
+    return { deal, stages: pipeline.items };
+  }, '找不到这个商机');
+  const { error, reload: load } = loaded;
+  const deal = loaded.record?.deal;
+  const stages = loaded.record?.stages ?? [];
+  const setDeal = (updated: DealDetail) => loaded.setRecord({ deal: updated, stages });
   const [sheet, setSheet] = useState<DealSheet>(null);
   const [moving, setMoving] = useState(false);
-
-  const load = useCallback(async () => {
-    if (!Number.isInteger(id) || id <= 0) return setError({ title: '找不到这个商机', missing: true });
-    setError(null);
-    try {
-      const [found, pipeline] = await Promise.all([fetchDeal(id), fetchStages()]);
-      setDeal(found);
-      setStages(pipeline.items);
-    } catch (e) {
-      setError(loadErrorOf(e, '找不到这个商机'));
-    }
-  }, [id]);
-
-  useDidShow(() => {
-    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
-    void load();
-  });
 
   if (error) {
     return (

@@ -1,0 +1,37 @@
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { LOGIN_PAGE } from '../services/api';
+import { loadSession } from '../services/session';
+import { type LoadError, loadErrorOf } from './states';
+
+/**
+ * A record page's loading, the same for a lead and a deal: the id from the route, the record fetched
+ * each time the page shows (after a sign-in check), and the problem to show instead when it cannot be
+ * had (`missingTitle` when there is no such record, or none the user may see).
+ */
+export function useRecord<T>(fetch: (id: number) => Promise<T>, missingTitle: string) {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const [record, setRecord] = useState<T | null>(null);
+  const [error, setError] = useState<LoadError | null>(null);
+  // The page passes a new function each render; the load keeps the latest without reloading for it.
+  const fetchLatest = useRef(fetch);
+  fetchLatest.current = fetch;
+
+  const reload = useCallback(async () => {
+    if (!Number.isInteger(id) || id <= 0) return setError({ title: missingTitle, missing: true });
+    setError(null);
+    try {
+      setRecord(await fetchLatest.current(id));
+    } catch (e) {
+      setError(loadErrorOf(e, missingTitle));
+    }
+  }, [id, missingTitle]);
+
+  useDidShow(() => {
+    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
+    void reload();
+  });
+
+  return { record, setRecord, error, reload };
+}
