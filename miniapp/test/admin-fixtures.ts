@@ -36,7 +36,7 @@ export const vocabulary = {
     { value: 'self', label: '本人' },
     { value: 'department', label: '本部门' },
     { value: 'department_tree', label: '本部门及下级' },
-    { value: 'all', label: '全部' },
+    { value: 'all', label: '全公司' },
   ],
   rights: [
     {

@@ -162,7 +162,7 @@ describe('custom roles', () => {
       '本人',
       '本部门',
       '本部门及下级',
-      '全部',
+      '全公司',
     ]);
     expect(body.rights.find((r: { object: string }) => r.object === 'lead').verbs).toContainEqual({
       verb: 'claim',

@@ -1,12 +1,6 @@
 import { rolesOf } from '../../domain/auth/profile.js';
+import { scopeLabels } from '../../domain/roles/vocabulary.js';
 import type { Command } from '../command.js';
-
-const scopeNames = {
-  self: '本人',
-  department: '本部门',
-  department_tree: '本部门及下级',
-  all: '全公司',
-} as const;
 
 /** 我: who Kelian thinks you are — name, department, roles and what data each role lets you see. */
 export const whoamiCommand: Command = {
@@ -17,7 +11,7 @@ export const whoamiCommand: Command = {
   async run({ em, user }) {
     const roles = await rolesOf(em, user);
     const roleText = roles.length
-      ? roles.map((r) => `${r.role.name}（数据范围：${scopeNames[r.scope]}）`).join('、')
+      ? roles.map((r) => `${r.role.name}（数据范围：${scopeLabels[r.scope]}）`).join('、')
       : '暂无角色，请联系管理员分配';
     return {
       kind: 'text',

@@ -5,11 +5,12 @@ import { ruledFields } from '../access/fields.js';
 // the objects and the verbs the policy reads (Role.rights), the fields the presenter rules. The
 // console builds its editor from this, so it never offers a rule the server would refuse.
 
-const scopeLabels: Record<(typeof dataScopes)[number], string> = {
+/** A data scope in words, wherever one is shown (the console, the bot's 我). */
+export const scopeLabels: Record<(typeof dataScopes)[number], string> = {
   self: '本人',
   department: '本部门',
   department_tree: '本部门及下级',
-  all: '全部',
+  all: '全公司',
 };
 
 const accessLabels: Record<(typeof fieldAccesses)[number], string> = {
