@@ -1704,6 +1704,8 @@ export interface operations {
                             id: number;
                             name: string;
                         } | null;
+                        /** @description 是否可以使用管理后台（内置管理员角色或被授予管理权限的自定义角色） */
+                        administers: boolean;
                         roles: {
                             code: string;
                             name: string;

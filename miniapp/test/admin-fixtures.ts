@@ -5,6 +5,7 @@ export const adminProfile = {
   name: '徐明',
   title: 'IT 管理员',
   department: { id: 1, name: '总经办' },
+  administers: true,
   roles: [{ code: 'admin', name: '管理员', scope: 'all', scopeDepartment: null }],
 };
 

@@ -9,7 +9,7 @@ describe('talking to /api', () => {
   beforeEach(() => storeSession());
 
   test('a signed-in request carries the session token', async () => {
-    const profile = { ...zhangWei, roles: [] };
+    const profile = { ...zhangWei, administers: false, roles: [] };
     const { calls } = fakeApi({ 'GET /api/me': [200, profile] });
     await expect(get('/api/me')).resolves.toEqual(profile);
     expect(calls[0]?.headers.Authorization).toBe('Bearer token-4');

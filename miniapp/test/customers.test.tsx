@@ -224,7 +224,10 @@ describe('客户 detail', () => {
           nextCursor: null,
         },
       ],
-      'GET /api/me': [200, { id: 4, name: '张伟', title: null, department: null, roles: [] }],
+      'GET /api/me': [
+        200,
+        { id: 4, name: '张伟', title: null, department: null, administers: false, roles: [] },
+      ],
     });
     render(<CustomerDetailPage />);
     await screen.findByText('负责人：张伟');
@@ -280,6 +283,7 @@ describe('客户 detail', () => {
           name: '李娜',
           title: null,
           department: null,
+          administers: false,
           roles: [{ code: 'manager', name: '销售主管', scope: 'department_tree', scopeDepartment: null }],
         },
       ],

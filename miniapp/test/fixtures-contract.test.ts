@@ -19,7 +19,7 @@ import {
 describe('the shared fixtures agree with the contract', () => {
   test.each([
     ['POST', '/api/auth/wecom', signIn()[1]],
-    ['GET', '/api/me', { ...zhangWei, roles: [] }],
+    ['GET', '/api/me', { ...zhangWei, administers: false, roles: [] }],
     ['GET', '/api/stages', { items: stages }],
     ['GET', '/api/opportunities/board', board],
     ['GET', '/api/opportunities', { items: [xinghe, dongfang], nextCursor: null }],

@@ -9,6 +9,7 @@ vi.mock('@tarojs/taro', async (real) => (await import('./sales-taro')).withSales
 
 const profile = {
   ...zhangWei,
+  administers: false,
   roles: [{ code: 'sales', name: '销售', scope: 'self', scopeDepartment: null }],
 };
 

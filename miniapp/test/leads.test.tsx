@@ -9,9 +9,14 @@ import { router, taro } from './taro-mock';
 
 vi.mock('@tarojs/taro', async (real) => (await import('./sales-taro')).withSalesTaro(await real()));
 
-const rep = { ...zhangWei, roles: [{ code: 'sales', name: '销售', scope: 'self', scopeDepartment: null }] };
+const rep = {
+  ...zhangWei,
+  administers: false,
+  roles: [{ code: 'sales', name: '销售', scope: 'self', scopeDepartment: null }],
+};
 const manager = {
   ...zhangWei,
+  administers: false,
   roles: [{ code: 'manager', name: '销售主管', scope: 'department_tree', scopeDepartment: null }],
 };
 const blueSea = lead(21, '蓝海汽车零部件');

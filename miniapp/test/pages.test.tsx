@@ -10,6 +10,7 @@ vi.mock('@tarojs/taro', async (real) => (await import('./taro-mock')).withRealTa
 
 const profile = {
   ...zhangWei,
+  administers: false,
   roles: [{ code: 'sales', name: '销售', scope: 'self', scopeDepartment: { id: 2, name: '华北销售部' } }],
 };
 const login = { url: '/pages/login/index' };

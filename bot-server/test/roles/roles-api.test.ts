@@ -63,6 +63,25 @@ describe('who may use it', () => {
     }
     expect({ roles: await roleRows(), assignments: await assignmentRows() }).toEqual(before);
   });
+
+  test('/api/me says who administers: the admin role, or a custom role given that right; nobody else', async () => {
+    expect((await admin.get('/api/me')).body.administers).toBe(true);
+    const liu = await crm.as('刘洋');
+    expect((await liu.get('/api/me')).body.administers).toBe(false);
+    const it = await admin.send('POST', '/api/roles', {
+      name: 'IT 支持',
+      defaultScope: 'all',
+      rights: { settings: ['administer'] },
+    });
+    expect(it.status).toBe(201);
+    await admin.send('PUT', `/api/admin/users/${ids.liuYang}/roles/${it.body.id}`, {});
+    expect((await liu.get('/api/me')).body.administers).toBe(true);
+    // The console is his now too.
+    expect((await liu.get('/api/roles')).status).toBe(200);
+    await admin.send('DELETE', `/api/admin/users/${ids.liuYang}/roles/${it.body.id}`);
+    await admin.send('DELETE', `/api/roles/${it.body.id}`);
+    expect((await liu.get('/api/me')).body.administers).toBe(false);
+  });
 });
 
 describe('people and their roles', () => {

@@ -14,6 +14,9 @@ const department = z.object({ id: z.int(), name: z.string() }).nullable();
 const user = z.object({ id: z.int(), name: z.string(), title: z.string().nullable(), department });
 const signedIn = z.object({ token: z.string(), expiresAt: z.iso.datetime(), user });
 const profile = user.extend({
+  administers: z
+    .boolean()
+    .meta({ description: '是否可以使用管理后台（内置管理员角色或被授予管理权限的自定义角色）' }),
   roles: z.array(
     z.object({
       code: z.string(),

@@ -74,7 +74,7 @@ export default function MePage() {
       )}
 
       {/* The built-in 管理员 role; the console's pages ask the server, which refuses anyone else. */}
-      {profile?.roles.some((r) => r.code === 'admin') ? (
+      {profile?.administers ? (
         <CellGroup title="管理" className="me__group">
           <Cell
             title="管理后台"
