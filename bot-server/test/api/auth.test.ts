@@ -85,6 +85,7 @@ describe('WeCom', () => {
       name: '张伟',
       title: '销售经理',
       department: { id: expect.any(Number), name: '华北销售部' },
+      administers: false,
       roles: [
         {
           code: 'sales',
