@@ -31,9 +31,9 @@ export interface BotRuntime {
   stop(): Promise<void>;
 }
 
-/** Handled side by side per claim: enough to overlap their waits on the database and the platforms. */
-const eventBatch = 16;
-const messageBatch = 32;
+/** Handled side by side: enough to overlap their waits on the database and the platforms. */
+const eventConcurrency = 32;
+const messageConcurrency = 32;
 /** Idle workers look again this often when nothing wakes them (a booked message falling due). */
 const idleMs = 500;
 
@@ -83,7 +83,7 @@ export function botRuntime(
         handler: ({ subject }) => refresher.refresh(subject),
       });
 
-      const events = new Inbox(orm, wakeEvents);
+      const events = new Inbox(orm, (em, event) => bot.dispatch(em, event), wakeEvents);
       inbox = events;
       for (const lane of inboxLanes) {
         eventLoops.set(
@@ -92,16 +92,14 @@ export function botRuntime(
             name: `inbox.${lane}`,
             claim: (limit) => events.claim(lane, limit),
             handle: (event) =>
-              events
-                .process(event, (em, e) => bot.dispatch(em, e))
-                .then(
-                  // What a person typed usually causes an answer: look for it at once.
-                  () => wakeSenders('direct'),
-                  (err: unknown) =>
-                    logger.warn({ err, id: event.id }, 'event handling failed; it is tried again later'),
-                ),
+              events.process(event).then(
+                // What a person typed usually causes an answer: look for it at once.
+                () => wakeSenders('direct'),
+                (err: unknown) =>
+                  logger.warn({ err, id: event.id }, 'event handling failed; it is tried again later'),
+              ),
             sequenceKey: (event) => event.actor ?? `event:${event.id}`,
-            batchSize: eventBatch,
+            concurrency: eventConcurrency,
             idleMs,
             yieldTo: callbacksInFlight,
             logger,
@@ -116,7 +114,7 @@ export function botRuntime(
             name: `send.${lane}`,
             claim: (limit) => sender.claim(lane, limit),
             handle: ({ id }) => sender.send(id),
-            batchSize: messageBatch,
+            concurrency: messageConcurrency,
             idleMs,
             yieldTo: callbacksInFlight,
             logger,

@@ -2,10 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
 
 /**
- * While platform callbacks are in flight a loop works at most this share of the time: after a batch
- * that took t ms it lets them go first for up to t × (1 − share) / share ms (never longer than
- * `maxYieldMs`) before it takes the next batch anyway. A burst of callbacks is answered at the speed
- * of the door, and the stored work still moves under a steady stream, a batch at a time.
+ * While platform callbacks are in flight a loop works at most this share of the time: after a
+ * stretch of work that took t ms it lets them go first for up to t × (1 − share) / share ms (never
+ * longer than `maxYieldMs`) before it claims more. A burst of callbacks is answered at the speed of
+ * the door, and the stored work still moves under a steady stream.
  */
 const pressureShare = 0.2;
 const maxYieldMs = 1000;
@@ -17,9 +17,10 @@ export interface ClaimLoopOptions<T> {
   claim(limit: number): Promise<T[]>;
   /** Works one claimed item; it settles the item itself (done, retry later, given up). */
   handle(item: T): Promise<void>;
-  /** Items of one batch with the same key are handled one after another, in claim order. */
+  /** Items with the same key are handled one after another, in claim order. */
   sequenceKey?(item: T): string;
-  batchSize: number;
+  /** Items handled side by side at most. */
+  concurrency: number;
   /** The longest idle wait between claims when nobody wakes the loop. */
   idleMs: number;
   /** While this says so (platform callbacks in flight), the loop waits a little before it claims. */
@@ -28,17 +29,22 @@ export interface ClaimLoopOptions<T> {
 }
 
 /**
- * A worker over a table that is its own queue (the inbox, the outbound messages): it claims a batch
- * of due rows, handles them side by side, and claims again at once while batches come back full.
- * When idle it sleeps until woken (a row was written: by this process, or on PostgreSQL by any
- * instance through LISTEN/NOTIFY) or until `idleMs` has passed, whichever comes first.
+ * A worker over a table that is its own queue (the inbox, the outbound messages): it keeps up to
+ * `concurrency` claimed rows in hand and claims again as soon as a quarter of them are done, so one
+ * slow item (a platform call waiting out "system busy") holds back only itself, never a whole batch.
+ * When nothing is due it sleeps until woken (a row was written: by this process, or on PostgreSQL by
+ * any instance through LISTEN/NOTIFY) or until `idleMs` has passed, whichever comes first.
  */
 export class ClaimLoop<T> {
   #running = false;
   #loop: Promise<void> | undefined;
-  #wake: (() => void) | undefined;
+  /** The loop's current sleep: woken by new work, and by a finished item when it waits for room. */
+  #sleeper: { wake(): void; onRoom: boolean } | undefined;
   #woken = false;
-  #lastBatchMs = 0;
+  #inFlight = 0;
+  /** The last item of each key in hand: the next one of that key starts after it. */
+  readonly #tails = new Map<string, Promise<void>>();
+  #workStartedAt: number | undefined;
 
   constructor(private readonly o: ClaimLoopOptions<T>) {}
 
@@ -51,68 +57,83 @@ export class ClaimLoop<T> {
   /** New work may be due: claim now instead of at the end of the idle wait. */
   wake(): void {
     this.#woken = true;
-    this.#wake?.();
+    this.#sleeper?.wake();
   }
 
+  /** Stops claiming, and settles once the items in hand are done. */
   async stop(): Promise<void> {
     this.#running = false;
     this.wake();
     await this.#loop;
+    while (this.#inFlight > 0) await this.#sleep(this.o.idleMs, true);
   }
 
   async #run(): Promise<void> {
     const log = this.o.logger.child({ component: 'claim-loop', queue: this.o.name });
+    const refillAt = Math.max(1, Math.floor(this.o.concurrency / 4));
     while (this.#running) {
+      const room = this.o.concurrency - this.#inFlight;
+      if (room < refillAt) {
+        await this.#sleep(this.o.idleMs, true);
+        continue;
+      }
       this.#woken = false;
       await this.#letForegroundGo();
       let claimed: T[] = [];
       try {
-        const started = performance.now();
-        claimed = await this.o.claim(this.o.batchSize);
-        await this.#handleBatch(claimed, log);
-        this.#lastBatchMs = performance.now() - started;
+        claimed = await this.o.claim(this.o.concurrency - this.#inFlight);
       } catch (err) {
         log.error({ err }, 'claiming work failed; trying again shortly');
         await sleep(this.o.idleMs);
+        continue;
       }
-      if (claimed.length < this.o.batchSize && !this.#woken && this.#running) await this.#idle();
+      if (claimed.length > 0) this.#workStartedAt ??= performance.now();
+      for (const item of claimed) this.#start(item, log);
+      // Nothing more is due: look again when new work is written, or after `idleMs` (a booked or
+      // retried row falling due).
+      if (claimed.length < room && !this.#woken && this.#running) await this.#sleep(this.o.idleMs, false);
     }
   }
 
-  /** Lets the platforms' callbacks be answered first, for a time in proportion to the last batch's. */
-  async #letForegroundGo(): Promise<void> {
-    const yieldMs = Math.min(maxYieldMs, (this.#lastBatchMs * (1 - pressureShare)) / pressureShare);
-    const until = Date.now() + yieldMs;
-    while (this.o.yieldTo?.() && Date.now() < until && this.#running) await sleep(yieldStepMs);
-  }
-
-  async #handleBatch(items: T[], log: Logger): Promise<void> {
-    const sequences = new Map<string, T[]>();
-    items.forEach((item, i) => {
-      const key = this.o.sequenceKey?.(item) ?? `#${i}`;
-      sequences.set(key, [...(sequences.get(key) ?? []), item]);
+  #start(item: T, log: Logger): void {
+    const key = this.o.sequenceKey?.(item);
+    const before = key === undefined ? undefined : this.#tails.get(key);
+    this.#inFlight += 1;
+    const done = (async () => {
+      await before;
+      // A handler settles its own item; an error here is one it could not even record.
+      await this.o.handle(item).catch((err: unknown) => log.error({ err }, 'work item failed'));
+    })();
+    if (key !== undefined) this.#tails.set(key, done);
+    void done.then(() => {
+      if (key !== undefined && this.#tails.get(key) === done) this.#tails.delete(key);
+      this.#inFlight -= 1;
+      if (this.#inFlight === 0) this.#workStartedAt = undefined;
+      if (this.#sleeper?.onRoom) this.#sleeper.wake();
     });
-    await Promise.all(
-      [...sequences.values()].map(async (sequence) => {
-        for (const item of sequence) {
-          // A handler settles its own item; an error here is one it could not even record.
-          await this.o.handle(item).catch((err: unknown) => log.error({ err }, 'work item failed'));
-        }
-      }),
-    );
   }
 
-  #idle(): Promise<void> {
+  /** Lets the platforms' callbacks be answered first, for a time in proportion to the work done. */
+  async #letForegroundGo(): Promise<void> {
+    if (this.#workStartedAt === undefined || !this.o.yieldTo?.()) return;
+    const worked = performance.now() - this.#workStartedAt;
+    const until = Date.now() + Math.min(maxYieldMs, (worked * (1 - pressureShare)) / pressureShare);
+    while (this.o.yieldTo() && Date.now() < until && this.#running) await sleep(yieldStepMs);
+    this.#workStartedAt = performance.now();
+  }
+
+  #sleep(ms: number, onRoom: boolean): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.o.idleMs);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = () => {
-        this.#wake = undefined;
-        done();
+      const sleeper = {
+        onRoom,
+        wake: () => {
+          clearTimeout(timer);
+          if (this.#sleeper === sleeper) this.#sleeper = undefined;
+          resolve();
+        },
       };
+      const timer = setTimeout(sleeper.wake, ms);
+      this.#sleeper = sleeper;
     });
   }
 }
