@@ -15,17 +15,33 @@ interface Waiting<I, O> {
 export class BatchedWrites<I, O> {
   readonly #waiting: Waiting<I, O>[] = [];
   #inFlight = 0;
+  #pumpScheduled = false;
 
   constructor(
     /** Writes the items in one statement; answers one outcome per item, in order. */
     private readonly write: (items: I[]) => Promise<O[]>,
-    private readonly options: { concurrency: number; maxBatch: number },
+    private readonly options: {
+      concurrency: number;
+      maxBatch: number;
+      /**
+       * Items submitted in the same turn of the event loop leave together even when a batch could
+       * go at once (a worker that starts a claimed batch of items submits them all in one turn).
+       */
+      gather?: boolean;
+    },
   ) {}
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.#waiting.push({ item, resolve, reject });
-      this.#pump();
+      if (!this.options.gather) this.#pump();
+      else if (!this.#pumpScheduled) {
+        this.#pumpScheduled = true;
+        setImmediate(() => {
+          this.#pumpScheduled = false;
+          this.#pump();
+        });
+      }
     });
   }
 

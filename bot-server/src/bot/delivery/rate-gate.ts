@@ -11,13 +11,28 @@ const nowishMs = 20;
 
 export type Admission = { at: 'now' } | { at: Date };
 
+/** One message to admit: its id, the rate keys its send counts against, its lane. */
+export interface AdmissionRequest {
+  messageId: number;
+  keys: readonly RateKey[];
+  lane: Lane;
+}
+
+/** A send counted against a key: when, and by which message. */
+interface Slot {
+  at: number;
+  messageId: number;
+}
+
 export class RateGate {
   constructor(private readonly now: () => number = Date.now) {}
 
   /**
-   * Admits message `messageId` against `keys` in `em`'s transaction: the slot it held before (a
-   * booking it is now due for, or an attempt that failed) is given up and a new one taken. Returns
-   * `now`, or the time to come back at (the slot is booked then).
+   * Admits `requests` in order, in `em`'s transaction, as if one after another: each sees the slots
+   * the ones before it took. The slot a message held before (a booking it is now due for, or an
+   * attempt that failed) is given up and a new one taken. Answers, per request, `now` or the time to
+   * come back at (the slot is booked then). Three statements for the whole batch, however many
+   * messages and keys.
    *
    * A new message queues behind every booking. A message whose booking has come due goes before the
    * bookings made after it: it is checked only against the sends up to now. (Checked against those
@@ -26,48 +41,79 @@ export class RateGate {
    * every earlier send, which is what the platform counts; a later booking that no longer fits is
    * placed again when it comes due.
    */
-  async admit(
-    em: EntityManager,
-    messageId: number,
-    keys: readonly RateKey[],
-    lane: Lane,
-  ): Promise<Admission> {
-    if (keys.length === 0) return { at: 'now' };
-    const names = [...new Set(keys.map((k) => k.key))].sort();
+  async admitAll(em: EntityManager, requests: readonly AdmissionRequest[]): Promise<Admission[]> {
+    const gated = requests.filter((r) => r.keys.length > 0);
+    if (gated.length === 0) return requests.map(() => ({ at: 'now' }));
+    const names = [...new Set(gated.flatMap((r) => r.keys.map((k) => k.key)))].sort();
     const now = this.now();
-    const horizon = Math.max(...keys.flatMap((k) => k.windows.map((w) => w.windowMs))) + 1000;
+    const horizon =
+      Math.max(...gated.flatMap((r) => r.keys.flatMap((k) => k.windows.map((w) => w.windowMs)))) + 1000;
     // The key names travel as one JSON array (the driver would spread a plain array into a list).
     const list = JSON.stringify(names);
     const keyset = 'select jsonb_array_elements_text(?::jsonb)';
     const since = new Date(now - horizon);
-    // One row per key, locked in name order (no deadlocks between messages to several members): the
+    // One row per key, locked in name order (no deadlocks between batches to several members): the
     // upsert's update takes the lock on a key that exists.
     await em.execute(
       `insert into rate_key (key) ${keyset} on conflict (key) do update set key = excluded.key`,
       [list],
     );
-    // Every send still in a window. This message's own earlier slot is left out (it takes a new one).
-    const rows = await em.execute<{ key: string; at: Date; mine: boolean }[]>(
-      `select key, at, message_id = ? as mine from rate_slot where key in (${keyset}) and at >= ? order by at`,
-      [messageId, list, since],
+    // Every send still in a window, the batch's own earlier slots included (each request sets its
+    // own aside below).
+    const rows = await em.execute<{ key: string; at: Date; message_id: number | string }[]>(
+      `select key, at, message_id from rate_slot where key in (${keyset}) and at >= ? order by at`,
+      [list, since],
     );
-    const due = rows.some((row) => row.mine && new Date(row.at).getTime() <= now + nowishMs);
-    const times = new Map<string, number[]>(names.map((name) => [name, []]));
+    const slots = new Map<string, Slot[]>(names.map((name) => [name, []]));
     for (const row of rows) {
-      const at = new Date(row.at).getTime();
-      if (!row.mine && (!due || at <= now)) times.get(row.key)!.push(at);
+      slots.get(row.key)!.push({ at: new Date(row.at).getTime(), messageId: Number(row.message_id) });
     }
-    const at = earliestForAll(
-      keys.map((k) => ({ times: times.get(k.key)!, windows: k.windows })),
-      now,
-      lane,
-    );
-    const slot = at - now <= nowishMs ? now : at;
+    const taken: { key: string; at: Date; messageId: number }[] = [];
+    const admissions = requests.map((request): Admission => {
+      if (request.keys.length === 0) return { at: 'now' };
+      const at = this.#place(slots, request, now);
+      for (const key of new Set(request.keys.map((k) => k.key))) {
+        const list = slots.get(key)!.filter((slot) => slot.messageId !== request.messageId);
+        const later = list.findIndex((slot) => slot.at > at);
+        list.splice(later === -1 ? list.length : later, 0, { at, messageId: request.messageId });
+        slots.set(key, list);
+        taken.push({ key, at: new Date(at), messageId: request.messageId });
+      }
+      return at === now ? { at: 'now' } : { at: new Date(at) };
+    });
     await em.execute(
-      `with gone as (delete from rate_slot where message_id = ? or (key in (${keyset}) and at < ?))
-       insert into rate_slot (key, at, message_id) select k, ?, ? from (${keyset}) as keys (k)`,
-      [messageId, list, since, new Date(slot), messageId, list],
+      `with gone as (delete from rate_slot
+                      where message_id in (select (jsonb_array_elements_text(?::jsonb))::bigint)
+                         or (key in (${keyset}) and at < ?))
+       insert into rate_slot (key, at, message_id)
+       select key, at, message_id from jsonb_to_recordset(?::jsonb) as t (key text, at timestamptz, message_id bigint)`,
+      [
+        JSON.stringify(gated.map((r) => r.messageId)),
+        list,
+        since,
+        JSON.stringify(taken.map((t) => ({ key: t.key, at: t.at, message_id: t.messageId }))),
+      ],
     );
-    return slot === now ? { at: 'now' } : { at: new Date(slot) };
+    return admissions;
+  }
+
+  /** The slot for `request` given the sends in `slots` (its own earlier slot set aside). */
+  #place(slots: Map<string, Slot[]>, request: AdmissionRequest, now: number): number {
+    const own = request.keys.flatMap((k) =>
+      slots.get(k.key)!.filter((s) => s.messageId === request.messageId),
+    );
+    const due = own.some((slot) => slot.at <= now + nowishMs);
+    const at = earliestForAll(
+      request.keys.map((k) => ({
+        times: slots
+          .get(k.key)!
+          .filter((s) => s.messageId !== request.messageId && (!due || s.at <= now))
+          .map((s) => s.at),
+        windows: k.windows,
+      })),
+      now,
+      request.lane,
+    );
+    return at - now <= nowishMs ? now : at;
   }
 }

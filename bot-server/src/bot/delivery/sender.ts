@@ -1,6 +1,7 @@
-import { CardInstanceSchema, OutboundMessageSchema } from '@kelian/orm';
-import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
+import { CardInstanceSchema } from '@kelian/orm';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { CardSubject } from '../../domain/notify/notifier.js';
+import { BatchedWrites } from '../../jobs/batched-writes.js';
 import type { Logger } from '../../logger.js';
 import type {
   Audience,
@@ -15,6 +16,7 @@ import type { RateGate } from './rate-gate.js';
 import type { Lane } from './slots.js';
 
 interface Ready {
+  id: number;
   platform: ChatPlatform;
   audience: Audience;
   message: OutboundMessage;
@@ -23,10 +25,32 @@ interface Ready {
   attempts: number;
 }
 
+/** What became of one send, recorded with the others that finished at the same moment. */
+type Outcome =
+  | { id: number; state: 'sent'; ref: CardRef | undefined; ready: Ready }
+  | { id: number; state: 'pending'; error: string; notBefore: Date }
+  | { id: number; state: 'failed'; error: string };
+
+/** An outbound message row as the sender reads it. */
+interface Row {
+  id: number | string;
+  platform: string;
+  lane: string;
+  audience: Audience;
+  message: OutboundMessage | null;
+  subject_type: string | null;
+  subject_id: number | null;
+  card_id: string | null;
+  footer: string | null;
+  attempts: number;
+}
+
 /** A sender holds a claimed message this long; a crashed sender's messages are taken again after it. */
 const claimSeconds = 15;
 /** An outage is waited out: backoff doubling up to five minutes, for about two hours in all. */
 const maxAttempts = 30;
+/** A JSON array of ids as a set in SQL (the driver would spread a plain array into a list). */
+const idsIn = 'in (select (jsonb_array_elements_text(?::jsonb))::bigint)';
 
 /**
  * Delivers outbound messages. `claim` takes due messages of a lane off the table for a while;
@@ -35,10 +59,24 @@ const maxAttempts = 30;
  *    the slot where it fits: it becomes due again then), and mark it `sending`;
  * 2. call the platform, outside any transaction;
  * 3. record the outcome (and, for a card of a subject, the card instance its updates go to).
+ * Steps 1 and 3 are shared by the messages that reach them at the same moment: one transaction
+ * admits a claimed batch, one records the outcomes that came back together. Each message still has
+ * its own state and its own platform call; a batch the database refuses is tried message by message.
  * A crash between 2 and 3 leaves it `sending`: the job's retry sends it again under the same card id,
  * which the platform refuses as a duplicate, and that refusal is recorded as the delivery it was.
  */
 export class MessageSender {
+  readonly #admissions = new BatchedWrites<number, Ready | undefined>((ids) => this.#admit(ids), {
+    concurrency: 2,
+    maxBatch: 64,
+    gather: true,
+  });
+  readonly #outcomes = new BatchedWrites<Outcome, undefined>((outcomes) => this.#record(outcomes), {
+    concurrency: 1,
+    maxBatch: 256,
+    gather: true,
+  });
+
   constructor(
     private readonly orm: MikroORM,
     private readonly platforms: PlatformResolver,
@@ -60,107 +98,169 @@ export class MessageSender {
   }
 
   async send(id: number): Promise<void> {
-    const ready = await this.#admit(id);
-    if (!ready) return;
-    let ref: CardRef | undefined;
+    const ready = await this.#admissions.submit(id);
+    if (ready) await this.#outcomes.submit(await this.#call(ready));
+  }
+
+  /** Calls the platform and judges what it answered. */
+  async #call(ready: Ready): Promise<Outcome> {
+    const { id } = ready;
     try {
-      ref = await ready.platform.send(ready.audience, ready.message);
+      return { id, state: 'sent', ready, ref: await ready.platform.send(ready.audience, ready.message) };
     } catch (error) {
       const verdict = ready.platform.judge(error);
       // The card's id was made for this message alone: if the platform has it already, an earlier
       // attempt delivered it (a crash, or a timeout after the platform had accepted it).
       if (verdict === 'duplicate' && ready.message.kind === 'card') {
-        this.logger.info({ id: id }, 'the platform already had this card: an earlier attempt delivered it');
-        ref = {
+        this.logger.info({ id }, 'the platform already had this card: an earlier attempt delivered it');
+        const ref = {
           platform: ready.platform.name,
           cardId: ready.message.card.id,
           audience: ready.audience,
           version: 1,
         };
-      } else if (verdict === 'retry' && ready.attempts < maxAttempts) {
+        return { id, state: 'sent', ready, ref };
+      }
+      if (verdict === 'retry' && ready.attempts < maxAttempts) {
         this.logger.warn({ id, err: error }, 'sending failed; trying again later');
         const backoffMs = Math.min(300, 2 ** (ready.attempts - 1)) * 1000;
-        await this.#record(id, {
+        return {
+          id,
           state: 'pending',
-          lastError: String(error).slice(0, 2000),
+          error: String(error).slice(0, 2000),
           notBefore: new Date(Date.now() + backoffMs),
-          claimedUntil: null,
-        });
-        return;
-      } else {
-        this.logger.warn({ id: id, err: error }, 'the platform refused a message for good');
-        await this.#record(id, { state: 'failed', lastError: String(error).slice(0, 2000) });
-        return;
+        };
       }
+      this.logger.warn({ id, err: error }, 'the platform refused a message for good');
+      return { id, state: 'failed', error: String(error).slice(0, 2000) };
     }
-    await this.#delivered(id, ready, ref);
   }
 
-  async #admit(id: number): Promise<Ready | undefined> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const row = await em.findOne(OutboundMessageSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      // Sent or given up meanwhile (a claim that expired while its sender was slow): nothing to do.
-      if (!row || !['pending', 'sending'].includes(row.state)) return undefined;
-      const platform = this.platforms(row.platform as PlatformName);
-      if (!platform) {
-        row.state = 'dropped';
-        row.lastError = `${row.platform} is not configured`;
-        return undefined;
-      }
-      const audience = row.audience as unknown as Audience;
-      const subject = row.subjectType ? { type: row.subjectType, id: row.subjectId! } : undefined;
-      let message = row.message as unknown as OutboundMessage | null;
-      if (!message && subject) {
-        const card = await this.present(em, subject, row.cardId!);
-        if (!card) {
-          row.state = 'dropped';
-          return undefined;
+  /** Step 1 for every message in `ids`, in one transaction; answers what to send for each. */
+  async #admit(ids: number[]): Promise<(Ready | undefined)[]> {
+    const admitted = await this.orm.em.fork().transactional(async (em) => {
+      // Sent or given up meanwhile (a claim that expired while its sender was slow): left out.
+      const rows = await em.execute<Row[]>(
+        `select id, platform, lane, audience, message, subject_type, subject_id, card_id, footer, attempts
+           from outbound_message where id ${idsIn} and state in ('pending', 'sending')
+          order by not_before, id for update`,
+        [JSON.stringify(ids)],
+      );
+      const dropped: { id: number; error: string | null }[] = [];
+      const candidates: (Ready & { lane: Lane })[] = [];
+      for (const row of rows) {
+        const id = Number(row.id);
+        const platform = this.platforms(row.platform as PlatformName);
+        if (!platform) {
+          dropped.push({ id, error: `${row.platform} is not configured` });
+          continue;
         }
-        message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
+        const subject = row.subject_type ? { type: row.subject_type, id: row.subject_id! } : undefined;
+        let message = row.message;
+        if (!message && subject) {
+          const card = await this.present(em, subject, row.card_id!);
+          if (!card) {
+            dropped.push({ id, error: null });
+            continue;
+          }
+          message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
+        }
+        if (!message) throw new Error(`Outbound message ${id} has nothing to send`);
+        const lane = row.lane as Lane;
+        candidates.push({
+          id,
+          platform,
+          audience: row.audience,
+          message,
+          subject,
+          attempts: row.attempts + 1,
+          lane,
+        });
       }
-      if (!message) throw new Error(`Outbound message ${row.id} has nothing to send`);
-      const lane = row.lane as Lane;
-      const admission = await this.gate.admit(em, row.id, platform.rateKeys(audience, message), lane);
-      if (admission.at !== 'now') {
-        // Due again when its window opens; until then no sender takes it.
-        row.notBefore = admission.at;
-        row.claimedUntil = null;
-        return undefined;
-      }
-      row.state = 'sending';
-      row.attempts += 1;
-      return { platform, audience, message, subject, attempts: row.attempts };
-    });
-  }
-
-  async #delivered(id: number, ready: Ready, ref: CardRef | undefined): Promise<void> {
-    const sent = { state: 'sent', sentAt: new Date(), lastError: null, claimedUntil: null };
-    const card = ready.message.kind === 'card' ? ready.message.card : undefined;
-    const { subject } = ready;
-    if (!ref || !subject || !card) {
-      await this.orm.em.fork().nativeUpdate(OutboundMessageSchema, { id }, sent);
-      return;
-    }
-    // The card's handle is recorded with its delivery: updates reach every copy from now on.
-    await this.orm.em.fork().transactional(async (em) => {
-      await em.nativeUpdate(OutboundMessageSchema, { id }, sent);
-      em.create(CardInstanceSchema, {
-        cardId: ref.cardId,
-        platform: ref.platform,
-        kind: card.kind,
-        objectType: subject.type,
-        objectId: String(subject.id),
-        ref: ref as unknown as Record<string, unknown>,
-        card: card as unknown as Record<string, unknown>,
-        version: ref.version,
+      const admissions = await this.gate.admitAll(
+        em,
+        candidates.map((c) => ({
+          messageId: c.id,
+          keys: c.platform.rateKeys(c.audience, c.message),
+          lane: c.lane,
+        })),
+      );
+      const sending = candidates.filter((_, i) => admissions[i]!.at === 'now');
+      // Due again when its window opens; until then no sender takes it.
+      const booked = candidates.flatMap((c, i) => {
+        const { at } = admissions[i]!;
+        return at === 'now' ? [] : [{ id: c.id, at }];
       });
+      await this.#update(
+        em,
+        `state = 'sending', attempts = attempts + 1`,
+        sending.map((c) => ({ id: c.id })),
+      );
+      await this.#update(em, 'not_before = v.at, claimed_until = null', booked, 'at timestamptz');
+      await this.#update(em, `state = 'dropped', last_error = v.error`, dropped, 'error text');
+      return new Map(sending.map((c) => [c.id, c]));
     });
+    // Claimed ids may come back from the driver as strings (bigint).
+    return ids.map((id) => admitted.get(Number(id)));
   }
 
-  #record(
-    id: number,
-    change: { state: string; lastError: string; notBefore?: Date; claimedUntil?: null },
-  ): Promise<number> {
-    return this.orm.em.fork().nativeUpdate(OutboundMessageSchema, { id }, change);
+  /** Step 3 for the outcomes that came back together, in one transaction. */
+  async #record(outcomes: Outcome[]): Promise<undefined[]> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const sent = outcomes.filter((o) => o.state === 'sent');
+      await this.#update(
+        em,
+        `state = 'sent', sent_at = now(), last_error = null, claimed_until = null`,
+        sent.map((o) => ({ id: o.id })),
+      );
+      const again = outcomes.flatMap((o) =>
+        o.state === 'pending' ? [{ id: o.id, error: o.error, at: o.notBefore }] : [],
+      );
+      await this.#update(
+        em,
+        `state = 'pending', last_error = v.error, not_before = v.at, claimed_until = null`,
+        again,
+        'error text, at timestamptz',
+      );
+      const failed = outcomes.flatMap((o) => (o.state === 'failed' ? [{ id: o.id, error: o.error }] : []));
+      await this.#update(em, `state = 'failed', last_error = v.error`, failed, 'error text');
+      // The card's handle is recorded with its delivery: updates reach every copy from now on.
+      const cards = sent.flatMap(({ ref, ready }) => {
+        const card = ready.message.kind === 'card' ? ready.message.card : undefined;
+        const { subject } = ready;
+        if (!ref || !subject || !card) return [];
+        return [
+          {
+            cardId: ref.cardId,
+            platform: ref.platform,
+            kind: card.kind,
+            objectType: subject.type,
+            objectId: String(subject.id),
+            ref: ref as unknown as Record<string, unknown>,
+            card: card as unknown as Record<string, unknown>,
+            version: ref.version,
+            createdAt: new Date(),
+            updatedAt: new Date(),
+          },
+        ];
+      });
+      if (cards.length > 0) await em.insertMany(CardInstanceSchema, cards);
+    });
+    return outcomes.map(() => undefined);
+  }
+
+  /** Sets `assignments` on the messages in `rows`; each row's other fields are `v.<name>` (typed by `columns`). */
+  async #update(
+    em: EntityManager,
+    assignments: string,
+    rows: ({ id: number } & Record<string, unknown>)[],
+    columns = '',
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await em.execute(
+      `update outbound_message o set ${assignments}
+         from jsonb_to_recordset(?::jsonb) as v (id bigint${columns ? `, ${columns}` : ''}) where o.id = v.id`,
+      [JSON.stringify(rows)],
+    );
   }
 }
