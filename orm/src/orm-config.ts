@@ -14,7 +14,7 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
     clientUrl,
     entities,
     extensions: [Migrator],
-    pool: { min: 0, max: 5 },
+    pool: { min: 0, max: 10 },
     forceUtcTimezone: true,
     migrations: {
       migrationsList,

@@ -43,8 +43,17 @@ export class Inbox {
     },
   );
 
+  /** Events handled at the same moment share one transaction (see `process`). */
+  readonly #handling = new BatchedWrites<ClaimedEvent, undefined>((events) => this.#handleTogether(events), {
+    concurrency: 3,
+    maxBatch: 16,
+    gather: true,
+  });
+
   constructor(
     private readonly orm: MikroORM,
+    /** Handles one event in the transaction it is marked handled in. */
+    private readonly handle: (em: EntityManager, event: ChatEvent) => Promise<void>,
     /** Called after an event is stored, so this process's workers need not wait for their next look. */
     private readonly stored: (lane: InboxLane) => void = () => {},
   ) {}
@@ -93,28 +102,12 @@ export class Inbox {
   }
 
   /**
-   * Runs `handle` for a claimed event unless it was already handled; a failure is recorded and the
-   * event is tried again after a backoff (1 s, 2 s, 4 s … up to 5 minutes).
+   * Handles a claimed event unless it was already handled; a failure is recorded and the event is
+   * tried again after a backoff (1 s, 2 s, 4 s … up to 5 minutes).
    */
-  async process(
-    claimed: ClaimedEvent,
-    handle: (em: EntityManager, event: ChatEvent) => Promise<void>,
-  ): Promise<void> {
+  async process(claimed: ClaimedEvent): Promise<void> {
     try {
-      await this.orm.em.fork().transactional(async (tx) => {
-        // Locked for the handling: another worker that claimed it after an expired claim waits here
-        // and then finds it handled.
-        const [row] = await tx.execute<{ event: Record<string, unknown> }[]>(
-          `select event from inbox_event where id = ? and processed_at is null for update`,
-          [claimed.id],
-        );
-        if (!row) return;
-        await handle(tx, eventFromJson(row.event));
-        await tx.execute(
-          `update inbox_event set processed_at = now(), attempts = attempts + 1, claimed_until = null where id = ?`,
-          [claimed.id],
-        );
-      });
+      await this.#handling.submit(claimed);
     } catch (error) {
       const backoffSeconds = Math.min(300, 2 ** claimed.attempts);
       await this.orm.em.fork().execute(
@@ -124,6 +117,36 @@ export class Inbox {
       );
       throw error;
     }
+  }
+
+  /**
+   * Handles `claimed` in one transaction, one event after another, each with its own entity manager
+   * (flushed before the next starts, so that it sees what the one before did). One commit for many
+   * events; if any fails, none is kept, and BatchedWrites tries each alone, so the failure is its own.
+   */
+  async #handleTogether(claimed: ClaimedEvent[]): Promise<undefined[]> {
+    await this.orm.em.fork().transactional(async (tx) => {
+      // Locked for the handling: another worker that claimed one after an expired claim waits here
+      // and then finds it handled.
+      const rows = await tx.execute<{ id: number | string; event: Record<string, unknown> }[]>(
+        `select id, event from inbox_event
+          where id in (select (jsonb_array_elements_text(?::jsonb))::bigint) and processed_at is null
+          order by id for update`,
+        [JSON.stringify(claimed.map((c) => c.id))],
+      );
+      for (const row of rows) {
+        const em = tx.fork({ keepTransactionContext: true, clear: true });
+        await this.handle(em, eventFromJson(row.event));
+        await em.flush();
+      }
+      if (rows.length === 0) return;
+      await tx.execute(
+        `update inbox_event set processed_at = now(), attempts = attempts + 1, claimed_until = null
+          where id in (select (jsonb_array_elements_text(?::jsonb))::bigint)`,
+        [JSON.stringify(rows.map((r) => r.id))],
+      );
+    });
+    return claimed.map(() => undefined);
   }
 }
 
