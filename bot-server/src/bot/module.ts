@@ -11,7 +11,7 @@ import { helpCommand } from './commands/help.js';
 import { whoamiCommand } from './commands/whoami.js';
 import { lanes, Outbox } from './delivery/outbox.js';
 import { RateGate } from './delivery/rate-gate.js';
-import { MessageSender } from './delivery/sender.js';
+import { type ClaimedMessage, MessageSender } from './delivery/sender.js';
 import type { Lane } from './delivery/slots.js';
 import { type ClaimedEvent, Inbox, type InboxLane, inboxLanes } from './inbox.js';
 
@@ -33,7 +33,7 @@ export interface BotRuntime {
 
 /** Handled side by side: enough to overlap their waits on the database and the platforms. */
 const eventConcurrency = 32;
-const messageConcurrency = 32;
+const messageConcurrency = 96;
 /** Idle workers look again this often when nothing wakes them (a booked message falling due). */
 const idleMs = 500;
 
@@ -53,7 +53,7 @@ export function botRuntime(
   let context: ModuleContext | undefined;
   let inbox: Inbox | undefined;
   const eventLoops = new Map<InboxLane, ClaimLoop<ClaimedEvent>>();
-  const sendLoops = new Map<Lane, ClaimLoop<{ id: number }>>();
+  const sendLoops = new Map<Lane, ClaimLoop<ClaimedMessage>>();
   const wakeEvents = (lane?: InboxLane) => {
     for (const [name, loop] of eventLoops) if (!lane || lane === name) loop.wake();
   };
@@ -110,10 +110,10 @@ export function botRuntime(
       for (const lane of lanes) {
         sendLoops.set(
           lane,
-          new ClaimLoop<{ id: number }>({
+          new ClaimLoop<ClaimedMessage>({
             name: `send.${lane}`,
             claim: (limit) => sender.claim(lane, limit),
-            handle: ({ id }) => sender.send(id),
+            handle: (message) => sender.send(message),
             concurrency: messageConcurrency,
             idleMs,
             yieldTo: callbacksInFlight,

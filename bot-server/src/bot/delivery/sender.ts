@@ -31,9 +31,9 @@ type Outcome =
   | { id: number; state: 'pending'; error: string; notBefore: Date }
   | { id: number; state: 'failed'; error: string };
 
-/** An outbound message row as the sender reads it. */
-interface Row {
-  id: number | string;
+/** A claimed message: what it is to send (these columns never change once it is written). */
+export interface ClaimedMessage {
+  id: number;
   platform: string;
   lane: string;
   audience: Audience;
@@ -42,8 +42,10 @@ interface Row {
   subject_id: number | null;
   card_id: string | null;
   footer: string | null;
-  attempts: number;
 }
+
+/** A claimed message made ready to admit: rendered, or to be dropped (with why, if it is news). */
+type Prepared = (Omit<Ready, 'attempts'> & { lane: Lane }) | { id: number; dropped: string | null };
 
 /** A sender holds a claimed message this long; a crashed sender's messages are taken again after it. */
 const claimSeconds = 15;
@@ -66,7 +68,7 @@ const idsIn = 'in (select (jsonb_array_elements_text(?::jsonb))::bigint)';
  * which the platform refuses as a duplicate, and that refusal is recorded as the delivery it was.
  */
 export class MessageSender {
-  readonly #admissions = new BatchedWrites<number, Ready | undefined>((ids) => this.#admit(ids), {
+  readonly #admissions = new BatchedWrites<Prepared, Ready | undefined>((items) => this.#admit(items), {
     concurrency: 2,
     maxBatch: 64,
     gather: true,
@@ -85,21 +87,42 @@ export class MessageSender {
     private readonly logger: Logger,
   ) {}
 
-  claim(lane: Lane, limit: number): Promise<{ id: number }[]> {
-    return this.orm.em.fork().execute<{ id: number }[]>(
+  /** Takes due messages of `lane` for `claimSeconds`, with what they are to send. */
+  async claim(lane: Lane, limit: number): Promise<ClaimedMessage[]> {
+    const rows = await this.orm.em.fork().execute<(Omit<ClaimedMessage, 'id'> & { id: number | string })[]>(
       `update outbound_message set claimed_until = now() + interval '${claimSeconds} seconds'
         where id in (select id from outbound_message
                       where state in ('pending', 'sending') and lane = ? and not_before <= now()
                         and (claimed_until is null or claimed_until < now())
                       order by not_before, id limit ? for update skip locked)
-        returning id`,
+        returning id, platform, lane, audience, message, subject_type, subject_id, card_id, footer`,
       [lane, limit],
     );
+    // A bigint comes back from the driver as a string.
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 
-  async send(id: number): Promise<void> {
-    const ready = await this.#admissions.submit(id);
+  async send(claimed: ClaimedMessage): Promise<void> {
+    const ready = await this.#admissions.submit(await this.#prepare(claimed));
     if (ready) await this.#outcomes.submit(await this.#call(ready));
+  }
+
+  /**
+   * What a claimed message sends: a subject's card is rendered now, on its own connection and
+   * outside the admission's lock (its rows never change once written; only its state does).
+   */
+  async #prepare(row: ClaimedMessage): Promise<Prepared> {
+    const platform = this.platforms(row.platform as PlatformName);
+    if (!platform) return { id: row.id, dropped: `${row.platform} is not configured` };
+    const subject = row.subject_type ? { type: row.subject_type, id: row.subject_id! } : undefined;
+    let message = row.message;
+    if (!message && subject) {
+      const card = await this.present(this.orm.em.fork(), subject, row.card_id!);
+      if (!card) return { id: row.id, dropped: null };
+      message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
+    }
+    if (!message) throw new Error(`Outbound message ${row.id} has nothing to send`);
+    return { id: row.id, platform, audience: row.audience, message, subject, lane: row.lane as Lane };
   }
 
   /** Calls the platform and judges what it answered. */
@@ -136,46 +159,23 @@ export class MessageSender {
     }
   }
 
-  /** Step 1 for every message in `ids`, in one transaction; answers what to send for each. */
-  async #admit(ids: number[]): Promise<(Ready | undefined)[]> {
+  /** Step 1 for every prepared message, in one transaction; answers what to send for each. */
+  async #admit(prepared: Prepared[]): Promise<(Ready | undefined)[]> {
     const admitted = await this.orm.em.fork().transactional(async (em) => {
       // Sent or given up meanwhile (a claim that expired while its sender was slow): left out.
-      const rows = await em.execute<Row[]>(
-        `select id, platform, lane, audience, message, subject_type, subject_id, card_id, footer, attempts
-           from outbound_message where id ${idsIn} and state in ('pending', 'sending')
-          order by not_before, id for update`,
-        [JSON.stringify(ids)],
+      const rows = await em.execute<{ id: number | string; attempts: number }[]>(
+        `select id, attempts from outbound_message where id ${idsIn} and state in ('pending', 'sending')
+          order by id for update`,
+        [JSON.stringify(prepared.map((p) => p.id))],
       );
+      const attempts = new Map(rows.map((row) => [Number(row.id), row.attempts]));
       const dropped: { id: number; error: string | null }[] = [];
       const candidates: (Ready & { lane: Lane })[] = [];
-      for (const row of rows) {
-        const id = Number(row.id);
-        const platform = this.platforms(row.platform as PlatformName);
-        if (!platform) {
-          dropped.push({ id, error: `${row.platform} is not configured` });
-          continue;
-        }
-        const subject = row.subject_type ? { type: row.subject_type, id: row.subject_id! } : undefined;
-        let message = row.message;
-        if (!message && subject) {
-          const card = await this.present(em, subject, row.card_id!);
-          if (!card) {
-            dropped.push({ id, error: null });
-            continue;
-          }
-          message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
-        }
-        if (!message) throw new Error(`Outbound message ${id} has nothing to send`);
-        const lane = row.lane as Lane;
-        candidates.push({
-          id,
-          platform,
-          audience: row.audience,
-          message,
-          subject,
-          attempts: row.attempts + 1,
-          lane,
-        });
+      for (const p of prepared) {
+        const before = attempts.get(p.id);
+        if (before === undefined) continue;
+        if ('dropped' in p) dropped.push({ id: p.id, error: p.dropped });
+        else candidates.push({ ...p, attempts: before + 1 });
       }
       const admissions = await this.gate.admitAll(
         em,
@@ -200,8 +200,7 @@ export class MessageSender {
       await this.#update(em, `state = 'dropped', last_error = v.error`, dropped, 'error text');
       return new Map(sending.map((c) => [c.id, c]));
     });
-    // Claimed ids may come back from the driver as strings (bigint).
-    return ids.map((id) => admitted.get(Number(id)));
+    return prepared.map((p) => admitted.get(p.id));
   }
 
   /** Step 3 for the outcomes that came back together, in one transaction. */
