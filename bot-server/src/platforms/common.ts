@@ -162,8 +162,11 @@ export type SendVerdict = 'retry' | 'refused' | 'duplicate';
 export interface ChatPlatform {
   readonly name: PlatformName;
   judge(error: unknown): SendVerdict;
-  /** The rate keys one `send(audience, message)` counts against. */
-  rateKeys(audience: Audience, message: OutboundMessage): RateKey[];
+  /**
+   * The rate keys one send of a message of `kind` to `audience` counts against (known before a
+   * subject's card is rendered: a message booked for later is rendered only when it goes).
+   */
+  rateKeys(audience: Audience, kind: OutboundMessage['kind']): RateKey[];
   send(audience: Audience, message: OutboundMessage): Promise<CardRef | undefined>;
   /** Show the card's new state to every recipient of `ref`, not only the clicker. */
   updateCard(ref: CardRef, card: Card): Promise<CardRef>;

@@ -28,6 +28,7 @@ interface Ready {
 /** What became of one send, recorded with the others that finished at the same moment. */
 type Outcome =
   | { id: number; state: 'sent'; ref: CardRef | undefined; ready: Ready }
+  | { id: number; state: 'dropped' }
   | { id: number; state: 'pending'; error: string; notBefore: Date }
   | { id: number; state: 'failed'; error: string };
 
@@ -44,8 +45,18 @@ export interface ClaimedMessage {
   footer: string | null;
 }
 
-/** A claimed message made ready to admit: rendered, or to be dropped (with why, if it is news). */
-type Prepared = (Omit<Ready, 'attempts'> & { lane: Lane }) | { id: number; dropped: string | null };
+/** A claimed message made ready to admit: its platform found, or to be dropped (with why). */
+type Prepared =
+  | { id: number; platform: ChatPlatform; claimed: ClaimedMessage }
+  | { id: number; dropped: string };
+
+/** An admitted message: its slot is taken, its attempt counted. */
+interface Admitted {
+  platform: ChatPlatform;
+  claimed: ClaimedMessage;
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
 
 /** A sender holds a claimed message this long; a crashed sender's messages are taken again after it. */
 const claimSeconds = 15;
@@ -68,7 +79,7 @@ const idsIn = 'in (select (jsonb_array_elements_text(?::jsonb))::bigint)';
  * which the platform refuses as a duplicate, and that refusal is recorded as the delivery it was.
  */
 export class MessageSender {
-  readonly #admissions = new BatchedWrites<Prepared, Ready | undefined>((items) => this.#admit(items), {
+  readonly #admissions = new BatchedWrites<Prepared, Admitted | undefined>((items) => this.#admit(items), {
     concurrency: 2,
     maxBatch: 64,
     gather: true,
@@ -103,26 +114,32 @@ export class MessageSender {
   }
 
   async send(claimed: ClaimedMessage): Promise<void> {
-    const ready = await this.#admissions.submit(await this.#prepare(claimed));
-    if (ready) await this.#outcomes.submit(await this.#call(ready));
+    const platform = this.platforms(claimed.platform as PlatformName);
+    const admitted = await this.#admissions.submit(
+      platform
+        ? { id: claimed.id, platform, claimed }
+        : { id: claimed.id, dropped: `${claimed.platform} is not configured` },
+    );
+    if (!admitted) return;
+    const ready = await this.#render(admitted);
+    await this.#outcomes.submit(ready ? await this.#call(ready) : { id: claimed.id, state: 'dropped' });
   }
 
   /**
-   * What a claimed message sends: a subject's card is rendered now, on its own connection and
-   * outside the admission's lock (its rows never change once written; only its state does).
+   * What an admitted message sends: a subject's card is rendered now (after the admission, so that
+   * a message booked for later is not rendered twice), showing the subject's state of this moment;
+   * undefined when the subject is gone.
    */
-  async #prepare(row: ClaimedMessage): Promise<Prepared> {
-    const platform = this.platforms(row.platform as PlatformName);
-    if (!platform) return { id: row.id, dropped: `${row.platform} is not configured` };
+  async #render({ platform, claimed: row, attempts }: Admitted): Promise<Ready | undefined> {
     const subject = row.subject_type ? { type: row.subject_type, id: row.subject_id! } : undefined;
     let message = row.message;
     if (!message && subject) {
       const card = await this.present(this.orm.em.fork(), subject, row.card_id!);
-      if (!card) return { id: row.id, dropped: null };
+      if (!card) return undefined;
       message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
     }
     if (!message) throw new Error(`Outbound message ${row.id} has nothing to send`);
-    return { id: row.id, platform, audience: row.audience, message, subject, lane: row.lane as Lane };
+    return { id: row.id, platform, audience: row.audience, message, subject, attempts };
   }
 
   /** Calls the platform and judges what it answered. */
@@ -159,8 +176,8 @@ export class MessageSender {
     }
   }
 
-  /** Step 1 for every prepared message, in one transaction; answers what to send for each. */
-  async #admit(prepared: Prepared[]): Promise<(Ready | undefined)[]> {
+  /** Step 1 for every prepared message, in one transaction; answers which may go now. */
+  async #admit(prepared: Prepared[]): Promise<(Admitted | undefined)[]> {
     const admitted = await this.orm.em.fork().transactional(async (em) => {
       // Sent or given up meanwhile (a claim that expired while its sender was slow): left out.
       const rows = await em.execute<{ id: number | string; attempts: number }[]>(
@@ -169,8 +186,8 @@ export class MessageSender {
         [JSON.stringify(prepared.map((p) => p.id))],
       );
       const attempts = new Map(rows.map((row) => [Number(row.id), row.attempts]));
-      const dropped: { id: number; error: string | null }[] = [];
-      const candidates: (Ready & { lane: Lane })[] = [];
+      const dropped: { id: number; error: string }[] = [];
+      const candidates: (Admitted & { id: number })[] = [];
       for (const p of prepared) {
         const before = attempts.get(p.id);
         if (before === undefined) continue;
@@ -179,10 +196,11 @@ export class MessageSender {
       }
       const admissions = await this.gate.admitAll(
         em,
-        candidates.map((c) => ({
-          messageId: c.id,
-          keys: c.platform.rateKeys(c.audience, c.message),
-          lane: c.lane,
+        candidates.map(({ id, platform, claimed }) => ({
+          messageId: id,
+          // A subject's card is rendered once admitted: its kind is all the rate keys need.
+          keys: platform.rateKeys(claimed.audience, claimed.message?.kind ?? 'card'),
+          lane: claimed.lane as Lane,
         })),
       );
       const sending = candidates.filter((_, i) => admissions[i]!.at === 'now');
@@ -223,6 +241,9 @@ export class MessageSender {
       );
       const failed = outcomes.flatMap((o) => (o.state === 'failed' ? [{ id: o.id, error: o.error }] : []));
       await this.#update(em, `state = 'failed', last_error = v.error`, failed, 'error text');
+      // The subject was gone when its card was to be rendered.
+      const gone = outcomes.filter((o) => o.state === 'dropped');
+      await this.#update(em, `state = 'dropped', claimed_until = null`, gone);
       // The card's handle is recorded with its delivery: updates reach every copy from now on.
       const cards = sent.flatMap(({ ref, ready }) => {
         const card = ready.message.kind === 'card' ? ready.message.card : undefined;

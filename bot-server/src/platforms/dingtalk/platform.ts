@@ -45,8 +45,8 @@ type PlainMessage = Exclude<OutboundMessage, { kind: 'card' }>;
 const API_QPS: readonly RateWindow[] = [{ limit: 20, windowMs: 1000 }];
 
 /** The API a send calls, for its QPS key. */
-function sendApi(audience: Audience, message: OutboundMessage): string {
-  if (message.kind === 'card') return 'card/instances/createAndDeliver';
+function sendApi(audience: Audience, kind: OutboundMessage['kind']): string {
+  if (kind === 'card') return 'card/instances/createAndDeliver';
   if (audience.kind === 'group') return 'robot/groupMessages/send';
   if (audience.kind === 'department') return 'topapi/message/corpconversation/asyncsend_v2';
   return 'robot/oToMessages/batchSend';
@@ -86,8 +86,8 @@ export class DingTalkPlatform implements ChatPlatform {
   }
 
   /** DingTalk limits each API's calls per app, whoever they reach. */
-  rateKeys(audience: Audience, message: OutboundMessage): RateKey[] {
-    return [{ key: `dingtalk:api:${sendApi(audience, message)}`, windows: API_QPS }];
+  rateKeys(audience: Audience, kind: OutboundMessage['kind']): RateKey[] {
+    return [{ key: `dingtalk:api:${sendApi(audience, kind)}`, windows: API_QPS }];
   }
 
   async send(audience: Audience, message: OutboundMessage): Promise<CardRef | undefined> {

@@ -64,7 +64,7 @@ export class WeComPlatform implements ChatPlatform {
    * from this app); an app group counts against the group. A department's members are WeCom's to
    * count (toparty is only used for notices to whole departments).
    */
-  rateKeys(audience: Audience, _message: OutboundMessage): RateKey[] {
+  rateKeys(audience: Audience, _kind: OutboundMessage['kind']): RateKey[] {
     if (audience.kind === 'group')
       return [{ key: `wecom:appchat:${audience.conversationId}`, windows: APPCHAT_WINDOWS }];
     if (audience.kind === 'department') return [];
