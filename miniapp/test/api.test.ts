@@ -29,6 +29,17 @@ describe('talking to /api', () => {
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
   });
 
+  test("a page's requests that all meet 401 go back to the login page once", async () => {
+    fakeApi({
+      'GET /api/me': problem(401, 'unauthenticated', '请先登录'),
+      'GET /api/customers': problem(401, 'unauthenticated', '请先登录'),
+    });
+    taro.reLaunch.mockClear();
+    await Promise.allSettled([get('/api/me'), get('/api/customers'), get('/api/me')]);
+    expect(storedSession()).toBeNull();
+    expect(taro.reLaunch).toHaveBeenCalledTimes(1);
+  });
+
   test('no answer at all says so in plain words', async () => {
     vi.stubGlobal(
       'fetch',

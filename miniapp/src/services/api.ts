@@ -88,10 +88,9 @@ export async function request<T>(
   const { statusCode } = response;
   if (statusCode >= 200 && statusCode < 300) return response.data as T;
   const problem = asProblem(response.data);
-  if (statusCode === 401 && auth) {
-    clearSession();
-    void Taro.reLaunch({ url: LOGIN_PAGE });
-  }
+  // A page's requests fail together; only the first to learn the session is gone sends the person
+  // to 登录 (two reLaunch calls in a row leave two login pages stacked in h5).
+  if (statusCode === 401 && auth && (!session || loadSession()?.token === session.token)) backToLogin();
   throw new ApiError(
     statusCode,
     problem.code ?? `http-${statusCode}`,
@@ -99,6 +98,15 @@ export async function request<T>(
     problem.errors,
     problem.body,
   );
+}
+
+let leaving: Promise<unknown> | null = null;
+function backToLogin() {
+  clearSession();
+  if (leaving) return;
+  leaving = Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+    leaving = null;
+  });
 }
 
 export const get = <T>(path: string, options?: Omit<Options, 'data'>) => request<T>('GET', path, options);
