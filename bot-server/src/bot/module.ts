@@ -106,7 +106,9 @@ export function botRuntime(
           }),
         );
       }
-      const sender = new MessageSender(orm, platforms.get, new RateGate(), present, logger);
+      const sender = new MessageSender(orm, platforms.get, new RateGate(), present, logger, (em, subject) =>
+        notifier.refreshCards(em, subject),
+      );
       for (const lane of lanes) {
         sendLoops.set(
           lane,

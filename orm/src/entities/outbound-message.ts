@@ -29,6 +29,12 @@ export const OutboundMessageSchema = defineEntity({
     lastError: p.text().nullable(),
     /** When it may go: now, the slot its rate window booked, or after a failed attempt's backoff. */
     notBefore: p.datetime().defaultRaw('now()'),
+    /**
+     * Its subject's cards were refreshed while it was being sent: the card it rendered may show the
+     * state before that change, and the refresh could not reach it yet. Set by the refresh, read when
+     * the delivery is recorded (which then asks for another refresh).
+     */
+    refreshWhenSent: p.boolean().default(false),
     /** A sender holds the message until then; a crashed sender's messages are taken again after it. */
     claimedUntil: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

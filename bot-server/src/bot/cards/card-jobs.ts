@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Card } from '@kelian/cards';
-import { type CardInstance, CardInstanceSchema } from '@kelian/orm';
+import { type CardInstance, CardInstanceSchema, OutboundMessageSchema } from '@kelian/orm';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { CardSubject, Notifier, Recipients } from '../../domain/notify/notifier.js';
 import type { JobQueue } from '../../jobs/queue.js';
@@ -75,6 +75,14 @@ export class CardRefresher {
 
   async refresh(subject: CardSubject): Promise<void> {
     const em = this.orm.em.fork();
+    // Copies still being sent may show the state before this change, and are not recorded yet: they
+    // ask for another refresh once they are. Marked before the copies are read, so that a delivery
+    // recorded in between is either read below or sees the mark.
+    await em.nativeUpdate(
+      OutboundMessageSchema,
+      { subjectType: subject.type, subjectId: subject.id, state: 'sending' },
+      { refreshWhenSent: true },
+    );
     const instances = await em.find(CardInstanceSchema, {
       objectType: subject.type,
       objectId: String(subject.id),

@@ -96,6 +96,8 @@ export class MessageSender {
     private readonly gate: RateGate,
     private readonly present: PresentCard,
     private readonly logger: Logger,
+    /** Asks, in the caller's transaction, for a subject's recorded cards to be brought up to date. */
+    private readonly refreshCards: (em: EntityManager, subject: CardSubject) => Promise<void>,
   ) {}
 
   /** Takes due messages of `lane` for `claimSeconds`, with what they are to send. */
@@ -225,17 +227,26 @@ export class MessageSender {
   async #record(outcomes: Outcome[]): Promise<undefined[]> {
     await this.orm.em.fork().transactional(async (em) => {
       const sent = outcomes.filter((o) => o.state === 'sent');
-      await this.#update(
+      const refreshed = await this.#update(
         em,
         `state = 'sent', sent_at = now(), last_error = null, claimed_until = null`,
         sent.map((o) => ({ id: o.id })),
+        '',
+        'o.id, o.refresh_when_sent',
       );
+      // Rendered before a change whose refresh ran while it was on its way: refreshed now that the
+      // copy is recorded below (the job runs after this commits).
+      const stale = new Set(refreshed.filter((r) => r.refresh_when_sent).map((r) => Number(r.id)));
+      for (const { id, ready } of sent)
+        if (stale.has(id) && ready.subject) await this.refreshCards(em, ready.subject);
       const again = outcomes.flatMap((o) =>
         o.state === 'pending' ? [{ id: o.id, error: o.error, at: o.notBefore }] : [],
       );
       await this.#update(
         em,
-        `state = 'pending', last_error = v.error, not_before = v.at, claimed_until = null`,
+        // The next attempt renders the subject again: an earlier refresh's mark is void.
+        `state = 'pending', last_error = v.error, not_before = v.at, claimed_until = null,
+         refresh_when_sent = false`,
         again,
         'error text, at timestamptz',
       );
@@ -269,17 +280,22 @@ export class MessageSender {
     return outcomes.map(() => undefined);
   }
 
-  /** Sets `assignments` on the messages in `rows`; each row's other fields are `v.<name>` (typed by `columns`). */
+  /**
+   * Sets `assignments` on the messages in `rows`; each row's other fields are `v.<name>` (typed by
+   * `columns`). Answers the updated rows' `returning` columns, if any are asked for.
+   */
   async #update(
     em: EntityManager,
     assignments: string,
     rows: ({ id: number } & Record<string, unknown>)[],
     columns = '',
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    await em.execute(
+    returning = '',
+  ): Promise<Record<string, unknown>[]> {
+    if (rows.length === 0) return [];
+    return em.execute(
       `update outbound_message o set ${assignments}
-         from jsonb_to_recordset(?::jsonb) as v (id bigint${columns ? `, ${columns}` : ''}) where o.id = v.id`,
+         from jsonb_to_recordset(?::jsonb) as v (id bigint${columns ? `, ${columns}` : ''}) where o.id = v.id
+         ${returning ? `returning ${returning}` : ''}`,
       [JSON.stringify(rows)],
     );
   }
