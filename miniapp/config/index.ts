@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import CompressionPlugin from 'compression-webpack-plugin';
 import type { Compiler } from 'webpack';
 
 // Taro build configuration for the three targets: h5 (served by bot-server at /app/), weapp (the
@@ -16,7 +17,7 @@ type Chain = {
     modules: { add(path: string): { add(path: string): unknown } };
     alias: { set(name: string, path: string): unknown };
   };
-  plugin(name: string): { use(plugin: unknown): unknown };
+  plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown };
 };
 // The money and date formatters are @kelian/cards' (one for the cards, the bot and the app), taken
 // as TypeScript source: webpack does not know the "@kelian/source" export condition, and Taro's
@@ -104,6 +105,15 @@ export default defineConfig<'webpack5'>(async () => {
       webpackChain(chain: Chain) {
         findOwnModules(chain);
         chain.plugin('kelian-chunk-manifest').use(ChunkManifest);
+        // Each text file also as .br and .gz beside it, compressed once at build time with the
+        // strongest settings; the server picks the one the browser accepts (src/miniapp/routes.ts).
+        const compressed = { test: /\.(js|css|html|svg|json)$/, threshold: 1024, minRatio: 0.9 };
+        chain.plugin('kelian-gzip').use(CompressionPlugin, [{ ...compressed, algorithm: 'gzip' }]);
+        chain
+          .plugin('kelian-brotli')
+          .use(CompressionPlugin, [
+            { ...compressed, algorithm: 'brotliCompress', filename: '[path][base].br' },
+          ]);
       },
     },
   };

@@ -1,7 +1,27 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import Router from '@koa/router';
+import type { Context } from 'koa';
 import { Problem } from '../http/problem.js';
+
+/** The encodings the build writes beside each text file (miniapp/config/index.ts), best first. */
+const encodings = { br: '.br', gzip: '.gz' } as const;
+type Encoding = keyof typeof encodings;
+
+/**
+ * The encoding to send `file` in: the best one the browser accepts whose file the build wrote
+ * (small files are not compressed), declared on the answer; undefined to send it as it is.
+ */
+function precompressed(ctx: Context, file: string): Encoding | undefined {
+  const variants = (Object.keys(encodings) as Encoding[]).filter((e) => existsSync(`${file}${encodings[e]}`));
+  if (variants.length === 0) return undefined;
+  // Caches keep one copy per encoding the browsers ask for.
+  ctx.vary('Accept-Encoding');
+  // Ours first: browsers list gzip before br at the same weight, and br is the smaller.
+  const chosen = variants.find((e) => ctx.acceptsEncodings(e) === e);
+  if (chosen) ctx.set('Content-Encoding', chosen);
+  return chosen;
+}
 
 /** The mini-app's H5 build, next to this server in the monorepo. */
 export const miniappH5Dir = resolve(import.meta.dirname, '../../../miniapp/dist/h5');
@@ -41,7 +61,8 @@ export function miniappRoutes(root = miniappH5Dir): Router {
       'Cache-Control',
       /\.[0-9a-f]{8,}\./.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
-    ctx.body = createReadStream(file);
+    const encoding = precompressed(ctx, file);
+    ctx.body = createReadStream(encoding ? `${file}${encodings[encoding]}` : file);
   });
   return router;
 }
