@@ -1,0 +1,86 @@
+// The load generator of bench/users.ts, in a worker thread so that it never shares the event loop of
+// the server under test: `lanes` people at once, each doing what a rep does in the mini-app one
+// step after another (open the customer list, open a customer's 360° view, add a follow-up), over
+// keep-alive HTTP/1.1 (undici), for `seconds`. Each person has their own session and customers.
+import { parentPort, workerData } from 'node:worker_threads';
+import { Pool } from 'undici';
+
+export interface UsersSetup {
+  url: string;
+}
+
+export interface Person {
+  token: string;
+  /** Customers this person may see (and write follow-ups on). */
+  customers: number[];
+}
+
+export interface UsersCommand {
+  people: Person[];
+  seconds: number;
+}
+
+export type Step = 'list' | 'view' | 'followUp';
+
+export interface UsersResult {
+  requests: number;
+  seconds: number;
+  latencies: Record<Step, number[]>;
+  /** Answers that were not 2xx, with their status and first bytes. */
+  errors: string[];
+}
+
+const { url } = workerData as UsersSetup;
+const pool = new Pool(url, { connections: 64, pipelining: 1 });
+
+async function call(method: 'GET' | 'POST', path: string, token: string, body?: unknown) {
+  const res = await pool.request({
+    method,
+    path,
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.body.text();
+  return { status: res.statusCode, text };
+}
+
+async function run({ people, seconds }: UsersCommand): Promise<UsersResult> {
+  const latencies: UsersResult['latencies'] = { list: [], view: [], followUp: [] };
+  const errors: string[] = [];
+  let requests = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  const timed = async (step: Step, method: 'GET' | 'POST', path: string, token: string, body?: unknown) => {
+    const at = performance.now();
+    const res = await call(method, path, token, body);
+    latencies[step].push(performance.now() - at);
+    requests++;
+    if (res.status >= 300) errors.push(`${step} ${res.status} ${res.text.slice(0, 200)}`);
+  };
+  await Promise.all(
+    people.map(async (person, lane) => {
+      for (let i = lane; performance.now() < until; i++) {
+        const customer = person.customers[i % person.customers.length]!;
+        await timed('list', 'GET', '/api/customers?limit=20', person.token);
+        await timed('view', 'GET', `/api/customers/${customer}`, person.token);
+        await timed('followUp', 'POST', `/api/customers/${customer}/follow-ups`, person.token, {
+          kind: 'call',
+          content: `电话回访，客户关心交付时间（第 ${i} 次）`,
+        });
+      }
+    }),
+  );
+  return { requests, seconds: (performance.now() - started) / 1000, latencies, errors: errors.slice(0, 20) };
+}
+
+parentPort!.on('message', async ({ id, command }: { id: number; command: UsersCommand | 'close' }) => {
+  if (command === 'close') {
+    await pool.close();
+    return parentPort!.postMessage({ id });
+  }
+  parentPort!.postMessage({ id, result: await run(command) });
+});
