@@ -84,7 +84,8 @@ export class ClaimLoop<T> {
         claimed = await this.o.claim(this.o.concurrency - this.#inFlight);
       } catch (err) {
         log.error({ err }, 'claiming work failed; trying again shortly');
-        await sleep(this.o.idleMs);
+        // Cut short by stop(), or by new work written (the database answers again).
+        if (this.#running) await this.#sleep(this.o.idleMs, false);
         continue;
       }
       if (claimed.length > 0) this.#workStartedAt ??= performance.now();

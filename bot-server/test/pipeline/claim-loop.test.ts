@@ -280,3 +280,20 @@ test('a handler that throws does not stop the loop', async () => {
   await until(() => handled.length === 5, 2000, 'every item to be handled');
   expect(handled).toEqual([1, 2, 3, 4, 5]);
 });
+
+test('after a failed claim the loop waits before claiming again, but stop() does not wait for it', async () => {
+  let claims = 0;
+  const loop = startLoop({
+    claim: async () => {
+      claims++;
+      throw new Error('the database is down');
+    },
+    handle: async () => undefined,
+    concurrency: 4,
+    // Far beyond the test's own timeout: stop() must not sit it out.
+    idleMs: 60_000,
+  });
+  await until(() => claims === 1, 1000, 'the first claim');
+  await loop.stop();
+  expect(claims).toBe(1);
+});
