@@ -79,13 +79,9 @@ const stageName = z
   .min(1, '请填写阶段名称')
   .max(50, '阶段名称不能超过 50 个字');
 const stageFields = {
-  position: z
-    .int({ error: '位置应为整数' })
-    .min(0, '位置应为非负整数')
-    .max(1000, '位置不能超过 1000')
-    .meta({
-      description: '同类阶段（进行中、赢单、输单）里的第几个，1 最前；其余依次后移。新建时不填：排在最后',
-    }),
+  position: z.int({ error: '位置应为整数' }).min(0, '位置应为非负整数').max(1000, '位置不能超过 1000').meta({
+    description: '同类阶段（进行中、赢单、输单）里的第几个，1 最前；其余依次后移。新建时不填：排在最后',
+  }),
   probability: z
     .int({ error: '赢率应为 0 到 100 的整数' })
     .min(0, '赢率应为 0 到 100 的整数')
