@@ -49,7 +49,7 @@ export default function FollowUpRulesPage() {
                 新建规则
               </Button>
             </View>
-            <Text className="admin-count">共 {rules.length} 条规则，每天按时检查</Text>
+            <Text className="admin-count">共 {rules.length} 条规则，到时自动执行</Text>
             <View className="admin-rows">
               {rules.map((r) => (
                 <View

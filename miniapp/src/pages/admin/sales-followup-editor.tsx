@@ -145,7 +145,7 @@ export function FollowUpEditor({ rule, onSaved, onDeleted, onClose }: Props) {
           </Field>
         ) : null}
         <Field label="天数" hint={daysHint[draft.trigger]}>
-          <TextBox value={days} suffix="天" onChange={setDays} />
+          <TextBox value={days} placeholder="如：3" suffix="天" onChange={setDays} />
         </Field>
         <Field label="然后">
           <Chips
