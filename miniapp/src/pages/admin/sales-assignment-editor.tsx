@@ -11,7 +11,7 @@ import {
 } from '../../services/sales-settings';
 import { Chips } from './chips';
 import { DetailPanel } from './console-frame';
-import { Field, TextBox } from './sales-field';
+import { confirmDelete, EnabledField, Field, TextBox } from './sales-field';
 import { typedList, typedOptional } from './sales-input';
 import { strategies } from './sales-words';
 import { useChange } from './use-change';
@@ -60,13 +60,7 @@ export function AssignmentEditor({ rule, departments, onSaved, onDeleted, onClos
 
   const remove = async () => {
     if (!rule) return;
-    const { confirm } = await Taro.showModal({
-      title: '删除规则',
-      content: `删除「${rule.name}」？已分配的线索不受影响。`,
-      confirmText: '删除',
-      confirmColor: '#f53f3f',
-    });
-    if (confirm)
+    if (await confirmDelete('删除规则', rule.name, '已分配的线索不受影响。'))
       await run(async () => {
         await deleteAssignmentRule(rule.id);
         onDeleted();
@@ -80,16 +74,7 @@ export function AssignmentEditor({ rule, departments, onSaved, onDeleted, onClos
         <Field label="规则名称">
           <TextBox value={name} placeholder="如：华北地区" onChange={setName} />
         </Field>
-        <Field label="状态">
-          <Chips
-            choices={[
-              { value: true, label: '启用' },
-              { value: false, label: '停用' },
-            ]}
-            isOn={(v) => v === enabled}
-            onChoose={setEnabled}
-          />
-        </Field>
+        <EnabledField enabled={enabled} onChange={setEnabled} />
         <Text className="sales-form__section">线索满足以下条件（留空表示不限）</Text>
         <Field label="地区" hint="按开头匹配：「北京」包括「北京市」；多个用顿号分隔">
           <TextBox value={regions} placeholder="如：北京、天津、河北" onChange={setRegions} />

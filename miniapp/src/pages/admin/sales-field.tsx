@@ -1,7 +1,10 @@
 import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import { Chips } from './chips';
 
-// One labelled line of a sales-settings form: the label, the control, and a hint under it.
+// The parts of the sales-settings forms: a labelled line (label, control, hint under it), a text box,
+// the 启用 / 停用 switch of a rule, and the question before deleting one.
 
 export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
   return (
@@ -37,4 +40,31 @@ export function TextBox({
       {suffix ? <Text className="sales-box__suffix">{suffix}</Text> : null}
     </View>
   );
+}
+
+/** A rule's 状态: 启用 or 停用. */
+export function EnabledField({ enabled, onChange }: { enabled: boolean; onChange(enabled: boolean): void }) {
+  return (
+    <Field label="状态">
+      <Chips
+        choices={[
+          { value: true, label: '启用' },
+          { value: false, label: '停用' },
+        ]}
+        isOn={(v) => v === enabled}
+        onChoose={onChange}
+      />
+    </Field>
+  );
+}
+
+/** Asks before deleting「name」, saying what stays; answers whether to go ahead. */
+export async function confirmDelete(title: string, name: string, stays: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal({
+    title,
+    content: `删除「${name}」？${stays}`,
+    confirmText: '删除',
+    confirmColor: '#f53f3f',
+  });
+  return confirm;
 }

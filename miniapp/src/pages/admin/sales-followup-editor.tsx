@@ -11,7 +11,7 @@ import {
 } from '../../services/sales-settings';
 import { Chips } from './chips';
 import { DetailPanel } from './console-frame';
-import { Field, TextBox } from './sales-field';
+import { confirmDelete, EnabledField, Field, TextBox } from './sales-field';
 import { typedNumber } from './sales-input';
 import { CUSTOM_FIELD, dateColumns, events, objects, triggers } from './sales-words';
 import { useChange } from './use-change';
@@ -71,13 +71,7 @@ export function FollowUpEditor({ rule, onSaved, onDeleted, onClose }: Props) {
 
   const remove = async () => {
     if (!rule) return;
-    const { confirm } = await Taro.showModal({
-      title: '删除规则',
-      content: `删除「${rule.name}」？它已创建的待办会保留。`,
-      confirmText: '删除',
-      confirmColor: '#f53f3f',
-    });
-    if (confirm)
+    if (await confirmDelete('删除规则', rule.name, '它已创建的待办会保留。'))
       await run(async () => {
         await deleteFollowUpRule(rule.id);
         onDeleted(rule.id);
@@ -95,16 +89,7 @@ export function FollowUpEditor({ rule, onSaved, onDeleted, onClose }: Props) {
             onChange={(name) => set({ name })}
           />
         </Field>
-        <Field label="状态">
-          <Chips
-            choices={[
-              { value: true, label: '启用' },
-              { value: false, label: '停用' },
-            ]}
-            isOn={(v) => v === draft.enabled}
-            onChoose={(enabled) => set({ enabled })}
-          />
-        </Field>
+        <EnabledField enabled={draft.enabled ?? true} onChange={(enabled) => set({ enabled })} />
         <Field label="适用于">
           <Chips
             choices={objects}
