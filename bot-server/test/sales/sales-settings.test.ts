@@ -211,3 +211,46 @@ describe('the target sheet', () => {
     }
   });
 });
+
+describe('assignment rules', () => {
+  test('a rule cannot send leads to a team where nobody is left; switched off, it may', async () => {
+    const finance = (await crm.db.query<{ id: number }>(`select id from department where name = '财务部'`))
+      .rows[0]!.id;
+    const ruleRows = async () => (await crm.db.query('select * from assignment_rule order by id')).rows;
+    const { rows: people } = await crm.db.query<{ id: number }>(
+      'update app_user set active = false where department_id = $1 and active returning id',
+      [finance],
+    );
+    try {
+      const before = await ruleRows();
+      const refused = await admin.send('POST', '/api/assignment-rules', {
+        name: '财务咨询',
+        sources: ['财务咨询'],
+        teamId: finance,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        { field: 'teamId', message: '财务部（含下级部门）没有在职成员，分到这里的线索将无人处理' },
+      ]);
+      const north = (await admin.get('/api/assignment-rules')).body.items[0];
+      const moved = await admin.send('PATCH', `/api/assignment-rules/${north.id}`, { teamId: finance });
+      expect(moved.status).toBe(400);
+      expect(await ruleRows()).toEqual(before);
+
+      const off = await admin.send('POST', '/api/assignment-rules', {
+        name: '财务咨询',
+        enabled: false,
+        teamId: finance,
+      });
+      expect(off.status).toBe(201);
+      expect((await auditRows(crm.db, 'assignmentRule', off.body.id))[0]).toMatchObject({
+        action: 'create',
+        actor_id: await crm.userId('徐明'),
+      });
+      const on = await admin.send('PATCH', `/api/assignment-rules/${off.body.id}`, { enabled: true });
+      expect(on.body.errors?.[0]?.field).toBe('teamId');
+    } finally {
+      await crm.db.query('update app_user set active = true where id = any($1)', [people.map((p) => p.id)]);
+    }
+  });
+});
