@@ -989,6 +989,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/targets/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设置目标用的一览（主管、管理员）：范围内的每个团队及其下能赢单的在职成员，含未设置的（null）和本月赢单金额 */
+        get: operations["getApiTargetsSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/figures": {
         parameters: {
             query?: never;
@@ -9191,6 +9208,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /** @description 同类阶段（进行中、赢单、输单）里的第几个，1 最前；其余依次后移。新建时不填：排在最后 */
                     position?: number;
                     probability?: number;
                     stalledAfterDays?: number | null;
@@ -9301,6 +9319,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description 同类阶段（进行中、赢单、输单）里的第几个，1 最前；其余依次后移。新建时不填：排在最后 */
                     position?: number;
                     probability?: number;
                     stalledAfterDays?: number | null;
@@ -11147,6 +11166,124 @@ export interface operations {
             };
             /** @description 不存在，或不在你的数据权限范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiTargetsSheet: {
+        parameters: {
+            query?: {
+                /** @description 默认本月（显示时区） */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 目标一览 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        teams: {
+                            /** @description null：不属于所列部门的人 */
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @description 在所列部门中的层级，0 最上层 */
+                            depth: number;
+                            /** @description 本月目标（分）；null：尚未设置 */
+                            amountCents: number | null;
+                            /** @description 本月赢单金额（分） */
+                            achievedCents: number;
+                            members: {
+                                user: {
+                                    id: number;
+                                    name: string;
+                                    title: string | null;
+                                };
+                                /** @description 本月目标（分）；null：尚未设置 */
+                                amountCents: number | null;
+                                /** @description 本月赢单金额（分） */
+                                achievedCents: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

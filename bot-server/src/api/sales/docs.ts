@@ -25,6 +25,7 @@ import {
   targetJson,
   targetList,
   targetPut,
+  targetSheet,
   wonBody,
 } from './schemas.js';
 
@@ -178,6 +179,21 @@ export const salesDocs: RouteDoc[] = [
       200: { description: '目标', schema: targetList },
       400: answers.invalid,
       401: answers.unauthenticated,
+    },
+  },
+  {
+    ...base,
+    tag: '销售目标',
+    method: 'get',
+    path: '/targets/sheet',
+    summary:
+      '设置目标用的一览（主管、管理员）：范围内的每个团队及其下能赢单的在职成员，含未设置的（null）和本月赢单金额',
+    query: monthQuery,
+    answers: {
+      200: { description: '目标一览', schema: targetSheet },
+      400: answers.invalid,
+      401: answers.unauthenticated,
+      403: answers.forbidden,
     },
   },
   {

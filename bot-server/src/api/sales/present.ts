@@ -3,6 +3,7 @@ import type { Access } from '../../domain/access/access.js';
 import { ruleOf } from '../../domain/access/field-rules.js';
 import type { BoardColumn } from '../../domain/sales/board.js';
 import { presentOpportunity, stageRecord } from '../../domain/sales/records.js';
+import type { SheetTeam } from '../../domain/sales/target-sheet.js';
 import type { TargetWithAchieved } from '../../domain/sales/targets.js';
 
 // Deals as JSON, through the domain's record (and so the one presenter).
@@ -43,4 +44,19 @@ export const targetJsonOf = ({ target, achievedCents }: TargetWithAchieved) => (
   month: target.month,
   amountCents: target.amountCents,
   achievedCents,
+});
+
+export const targetSheetJsonOf = (month: string, teams: SheetTeam[]) => ({
+  month,
+  teams: teams.map((t) => ({
+    department: t.department ? { id: t.department.id, name: t.department.name } : null,
+    depth: t.depth,
+    amountCents: t.amountCents,
+    achievedCents: t.achievedCents,
+    members: t.members.map((m) => ({
+      user: { id: m.user.id, name: m.user.name, title: m.user.title ?? null },
+      amountCents: m.amountCents,
+      achievedCents: m.achievedCents,
+    })),
+  })),
 });

@@ -19,6 +19,7 @@ import {
 import { stageRecord } from '../../domain/sales/records.js';
 import { activeStages, createStage, updateStage } from '../../domain/sales/stages.js';
 import { opportunityFor } from '../../domain/sales/store.js';
+import { targetSheet } from '../../domain/sales/target-sheet.js';
 import { listTargets, setTarget } from '../../domain/sales/targets.js';
 import { Problem } from '../../http/problem.js';
 import { parseInput } from '../../http/validate.js';
@@ -26,7 +27,7 @@ import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
 import { DuplicateProblem } from '../customers/problems.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
-import { boardJsonOf, detailJsonOf, opportunityJsonOf, targetJsonOf } from './present.js';
+import { boardJsonOf, detailJsonOf, opportunityJsonOf, targetJsonOf, targetSheetJsonOf } from './present.js';
 import {
   boardQuery,
   leadConvert,
@@ -154,6 +155,13 @@ export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const acting = await actingOf(ctx, orm.em);
     const targets = await listTargets(orm.em.fork(), acting, monthOf(ctx), config.displayTimeZone);
     ctx.body = { items: targets.map(targetJsonOf) };
+  });
+
+  router.get('/targets/sheet', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const month = monthOf(ctx);
+    const teams = await targetSheet(orm.em.fork(), acting, month, config.displayTimeZone);
+    ctx.body = targetSheetJsonOf(month, teams);
   });
 
   router.put('/targets', async (ctx) => {

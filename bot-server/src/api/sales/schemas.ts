@@ -79,7 +79,9 @@ const stageName = z
   .min(1, '请填写阶段名称')
   .max(50, '阶段名称不能超过 50 个字');
 const stageFields = {
-  position: z.int({ error: '位置应为整数' }).min(0, '位置应为非负整数').max(1000, '位置不能超过 1000'),
+  position: z.int({ error: '位置应为整数' }).min(0, '位置应为非负整数').max(1000, '位置不能超过 1000').meta({
+    description: '同类阶段（进行中、赢单、输单）里的第几个，1 最前；其余依次后移。新建时不填：排在最后',
+  }),
   probability: z
     .int({ error: '赢率应为 0 到 100 的整数' })
     .min(0, '赢率应为 0 到 100 的整数')
@@ -206,7 +208,10 @@ export const targetPut = z
       month,
       userId: recordId('userId 应为用户编号').optional(),
       departmentId: recordId('departmentId 应为部门编号').optional(),
-      amountCents: amountCents,
+      amountCents: z
+        .int({ error: '目标金额应为数字（以分计的整数）' })
+        .min(0, '目标金额不能为负数')
+        .max(Number.MAX_SAFE_INTEGER, '目标金额太大'),
     },
     unknownKeys,
   )
@@ -225,6 +230,26 @@ export const targetJson = z.object({
 });
 
 export const targetList = z.object({ items: z.array(targetJson) });
+
+const sheetCell = {
+  amountCents: z.int().nullable().meta({ description: '本月目标（分）；null：尚未设置' }),
+  achievedCents: z.int().meta({ description: '本月赢单金额（分）' }),
+};
+
+export const targetSheet = z.object({
+  month: z.string(),
+  teams: z.array(
+    z.object({
+      department: z
+        .object({ id: z.int(), name: z.string() })
+        .nullable()
+        .meta({ description: 'null：不属于所列部门的人' }),
+      depth: z.int().meta({ description: '在所列部门中的层级，0 最上层' }),
+      ...sheetCell,
+      members: z.array(z.object({ user: person.extend({ title: z.string().nullable() }), ...sheetCell })),
+    }),
+  ),
+});
 
 const monthFigures = z.object({
   newCustomers: z.int(),

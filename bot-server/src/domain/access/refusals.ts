@@ -72,6 +72,7 @@ export const refusals = {
     text: () => '只有负责这位客户的主管或管理员可以更换负责人',
   },
   'targets-managers-only': { kind: 'not-permitted', text: () => '只有主管或管理员可以设置销售目标' },
+  'target-user-left': { kind: 'invalid', text: (p) => `${p.name} 已离职，不能再为他设置销售目标` },
   'nudge-managers-only': { kind: 'not-permitted', text: () => '只有负责人的主管可以提醒跟进' },
   'field-hidden': { kind: 'not-permitted', text: (p) => `「${p.label}」对你不可见` },
   'field-refused': { kind: 'field-refused', text: () => '没有权限使用标出的字段' },

@@ -6,7 +6,7 @@ import {
   type User,
   UserSchema,
 } from '@kelian/orm';
-import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { type EntityManager, type FilterQuery, LockMode } from '@mikro-orm/postgresql';
 
 // Lead routing by the admin's ordered assignment rules: the first enabled rule whose conditions all
 // match sends the lead to its team; inside the team the rule's strategy decides whether the team
@@ -49,13 +49,15 @@ export async function assignLead(em: EntityManager, lead: LeadTraits): Promise<A
   return { rule, team: rule.team, owner: await pickOwner(em, rule) };
 }
 
+/** The people a team's leads go to: active, in the team or a department under it. */
+export const activeMembersOf = (team: Department): FilterQuery<User> => ({
+  active: true,
+  department: { path: { $like: `${team.path}%` } },
+});
+
 async function pickOwner(em: EntityManager, rule: AssignmentRule): Promise<User | null> {
   if (rule.strategy === 'claim') return null;
-  const members = await em.find(
-    UserSchema,
-    { active: true, department: { path: { $like: `${rule.team.path}%` } } },
-    { orderBy: { id: 'asc' } },
-  );
+  const members = await em.find(UserSchema, activeMembersOf(rule.team), { orderBy: { id: 'asc' } });
   if (members.length === 0) return null;
   // Two leads created at once must not both go to the same member: the rule row is locked until
   // this transaction ends, so the second creation sees the first one's lastAssignee (round-robin)

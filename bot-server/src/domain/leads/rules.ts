@@ -3,6 +3,7 @@ import {
   AssignmentRuleSchema,
   type AssignmentStrategy,
   DepartmentSchema,
+  UserSchema,
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
@@ -11,6 +12,7 @@ import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../errors.js';
+import { activeMembersOf } from './assignment.js';
 
 // The admin's ordered lead assignment rules (assignment.ts applies them). Positions are the order
 // the list shows, 1, 2, 3 …: putting a rule at a position moves the others down rather than tying
@@ -58,6 +60,20 @@ async function teamOf(em: EntityManager, teamId: number) {
   return team;
 }
 
+/**
+ * An enabled rule must send leads to people: a team with nobody active in it or under it (all left,
+ * or an empty department) would leave every lead it matches untouched.
+ */
+async function refuseEmptyTeam(em: EntityManager, rule: Pick<AssignmentRule, 'enabled' | 'team'>) {
+  if (!rule.enabled) return;
+  const members = await em.count(UserSchema, activeMembersOf(rule.team));
+  if (members === 0)
+    throw new InvalidInputError(
+      'teamId',
+      `${rule.team.name}（含下级部门）没有在职成员，分到这里的线索将无人处理`,
+    );
+}
+
 /** Numbers the rules 1, 2, 3 … in their order, with `moved` put at `position` (null: left out). */
 async function renumber(em: EntityManager, moved: AssignmentRule, position: number | null) {
   const order = (await inOrder(em)).filter((r) => r !== moved);
@@ -74,7 +90,9 @@ export async function createAssignmentRule(
 ): Promise<AssignmentRule> {
   refuseNonAdmin(acting);
   return em.transactional(async (tx) => {
-    const rule = tx.create(AssignmentRuleSchema, { ...input, team: await teamOf(tx, teamId), position: 0 });
+    const team = await teamOf(tx, teamId);
+    await refuseEmptyTeam(tx, { enabled: input.enabled, team });
+    const rule = tx.create(AssignmentRuleSchema, { ...input, team, position: 0 });
     await renumber(tx, rule, position ?? Number.MAX_SAFE_INTEGER);
     await auditCreated(tx, acting, 'assignmentRule', rule, ruleSnapshot);
     return rule;
@@ -93,6 +111,7 @@ export async function updateAssignmentRule(
     const rule = await ruleFor(tx, id);
     const before = ruleSnapshot(rule);
     Object.assign(rule, patch, teamId === undefined ? {} : { team: await teamOf(tx, teamId) });
+    await refuseEmptyTeam(tx, rule);
     if (position !== undefined) await renumber(tx, rule, position);
     const changes = changesBetween(before, ruleSnapshot(rule));
     audit(tx, acting, { action: 'update', objectType: 'assignmentRule', objectId: id, changes });

@@ -8,7 +8,9 @@ import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../errors.js';
 
 // The pipeline's stages. Everyone reads them (the kanban, the bot); only an admin shapes them.
-// A stage is deactivated rather than deleted: deals and their history still point at it.
+// A stage is deactivated rather than deleted: deals and their history still point at it. Positions
+// are the order the pipeline shows, 1, 2, 3 …: putting a stage at a position moves the others down
+// rather than tying with one of them (two stages at one position would show in either order).
 
 /** The active stages in pipeline order: open stages first by position, then won, then lost. */
 export async function activeStages(em: EntityManager): Promise<PipelineStage[]> {
@@ -55,6 +57,21 @@ export async function openStage(em: EntityManager, id: number, field = 'stageId'
   return stage;
 }
 
+/**
+ * Numbers the active stages 1, 2, 3 … in pipeline order, with `moved` put at `position` among the
+ * stages of its outcome (the open stages come first whatever the numbers; won and lost close it).
+ */
+async function renumber(em: EntityManager, moved: PipelineStage, position: number) {
+  const others = (await activeStages(em)).filter((s) => s !== moved);
+  const group = others.filter((s) => s.outcome === moved.outcome);
+  const before = group.slice(0, Math.max(position - 1, 0)).at(-1);
+  const at = before ? others.indexOf(before) + 1 : others.findIndex((s) => s.outcome === moved.outcome);
+  others.splice(at < 0 ? others.length : at, 0, moved);
+  others.forEach((s, i) => {
+    s.position = i + 1;
+  });
+}
+
 export interface StageInput {
   name?: string;
   position?: number;
@@ -91,8 +108,9 @@ export async function createStage(
   refuseNonAdmin(acting);
   return em.transactional(async (tx) => {
     await refuseTakenName(tx, input.name);
-    const [last] = await tx.find(PipelineStageSchema, {}, { orderBy: { position: 'desc' }, limit: 1 });
-    const stage = tx.create(PipelineStageSchema, { position: (last?.position ?? 0) + 1, ...input });
+    const { position, ...fields } = input;
+    const stage = tx.create(PipelineStageSchema, { outcome: 'open', ...fields, position: 0 });
+    await renumber(tx, stage, position ?? Number.MAX_SAFE_INTEGER);
     await auditCreated(tx, acting, 'stage', stage, snapshot);
     return stage;
   });
@@ -111,7 +129,9 @@ export async function updateStage(
     if (!stage) throw new NotVisibleError('stage');
     await refuseTakenName(tx, input.name, id);
     const before = snapshot(stage);
-    tx.assign(stage, input);
+    const { position, ...fields } = input;
+    tx.assign(stage, fields);
+    if (position !== undefined) await renumber(tx, stage, position);
     audit(tx, acting, {
       action: 'update',
       objectType: 'stage',

@@ -8,7 +8,7 @@ import {
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import type { Acting } from '../access/acting.js';
-import { NotPermittedError, NotVisibleError } from '../access/errors.js';
+import { NotPermittedError, NotVisibleError, RefusedError } from '../access/errors.js';
 import { departmentCondition, grantsFor, usersCovered } from '../access/policy.js';
 import { userScope } from '../access/scope.js';
 import { audit } from '../audit/audit.js';
@@ -35,20 +35,43 @@ export async function wonCents(
     'userId' in who
       ? { sql: 'o.owner_id = ?', value: who.userId }
       : { sql: 'd.path like ?', value: `${who.departmentPath}%` };
-  const [row] = await em.getConnection().execute<{ sum: string }[]>(
-    `select coalesce(sum(o.amount_cents), 0)::text as sum
-       from opportunity o join app_user u on u.id = o.owner_id left join department d on d.id = u.department_id
-      where o.status = 'won' and o.deleted_at is null and o.closed_at >= ? and o.closed_at < ? and ${byOwner.sql}`,
-    [range.from, range.to, byOwner.value],
-    'all',
-    em.getTransactionContext(),
-  );
+  const [row] = await em
+    .getConnection()
+    .execute<{ sum: string }[]>(
+      `select coalesce(sum(o.amount_cents), 0)::text as sum ${wonDeals} and ${byOwner.sql}`,
+      [range.from, range.to, byOwner.value],
+      'all',
+      em.getTransactionContext(),
+    );
   return Number(row?.sum ?? 0);
 }
 
+/** The deals won in a range (bound to the two `?`), with their owner `u` and the owner's department `d`. */
+const wonDeals = `from opportunity o join app_user u on u.id = o.owner_id left join department d on d.id = u.department_id
+  where o.status = 'won' and o.deleted_at is null and o.closed_at >= ? and o.closed_at < ?`;
+
+/** Won amount (cents) of deals closed in the range, per owner, with the path of the owner's department. */
+export async function wonByOwner(
+  em: EntityManager,
+  range: { from: Date; to: Date },
+): Promise<{ ownerId: number; departmentPath: string | null; cents: number }[]> {
+  const rows = await em
+    .getConnection()
+    .execute<{ owner_id: number; path: string | null; sum: string }[]>(
+      `select o.owner_id, d.path, sum(o.amount_cents)::text as sum ${wonDeals} group by o.owner_id, d.path`,
+      [range.from, range.to],
+      'all',
+      em.getTransactionContext(),
+    );
+  return rows.map((r) => ({ ownerId: r.owner_id, departmentPath: r.path, cents: Number(r.sum) }));
+}
+
 /** The departments whose targets a user sees: their own team, and the teams their scope covers. */
-function departmentScope(access: Access, own: Department | null | undefined): FilterQuery<Department> {
-  return { $or: [departmentCondition(access.grants), { id: own?.id ?? 0 }] } as FilterQuery<Department>;
+export function departmentScope(access: Access, own: Department | null | undefined): FilterQuery<Department> {
+  const covered = departmentCondition(access.grants);
+  // Every department (an `all` grant): an empty condition inside $or would match nothing.
+  if (Object.keys(covered).length === 0) return {};
+  return { $or: [covered, { id: own?.id ?? 0 }] } as FilterQuery<Department>;
 }
 
 export interface TargetWithAchieved {
@@ -89,6 +112,25 @@ export async function listTargets(
   );
 }
 
+/**
+ * The access of someone who sets targets: those who hand customers over in their scope (managers
+ * and admins), limited to that right; anyone else is refused.
+ */
+export function targetSetter(acting: Acting): Access {
+  const managing = { ...acting.access, grants: grantsFor(acting.access, 'customer', 'reassign') };
+  if (managing.grants.length === 0) throw new NotPermittedError('targets-managers-only');
+  return managing;
+}
+
+/** The user a target is for, if in the setter's scope; one who left gets none (their month is over). */
+async function activeUser(em: EntityManager, acting: Acting, id: number) {
+  const user = await em.findOne(UserSchema, {
+    $and: [{ id }, usersCovered(acting.access, 'customer', 'reassign')],
+  });
+  if (user && !user.active) throw new RefusedError('target-user-left', { name: user.name });
+  return user;
+}
+
 export type TargetOf = { userId: number } | { departmentId: number };
 
 /** Sets a rep's or a team's target for the month: managers over them, and admins. */
@@ -99,19 +141,11 @@ export async function setTarget(
   of: TargetOf,
   amountCents: number,
 ): Promise<SalesTarget> {
-  // Targets are set by those who hand customers over in their scope: managers and admins.
-  const managing = { ...acting.access, grants: grantsFor(acting.access, 'customer', 'reassign') };
-  if (managing.grants.length === 0) throw new NotPermittedError('targets-managers-only');
+  const managing = targetSetter(acting);
   return em.transactional(async (tx) => {
     const where =
       'userId' in of
-        ? {
-            user: (
-              await tx.findOne(UserSchema, {
-                $and: [{ id: of.userId }, usersCovered(acting.access, 'customer', 'reassign')],
-              })
-            )?.id,
-          }
+        ? { user: (await activeUser(tx, acting, of.userId))?.id }
         : {
             department: (
               await tx.findOne(DepartmentSchema, {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Problem } from '../../components/states';
 import { ROLES_PAGE } from '../../services/admin';
 import { ADMIN_PAGE } from '../../services/api';
+import { ASSIGNMENT_PAGE } from '../../services/sales-settings';
 import './admin.css';
 
 // The console's frame: its two pages side by side in one header, and the one answer a person who
@@ -12,6 +13,7 @@ import './admin.css';
 const sections = [
   { key: 'users', label: '成员', url: ADMIN_PAGE },
   { key: 'roles', label: '角色与权限', url: ROLES_PAGE },
+  { key: 'sales', label: '销售设置', url: ASSIGNMENT_PAGE },
 ] as const;
 
 /** On a phone the detail takes the list's place: show it from its top, not where the list was. */
