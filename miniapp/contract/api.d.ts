@@ -573,7 +573,10 @@ export interface paths {
         delete: operations["deleteApiCustomFieldsId"];
         options?: never;
         head?: never;
-        /** 修改自定义字段的名称、选项、必填与排序（管理员） */
+        /**
+         * 修改自定义字段的名称、类型、选项、必填与排序（管理员）
+         * @description 改类型时，已保存的值都必须符合新类型；删除选项时，不能有记录选了它。
+         */
         patch: operations["patchApiCustomFieldsId"];
         trace?: never;
     };
@@ -6600,6 +6603,11 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string;
+                    /**
+                     * @description 已保存的值都符合新类型时才能修改
+                     * @enum {string}
+                     */
+                    type?: "text" | "number" | "date" | "select" | "multi_select";
                     options?: string[];
                     required?: boolean;
                     position?: number;
@@ -6719,6 +6727,29 @@ export interface operations {
                     };
                 };
             };
+            /** @description 已保存的值不符合（type 为 custom-field-values-unfit 或 custom-field-option-in-use），标题说明有多少条记录不符合，什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
         };
     };
     getApiTagGroups: {
@@ -6748,6 +6779,8 @@ export interface operations {
                                 id: number;
                                 name: string;
                                 color: string | null;
+                                /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                                synced: boolean;
                             }[];
                         }[];
                     };
@@ -6815,6 +6848,8 @@ export interface operations {
                             id: number;
                             name: string;
                             color: string | null;
+                            /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                            synced: boolean;
                         }[];
                     };
                 };
@@ -7037,6 +7072,8 @@ export interface operations {
                             id: number;
                             name: string;
                             color: string | null;
+                            /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                            synced: boolean;
                         }[];
                     };
                 };
@@ -7163,6 +7200,8 @@ export interface operations {
                         id: number;
                         name: string;
                         color: string | null;
+                        /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                        synced: boolean;
                     };
                 };
             };
@@ -7400,6 +7439,8 @@ export interface operations {
                         id: number;
                         name: string;
                         color: string | null;
+                        /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                        synced: boolean;
                     };
                 };
             };
@@ -12304,6 +12345,12 @@ export interface operations {
                 objectId?: string;
                 /** @description 操作人的用户编号 */
                 actor?: string | number;
+                /** @description 操作：create、update、delete … */
+                action?: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login";
+                /** @description 此时及之后的记录（含） */
+                from?: string;
+                /** @description 此时之前的记录（不含） */
+                to?: string;
                 limit?: number;
                 /** @description 上一页答复中的 nextCursor */
                 cursor?: string;

@@ -3,7 +3,14 @@ import { answers } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import { tagCreate, tagGroupCreate, tagGroupId, tagGroupPatch, tagId, tagPatch } from './schemas.js';
 
-const tagJson = z.object({ id: z.int(), name: z.string(), color: z.string().nullable() });
+const tagJson = z.object({
+  id: z.int(),
+  name: z.string(),
+  color: z.string().nullable(),
+  synced: z
+    .boolean()
+    .meta({ description: '已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false）' }),
+});
 const tagGroupJson = z.object({
   id: z.int(),
   name: z.string(),

@@ -10,7 +10,12 @@ import { tagCreate, tagGroupCreate, tagGroupId, tagGroupPatch, tagId, tagPatch }
 // /api/tag-groups and /api/tags: every signed-in user reads the tags (a customer's tags are no
 // secret); only an administrator changes them, and WeCom gets the same change (domain/tags/admin.ts).
 
-const presentTag = (t: Tag) => ({ id: t.id, name: t.name, color: t.color ?? null });
+const presentTag = (t: Tag) => ({
+  id: t.id,
+  name: t.name,
+  color: t.color ?? null,
+  synced: t.wecomTagId != null,
+});
 const presentGroup = (group: TagGroup, tags: Tag[]) => ({
   id: group.id,
   name: group.name,

@@ -6,14 +6,17 @@ import {
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { NotVisibleError } from '../access/errors.js';
+import { NotVisibleError, RefusedError } from '../access/errors.js';
 import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../errors.js';
+import { optionsInUse, unfitCount } from './stored-values.js';
 
 // The admin's custom field definitions. Everyone reads them (forms and the 360° view show their
 // labels); only an administrator writes. A key is stable once created: values are stored under it.
+// A type or its options change only while every stored value still fits: nothing is converted, and
+// no record is left holding a value its field would refuse.
 
 export interface NewDefinition {
   object: CustomFieldObject;
@@ -25,7 +28,9 @@ export interface NewDefinition {
   position?: number;
 }
 
-export type DefinitionPatch = Partial<Pick<NewDefinition, 'label' | 'options' | 'required' | 'position'>>;
+export type DefinitionPatch = Partial<
+  Pick<NewDefinition, 'label' | 'type' | 'options' | 'required' | 'position'>
+>;
 
 export const listDefinitions = (em: EntityManager, object?: CustomFieldObject) =>
   em.find(CustomFieldDefinitionSchema, object ? { object } : {}, {
@@ -58,8 +63,14 @@ export async function updateDefinition(
   return em.transactional(async (tx) => {
     const definition = await definitionFor(tx, id);
     const before = snapshot(definition);
-    tx.assign(definition, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    const given: DefinitionPatch = Object.fromEntries(
+      Object.entries(patch).filter(([, v]) => v !== undefined),
+    );
+    // A field that stops being a choice drops its options unless the admin names some (refused).
+    if (given.type && !hasChoices(given.type) && given.options === undefined) given.options = [];
+    tx.assign(definition, given);
     refuseOptions(definition.type, definition.options as string[]);
+    await refuseUnfitValues(tx, before, definition);
     await tx.flush();
     const changes = changesBetween(before, snapshot(definition));
     if (Object.keys(changes).length)
@@ -93,8 +104,10 @@ function refuseNonAdmin(acting: Acting): void {
   requireAdministration(acting, 'customFields');
 }
 
+const hasChoices = (type: CustomFieldType) => type === 'select' || type === 'multi_select';
+
 function refuseOptions(type: CustomFieldType, options: string[]): void {
-  const choices = type === 'select' || type === 'multi_select';
+  const choices = hasChoices(type);
   if (choices && options.length === 0)
     throw new InvalidInputError('options', '单选和多选字段至少需要一个选项');
   if (!choices && options.length > 0)
@@ -102,12 +115,58 @@ function refuseOptions(type: CustomFieldType, options: string[]): void {
   if (new Set(options).size !== options.length) throw new InvalidInputError('options', '选项不能重复');
 }
 
+const typeNames: Record<CustomFieldType, string> = {
+  text: '文字',
+  number: '数字',
+  date: '日期',
+  select: '单选',
+  multi_select: '多选',
+};
+
+const unfitProblems: Record<CustomFieldType, string> = {
+  text: '值不是文字',
+  number: '值不是数字',
+  date: '值不是 YYYY-MM-DD 格式的日期',
+  select: '值不在新的选项中',
+  multi_select: '值不是新选项中的多选',
+};
+
+/** Refuses a new type, or options removed, that values stored under the key would not fit. */
+async function refuseUnfitValues(
+  em: EntityManager,
+  before: ReturnType<typeof snapshot>,
+  after: CustomFieldDefinition,
+): Promise<void> {
+  const options = after.options as string[];
+  const target = { object: after.object, key: after.key, type: after.type, options };
+  const params = { object: after.object, label: before.label };
+  if (after.type !== before.type) {
+    const count = await unfitCount(em, target);
+    if (count > 0)
+      throw new RefusedError('custom-field-values-unfit', {
+        ...params,
+        count,
+        problem: unfitProblems[after.type],
+        type: typeNames[after.type],
+      });
+    return;
+  }
+  const removed = (before.options as string[]).filter((o) => !options.includes(o));
+  const used = await optionsInUse(em, target, removed);
+  if (used.length > 0)
+    throw new RefusedError('custom-field-option-in-use', {
+      ...params,
+      count: await unfitCount(em, target),
+      options: used.join('、'),
+    });
+}
+
 const snapshot = (d: CustomFieldDefinition) => ({
   object: d.object,
   key: d.key,
   label: d.label,
   type: d.type,
-  options: d.options,
+  options: [...(d.options as string[])],
   required: d.required,
   position: d.position,
 });
