@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Problem } from '../../components/states';
 import { ROLES_PAGE } from '../../services/admin';
+import { AUDIT_PAGE, FIELDS_PAGE, TAGS_PAGE } from '../../services/admin-data';
 import { ADMIN_PAGE } from '../../services/api';
 import './admin.css';
 
@@ -12,6 +13,9 @@ import './admin.css';
 const sections = [
   { key: 'users', label: '成员', url: ADMIN_PAGE },
   { key: 'roles', label: '角色与权限', url: ROLES_PAGE },
+  { key: 'fields', label: '自定义字段', url: FIELDS_PAGE },
+  { key: 'tags', label: '标签', url: TAGS_PAGE },
+  { key: 'audit', label: '操作日志', url: AUDIT_PAGE },
 ] as const;
 
 /** On a phone the detail takes the list's place: show it from its top, not where the list was. */
