@@ -48,6 +48,14 @@ export const addTag = (groupId: number, input: Body<'/api/tag-groups/{id}/tags',
 export const saveTag = (id: number, patch: Body<'/api/tags/{id}', 'patch'>) =>
   request<Tag>('PATCH', `/api/tags/${id}`, { data: patch });
 
+/** Every group's id in the new order; answers the groups as now ordered. */
+export const orderTagGroups = async (ids: number[]) =>
+  (await request<{ items: TagGroup[] }>('PUT', '/api/tag-groups/order', { data: { ids } })).items;
+
+/** Every tag of the group in the new order; answers the group. */
+export const orderTags = (groupId: number, ids: number[]) =>
+  request<TagGroup>('PUT', `/api/tag-groups/${groupId}/tags/order`, { data: { ids } });
+
 export const deleteTag = (id: number) => request<void>('DELETE', `/api/tags/${id}`);
 
 /** One page of the audit log, newest first, with only the filters that are set. */

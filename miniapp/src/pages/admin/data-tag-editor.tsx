@@ -1,12 +1,13 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   addTag,
   createTagGroup,
   deleteTag,
   deleteTagGroup,
+  orderTags,
   saveTag,
   saveTagGroup,
   type Tag,
@@ -14,6 +15,7 @@ import {
 } from '../../services/admin-data';
 import { Chips } from './chips';
 import { DetailPanel } from './console-frame';
+import { MoveButtons, moved } from './data-move';
 import { SyncBadge } from './data-sync-badge';
 import { useChange } from './use-change';
 
@@ -113,10 +115,24 @@ export function TagGroupEditor({ group, onSaved, onDeleted, onClose }: Props) {
       <View className="k-card data-editor">
         <Text className="admin-card__title">标签</Text>
         {group ? (
-          group.tags.map((tag) => (
+          group.tags.map((tag, n) => (
             <TagLine
               key={tag.id}
               tag={tag}
+              move={
+                <MoveButtons
+                  index={n}
+                  count={group.tags.length}
+                  onMove={(step) => {
+                    const ids = moved(
+                      group.tags.map((t) => t.id),
+                      n,
+                      step,
+                    );
+                    if (ids) void run(async () => onSaved(await orderTags(group.id, ids)));
+                  }}
+                />
+              }
               synced={group.fromWeCom}
               busy={busy}
               run={run}
@@ -160,6 +176,8 @@ export function TagGroupEditor({ group, onSaved, onDeleted, onClose }: Props) {
 
 interface TagLineProps {
   tag: Tag;
+  /** Its 上移 / 下移. */
+  move: ReactNode;
   /** The group is synced with WeCom: a tag not yet there is on its way. */
   synced: boolean;
   busy: boolean;
@@ -168,7 +186,7 @@ interface TagLineProps {
   onDeleted(): void;
 }
 
-function TagLine({ tag, synced, busy, run, onSaved, onDeleted }: TagLineProps) {
+function TagLine({ tag, move, synced, busy, run, onSaved, onDeleted }: TagLineProps) {
   const [name, setName] = useState(tag.name);
   const changed = name.trim() !== tag.name;
 
@@ -188,7 +206,8 @@ function TagLine({ tag, synced, busy, run, onSaved, onDeleted }: TagLineProps) {
 
   return (
     <View className="data-tag">
-      {tag.color ? <View className="data-tag__dot" style={{ background: tag.color }} /> : null}
+      {/* Every line keeps the dot's place, so that the names stand aligned. */}
+      <View className="data-tag__dot" style={{ background: tag.color ?? 'transparent' }} />
       <Input
         className="admin-input data-tag__name"
         value={name}
@@ -213,6 +232,7 @@ function TagLine({ tag, synced, busy, run, onSaved, onDeleted }: TagLineProps) {
       <Text className="data-tag__action data-tag__action--danger" onClick={() => !busy && void remove()}>
         删除
       </Text>
+      {move}
     </View>
   );
 }

@@ -1,12 +1,14 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Problem, Waiting } from '../../components/states';
-import { listTagGroups, type TagGroup } from '../../services/admin-data';
+import { listTagGroups, orderTagGroups, type TagGroup } from '../../services/admin-data';
 import { ConsoleFrame, detailFromTop } from './console-frame';
+import { MoveButtons, moved } from './data-move';
 import { SyncBadge } from './data-sync-badge';
 import { TagGroupEditor } from './data-tag-editor';
 import { useAdminLoad } from './use-admin-load';
+import { useChange } from './use-change';
 import './data.css';
 
 // 标签组与标签: the groups in their order with their tags and whether WeCom has them, and the
@@ -16,6 +18,7 @@ const NEW = 'new';
 
 export default function AdminTagsPage() {
   const setup = useAdminLoad(listTagGroups);
+  const { run } = useChange();
   const [picked, setPicked] = useState<number | typeof NEW | null>(null);
   const groups = setup.data;
   const group = groups?.find((g) => g.id === picked);
@@ -30,6 +33,17 @@ export default function AdminTagsPage() {
     const known = groups.some((g) => g.id === changed.id);
     setup.setData(known ? groups.map((g) => (g.id === changed.id ? changed : g)) : [...groups, changed]);
     setPicked(changed.id);
+  };
+
+  const move = (index: number, step: -1 | 1) => {
+    const ids =
+      groups &&
+      moved(
+        groups.map((g) => g.id),
+        index,
+        step,
+      );
+    if (ids) void run(async () => setup.setData(await orderTagGroups(ids)));
   };
 
   return (
@@ -51,8 +65,10 @@ export default function AdminTagsPage() {
             ) : (
               <View className="admin-rows">
                 <Text className="admin-count">共 {groups.length} 个标签组</Text>
-                {groups.map((g) => (
-                  <GroupRow key={g.id} group={g} on={g.id === picked} onPick={() => pick(g.id)} />
+                {groups.map((g, n) => (
+                  <GroupRow key={g.id} group={g} on={g.id === picked} onPick={() => pick(g.id)}>
+                    <MoveButtons index={n} count={groups.length} onMove={(step) => move(n, step)} />
+                  </GroupRow>
                 ))}
               </View>
             )}
@@ -81,7 +97,15 @@ export default function AdminTagsPage() {
   );
 }
 
-function GroupRow({ group, on, onPick }: { group: TagGroup; on: boolean; onPick(): void }) {
+interface GroupRowProps {
+  group: TagGroup;
+  on: boolean;
+  onPick(): void;
+  /** The row's 上移 / 下移. */
+  children: ReactNode;
+}
+
+function GroupRow({ group, on, onPick, children }: GroupRowProps) {
   return (
     <View className={`admin-row${on ? ' admin-row--on' : ''}`} onClick={onPick}>
       <View className="admin-row__main">
@@ -98,6 +122,7 @@ function GroupRow({ group, on, onPick }: { group: TagGroup; on: boolean; onPick(
           ))}
         </View>
       </View>
+      {children}
     </View>
   );
 }
