@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import AdminAuditPage from '../src/pages/admin/audit';
 import { periodRange } from '../src/pages/admin/audit-period';
+import { moved } from '../src/pages/admin/data-move';
 import AdminFieldsPage from '../src/pages/admin/fields';
 import { xuMing, zhangWeiPerson } from './admin-fixtures';
 import { agents, type Call, fakeApi, last, problem, storeSession, userAgent, zhangWei } from './fake-api';
@@ -149,6 +150,13 @@ describe('操作日志', () => {
     expect(at(custom.from)).toBe(new Date(2026, 10, 28).getTime());
     expect(at(custom.to)).toBe(new Date(2026, 11, 2).getTime());
     expect(periodRange({ key: 'all' }, now)).toEqual({});
+  });
+
+  test('上移 / 下移 send the whole list with one item moved a place, never past either end', () => {
+    expect(moved([4, 7, 9], 2, -1)).toEqual([4, 9, 7]);
+    expect(moved([4, 7, 9], 0, 1)).toEqual([7, 4, 9]);
+    expect(moved([4, 7, 9], 0, -1)).toBeUndefined();
+    expect(moved([4, 7, 9], 2, 1)).toBeUndefined();
   });
 
   test('someone who is not an administrator is told so', async () => {
