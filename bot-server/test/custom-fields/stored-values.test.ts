@@ -146,3 +146,27 @@ test('an option in use cannot be removed; unused ones can, and new ones be added
     '1 个客户的「获客渠道」选了「官网」，不能删除这些选项；请先为它们改选其他选项',
   );
 });
+
+test('a field defined over a key customers already hold words under must fit them too', async () => {
+  await customerWith('旧值一号', { 旧编号: 'A-12' });
+  const before = (await admin.get('/api/custom-fields?object=customer')).body.items;
+  const number = await admin.send('POST', '/api/custom-fields', {
+    object: 'customer',
+    key: '旧编号',
+    label: '原系统编号',
+    type: 'number',
+  });
+  expect(number.status).toBe(409);
+  expect(number.body).toMatchObject({
+    type: 'urn:kelian:problem:custom-field-values-unfit',
+    title: '1 个客户的「原系统编号」值不是数字，不能设为数字字段；请先修改或清空这些值',
+  });
+  expect((await admin.get('/api/custom-fields?object=customer')).body.items).toEqual(before);
+  const text = await admin.send('POST', '/api/custom-fields', {
+    object: 'customer',
+    key: '旧编号',
+    label: '原系统编号',
+    type: 'text',
+  });
+  expect(text.status).toBe(201);
+});

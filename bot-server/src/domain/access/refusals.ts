@@ -128,7 +128,7 @@ export const refusals = {
   'custom-field-values-unfit': {
     kind: 'conflict',
     text: (p) =>
-      `${p.count} 个${nameOf(p.object)}的「${p.label}」${p.problem}，不能改为${p.type}字段；请先修改或清空这些值`,
+      `${p.count} 个${nameOf(p.object)}的「${p.label}」${p.problem}，不能${p.verb}${p.type}字段；请先修改或清空这些值`,
   },
   'custom-field-option-in-use': {
     kind: 'conflict',

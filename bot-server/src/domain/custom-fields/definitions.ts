@@ -4,14 +4,14 @@ import {
   type CustomFieldObject,
   type CustomFieldType,
 } from '@kelian/orm';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotVisibleError, RefusedError } from '../access/errors.js';
 import { requireAdministration } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { InvalidInputError } from '../errors.js';
-import { optionsInUse, unfitCount } from './stored-values.js';
+import { optionsInUse, type StoredValuesTarget, unfitCount } from './stored-values.js';
 
 // The admin's custom field definitions. Everyone reads them (forms and the 360° view show their
 // labels); only an administrator writes. A key is stable once created: values are stored under it.
@@ -47,6 +47,8 @@ export async function createDefinition(
   return em.transactional(async (tx) => {
     if (await tx.count(CustomFieldDefinitionSchema, { object: input.object, key: input.key }))
       throw new InvalidInputError('key', `已有名为「${input.key}」的自定义字段`);
+    // Values stored under the key before (free-form, or under a deleted definition) must fit too.
+    await refuseUnfitType(tx, { ...input, options: input.options ?? [] }, '设为');
     const definition = tx.create(CustomFieldDefinitionSchema, { ...input, options: input.options ?? [] });
     await auditCreated(tx, acting, 'customFieldDefinition', definition, snapshot);
     return definition;
@@ -61,7 +63,10 @@ export async function updateDefinition(
 ): Promise<CustomFieldDefinition> {
   refuseNonAdmin(acting);
   return em.transactional(async (tx) => {
-    const definition = await definitionFor(tx, id);
+    // Locked until the change commits: a customer write checking its values against this field
+    // (validate.ts holds it FOR SHARE) waits, then meets the new definition; one already under way
+    // commits first, and its value is counted below.
+    const definition = await definitionFor(tx, id, LockMode.PESSIMISTIC_WRITE);
     const before = snapshot(definition);
     const given: DefinitionPatch = Object.fromEntries(
       Object.entries(patch).filter(([, v]) => v !== undefined),
@@ -94,8 +99,8 @@ export async function deleteDefinition(em: EntityManager, acting: Acting, id: nu
   });
 }
 
-async function definitionFor(em: EntityManager, id: number): Promise<CustomFieldDefinition> {
-  const definition = await em.findOne(CustomFieldDefinitionSchema, id);
+async function definitionFor(em: EntityManager, id: number, lock?: LockMode): Promise<CustomFieldDefinition> {
+  const definition = await em.findOne(CustomFieldDefinitionSchema, id, lock ? { lockMode: lock } : {});
   if (!definition) throw new NotVisibleError('customField');
   return definition;
 }
@@ -131,6 +136,24 @@ const unfitProblems: Record<CustomFieldType, string> = {
   multi_select: '值不是新选项中的多选',
 };
 
+/** Refuses a type (with its options) that values already stored under the key would not fit. */
+async function refuseUnfitType(
+  em: EntityManager,
+  target: StoredValuesTarget & { label: string },
+  verb: '设为' | '改为',
+): Promise<void> {
+  const count = await unfitCount(em, target);
+  if (count > 0)
+    throw new RefusedError('custom-field-values-unfit', {
+      object: target.object,
+      label: target.label,
+      count,
+      problem: unfitProblems[target.type],
+      type: typeNames[target.type],
+      verb,
+    });
+}
+
 /** Refuses a new type, or options removed, that values stored under the key would not fit. */
 async function refuseUnfitValues(
   em: EntityManager,
@@ -139,23 +162,13 @@ async function refuseUnfitValues(
 ): Promise<void> {
   const options = after.options as string[];
   const target = { object: after.object, key: after.key, type: after.type, options };
-  const params = { object: after.object, label: before.label };
-  if (after.type !== before.type) {
-    const count = await unfitCount(em, target);
-    if (count > 0)
-      throw new RefusedError('custom-field-values-unfit', {
-        ...params,
-        count,
-        problem: unfitProblems[after.type],
-        type: typeNames[after.type],
-      });
-    return;
-  }
+  if (after.type !== before.type) return refuseUnfitType(em, { ...target, label: before.label }, '改为');
   const removed = (before.options as string[]).filter((o) => !options.includes(o));
   const used = await optionsInUse(em, target, removed);
   if (used.length > 0)
     throw new RefusedError('custom-field-option-in-use', {
-      ...params,
+      object: after.object,
+      label: before.label,
       count: await unfitCount(em, target),
       options: used.join('、'),
     });

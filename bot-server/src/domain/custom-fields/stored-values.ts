@@ -26,7 +26,8 @@ const unfitWhere: Record<CustomFieldType, string> = {
       or not exists (select 1 from jsonb_array_elements_text(?::jsonb) o where o = e #>> '{}'))`,
 };
 
-interface Target {
+/** A field's values: where they are stored, and the definition they are checked against. */
+export interface StoredValuesTarget {
   object: CustomFieldObject;
   key: string;
   type: CustomFieldType;
@@ -39,7 +40,7 @@ const storedValues = (object: CustomFieldObject) =>
      where v is not null and jsonb_typeof(v) <> 'null' and v <> '""'::jsonb) s`;
 
 /** How many records hold a value under the key that the definition would refuse. */
-export async function unfitCount(em: EntityManager, target: Target): Promise<number> {
+export async function unfitCount(em: EntityManager, target: StoredValuesTarget): Promise<number> {
   const choices = target.type === 'select' || target.type === 'multi_select';
   const [row] = await em
     .getConnection()
@@ -55,7 +56,7 @@ export async function unfitCount(em: EntityManager, target: Target): Promise<num
 /** Which of these options records have chosen (a select's value, or among a multi-select's). */
 export async function optionsInUse(
   em: EntityManager,
-  target: Pick<Target, 'object' | 'key'>,
+  target: Pick<StoredValuesTarget, 'object' | 'key'>,
   options: string[],
 ): Promise<string[]> {
   if (options.length === 0) return [];
