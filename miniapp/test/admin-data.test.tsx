@@ -118,10 +118,19 @@ describe('操作日志', () => {
     requestId: 'r1',
   } as const;
 
+  const tagMade = {
+    ...entry,
+    id: 30,
+    action: 'create',
+    objectType: 'tag',
+    objectId: '40',
+    changes: { name: { before: null, after: '战略客户' }, group: { before: null, after: 2 } },
+  } as const;
+
   test('each change reads as field, before → after, in Chinese; filters ask the server', async () => {
     const { calls } = fakeApi({
       'GET /api/admin/users': [200, { items: [xuMing, zhangWeiPerson], nextCursor: null }],
-      'GET /api/audit': [200, { items: [entry], nextCursor: null }],
+      'GET /api/audit': [200, { items: [entry, tagMade], nextCursor: null }],
     });
     render(<AdminAuditPage />);
     const card = (await screen.findByText('客户 #15')).closest('.audit-entry') as HTMLElement;
@@ -130,6 +139,7 @@ describe('操作日志', () => {
     expect(line('等级')).toBe('等级B→A');
     expect(line('自定义字段')).toBe('自定义字段人数：120→人数：150');
     expect(within(card).getByText('修改')).toBeTruthy();
+    expect(screen.getByText('标签「战略客户」 #40')).toBeTruthy();
 
     const query = () =>
       new URL(`http://x${last(calls.filter((c) => c.path.startsWith('/api/audit')))?.path}`);

@@ -13,6 +13,13 @@ interface Change {
 const isChange = (v: unknown): v is Change =>
   typeof v === 'object' && v !== null && 'before' in v && 'after' in v;
 
+/** The record's name when the entry carries it (made, deleted or renamed): 「在职人数」. */
+function recordName(changes: Record<string, unknown>): string {
+  const named = [changes.name, changes.label].find(isChange);
+  const name = named && (named.after ?? named.before);
+  return typeof name === 'string' && name ? `「${name}」` : '';
+}
+
 export function AuditEntryCard({
   entry,
   people,
@@ -30,7 +37,8 @@ export function AuditEntryCard({
           {actionNames[entry.action]}
         </Text>
         <Text className="audit-entry__object">
-          {objectTypeName(entry.objectType)} #{entry.objectId}
+          {objectTypeName(entry.objectType)}
+          {recordName(entry.changes)} #{entry.objectId}
         </Text>
         <Text className="audit-entry__who">{entry.actor?.name ?? '系统'}</Text>
         <Text className="audit-entry__at">{timeText(entry.at)}</Text>
