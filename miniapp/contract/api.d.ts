@@ -573,7 +573,10 @@ export interface paths {
         delete: operations["deleteApiCustomFieldsId"];
         options?: never;
         head?: never;
-        /** 修改自定义字段的名称、选项、必填与排序（管理员） */
+        /**
+         * 修改自定义字段的名称、类型、选项、必填与排序（管理员）
+         * @description 改类型时，已保存的值都必须符合新类型；删除选项时，不能有记录选了它。
+         */
         patch: operations["patchApiCustomFieldsId"];
         trace?: never;
     };
@@ -592,6 +595,46 @@ export interface paths {
          * @description 配置了企业微信时，同时在企业微信中创建为企业客户标签。
          */
         post: operations["postApiTagGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tag-groups/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 调整标签组的顺序（管理员）：按新顺序列出全部标签组
+         * @description 顺序只在客联中生效（筛选与打标签时的排列），企业微信中的顺序不变。
+         */
+        put: operations["putApiTagGroupsOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tag-groups/{id}/tags/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 调整组内标签的顺序（管理员）：按新顺序列出该组全部标签
+         * @description 顺序只在客联中生效（筛选与打标签时的排列），企业微信中的顺序不变。
+         */
+        put: operations["putApiTagGroupsIdTagsOrder"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6617,6 +6660,11 @@ export interface operations {
             content: {
                 "application/json": {
                     label?: string;
+                    /**
+                     * @description 已保存的值都符合新类型时才能修改
+                     * @enum {string}
+                     */
+                    type?: "text" | "number" | "date" | "select" | "multi_select";
                     options?: string[];
                     required?: boolean;
                     position?: number;
@@ -6736,6 +6784,29 @@ export interface operations {
                     };
                 };
             };
+            /** @description 已保存的值不符合（type 为 custom-field-values-unfit 或 custom-field-option-in-use），标题说明有多少条记录不符合，什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
         };
     };
     getApiTagGroups: {
@@ -6765,6 +6836,8 @@ export interface operations {
                                 id: number;
                                 name: string;
                                 color: string | null;
+                                /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                                synced: boolean;
                             }[];
                         }[];
                     };
@@ -6832,6 +6905,8 @@ export interface operations {
                             id: number;
                             name: string;
                             color: string | null;
+                            /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                            synced: boolean;
                         }[];
                     };
                 };
@@ -6884,6 +6959,253 @@ export interface operations {
             };
             /** @description 没有权限 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    putApiTagGroupsOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 全部的编号，按新的顺序 */
+                    ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description 标签组列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            name: string;
+                            /** @description 每个客户在该组只能有一个标签 */
+                            exclusive: boolean;
+                            /** @description 与企业微信的企业客户标签同步 */
+                            fromWeCom: boolean;
+                            tags: {
+                                id: number;
+                                name: string;
+                                color: string | null;
+                                /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                                synced: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    putApiTagGroupsIdTagsOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 全部的编号，按新的顺序 */
+                    ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description 标签组 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        /** @description 每个客户在该组只能有一个标签 */
+                        exclusive: boolean;
+                        /** @description 与企业微信的企业客户标签同步 */
+                        fromWeCom: boolean;
+                        tags: {
+                            id: number;
+                            name: string;
+                            color: string | null;
+                            /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                            synced: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7054,6 +7376,8 @@ export interface operations {
                             id: number;
                             name: string;
                             color: string | null;
+                            /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                            synced: boolean;
                         }[];
                     };
                 };
@@ -7180,6 +7504,8 @@ export interface operations {
                         id: number;
                         name: string;
                         color: string | null;
+                        /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                        synced: boolean;
                     };
                 };
             };
@@ -7417,6 +7743,8 @@ export interface operations {
                         id: number;
                         name: string;
                         color: string | null;
+                        /** @description 已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false） */
+                        synced: boolean;
                     };
                 };
             };
@@ -12441,6 +12769,12 @@ export interface operations {
                 objectId?: string;
                 /** @description 操作人的用户编号 */
                 actor?: string | number;
+                /** @description 操作：create、update、delete … */
+                action?: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login";
+                /** @description 此时及之后的记录（含） */
+                from?: string;
+                /** @description 此时之前的记录（不含） */
+                to?: string;
                 limit?: number;
                 /** @description 上一页答复中的 nextCursor */
                 cursor?: string;

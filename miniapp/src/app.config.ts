@@ -17,7 +17,20 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/leads', pages: ['index', 'detail'] },
     { root: 'pages/sidebar', pages: ['index'] },
-    { root: 'pages/admin', pages: ['users', 'roles', 'assignment', 'followup-rules', 'stages', 'targets'] },
+    {
+      root: 'pages/admin',
+      pages: [
+        'users',
+        'roles',
+        'assignment',
+        'followup-rules',
+        'stages',
+        'targets',
+        'fields',
+        'tags',
+        'audit',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -14,6 +14,13 @@ const one = { ...base, params: definitionId } as const;
 const definition = { description: '字段定义', schema: definitionJson };
 const adminFailures = { 400: answers.invalid, 401: answers.unauthenticated, 403: answers.forbidden } as const;
 
+const unfit = {
+  description:
+    '已保存的值不符合（type 为 custom-field-values-unfit 或 custom-field-option-in-use），标题说明有多少条记录不符合，什么都没有改变',
+  schema: answers.invalid.schema,
+  problem: true,
+};
+
 export const customFieldsDocs: RouteDoc[] = [
   {
     ...base,
@@ -41,9 +48,10 @@ export const customFieldsDocs: RouteDoc[] = [
     ...one,
     method: 'patch',
     path: '/custom-fields/:id',
-    summary: '修改自定义字段的名称、选项、必填与排序（管理员）',
+    summary: '修改自定义字段的名称、类型、选项、必填与排序（管理员）',
+    description: '改类型时，已保存的值都必须符合新类型；删除选项时，不能有记录选了它。',
     body: definitionPatch,
-    answers: { 200: definition, ...adminFailures, 404: answers.notFound },
+    answers: { 200: definition, ...adminFailures, 404: answers.notFound, 409: unfit },
   },
   {
     ...one,

@@ -41,11 +41,15 @@ export const definitionCreate = z.strictObject(
 export const definitionPatch = z.strictObject(
   {
     label: label.optional(),
+    type: z
+      .enum(customFieldTypes, { error: '类型只能是 text、number、date、select 或 multi_select' })
+      .optional()
+      .meta({ description: '已保存的值都符合新类型时才能修改' }),
     options: options.optional(),
     required: z.boolean({ error: '必填应为是或否' }).optional(),
     position: position.optional(),
   },
-  { error: '不认识的字段（字段键和类型创建后不能修改）' },
+  { error: '不认识的字段（字段键创建后不能修改）' },
 );
 
 export const definitionJson = z.object({

@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import { answers } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
-import { tagCreate, tagGroupCreate, tagGroupId, tagGroupPatch, tagId, tagPatch } from './schemas.js';
+import {
+  orderBody,
+  tagCreate,
+  tagGroupCreate,
+  tagGroupId,
+  tagGroupPatch,
+  tagId,
+  tagPatch,
+} from './schemas.js';
 
-const tagJson = z.object({ id: z.int(), name: z.string(), color: z.string().nullable() });
+const tagJson = z.object({
+  id: z.int(),
+  name: z.string(),
+  color: z.string().nullable(),
+  synced: z
+    .boolean()
+    .meta({ description: '已是企业微信的企业客户标签（同步的组中新加的标签在同步完成前为 false）' }),
+});
 const tagGroupJson = z.object({
   id: z.int(),
   name: z.string(),
@@ -17,6 +32,7 @@ const base = { tag: '标签', signedIn: true } as const;
 const adminFailures = { 400: answers.invalid, 401: answers.unauthenticated, 403: answers.forbidden } as const;
 const group = { description: '标签组', schema: tagGroupJson };
 const tag = { description: '标签', schema: tagJson };
+const order = '顺序只在客联中生效（筛选与打标签时的排列），企业微信中的顺序不变。';
 const mirrored = '与企业微信同步的标签组会在企业微信中同样修改。';
 
 export const tagsDocs: RouteDoc[] = [
@@ -35,6 +51,25 @@ export const tagsDocs: RouteDoc[] = [
     description: '配置了企业微信时，同时在企业微信中创建为企业客户标签。',
     body: tagGroupCreate,
     answers: { 201: group, ...adminFailures },
+  },
+  {
+    ...base,
+    method: 'put',
+    path: '/tag-groups/order',
+    summary: '调整标签组的顺序（管理员）：按新顺序列出全部标签组',
+    description: order,
+    body: orderBody,
+    answers: { 200: { description: '标签组列表', schema: tagGroupList }, ...adminFailures },
+  },
+  {
+    ...base,
+    method: 'put',
+    path: '/tag-groups/:id/tags/order',
+    params: tagGroupId,
+    summary: '调整组内标签的顺序（管理员）：按新顺序列出该组全部标签',
+    description: order,
+    body: orderBody,
+    answers: { 200: group, ...adminFailures, 404: answers.notFound },
   },
   {
     ...base,

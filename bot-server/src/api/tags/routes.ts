@@ -2,15 +2,29 @@ import type { Tag, TagGroup } from '@kelian/orm';
 import Router from '@koa/router';
 import { addTag, createTagGroup, deleteTags, updateTag, updateTagGroup } from '../../domain/tags/admin.js';
 import { listTagGroups } from '../../domain/tags/list.js';
+import { reorderTagGroups, reorderTags } from '../../domain/tags/order.js';
 import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import type { ApiDeps, ApiState } from '../deps.js';
-import { tagCreate, tagGroupCreate, tagGroupId, tagGroupPatch, tagId, tagPatch } from './schemas.js';
+import {
+  orderBody,
+  tagCreate,
+  tagGroupCreate,
+  tagGroupId,
+  tagGroupPatch,
+  tagId,
+  tagPatch,
+} from './schemas.js';
 
 // /api/tag-groups and /api/tags: every signed-in user reads the tags (a customer's tags are no
 // secret); only an administrator changes them, and WeCom gets the same change (domain/tags/admin.ts).
 
-const presentTag = (t: Tag) => ({ id: t.id, name: t.name, color: t.color ?? null });
+const presentTag = (t: Tag) => ({
+  id: t.id,
+  name: t.name,
+  color: t.color ?? null,
+  synced: t.wecomTagId != null,
+});
 const presentGroup = (group: TagGroup, tags: Tag[]) => ({
   id: group.id,
   name: group.name,
@@ -41,6 +55,21 @@ export function tagsRouter({ orm, tagMirror }: ApiDeps): Router<ApiState> {
     );
     ctx.status = 201;
     ctx.body = await groupJson(group.id);
+  });
+
+  router.put('/tag-groups/order', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    await reorderTagGroups(orm.em, acting, parseInput(orderBody, ctx.request.body).ids, tagMirror);
+    ctx.body = {
+      items: (await listTagGroups(orm.em.fork())).map(({ group, tags }) => presentGroup(group, tags)),
+    };
+  });
+
+  router.put('/tag-groups/:id/tags/order', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const { id } = parseInput(tagGroupId, ctx.params);
+    await reorderTags(orm.em, acting, id, parseInput(orderBody, ctx.request.body).ids, tagMirror);
+    ctx.body = await groupJson(id);
   });
 
   router.patch('/tag-groups/:id', async (ctx) => {

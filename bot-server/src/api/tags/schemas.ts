@@ -35,3 +35,13 @@ export const tagGroupPatch = z.strictObject(
 );
 
 export const tagPatch = z.strictObject({ name: name.optional(), color: color.optional() }, unknownKeys);
+
+export const orderBody = z.strictObject(
+  {
+    ids: z
+      .array(z.int({ error: '编号应为整数' }), { error: '请按新的顺序列出编号' })
+      .max(1000, '最多 1000 个')
+      .meta({ description: '全部的编号，按新的顺序' }),
+  },
+  unknownKeys,
+);

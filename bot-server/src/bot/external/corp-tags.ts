@@ -53,6 +53,8 @@ export const corpTagsFeature =
         if (!contacts) return;
         if (change.kind === 'push') await pushTagGroup(orm.em.fork(), contacts, change.groupId);
         else if (change.kind === 'rename') await contacts.renameTag(change.platformId, change.name);
+        else if (change.kind === 'order')
+          await contacts.orderTags(change.orders.map((o) => ({ id: o.platformId, order: o.order })));
         else await contacts.deleteTags(change.tagIds, change.groupIds);
         log.info({ change: change.kind }, 'tag definitions mirrored to WeCom');
       },

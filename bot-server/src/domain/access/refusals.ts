@@ -126,6 +126,16 @@ export const refusals = {
     text: () => '不能移除最后一位管理员：请先让另一位同事成为管理员',
   },
   'scope-department-unknown': { kind: 'invalid', text: () => '所选部门不存在' },
+  'custom-field-values-unfit': {
+    kind: 'conflict',
+    text: (p) =>
+      `${p.count} 个${nameOf(p.object)}的「${p.label}」${p.problem}，不能${p.verb}${p.type}字段；请先修改或清空这些值`,
+  },
+  'custom-field-option-in-use': {
+    kind: 'conflict',
+    text: (p) =>
+      `${p.count} 个${nameOf(p.object)}的「${p.label}」选了「${p.options}」，不能删除这些选项；请先为它们改选其他选项`,
+  },
   'task-closed': {
     kind: 'not-permitted',
     text: (p) => (p.status === 'done' ? '这个待办已经完成了' : '这个待办已取消'),

@@ -1,4 +1,4 @@
-import { type AuditLog, AuditLogSchema } from '@kelian/orm';
+import { type AuditAction, type AuditLog, AuditLogSchema } from '@kelian/orm';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import { requireAdministration } from '../access/policy.js';
@@ -7,6 +7,11 @@ export interface AuditQuery {
   objectType?: string;
   objectId?: string;
   actorId?: number;
+  action?: AuditAction;
+  /** From this moment on, inclusive. */
+  from?: Date;
+  /** Before this moment. */
+  to?: Date;
   /** Entries older than this one (the last id of the previous page). */
   beforeId?: number;
   limit: number;
@@ -25,6 +30,10 @@ export async function auditEntries(em: EntityManager, access: Access, query: Aud
     ...(query.objectType === undefined ? {} : { objectType: query.objectType }),
     ...(query.objectId === undefined ? {} : { objectId: query.objectId }),
     ...(query.actorId === undefined ? {} : { actor: query.actorId }),
+    ...(query.action === undefined ? {} : { action: query.action }),
+    ...(query.from || query.to
+      ? { at: { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) } }
+      : {}),
     ...(query.beforeId === undefined ? {} : { id: { $lt: query.beforeId } }),
   };
   // The id is the log's order: entries are only ever appended.

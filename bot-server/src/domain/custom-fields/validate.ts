@@ -1,5 +1,5 @@
 import { type CustomFieldDefinition, CustomFieldDefinitionSchema, type CustomFieldObject } from '@kelian/orm';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../errors.js';
 
 // Custom field values against the admin's definitions. A key with a definition must hold a value of
@@ -18,7 +18,8 @@ export async function refuseInvalidCustomFields(
   const definitions = await em.find(
     CustomFieldDefinitionSchema,
     { object },
-    { orderBy: { position: 'asc' } },
+    // FOR SHARE until the write commits: a type change waits for it and then counts its values.
+    { orderBy: { position: 'asc' }, lockMode: LockMode.PESSIMISTIC_READ },
   );
   for (const definition of definitions) {
     const field = `customFields.${definition.key}`;

@@ -13,9 +13,10 @@ export interface TagMirror {
 
 /**
  * `push`: create on the platform the group (if new there) and its tags that have no platform id yet;
- * `rename` and `delete` name the platform's ids, kept in the job because the Kelian row may be gone.
+ * `rename`, `order` and `delete` name the platform's ids, kept in the job because the Kelian row may be gone.
  */
 export type TagDefinitionChange =
   | { kind: 'push'; groupId: number }
   | { kind: 'rename'; platformId: string; name: string }
+  | { kind: 'order'; orders: { platformId: string; order: number }[] }
   | { kind: 'delete'; tagIds: string[]; groupIds: string[] };

@@ -55,6 +55,10 @@ export class WeComExternalContacts implements ExternalContactSource {
     await this.client.editCorpTag({ id, name });
   }
 
+  async orderTags(orders: { id: string; order: number }[]): Promise<void> {
+    for (const { id, order } of orders) await this.client.editCorpTag({ id, order });
+  }
+
   async deleteTags(tagIds: string[], groupIds: string[]): Promise<void> {
     try {
       await this.client.deleteCorpTags({ tagIds, groupIds });

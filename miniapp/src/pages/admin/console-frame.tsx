@@ -3,17 +3,21 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Problem } from '../../components/states';
 import { ROLES_PAGE } from '../../services/admin';
+import { AUDIT_PAGE, FIELDS_PAGE, TAGS_PAGE } from '../../services/admin-data';
 import { ADMIN_PAGE } from '../../services/api';
 import { ASSIGNMENT_PAGE } from '../../services/sales-settings';
 import './admin.css';
 
-// The console's frame: its two pages side by side in one header, and the one answer a person who
+// The console's frame: its sections side by side in one header, and the one answer a person who
 // is not an administrator gets (the server refused; the page does not pretend otherwise).
 
 const sections = [
   { key: 'users', label: '成员', url: ADMIN_PAGE },
   { key: 'roles', label: '角色与权限', url: ROLES_PAGE },
   { key: 'sales', label: '销售设置', url: ASSIGNMENT_PAGE },
+  { key: 'fields', label: '自定义字段', url: FIELDS_PAGE },
+  { key: 'tags', label: '标签', url: TAGS_PAGE },
+  { key: 'audit', label: '操作日志', url: AUDIT_PAGE },
 ] as const;
 
 /** On a phone the detail takes the list's place: show it from its top, not where the list was. */

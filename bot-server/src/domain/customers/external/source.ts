@@ -41,6 +41,8 @@ export interface ExternalContactSource {
   addTags(group: { id: string } | { name: string }, names: string[]): Promise<PlatformTagGroup>;
   /** Renames a tag or a tag group (by its platform id). */
   renameTag(id: string, name: string): Promise<void>;
+  /** Gives tags or tag groups (by their platform ids) their place in the platform's order. */
+  orderTags(orders: { id: string; order: number }[]): Promise<void>;
   /** Deletes tags and whole groups; ids the platform no longer has are passed over. */
   deleteTags(tagIds: string[], groupIds: string[]): Promise<void>;
   /** Adds and removes corp tags on the customer as one member (the follower) sees them. */

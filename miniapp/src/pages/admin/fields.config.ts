@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '自定义字段' });
