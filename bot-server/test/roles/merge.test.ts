@@ -84,7 +84,11 @@ describe('before the merge', () => {
     const [wecom, dingtalk, ...more] = await songJias();
     expect(more).toEqual([]);
     expect(wecom).toMatchObject({ wecom_user_id: 'SongJia', dingtalk_user_id: null, mobile: null });
-    expect(dingtalk).toMatchObject({ wecom_user_id: null, dingtalk_user_id: '0100603', mobile: '13800100603' });
+    expect(dingtalk).toMatchObject({
+      wecom_user_id: null,
+      dingtalk_user_id: '0100603',
+      mobile: '13800100603',
+    });
     kept = wecom!.id;
     other = dingtalk!.id;
 
@@ -93,7 +97,11 @@ describe('before the merge', () => {
     // Everyone else of the demo company is one user on both platforms: hers is the only pair.
     expect(res.body.items).toEqual([
       {
-        wecom: expect.objectContaining({ id: kept, name: '宋佳', identities: { wecom: 'SongJia', dingtalk: null } }),
+        wecom: expect.objectContaining({
+          id: kept,
+          name: '宋佳',
+          identities: { wecom: 'SongJia', dingtalk: null },
+        }),
         dingtalk: expect.objectContaining({
           id: other,
           name: '宋佳',
@@ -129,8 +137,12 @@ describe('before the merge', () => {
     expect(followUp.status, JSON.stringify(followUp.body)).toBe(201);
     for (const title of ['核对十一月回款', '寄送发票'])
       expect(
-        (await crm.api('/api/tasks', { token: otherToken, body: { title, dueAt: '2026-12-20T09:00:00+08:00' } }))
-          .status,
+        (
+          await crm.api('/api/tasks', {
+            token: otherToken,
+            body: { title, dueAt: '2026-12-20T09:00:00+08:00' },
+          })
+        ).status,
       ).toBe(201);
 
     const q = (sql: string, params: unknown[] = []) => crm.db.query(sql, params);
@@ -142,7 +154,9 @@ describe('before the merge', () => {
          and deleted_at is null and name <> '宋佳自己的客户有限公司' order by id limit 2)`,
       [other],
     );
-    await q(`update lead set owner_id = $1, status = 'claimed', claimed_at = now() where region = '海南'`, [other]);
+    await q(`update lead set owner_id = $1, status = 'claimed', claimed_at = now() where region = '海南'`, [
+      other,
+    ]);
     await q('update opportunity set owner_id = $1 where id = (select min(id) from opportunity)', [other]);
     // A collaboration on a customer she will own anyway, and one on someone else's.
     await q(
@@ -194,7 +208,13 @@ describe('merges that cannot be one person', () => {
       if (title) expect(res.body.title).toBe(title);
       return res;
     };
-    await refused(kept, { otherId: kept }, 400, 'merge-self', '不能把一个账号合并到它自己，请选择此人在另一个平台上的账号');
+    await refused(
+      kept,
+      { otherId: kept },
+      400,
+      'merge-self',
+      '不能把一个账号合并到它自己，请选择此人在另一个平台上的账号',
+    );
     await refused(
       kept,
       { otherId: zhangWei },
@@ -257,7 +277,8 @@ describe('the merge', () => {
       tasks: (await crm.db.query('select id from task where assignee_id = $1 order by id', [user])).rows,
     });
     const theirs = await ownedBy(other);
-    const auditBefore = (await crm.db.query<{ id: string }>('select max(id) as id from audit_log')).rows[0]!.id;
+    const auditBefore = (await crm.db.query<{ id: string }>('select max(id) as id from audit_log')).rows[0]!
+      .id;
 
     const res = await admin.send('POST', `/api/admin/users/${kept}/merge`, { otherId: other });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -289,11 +310,14 @@ describe('the merge', () => {
       ['role_assignment', 'user_id'],
     ])
       expect(
-        (await crm.db.query(`select count(*)::int as n from ${table} where ${column} = $1`, [other])).rows[0].n,
+        (await crm.db.query(`select count(*)::int as n from ${table} where ${column} = $1`, [other])).rows[0]
+          .n,
         table,
       ).toBe(0);
     // Roles: 销售 with the wider of the two scopes, and 财务.
-    expect(res.body.kept.roles.map((r: { role: { code: string }; scope: string }) => [r.role.code, r.scope])).toEqual(
+    expect(
+      res.body.kept.roles.map((r: { role: { code: string }; scope: string }) => [r.role.code, r.scope]),
+    ).toEqual(
       expect.arrayContaining([
         ['sales', 'department'],
         ['finance', 'all'],
@@ -303,9 +327,10 @@ describe('the merge', () => {
     // Targets: 2026-11 stays the kept user's own, 2026-12 came over.
     expect(
       (
-        await crm.db.query('select month, amount_cents::int as cents from sales_target where user_id = $1 order by month', [
-          kept,
-        ])
+        await crm.db.query(
+          'select month, amount_cents::int as cents from sales_target where user_id = $1 order by month',
+          [kept],
+        )
       ).rows,
     ).toEqual([
       { month: '2026-11', cents: 100000 },
@@ -395,7 +420,12 @@ describe('after the merge', () => {
     await syncBothPlatforms();
     expect(await songJias()).toEqual(before);
     expect(before).toEqual([
-      expect.objectContaining({ id: kept, wecom_user_id: 'SongJia', dingtalk_user_id: '0100603', active: true }),
+      expect.objectContaining({
+        id: kept,
+        wecom_user_id: 'SongJia',
+        dingtalk_user_id: '0100603',
+        active: true,
+      }),
       expect.objectContaining({
         id: other,
         wecom_user_id: null,
@@ -426,8 +456,8 @@ describe('after the merge', () => {
   });
 
   test('a lead given to her reaches her on both platforms', async () => {
-    const finance = (await crm.db.query<{ id: number }>(`select id from department where name = '财务部'`)).rows[0]!
-      .id;
+    const finance = (await crm.db.query<{ id: number }>(`select id from department where name = '财务部'`))
+      .rows[0]!.id;
     const rule = await admin.send('POST', '/api/assignment-rules', {
       name: '西藏线索轮流给财务部',
       position: 1,

@@ -32,7 +32,8 @@ export const mergeDocs: RouteDoc[] = [
     path: '/admin/users/:id/merge-preview',
     params: mergeParams,
     query: mergeQuery,
-    summary: '预览把另一个账号合并到此人：将转过来的客户、线索、商机、待办、角色等的数量（管理员；不做任何修改）',
+    summary:
+      '预览把另一个账号合并到此人：将转过来的客户、线索、商机、待办、角色等的数量（管理员；不做任何修改）',
     answers: { 200: { description: '合并预览', schema: mergePlanJson }, ...refused },
   },
   {

@@ -1,5 +1,5 @@
-import Router from '@koa/router';
 import type { User } from '@kelian/orm';
+import Router from '@koa/router';
 import { rolesOf } from '../../domain/auth/profile.js';
 import { type MergePlan, mergeUsers, previewMerge } from '../../domain/org/merge/merge.js';
 import { mergeSuggestions } from '../../domain/org/merge/suggestions.js';
@@ -25,7 +25,8 @@ export function mergeRouter({ orm }: ApiDeps): Router<ApiState> {
   router.get('/admin/users/merge-suggestions', async (ctx) => {
     const pairs = await mergeSuggestions(orm.em, await actingOf(ctx, orm.em));
     const items = [];
-    for (const { wecom, dingtalk } of pairs) items.push({ wecom: await person(wecom), dingtalk: await person(dingtalk) });
+    for (const { wecom, dingtalk } of pairs)
+      items.push({ wecom: await person(wecom), dingtalk: await person(dingtalk) });
     ctx.body = { items };
   });
 

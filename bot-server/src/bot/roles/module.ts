@@ -26,7 +26,10 @@ export const rolesModule: KelianModule = {
       return undefined;
     });
   },
-  api: { routers: (deps) => [rolesRouter(deps), mergeRouter(deps)], docs: () => [...rolesDocs, ...mergeDocs] },
+  api: {
+    routers: (deps) => [rolesRouter(deps), mergeRouter(deps)],
+    docs: () => [...rolesDocs, ...mergeDocs],
+  },
   async start({ orm, config, logger }) {
     if ((await administratorCount(orm.em.fork())) > 0) return;
     logger.warn(

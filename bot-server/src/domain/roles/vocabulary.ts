@@ -43,7 +43,11 @@ export const rightsOffered: { object: RightObject; label: string; verbs: RightVe
     verbs: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
   },
   { object: 'lead', label: '线索', verbs: ['read', 'edit', 'claim', 'reassign', 'export'] },
-  { object: 'opportunity', label: '商机', verbs: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'] },
+  {
+    object: 'opportunity',
+    label: '商机',
+    verbs: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
+  },
   { object: 'task', label: '待办', verbs: ['read', 'edit', 'reassign', 'export'] },
   { object: 'settings', label: '系统设置（角色、规则、字段、审计日志…）', verbs: ['administer'] },
 ];

@@ -99,6 +99,7 @@ export interface Counted {
 /** What `userId` holds, kind by kind (one query at a time: a transaction has one connection). */
 export async function countHoldings(em: EntityManager, userId: number): Promise<Counted[]> {
   const counted: Counted[] = [];
-  for (const { key, label, count } of allHoldings) counted.push({ key, label, count: await count(em, userId) });
+  for (const { key, label, count } of allHoldings)
+    counted.push({ key, label, count: await count(em, userId) });
   return counted;
 }

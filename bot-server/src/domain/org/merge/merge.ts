@@ -59,7 +59,8 @@ export async function mergeUsers(
     // The platform ids are unique: the other user lets go of them before the kept one takes them.
     await tx.flush();
     for (const [field, id] of identities) if (id) kept[field] = id;
-    for (const field of profileFields) if (!kept[field] && other[field]) Object.assign(kept, { [field]: other[field] });
+    for (const field of profileFields)
+      if (!kept[field] && other[field]) Object.assign(kept, { [field]: other[field] });
     if (before.other.active) kept.active = true;
     await tx.flush();
 
@@ -78,7 +79,12 @@ export async function mergeUsers(
         ...changesBetween(before.kept, snapshot(kept)),
         merged: {
           before: null,
-          after: { userId: other.id, name: other.name, moved, ...(droppedTargets.length ? { droppedTargets } : {}) },
+          after: {
+            userId: other.id,
+            name: other.name,
+            moved,
+            ...(droppedTargets.length ? { droppedTargets } : {}),
+          },
         },
       },
     });

@@ -20,7 +20,11 @@ export async function reconcileRoles(em: EntityManager, auditor: Auditor, kept: 
   for (const held of theirs) {
     const current = mine.find((a) => a.role.id === held.role.id);
     if (!current || wider(held.scope, current.scope))
-      await holdRole(em, auditor, kept, { role: held.role, scope: held.scope, department: held.department ?? null });
+      await holdRole(em, auditor, kept, {
+        role: held.role,
+        scope: held.scope,
+        department: held.department ?? null,
+      });
   }
   for (const held of theirs) await dropRole(em, auditor, other, held.role);
 }
@@ -59,7 +63,8 @@ export async function reconcileCollaborations(em: EntityManager, kept: User, oth
  * name the kept one, so "merged into" is always a live user.
  */
 export async function reconcilePeople(em: EntityManager, kept: User, other: User) {
-  if (kept.managerId === other.id) kept.managerId = other.managerId === kept.id ? null : (other.managerId ?? null);
+  if (kept.managerId === other.id)
+    kept.managerId = other.managerId === kept.id ? null : (other.managerId ?? null);
   await em.flush();
   await em.nativeUpdate(UserSchema, { managerId: other.id, id: { $ne: kept.id } }, { managerId: kept.id });
   await em.nativeUpdate(UserSchema, { mergedIntoId: other.id }, { mergedIntoId: kept.id });

@@ -34,5 +34,7 @@ export async function mergeSuggestions(em: EntityManager, acting: Acting): Promi
     dingtalkByName.set(nameKey(user.name), [...(dingtalkByName.get(nameKey(user.name)) ?? []), user]);
   return single
     .filter((u) => platformsOf(u).wecom)
-    .flatMap((wecom) => (dingtalkByName.get(nameKey(wecom.name)) ?? []).map((dingtalk) => ({ wecom, dingtalk })));
+    .flatMap((wecom) =>
+      (dingtalkByName.get(nameKey(wecom.name)) ?? []).map((dingtalk) => ({ wecom, dingtalk })),
+    );
 }
