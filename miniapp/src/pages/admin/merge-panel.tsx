@@ -44,7 +44,14 @@ export function MergeCard({ person, onMerged }: Props) {
         后，它的平台身份和名下的客户、线索、商机、待办、角色等都转到这里。
       </Text>
       {open ? (
-        <MergeChooser person={person} onMerged={onMerged} onCancel={() => setOpen(false)} />
+        <MergeChooser
+          person={person}
+          onMerged={(kept, other) => {
+            setOpen(false);
+            onMerged(kept, other);
+          }}
+          onCancel={() => setOpen(false)}
+        />
       ) : (
         <View className="admin-actions">
           <Button fill="outline" onClick={() => setOpen(true)}>
@@ -196,8 +203,10 @@ function MergeConfirm({ person, other, onMerged, onBack }: Props & { other: Pers
             </View>
           )}
           <Text className="admin-card__hint">
-            「{other.name}」的企业微信 /
-            钉钉身份也转到这里；原账号标记为已合并、停用，不会删除，操作记入审计日志。
+            {other.identities.wecom || other.identities.dingtalk
+              ? `「${other.name}」的${accountsText(other)}也转到这里；`
+              : ''}
+            原账号标记为已合并并停用，不会删除；此操作记入审计日志。
           </Text>
         </>
       )}
