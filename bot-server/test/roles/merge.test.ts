@@ -494,3 +494,15 @@ describe('after the merge', () => {
     expect(JSON.stringify(dingtalk['0100603']!.params)).toContain('拉萨高原第3号贸易有限公司');
   });
 });
+
+describe('when DingTalk later gives her a new account', () => {
+  test('the sync recognises the kept user by her mobile; the merged user, with the same mobile, does not split her', async () => {
+    // She left DingTalk and came back under a new userid: only her mobile says who she is.
+    sandboxOf(crm.server).state.org.personByWeCom('SongJia')!.dingtalk.userid = '0100604';
+    await syncBothPlatforms();
+    expect(await songJias()).toEqual([
+      expect.objectContaining({ id: kept, wecom_user_id: 'SongJia', dingtalk_user_id: '0100604', active: true }),
+      expect.objectContaining({ id: other, dingtalk_user_id: null, active: false, merged_into_id: kept }),
+    ]);
+  });
+});
