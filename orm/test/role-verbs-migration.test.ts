@@ -36,9 +36,9 @@ const reader = { customer: ['read'], opportunity: ['read'] };
 
 const rightsOf = async () =>
   Object.fromEntries(
-    (await db.query<{ code: string; rights: object }>('select code, rights from role order by code')).rows.map(
-      (r) => [r.code, r.rights],
-    ),
+    (
+      await db.query<{ code: string; rights: object }>('select code, rights from role order by code')
+    ).rows.map((r) => [r.code, r.rights]),
   );
 
 test('existing built-in roles get what a new database gives them; a custom role keeps its own', async () => {

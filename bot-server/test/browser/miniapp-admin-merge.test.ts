@@ -7,12 +7,8 @@
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { enqueueFullSyncs } from '../../src/bot/org/sync-jobs.js';
-import { DingTalkDirectory } from '../../src/platforms/dingtalk/directory.js';
-import { WeComDirectory } from '../../src/platforms/wecom/directory.js';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
-import { settleJobs } from '../support/jobs.js';
-import { sandboxOf } from '../support/sandbox.js';
+import { songJiaJoins } from '../support/unmatched-person.js';
 import { miniappWorld } from './miniapp-world.js';
 
 const world = miniappWorld();
@@ -22,20 +18,7 @@ let db: pg.Pool;
 beforeAll(async () => {
   if (!hasBrowser) return;
   db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
-  sandboxOf(world.server).state.org.addPerson({
-    name: '宋佳',
-    title: '出纳',
-    departmentKey: 'finance',
-    mobile: '13800100603',
-    wecomUserId: 'SongJia',
-    dingtalkUserId: '0100603',
-    wecomMobileHidden: true,
-  });
-  await enqueueFullSyncs(world.server.jobs.queue, {
-    wecom: new WeComDirectory(world.server.platforms.wecomClient()!),
-    dingtalk: new DingTalkDirectory(world.server.platforms.dingtalkClient()!),
-  });
-  await settleJobs(db);
+  await songJiaJoins(world.server, db);
   // Her DingTalk member has worked a while: the 财务 role and three customers of her own.
   const [dingtalk] = (
     await db.query<{ id: number }>(`select id from app_user where dingtalk_user_id = '0100603'`)

@@ -6,12 +6,10 @@
 // neither split her again nor revive the merged user; cards reach her on both platforms. Non-admins
 // and impossible merges are refused with stable codes and Chinese titles, changing nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { enqueueFullSyncs } from '../../src/bot/org/sync-jobs.js';
-import { DingTalkDirectory } from '../../src/platforms/dingtalk/directory.js';
-import { WeComDirectory } from '../../src/platforms/wecom/directory.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 import { settleJobs } from '../support/jobs.js';
 import { cardsOf, sandboxOf, textOf, waitForOutgoing } from '../support/sandbox.js';
+import { songJiaJoins, syncBothPlatforms as syncBoth } from '../support/unmatched-person.js';
 import { waitFor } from '../support/wait.js';
 
 let crm: Crm;
@@ -25,13 +23,7 @@ let otherToken: string;
 
 const problem = (type: string) => `urn:kelian:problem:${type}`;
 
-async function syncBothPlatforms() {
-  await enqueueFullSyncs(crm.server.jobs.queue, {
-    wecom: new WeComDirectory(crm.server.platforms.wecomClient()!),
-    dingtalk: new DingTalkDirectory(crm.server.platforms.dingtalkClient()!),
-  });
-  await settleJobs(crm.db);
-}
+const syncBothPlatforms = () => syncBoth(crm.server, crm.db);
 
 const songJias = async () =>
   (
@@ -66,16 +58,7 @@ beforeAll(async () => {
   crm = await startCrm();
   admin = await crm.as('徐明');
   zhangWei = await crm.userId('张伟');
-  sandboxOf(crm.server).state.org.addPerson({
-    name: '宋佳',
-    title: '出纳',
-    departmentKey: 'finance',
-    mobile: '13800100603',
-    wecomUserId: 'SongJia',
-    dingtalkUserId: '0100603',
-    wecomMobileHidden: true,
-  });
-  await syncBothPlatforms();
+  await songJiaJoins(crm.server, crm.db);
 });
 afterAll(() => crm.stop());
 
@@ -501,7 +484,12 @@ describe('when DingTalk later gives her a new account', () => {
     sandboxOf(crm.server).state.org.personByWeCom('SongJia')!.dingtalk.userid = '0100604';
     await syncBothPlatforms();
     expect(await songJias()).toEqual([
-      expect.objectContaining({ id: kept, wecom_user_id: 'SongJia', dingtalk_user_id: '0100604', active: true }),
+      expect.objectContaining({
+        id: kept,
+        wecom_user_id: 'SongJia',
+        dingtalk_user_id: '0100604',
+        active: true,
+      }),
       expect.objectContaining({ id: other, dingtalk_user_id: null, active: false, merged_into_id: kept }),
     ]);
   });

@@ -32,7 +32,8 @@ describe('the vocabulary', () => {
     );
     for (const object of ['customer', 'lead', 'opportunity', 'task'])
       expect(verbs[object], object).toMatchObject({ export: '导出' });
-    for (const object of ['customer', 'opportunity']) expect(verbs[object], object).toMatchObject({ approve: '审批' });
+    for (const object of ['customer', 'opportunity'])
+      expect(verbs[object], object).toMatchObject({ approve: '审批' });
     expect(verbs.lead.approve).toBeUndefined();
     expect(verbs.task.approve).toBeUndefined();
     expect(verbs.settings).toEqual({ administer: '管理设置' });
@@ -53,8 +54,10 @@ describe('the vocabulary', () => {
     for (const [object, verb] of [
       ['lead', 'approve'],
       ['settings', 'export'],
-    ]) {
-      const res = await admin.send('PATCH', `/api/roles/${created.body.id}`, { rights: { [object]: [verb] } });
+    ] as const) {
+      const res = await admin.send('PATCH', `/api/roles/${created.body.id}`, {
+        rights: { [object]: [verb] },
+      });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({
         type: 'urn:kelian:problem:role-verb-unknown',
@@ -78,7 +81,7 @@ describe('the built-in roles', () => {
         ['opportunity', 'export'],
         ['opportunity', 'approve'],
         ['task', 'export'],
-      ])
+      ] as const)
         expect(await holds(name, object, verb), `${name} ${object} ${verb}`).toBe(true);
     expect(await holds('财务', 'opportunity', 'approve')).toBe(true);
     expect(await holds('财务', 'customer', 'export')).toBe(false);
