@@ -204,9 +204,9 @@ function MergeConfirm({ person, other, onMerged, onBack }: Props & { other: Pers
           )}
           <Text className="admin-card__hint">
             {other.identities.wecom || other.identities.dingtalk
-              ? `「${other.name}」的${accountsText(other)}也转到这里；`
+              ? `「${other.name}」的${accountsText(other)} 也转到这里；`
               : ''}
-            原账号标记为已合并并停用，不会删除；此操作记入审计日志。
+            原账号将标记为「已合并」并停用（不会删除），此操作记入审计日志。
           </Text>
         </>
       )}
