@@ -319,6 +319,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/merge-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可能是同一人的账号：同名、一个只有企业微信账号、一个只有钉钉账号的在职人员（管理员） */
+        get: operations["getApiAdminUsersMergeSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/merge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预览把另一个账号合并到此人：将转过来的客户、线索、商机、待办、角色等的数量（管理员；不做任何修改） */
+        get: operations["getApiAdminUsersIdMergePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 把另一个账号合并到此人（管理员）
+         * @description 此人保留，并取得另一账号的企业微信或钉钉身份，以及其负责和经手的一切（客户、线索、商机、待办、跟进、角色、协作、销售目标、登录会话…）；另一账号标记为已合并并停用，不删除。此后两个平台的通讯录同步都不会再把它分开。记入审计日志。
+         */
+        post: operations["postApiAdminUsersIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers": {
         parameters: {
             query?: never;
@@ -2385,7 +2439,7 @@ export interface operations {
                      */
                     defaultScope?: "self" | "department" | "department_tree" | "all";
                     /**
-                     * @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign；settings 为 administer）
+                     * @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign、export 导出、approve 审批；settings 为 administer；每个对象可用哪些见 /api/roles/vocabulary）
                      * @default {}
                      */
                     rights?: {
@@ -2641,7 +2695,7 @@ export interface operations {
                      */
                     scope?: "self" | "department" | "department_tree" | "all";
                     /**
-                     * @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign；settings 为 administer）
+                     * @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign、export 导出、approve 审批；settings 为 administer；每个对象可用哪些见 /api/roles/vocabulary）
                      * @default {}
                      */
                     rights?: {
@@ -3039,7 +3093,7 @@ export interface operations {
                      * @enum {string}
                      */
                     defaultScope?: "self" | "department" | "department_tree" | "all";
-                    /** @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign；settings 为 administer） */
+                    /** @description 对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign、export 导出、approve 审批；settings 为 administer；每个对象可用哪些见 /api/roles/vocabulary） */
                     rights?: {
                         [key: string]: string[];
                     };
@@ -3242,6 +3296,8 @@ export interface operations {
                                 wecom: string | null;
                                 dingtalk: string | null;
                             };
+                            /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                            mergedIntoId: number | null;
                             roles: {
                                 role: {
                                     id: number;
@@ -3453,6 +3509,8 @@ export interface operations {
                             wecom: string | null;
                             dingtalk: string | null;
                         };
+                        /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                        mergedIntoId: number | null;
                         roles: {
                             role: {
                                 id: number;
@@ -3597,6 +3655,8 @@ export interface operations {
                             wecom: string | null;
                             dingtalk: string | null;
                         };
+                        /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                        mergedIntoId: number | null;
                         roles: {
                             role: {
                                 id: number;
@@ -3684,6 +3744,573 @@ export interface operations {
                 };
             };
             /** @description 与现有数据冲突（type 为 role-name-taken、role-code-taken、role-built-in、role-in-use、last-administrator），什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminUsersMergeSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 建议合并的账号对 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 只有企业微信账号的一方 */
+                            wecom: {
+                                id: number;
+                                name: string;
+                                title: string | null;
+                                mobile: string | null;
+                                /** @description false：已离职（通讯录中已没有此人） */
+                                active: boolean;
+                                department: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                identities: {
+                                    wecom: string | null;
+                                    dingtalk: string | null;
+                                };
+                                /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                                mergedIntoId: number | null;
+                                roles: {
+                                    role: {
+                                        id: number;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    scope: "self" | "department" | "department_tree" | "all";
+                                    /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                                    department: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            };
+                            /** @description 只有钉钉账号的一方 */
+                            dingtalk: {
+                                id: number;
+                                name: string;
+                                title: string | null;
+                                mobile: string | null;
+                                /** @description false：已离职（通讯录中已没有此人） */
+                                active: boolean;
+                                department: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                identities: {
+                                    wecom: string | null;
+                                    dingtalk: string | null;
+                                };
+                                /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                                mergedIntoId: number | null;
+                                roles: {
+                                    role: {
+                                        id: number;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    scope: "self" | "department" | "department_tree" | "all";
+                                    /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                                    department: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                }[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminUsersIdMergePreview: {
+        parameters: {
+            query: {
+                /** @description 要合并进来的账号（此人在另一个平台上的账号）；合并后它标记为已合并，不再使用 */
+                otherId: string | number;
+            };
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 合并预览 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 保留的账号 */
+                        kept: {
+                            id: number;
+                            name: string;
+                            title: string | null;
+                            mobile: string | null;
+                            /** @description false：已离职（通讯录中已没有此人） */
+                            active: boolean;
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            identities: {
+                                wecom: string | null;
+                                dingtalk: string | null;
+                            };
+                            /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                            mergedIntoId: number | null;
+                            roles: {
+                                role: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                scope: "self" | "department" | "department_tree" | "all";
+                                /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                                department: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                            }[];
+                        };
+                        /** @description 合并进来的账号 */
+                        other: {
+                            id: number;
+                            name: string;
+                            title: string | null;
+                            mobile: string | null;
+                            /** @description false：已离职（通讯录中已没有此人） */
+                            active: boolean;
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            identities: {
+                                wecom: string | null;
+                                dingtalk: string | null;
+                            };
+                            /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                            mergedIntoId: number | null;
+                            roles: {
+                                role: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                scope: "self" | "department" | "department_tree" | "all";
+                                /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                                department: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                            }[];
+                        };
+                        /** @description 要转到保留账号的内容，逐类计数（含为 0 的） */
+                        moves: {
+                            /** @description customers、leads、deals、tasks、followUps、roles、sessions… */
+                            key: string;
+                            label: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 不能合并（type 为 merge-self：同一个账号；merge-same-platform：两个账号都绑定了企业微信或都绑定了钉钉），什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 其中一个账号已经合并到其他账号（type 为 merge-already-merged），什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiAdminUsersIdMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要合并进来的账号（此人在另一个平台上的账号）；合并后它标记为已合并，不再使用 */
+                    otherId: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description 合并后的两个账号与转过来的内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 保留的账号 */
+                        kept: {
+                            id: number;
+                            name: string;
+                            title: string | null;
+                            mobile: string | null;
+                            /** @description false：已离职（通讯录中已没有此人） */
+                            active: boolean;
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            identities: {
+                                wecom: string | null;
+                                dingtalk: string | null;
+                            };
+                            /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                            mergedIntoId: number | null;
+                            roles: {
+                                role: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                scope: "self" | "department" | "department_tree" | "all";
+                                /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                                department: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                            }[];
+                        };
+                        /** @description 合并进来的账号 */
+                        other: {
+                            id: number;
+                            name: string;
+                            title: string | null;
+                            mobile: string | null;
+                            /** @description false：已离职（通讯录中已没有此人） */
+                            active: boolean;
+                            department: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            identities: {
+                                wecom: string | null;
+                                dingtalk: string | null;
+                            };
+                            /** @description 已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并 */
+                            mergedIntoId: number | null;
+                            roles: {
+                                role: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                scope: "self" | "department" | "department_tree" | "all";
+                                /** @description 部门范围所依据的部门；null 为此人所在部门 */
+                                department: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                            }[];
+                        };
+                        /** @description 要转到保留账号的内容，逐类计数（含为 0 的） */
+                        moves: {
+                            /** @description customers、leads、deals、tasks、followUps、roles、sessions… */
+                            key: string;
+                            label: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 不能合并（type 为 merge-self：同一个账号；merge-same-platform：两个账号都绑定了企业微信或都绑定了钉钉），什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 其中一个账号已经合并到其他账号（type 为 merge-already-merged），什么都没有改变 */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -79,6 +79,7 @@ export function person(id: number, name: string, changes: Record<string, unknown
     active: true,
     department: north,
     identities: { wecom: 'ZhangWei', dingtalk: '0100102' },
+    mergedIntoId: null,
     roles: [{ role: { id: 3, code: 'sales', name: '销售' }, scope: 'self', department: null }],
     ...changes,
   };

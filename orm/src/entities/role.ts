@@ -19,7 +19,20 @@ export type FieldRules = Record<string, Record<string, FieldAccess>>;
  */
 export const rightObjects = ['customer', 'lead', 'opportunity', 'task', 'settings'] as const;
 export type RightObject = (typeof rightObjects)[number];
-export const rightVerbs = ['read', 'edit', 'delete', 'claim', 'reassign', 'administer'] as const;
+/**
+ * `export` (a list to a file) and `approve` (a step of an approval flow) are held within the data
+ * scope like the others: one exports and approves only the records one's scope covers.
+ */
+export const rightVerbs = [
+  'read',
+  'edit',
+  'delete',
+  'claim',
+  'reassign',
+  'export',
+  'approve',
+  'administer',
+] as const;
 export type RightVerb = (typeof rightVerbs)[number];
 export type Rights = Partial<Record<RightObject, RightVerb[]>>;
 

@@ -19,6 +19,12 @@ export const UserSchema = defineEntity({
     wecomUserId: p.string().length(64).nullable().unique(),
     dingtalkUserId: p.string().length(64).nullable().unique(),
     dingtalkUnionId: p.string().length(64).nullable().unique(),
+    /**
+     * Set when an administrator merged this user into another (the same person, unmatched across
+     * the platforms): the row stays, inactive and without platform ids, so what it did still names it.
+     */
+    mergedIntoId: p.integer().nullable(),
+    mergedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -8,6 +8,8 @@ import { type DataScope, type FieldRules, type Rights, RoleSchema } from '../ent
 // What each built-in role may do within its scope (the migration that added rights gives existing
 // databases the same): sales works its own, a manager his department tree and hands things over,
 // the admin everything; procurement, service and finance read customers and deals and change none.
+// Exporting lists and approving (a credit limit, a deal's discount or contract) is a manager's, not a
+// rep's; finance approves deals too (its step in contract approvals), within its scope.
 const seller = {
   customer: ['read', 'edit', 'delete'],
   lead: ['read', 'edit', 'claim'],
@@ -15,12 +17,13 @@ const seller = {
   task: ['read', 'edit'],
 } satisfies Rights;
 const manager = {
-  customer: ['read', 'edit', 'delete', 'reassign'],
-  lead: ['read', 'edit', 'claim', 'reassign'],
-  opportunity: ['read', 'edit', 'delete', 'reassign'],
-  task: ['read', 'edit', 'reassign'],
+  customer: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
+  lead: ['read', 'edit', 'claim', 'reassign', 'export'],
+  opportunity: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
+  task: ['read', 'edit', 'reassign', 'export'],
 } satisfies Rights;
 const reader = { customer: ['read'], opportunity: ['read'] } satisfies Rights;
+const financeRights = { customer: ['read'], opportunity: ['read', 'approve'] } satisfies Rights;
 
 /** The code of the role whose holders administer Kelian. */
 export const adminRoleCode = 'admin';
@@ -53,7 +56,7 @@ export const builtInRoles: {
     code: 'finance',
     name: '财务',
     scope: 'all',
-    rights: reader,
+    rights: financeRights,
     fieldRules: { contact: { mobile: 'masked' } },
   },
 ];

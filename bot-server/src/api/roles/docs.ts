@@ -34,6 +34,10 @@ export const personJson = z.object({
   active: z.boolean().meta({ description: 'false：已离职（通讯录中已没有此人）' }),
   department: named.nullable(),
   identities: z.object({ wecom: z.string().nullable(), dingtalk: z.string().nullable() }),
+  mergedIntoId: z
+    .int()
+    .nullable()
+    .meta({ description: '已合并到的账号（其企业微信 / 钉钉身份与数据都已转到那里）；null：未合并' }),
   roles: z.array(
     z.object({
       role: z.object({ id: z.int(), code: z.string(), name: z.string() }),

@@ -21,6 +21,7 @@ export const personJson = (user: User, roles: readonly RoleAssignment[]) => ({
   active: user.active,
   department: user.department ? { id: user.department.id, name: user.department.name } : null,
   identities: { wecom: user.wecomUserId ?? null, dingtalk: user.dingtalkUserId ?? null },
+  mergedIntoId: user.mergedIntoId ?? null,
   roles: roles.map((a) => ({
     role: { id: a.role.id, code: a.role.code, name: a.role.name },
     scope: a.scope,

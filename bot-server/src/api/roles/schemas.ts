@@ -27,7 +27,7 @@ const rights = z
   })
   .meta({
     description:
-      '对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign；settings 为 administer）',
+      '对象（customer、lead、opportunity、task、settings）→ 允许的操作（read、edit、delete、claim、reassign、export 导出、approve 审批；settings 为 administer；每个对象可用哪些见 /api/roles/vocabulary）',
   });
 const fieldRules = z
   .record(

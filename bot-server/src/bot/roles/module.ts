@@ -1,4 +1,6 @@
 import { rolesDocs } from '../../api/roles/docs.js';
+import { mergeDocs } from '../../api/roles/merge-docs.js';
+import { mergeRouter } from '../../api/roles/merge-routes.js';
 import { rolesRouter } from '../../api/roles/routes.js';
 import { administratorCount, noAdministratorText } from '../../domain/roles/administrators.js';
 import type { KelianModule } from '../../modules/contract.js';
@@ -24,7 +26,10 @@ export const rolesModule: KelianModule = {
       return undefined;
     });
   },
-  api: { routers: (deps) => [rolesRouter(deps)], docs: () => rolesDocs },
+  api: {
+    routers: (deps) => [rolesRouter(deps), mergeRouter(deps)],
+    docs: () => [...rolesDocs, ...mergeDocs],
+  },
   async start({ orm, config, logger }) {
     if ((await administratorCount(orm.em.fork())) > 0) return;
     logger.warn(

@@ -7,6 +7,7 @@ import {
   type RightVerb,
   type Role,
   rightObjects,
+  rightVerbs,
   type User,
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -96,9 +97,8 @@ function scopesOf(
   resolved: { rights: Rights; grant: ScopeGrant | undefined }[],
   admin: boolean,
 ): ObjectScopes {
-  const verbs: RightVerb[] = ['read', 'edit', 'delete', 'claim', 'reassign', 'administer'];
   return Object.fromEntries(
-    verbs
+    rightVerbs
       .map(
         (verb) =>
           [

@@ -10,13 +10,13 @@ import type { SettingsArea } from './refusals.js';
 // domain calls that ask it, as query conditions for lists and loads (scope.ts builds them from the
 // functions below) or as a yes/no for one record.
 //
-//   object       verbs                                  whose records
-//   customer     read, edit, delete, reassign            by owner (and collaborators); the pool
+//   object       verbs                                           whose records
+//   customer     read, edit, delete, reassign, export, approve   by owner (and collaborators); the pool
 //   (contacts, follow-ups and a customer's tags go with the customer's rights)
-//   lead         read, edit, claim, reassign             by owner; unclaimed ones by team
-//   opportunity  read, edit, delete, reassign            like its customer
-//   task         read, edit, reassign                    by assignee
-//   settings     administer                              company-wide (tags, rules, fields, stages…)
+//   lead         read, edit, claim, reassign, export             by owner; unclaimed ones by team
+//   opportunity  read, edit, delete, reassign, export, approve   like its customer
+//   task         read, edit, reassign, export                    by assignee
+//   settings     administer                                      company-wide (tags, rules, fields, stages…)
 //
 // A role grants verbs per object (Role.rights) within its data scope (self, department, department
 // and children, all); reading and editing are separate rights, so a procurement user reads every

@@ -34,6 +34,7 @@ export const settingsAreas = {
   auditLog: '查看审计日志',
   wecomSync: '同步企业微信客户',
   roles: '管理角色与权限',
+  mergeUsers: '合并成员账号',
 } as const;
 export type SettingsArea = keyof typeof settingsAreas;
 
@@ -43,6 +44,8 @@ const verbNames: Record<string, string> = {
   delete: '删除',
   claim: '认领',
   reassign: '转交',
+  export: '导出',
+  approve: '审批',
 };
 
 const nameOf = (object: unknown) => objectNames[String(object)] ?? '资源';
@@ -135,6 +138,16 @@ export const refusals = {
     kind: 'conflict',
     text: (p) =>
       `${p.count} 个${nameOf(p.object)}的「${p.label}」选了「${p.options}」，不能删除这些选项；请先为它们改选其他选项`,
+  },
+  'merge-self': { kind: 'invalid', text: () => '不能把一个账号合并到它自己，请选择此人在另一个平台上的账号' },
+  'merge-same-platform': {
+    kind: 'invalid',
+    text: (p) =>
+      `「${p.kept}」和「${p.other}」都绑定了${p.platform === 'wecom' ? '企业微信' : '钉钉'}账号，不是同一个人在两个平台上的账号，不能合并`,
+  },
+  'merge-already-merged': {
+    kind: 'conflict',
+    text: (p) => `「${p.name}」的账号已经合并到其他账号，不能再合并`,
   },
   'task-closed': {
     kind: 'not-permitted',

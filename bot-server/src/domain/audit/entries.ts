@@ -2,6 +2,7 @@ import { type AuditAction, type AuditLog, AuditLogSchema } from '@kelian/orm';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import { requireAdministration } from '../access/policy.js';
+import { accountsOf } from '../org/merge/accounts.js';
 
 export interface AuditQuery {
   objectType?: string;
@@ -29,7 +30,7 @@ export async function auditEntries(em: EntityManager, access: Access, query: Aud
   const where: FilterQuery<AuditLog> = {
     ...(query.objectType === undefined ? {} : { objectType: query.objectType }),
     ...(query.objectId === undefined ? {} : { objectId: query.objectId }),
-    ...(query.actorId === undefined ? {} : { actor: query.actorId }),
+    ...(query.actorId === undefined ? {} : { actor: { $in: await accountsOf(em, query.actorId) } }),
     ...(query.action === undefined ? {} : { action: query.action }),
     ...(query.from || query.to
       ? { at: { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) } }

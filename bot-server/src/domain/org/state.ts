@@ -44,7 +44,9 @@ export class OrgState {
 
   static async load(em: EntityManager, platforms: readonly PlatformName[]): Promise<OrgState> {
     const departments = await em.find(DepartmentSchema, {}, { orderBy: { id: 'asc' } });
-    const users = await em.find(UserSchema, {}, { orderBy: { id: 'asc' } });
+    // A user merged into another holds no platform link and is nobody the directory can name: left
+    // out, it can be neither matched by its mobile (recreating the split) nor revived.
+    const users = await em.find(UserSchema, { mergedIntoId: null }, { orderBy: { id: 'asc' } });
     return new OrgState(em, departments, users, platforms);
   }
 

@@ -58,6 +58,14 @@ export type Report = SyncReport & Record<string, unknown>;
 /** One key for every org sync: a sync waits for another one writing the org (on any instance). */
 const ORG_WRITE_LOCK = 74_021_101;
 
+/**
+ * Holds the org for the caller's transaction: syncs, and an administrator's merge of two users
+ * (merge/merge.ts), write people's platform links one at a time.
+ */
+export async function lockOrg(tx: EntityManager): Promise<void> {
+  await tx.execute(`select pg_advisory_xact_lock(${ORG_WRITE_LOCK})`);
+}
+
 /** Everything the platform's directory holds: new, changed, moved and departed people and departments. */
 export async function syncPlatform(
   em: EntityManager,
@@ -165,7 +173,7 @@ async function write(
 ): Promise<Report> {
   return em.transactional(async (tx) => {
     // Two syncs matching departments by name at the same time would both create the same new one.
-    await tx.execute(`select pg_advisory_xact_lock(${ORG_WRITE_LOCK})`);
+    await lockOrg(tx);
     const org = await OrgState.load(tx, configuredPlatforms(directories));
     await apply(org);
     recomputePaths(org.allDepartments);

@@ -26,19 +26,29 @@ const verbLabels: Record<RightVerb, string> = {
   delete: '删除',
   claim: '认领',
   reassign: '转交',
+  export: '导出',
+  approve: '审批',
   administer: '管理设置',
 };
 
-/** The verbs each object knows: a role may be given these and no others (definition.ts). */
+/**
+ * The verbs each object knows: a role may be given these and no others (definition.ts). Approvals
+ * (issue 14) decide on customers (a credit limit) and on deals' documents (quotes, contracts,
+ * discounts); exports (issue 17) are of the list views.
+ */
 export const rightsOffered: { object: RightObject; label: string; verbs: RightVerb[] }[] = [
   {
     object: 'customer',
     label: '客户（含联系人、跟进、标签）',
-    verbs: ['read', 'edit', 'delete', 'reassign'],
+    verbs: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
   },
-  { object: 'lead', label: '线索', verbs: ['read', 'edit', 'claim', 'reassign'] },
-  { object: 'opportunity', label: '商机', verbs: ['read', 'edit', 'delete', 'reassign'] },
-  { object: 'task', label: '待办', verbs: ['read', 'edit', 'reassign'] },
+  { object: 'lead', label: '线索', verbs: ['read', 'edit', 'claim', 'reassign', 'export'] },
+  {
+    object: 'opportunity',
+    label: '商机',
+    verbs: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
+  },
+  { object: 'task', label: '待办', verbs: ['read', 'edit', 'reassign', 'export'] },
   { object: 'settings', label: '系统设置（角色、规则、字段、审计日志…）', verbs: ['administer'] },
 ];
 

@@ -29,7 +29,14 @@ export interface Person {
   /** The company's head: DingTalk's `boss`. */
   boss: boolean;
   mobile: string;
-  wecom: { userid: string };
+  wecom: {
+    userid: string;
+    /**
+     * WeCom's address book gives this person no mobile (a WeCom app created since 2022-06-20 reads
+     * no mobiles), so Kelian's org sync cannot tell them from their DingTalk self.
+     */
+    mobileHidden: boolean;
+  };
   dingtalk: {
     userid: string;
     unionid: string;
@@ -57,6 +64,8 @@ export interface NewPerson {
   mobile: string;
   wecomUserId: string;
   dingtalkUserId: string;
+  /** WeCom gives no mobile for them: the org sync makes two users until an admin merges them. */
+  wecomMobileHidden?: boolean;
 }
 
 export interface Org {
@@ -205,7 +214,7 @@ function makePerson(p: NewPerson & Pick<Person, 'head' | 'admin' | 'boss'>): Per
     admin: p.admin,
     boss: p.boss,
     mobile: p.mobile,
-    wecom: { userid: p.wecomUserId },
+    wecom: { userid: p.wecomUserId, mobileHidden: p.wecomMobileHidden === true },
     dingtalk: {
       userid: p.dingtalkUserId,
       unionid: stableId(`unionid:${p.dingtalkUserId}`, 27),

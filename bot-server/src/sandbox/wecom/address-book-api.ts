@@ -20,7 +20,8 @@ export function wecomAddressBookRoutes(router: Router, sb: SandboxContext): void
       department: [dept],
       order: [0],
       position: p.title,
-      mobile: p.mobile,
+      // Apps created since 2022-06-20 get no mobile: WeCom leaves the field out.
+      ...(p.wecom.mobileHidden ? {} : { mobile: p.mobile }),
       is_leader_in_dept: [p.head ? 1 : 0],
       main_department: dept,
       status: 1,

@@ -14,6 +14,7 @@ import {
 import { scopeNames } from '../../services/identity';
 import { Chips } from './chips';
 import { DetailPanel } from './console-frame';
+import { MergeCard } from './merge-panel';
 import { useChange } from './use-change';
 
 // One person in 成员: who they are on each platform, the roles they hold with their data scope,
@@ -66,7 +67,11 @@ export function PersonPanel({ person, roles, onChanged, onClose }: Props) {
         <View className="admin-person__names">
           <View className="admin-person__title">
             <Text className="admin-person__name">{person.name}</Text>
-            {person.active ? null : <Text className="admin-badge admin-badge--left">已离职</Text>}
+            {person.active ? null : (
+              <Text className="admin-badge admin-badge--left">
+                {person.mergedIntoId ? '已合并' : '已离职'}
+              </Text>
+            )}
           </View>
           <Text className="admin-person__line">
             {[person.department?.name ?? '未分配部门', person.title].filter(Boolean).join(' · ')}
@@ -129,6 +134,14 @@ export function PersonPanel({ person, roles, onChanged, onClose }: Props) {
           <Text className="admin-card__hint">选择一个角色，再选择此人担任它的数据范围。</Text>
         )}
       </View>
+
+      <MergeCard
+        person={person}
+        onMerged={(kept, other) => {
+          onChanged(kept);
+          onChanged(other);
+        }}
+      />
     </DetailPanel>
   );
 }

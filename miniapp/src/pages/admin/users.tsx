@@ -122,7 +122,9 @@ function PersonRow({ person, on, onPick }: { person: Person; on: boolean; onPick
       <View className="admin-row__main">
         <View className="admin-row__top">
           <Text className="admin-row__name">{person.name}</Text>
-          {person.active ? null : <Text className="admin-badge admin-badge--left">已离职</Text>}
+          {person.active ? null : (
+            <Text className="admin-badge admin-badge--left">{person.mergedIntoId ? '已合并' : '已离职'}</Text>
+          )}
           <Text className="admin-row__meta">{person.department?.name ?? '未分配部门'}</Text>
         </View>
         <View className="admin-row__tags">
