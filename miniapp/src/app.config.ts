@@ -17,7 +17,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pages/leads', pages: ['index', 'detail'] },
     { root: 'pages/sidebar', pages: ['index'] },
-    { root: 'pages/admin', pages: ['users', 'roles'] },
+    { root: 'pages/admin', pages: ['users', 'roles', 'checklist'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -2,14 +2,15 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Problem } from '../../components/states';
-import { ROLES_PAGE } from '../../services/admin';
+import { CHECKLIST_PAGE, ROLES_PAGE } from '../../services/admin';
 import { ADMIN_PAGE } from '../../services/api';
 import './admin.css';
 
-// The console's frame: its two pages side by side in one header, and the one answer a person who
+// The console's frame: its pages side by side in one header, and the one answer a person who
 // is not an administrator gets (the server refused; the page does not pretend otherwise).
 
 const sections = [
+  { key: 'checklist', label: '上线检查', url: CHECKLIST_PAGE },
   { key: 'users', label: '成员', url: ADMIN_PAGE },
   { key: 'roles', label: '角色与权限', url: ROLES_PAGE },
 ] as const;
