@@ -28,7 +28,7 @@ interface Props {
 }
 
 export function OrgSyncBlock({ items, onChanged }: Props) {
-  const change = useChange();
+  const change = useChange('未能同步');
   const busy = change.busy || syncing(items);
   const run = () =>
     change.run(async () => {
