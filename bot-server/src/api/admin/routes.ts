@@ -23,7 +23,7 @@ export function goLiveRouter({ config, orm, platforms, queue }: ApiDeps): Router
     const wecom = platforms.wecomClient();
     const dingtalk = platforms.dingtalkClient();
     const checks = await goLiveChecklist(orm.em, await actingOf(ctx, orm.em), {
-      publicUrl: config.publicUrl ?? ctx.origin,
+      publicUrl: config.publicUrl ?? `${ctx.protocol}://${ctx.host}`,
       timeZone: config.displayTimeZone,
       ...(wecom && { wecom: { token: () => probe(() => wecom.checkAccessToken()) } }),
       ...(dingtalk &&
