@@ -204,8 +204,8 @@ describe('a server reachable over HTTPS', () => {
     const before = await api('/api/admin/org-sync', { token: admin });
     expect(before.body.items.map((i: { platform: string }) => i.platform)).toEqual(['wecom', 'dingtalk']);
     expect(before.body.items[0].latest).toMatchObject({ outcome: 'succeeded', requestedBy: null });
-    // Slow WeCom down so the sync is still running when the second request comes.
-    await arm({ platform: 'wecom', api: 'department/list', latencyMs: 1500 });
+    // Slow DingTalk's directory down (its sync runs after WeCom's) so it is still running later on.
+    await arm({ platform: 'dingtalk', api: 'topapi/v2/department/listsub', latencyMs: 2500, times: 2 });
     const run = await api('/api/admin/org-sync/run', { method: 'POST', token: admin });
     expect(run.status).toBe(202);
     expect(run.body.items).toMatchObject([
@@ -214,10 +214,23 @@ describe('a server reachable over HTTPS', () => {
     ]);
     const again = await api('/api/admin/org-sync/run', { method: 'POST', token: admin });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({
+    const refused = {
       type: 'urn:kelian:problem:org-sync-running',
       title: '通讯录正在同步，请等这次同步结束后再试',
-    });
+    };
+    expect(again.body).toMatchObject(refused);
+    // Refused again once DingTalk's sync runs and nothing waits in the queue any more.
+    await waitFor(
+      async () => {
+        const status = await api('/api/admin/org-sync', { token: admin });
+        return status.body.items[1].latest.outcome === 'running' ? true : undefined;
+      },
+      10_000,
+      "DingTalk's sync to run",
+    );
+    const whileRunning = await api('/api/admin/org-sync/run', { method: 'POST', token: admin });
+    expect(whileRunning.status).toBe(409);
+    expect(whileRunning.body).toMatchObject(refused);
     const audit = await db.query(
       `select a.action, a.changes, u.name from audit_log a join app_user u on u.id = a.actor_id
         where object_type = 'orgSyncRun' order by a.id`,

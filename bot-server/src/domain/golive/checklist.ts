@@ -141,7 +141,7 @@ function tokenCheck(
   result: ProbeResult,
   advice: (failure: Extract<ProbeResult, { ok: false }>) => { detail: string; fix: string },
 ): Check {
-  const base = { id: `${platform}.token`, platform, title: `能获取${name}访问凭证（access_token）` };
+  const base = { id: `${platform}.token`, platform, title: `能获取${name}访问凭证` };
   if (result.ok) return { ...base, status: 'ok', detail: `刚刚向${name}获取访问凭证成功`, fix: null };
   return { ...base, status: 'fail', ...advice(result) };
 }
