@@ -9,12 +9,10 @@ export const checklistAnswer = z.object({
   checkedAt: timestamp,
   checks: z.array(
     z.object({
-      id: z
-        .string()
-        .meta({
-          description:
-            'public-url、administrators、wecom.callback、wecom.token、dingtalk.token、dingtalk.stream、dingtalk.card-template、org-sync.<平台>',
-        }),
+      id: z.string().meta({
+        description:
+          'public-url、administrators、wecom.callback、wecom.token、dingtalk.token、dingtalk.stream、dingtalk.card-template、org-sync.<平台>',
+      }),
       platform: platform.nullable(),
       status: z.enum(['ok', 'warn', 'fail']),
       title: z.string(),
