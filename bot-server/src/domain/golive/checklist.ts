@@ -1,7 +1,9 @@
+import { formatDateTime } from '@kelian/cards';
 import { PlatformSignalSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { requireAdministration } from '../access/policy.js';
+import { utcOffsetMinutes } from '../followups/local-time.js';
 import { latestOrgSyncs } from '../org/sync-runs.js';
 import { administratorCount, noAdministratorText } from '../roles/administrators.js';
 import type { Check, ProbeResult } from './check.js';
@@ -57,23 +59,8 @@ export async function goLiveChecklist(
   return checks;
 }
 
-/** A moment as an administrator in China reads it: 2026-12-06 15:04. */
-export function shownAt(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
+/** A moment as an administrator reads it on their clock: 2026-12-06 15:04. */
+const shownAt = (at: Date, timeZone: string): string => formatDateTime(at, utcOffsetMinutes(at, timeZone));
 
 function publicUrlCheck(publicUrl: string): Check {
   const base = { id: 'public-url', platform: null, title: '公网地址使用 HTTPS' } as const;
