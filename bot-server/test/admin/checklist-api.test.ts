@@ -278,6 +278,8 @@ describe('a server reachable over HTTPS', () => {
     expect(check.detail).toContain('同步失败');
     expect(check.detail).toContain('60011');
     expect(check.detail).toMatch(/上次成功同步于/);
+    // WeCom's refusal inside the failure is advised on like the token's: here the app's visibility.
+    expect(check.fix).toContain('可见范围');
   });
 
   test('the DingTalk Stream connection down fails its line until it is back', async () => {

@@ -1,6 +1,8 @@
 import type { PlatformName } from '../org/platform-name.js';
 import type { OrgSyncStatus } from '../org/sync-runs.js';
-import type { Check } from './check.js';
+import type { Check, ProbeResult } from './check.js';
+import { dingtalkAdvice } from './dingtalk-advice.js';
+import { wecomAdvice } from './wecom-advice.js';
 
 // The org sync's line on the checklist: when it last ran, what it brought in, and why it failed.
 
@@ -23,6 +25,18 @@ export function countsText(counts: Counts | undefined): string {
   return parts.length > 0 ? parts.join('，') : '无变化';
 }
 
+/**
+ * The platform's refusal inside a failed sync's recorded error, as the platform layer words it
+ * (`WeCom department/list failed: errcode 60011 (…)`, `topapi/v2/user/list: 60011 …`).
+ */
+function refusalIn(platform: PlatformName, error: string): Extract<ProbeResult, { ok: false }> | undefined {
+  const found =
+    platform === 'wecom' ? /errcode (-?\d+) \((.*)\)$/s.exec(error) : /^[^:\s]+: (\S+) (.*)$/s.exec(error);
+  return found ? { ok: false, code: found[1]!, message: found[2]! } : undefined;
+}
+
+const adviceFor = { wecom: wecomAdvice, dingtalk: dingtalkAdvice };
+
 export function orgSyncCheck(sync: OrgSyncStatus, when: (at: Date) => string): Check {
   const name = names[sync.platform];
   const base = { id: `org-sync.${sync.platform}`, platform: sync.platform, title: `${name}通讯录已同步` };
@@ -38,12 +52,14 @@ export function orgSyncCheck(sync: OrgSyncStatus, when: (at: Date) => string): C
       fix: '稍候点 重新检查。',
     };
   if (latest.outcome === 'failed') {
+    const refusal = latest.error ? refusalIn(sync.platform, latest.error) : undefined;
+    const advised = refusal && `${adviceFor[sync.platform](refusal).fix} 然后点 立即同步。`;
     const before = lastSucceeded?.finishedAt ? `；上次成功同步于 ${when(lastSucceeded.finishedAt)}` : '';
     return {
       ...base,
       status: 'fail',
       detail: `${when(latest.finishedAt ?? latest.requestedAt)} 同步失败：${latest.error ?? '未知原因'}${before}`,
-      fix,
+      fix: advised ?? fix,
     };
   }
   const report = (latest.report ?? {}) as { users?: Counts; departments?: Counts };
