@@ -1228,6 +1228,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上线检查（仅管理员）：现场检查回调验证、访问凭证、Stream 连接、卡片模板、通讯录同步、HTTPS 与管理员 */
+        get: operations["getApiAdminChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通讯录同步状态（仅管理员）：每个平台最近一次同步及最近一次成功的同步 */
+        get: operations["getApiAdminOrgSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/org-sync/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即同步通讯录（仅管理员，记入审计日志）；已有同步在进行时拒绝（409 org-sync-running） */
+        post: operations["postApiAdminOrgSyncRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -13490,6 +13541,315 @@ export interface operations {
             };
             /** @description 没有权限 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 每一项的结果与处理方法 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        checkedAt: string;
+                        checks: {
+                            /** @description public-url、administrators、wecom.callback、wecom.token、dingtalk.token、dingtalk.stream、dingtalk.card-template、org-sync.<平台> */
+                            id: string;
+                            platform: ("wecom" | "dingtalk") | null;
+                            /** @enum {string} */
+                            status: "ok" | "warn" | "fail";
+                            title: string;
+                            detail: string;
+                            /** @description 怎样处理（在哪个后台的哪一步）；通过时为 null */
+                            fix: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminOrgSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 每个已接入平台的同步记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            platform: "wecom" | "dingtalk";
+                            /** @description 客联中与该平台关联的在职人员数和部门数 */
+                            linked: {
+                                users: number;
+                                departments: number;
+                            };
+                            latest: {
+                                id: number;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk";
+                                /** @enum {string} */
+                                outcome: "queued" | "running" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @description 点 立即同步 的管理员；定时与启动时的同步为 null */
+                                requestedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                /** @description users / departments 各自的 created、linked、updated、unlinked、deactivated 计数 */
+                                report: {
+                                    [key: string]: unknown;
+                                } | null;
+                                error: string | null;
+                            } | null;
+                            lastSucceeded: {
+                                id: number;
+                                /** @enum {string} */
+                                platform: "wecom" | "dingtalk";
+                                /** @enum {string} */
+                                outcome: "queued" | "running" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @description 点 立即同步 的管理员；定时与启动时的同步为 null */
+                                requestedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                /** @description users / departments 各自的 created、linked、updated、unlinked、deactivated 计数 */
+                                report: {
+                                    [key: string]: unknown;
+                                } | null;
+                                error: string | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiAdminOrgSyncRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已排队的同步，每个平台一条 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            platform: "wecom" | "dingtalk";
+                            /** @enum {string} */
+                            outcome: "queued" | "running" | "succeeded" | "failed";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @description 点 立即同步 的管理员；定时与启动时的同步为 null */
+                            requestedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            /** @description users / departments 各自的 created、linked、updated、unlinked、deactivated 计数 */
+                            report: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 通讯录正在同步（org-sync-running），什么都没有改变 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ export default defineAppConfig({
     {
       root: 'pages/admin',
       pages: [
+        'checklist',
         'users',
         'roles',
         'assignment',

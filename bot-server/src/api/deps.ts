@@ -27,7 +27,7 @@ export interface ApiDeps {
   >;
   /** Inside a request, `orm.em` is that request's own context (app.ts opens one per request). */
   orm: Pick<MikroORM, 'em'>;
-  platforms: Pick<PlatformRuntime, 'wecomClient' | 'dingtalkClient'>;
+  platforms: Pick<PlatformRuntime, 'wecomClient' | 'dingtalkClient' | 'dingtalkStreamConnected'>;
   /** Cards the API's changes cause go out through the same jobs as the bot's. */
   notifier: Notifier;
   /** Plain texts the API's changes cause (a customer handed to someone), in people's direct chats. */

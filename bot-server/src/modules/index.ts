@@ -3,6 +3,7 @@
 import { auditModule } from '../bot/audit/module.js';
 import { customersModule } from '../bot/customers/module.js';
 import { followUpsModule } from '../bot/followups/module.js';
+import { goLiveModule } from '../bot/golive/module.js';
 import { leadsModule } from '../bot/leads/module.js';
 import { orgModule } from '../bot/org/module.js';
 import { rolesModule } from '../bot/roles/module.js';
@@ -17,4 +18,5 @@ export const modules: readonly KelianModule[] = [
   salesModule,
   followUpsModule,
   auditModule,
+  goLiveModule,
 ];

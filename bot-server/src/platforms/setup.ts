@@ -10,6 +10,7 @@ import { DingTalkPlatform } from './dingtalk/platform.js';
 import { DingTalkHttpReceiver } from './dingtalk/receiver-http.js';
 import { DingTalkStreamReceiver } from './dingtalk/receiver-stream.js';
 import { dingtalkRoutes } from './dingtalk/routes.js';
+import { DatabaseSignals } from './signals.js';
 import { DatabaseTokenStore } from './token-store.js';
 import { WeComClient } from './wecom/client.js';
 import { WeComPlatform } from './wecom/platform.js';
@@ -30,6 +31,8 @@ export interface PlatformRuntime {
   /** The API clients, for what goes beyond sending (directory, identity, JS-SDK signatures). */
   wecomClient(): WeComClient | undefined;
   dingtalkClient(): DingTalkClient | undefined;
+  /** Whether this instance's DingTalk Stream connection is open; undefined without Stream mode. */
+  dingtalkStreamConnected(): boolean | undefined;
   /** Connections that need the server to be up (DingTalk Stream, card callback registration). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -62,6 +65,7 @@ export function setUpPlatforms(options: {
   const adapters = new Map<PlatformName, () => ChatPlatform>();
   const starters: (() => Promise<void>)[] = [];
   const stoppers: (() => Promise<void>)[] = [];
+  let stream: DingTalkStreamReceiver | undefined;
 
   const { wecom, dingtalk } = config;
   const wecomClient = wecom
@@ -83,7 +87,7 @@ export function setUpPlatforms(options: {
       encodingAesKey: wecom.encodingAesKey,
       corpId: wecom.corpId,
     });
-    routers.push(wecomRoutes({ receiver, accept, logger }));
+    routers.push(wecomRoutes({ receiver, accept, logger, signals: new DatabaseSignals(orm) }));
     adapters.set(
       'wecom',
       once(
@@ -158,7 +162,6 @@ export function setUpPlatforms(options: {
           );
       });
     } else {
-      let stream: DingTalkStreamReceiver | undefined;
       starters.push(async () => {
         stream = new DingTalkStreamReceiver({
           clientId: dingtalk.clientId,
@@ -180,6 +183,8 @@ export function setUpPlatforms(options: {
     get: (name) => adapters.get(name)?.(),
     wecomClient: () => wecomClient?.(),
     dingtalkClient: () => dingtalkClient?.(),
+    dingtalkStreamConnected: () =>
+      dingtalk && dingtalk.mode !== 'http' ? (stream?.connected ?? false) : undefined,
     async start() {
       for (const start of starters) await start();
     },

@@ -6,6 +6,7 @@ import type { Answer, Body, Page, Query } from './contract';
 // route refuses non-administrators with 403 (`admin-only`).
 
 export const ROLES_PAGE = '/pages/admin/roles';
+export const CHECKLIST_PAGE = '/pages/admin/checklist';
 
 export type Person = Answer<'/api/admin/users', 'get'>['items'][number];
 export type PersonRole = Person['roles'][number];
@@ -53,3 +54,18 @@ export const removeRole = (userId: number, roleId: number) =>
 
 export const previewRole = (input: PreviewInput) =>
   request<Preview>('POST', '/api/roles/preview', { data: input });
+
+// The going-live checklist and the org sync (bot-server/src/api/admin).
+
+export type Checklist = Answer<'/api/admin/checklist', 'get'>;
+export type Check = Checklist['checks'][number];
+export type OrgSync = Answer<'/api/admin/org-sync', 'get'>['items'][number];
+export type OrgSyncRun = NonNullable<OrgSync['latest']>;
+
+export const goLiveChecklist = () => request<Checklist>('GET', '/api/admin/checklist');
+
+export const orgSyncStatus = async () =>
+  (await request<{ items: OrgSync[] }>('GET', '/api/admin/org-sync')).items;
+
+/** 立即同步: refused with 409 `org-sync-running` while a sync is queued or running. */
+export const runOrgSync = () => request<{ items: OrgSyncRun[] }>('POST', '/api/admin/org-sync/run');

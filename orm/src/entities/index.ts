@@ -11,7 +11,9 @@ import { FiringSchema, FollowUpRuleSchema } from './follow-up-rule.js';
 import { InboxEventSchema } from './inbox-event.js';
 import { LeadSchema } from './lead.js';
 import { OpportunitySchema, PipelineStageSchema, StageChangeSchema } from './opportunity.js';
+import { OrgSyncRunSchema } from './org-sync-run.js';
 import { OutboundMessageSchema, RateKeySchema, RateSlotSchema } from './outbound-message.js';
+import { PlatformSignalSchema } from './platform-signal.js';
 import { PlatformTokenSchema } from './platform-token.js';
 import { RateCounterSchema } from './rate-counter.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
@@ -35,7 +37,9 @@ export * from './follow-up-rule.js';
 export * from './inbox-event.js';
 export * from './lead.js';
 export * from './opportunity.js';
+export * from './org-sync-run.js';
 export * from './outbound-message.js';
+export * from './platform-signal.js';
 export * from './platform-token.js';
 export * from './rate-counter.js';
 export * from './role.js';
@@ -80,4 +84,6 @@ export const entities: EntitySchema[] = [
   OutboundMessageSchema,
   RateKeySchema,
   RateSlotSchema,
+  OrgSyncRunSchema,
+  PlatformSignalSchema,
 ];

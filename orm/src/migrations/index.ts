@@ -10,6 +10,7 @@ import { Migration20261206100000_webhook_replay } from './Migration2026120610000
 import { Migration20261206120000_role_rights } from './Migration20261206120000_role_rights.js';
 import { Migration20261206130000_inner_initials } from './Migration20261206130000_inner_initials.js';
 import { Migration20261206140000_refresh_when_sent } from './Migration20261206140000_refresh_when_sent.js';
+import { Migration20261206150000_going_live_checks } from './Migration20261206150000_going_live_checks.js';
 import { Migration20261206154000_user_merge } from './Migration20261206154000_user_merge.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
@@ -33,5 +34,6 @@ export const migrationsList = [
     name: 'Migration20261206140000_refresh_when_sent',
     class: Migration20261206140000_refresh_when_sent,
   },
+  { name: 'Migration20261206150000_going_live_checks', class: Migration20261206150000_going_live_checks },
   { name: 'Migration20261206154000_user_merge', class: Migration20261206154000_user_merge },
 ];

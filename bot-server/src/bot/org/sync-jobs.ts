@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { configuredPlatforms, type OrgDirectories } from '../../domain/org/directory.js';
 import type { PlatformName } from '../../domain/org/platform-name.js';
 import {
@@ -7,6 +8,7 @@ import {
   syncPlatform,
   syncRecord,
 } from '../../domain/org/sync.js';
+import { beginOrgSync, finishOrgSync } from '../../domain/org/sync-runs.js';
 import { noAdministratorText } from '../../domain/roles/administrators.js';
 import type { JobModule, JobQueue } from '../../jobs/index.js';
 import type { BotFeature } from '../../modules/contract.js';
@@ -16,6 +18,8 @@ export const syncOneJob = 'org.sync-one';
 
 export interface SyncFullData {
   platform: PlatformName;
+  /** The run an administrator's 立即同步 queued (domain/org/sync-runs.ts); absent for scheduled ones. */
+  runId?: number;
 }
 
 export interface SyncOneData {
@@ -54,11 +58,22 @@ export function orgSyncJobs(directories: () => OrgDirectories, after?: AfterSync
         log.warn({ platform }, 'org sync skipped: the platform is not configured');
       }
     };
+    // Each attempt of a full sync is recorded, so administrators see when it last ran and how it went.
+    const recorded = async ({ platform, runId }: SyncFullData) => {
+      const id = await beginOrgSync(orm.em.fork(), platform, runId);
+      try {
+        const report = await syncPlatform(orm.em.fork(), directories(), platform, after);
+        await finishOrgSync(orm.em.fork(), id, { report });
+        return report;
+      } catch (err) {
+        await finishOrgSync(orm.em.fork(), id, { error: err instanceof Error ? err.message : String(err) });
+        throw err;
+      }
+    };
     queue.define<SyncFullData>({
       name: syncFullJob,
       policy: 'stately',
-      handler: ({ platform }) =>
-        run(platform, () => syncPlatform(orm.em.fork(), directories(), platform, after)),
+      handler: (data) => run(data.platform, () => recorded(data)),
     });
     queue.define<SyncOneData>({
       name: syncOneJob,
@@ -84,3 +99,21 @@ export const orgSyncFeature: BotFeature = ({ bot, queue }) => {
     );
   });
 };
+
+/**
+ * Queues the full sync an administrator asked for, in their transaction. False when a sync of that
+ * platform already waits in the queue (the queue keeps one per platform).
+ */
+export async function enqueueRequestedSync(
+  queue: Pick<JobQueue, 'send'>,
+  tx: EntityManager,
+  run: { id: number; platform: string },
+): Promise<boolean> {
+  const platform = run.platform as PlatformName;
+  const id = await queue.send<SyncFullData>(
+    syncFullJob,
+    { platform, runId: run.id },
+    { em: tx, singletonKey: `${syncFullJob}:${platform}` },
+  );
+  return id !== null;
+}

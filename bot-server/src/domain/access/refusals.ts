@@ -35,6 +35,7 @@ export const settingsAreas = {
   wecomSync: '同步企业微信客户',
   roles: '管理角色与权限',
   mergeUsers: '合并成员账号',
+  goLive: '查看上线检查与通讯录同步',
 } as const;
 export type SettingsArea = keyof typeof settingsAreas;
 
@@ -127,6 +128,10 @@ export const refusals = {
   'last-administrator': {
     kind: 'conflict',
     text: () => '不能移除最后一位管理员：请先让另一位同事成为管理员',
+  },
+  'org-sync-running': {
+    kind: 'conflict',
+    text: () => '通讯录正在同步，请等这次同步结束后再试',
   },
   'scope-department-unknown': { kind: 'invalid', text: () => '所选部门不存在' },
   'custom-field-values-unfit': {

@@ -56,6 +56,11 @@ export class DingTalkClient {
     return this.#transport.accessToken();
   }
 
+  /** A token fetched now, past the cache: resolves when DingTalk issues one, throws its refusal otherwise. */
+  checkAccessToken(): Promise<void> {
+    return this.#transport.checkToken();
+  }
+
   // Robot messages (robot-messages.ts)
 
   sendRobotToUsers(userIds: readonly string[], message: RobotMessage): Promise<RobotBatchResult> {

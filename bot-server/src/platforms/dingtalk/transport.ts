@@ -77,6 +77,11 @@ export class DingTalkTransport {
     return this.#token.value;
   }
 
+  /** Asks for a token now, past the cache (the going-live check); DingTalk extends the live one. */
+  async checkToken(): Promise<void> {
+    await this.#fetchToken();
+  }
+
   async #refreshRejected(rejected: string): Promise<string> {
     this.#token = await this.#o.tokenStore.refresh(this.#tokenKey, rejected, () => this.#fetchToken());
     return this.#token.value;

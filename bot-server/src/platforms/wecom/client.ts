@@ -52,6 +52,7 @@ export class WeComClient {
   readonly #contacts: WeComExternalContactApi;
   readonly #tags: WeComCorpTags;
   readonly #identity: WeComIdentity;
+  readonly #transport: WeComTransport;
 
   constructor(options: WeComClientOptions) {
     if (!/^\d+$/.test(String(options.agentId))) throw new WeComConfigError('WeCom agentId must be a number');
@@ -70,6 +71,7 @@ export class WeComClient {
       ...(options.tokenMarginMs !== undefined ? { tokenMarginMs: options.tokenMarginMs } : {}),
       now,
     });
+    this.#transport = transport;
     this.#messages = new WeComAppMessages(transport, Number(options.agentId), log);
     this.#chats = new WeComGroupChats(transport, options.rateLimitWaitMs ?? 2_000, now);
     this.#addressBook = new WeComAddressBook(transport);
@@ -82,6 +84,11 @@ export class WeComClient {
       logger: log,
       now,
     });
+  }
+
+  /** gettoken now, past the cache: resolves when WeCom issues a token, throws its refusal otherwise. */
+  checkAccessToken(): Promise<void> {
+    return this.#transport.checkToken();
   }
 
   // App messages (app-messages.ts)

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { readRawBody } from '../../http/raw-body.js';
 import type { Logger } from '../../logger.js';
 import type { ChatEvent } from '../common.js';
+import type { PlatformSignals, SignalKey } from '../signals.js';
 import { WeComReceiveError } from './errors.js';
 import type { WeComReceiver } from './receiver.js';
 
@@ -17,18 +18,29 @@ export function wecomRoutes(options: {
   receiver: WeComReceiver;
   accept: (event: ChatEvent) => Promise<'accepted' | 'duplicate'>;
   logger: Logger;
+  /** Where the going-live checklist learns that WeCom reached this URL. */
+  signals?: PlatformSignals;
 }): Router {
-  const { receiver, accept } = options;
+  const { receiver, accept, signals } = options;
   const log = options.logger.child({ component: 'wecom-callback' });
   const router = new Router();
+  // A lost mark costs a stale line on the checklist, never WeCom's answer.
+  const mark = (key: SignalKey) =>
+    signals
+      ?.mark(key)
+      .catch((err: unknown) => log.warn({ err: String(err), key }, 'could not record the signal'));
 
-  router.get('/wecom/callback', (ctx) => {
+  router.get('/wecom/callback', async (ctx) => {
+    let echo: string;
     try {
-      ctx.type = 'text/plain';
-      ctx.body = receiver.verifyUrl(ctx.query);
+      echo = receiver.verifyUrl(ctx.query);
     } catch (error) {
       refuse(ctx, error);
+      return;
     }
+    await mark('wecom.url-verified');
+    ctx.type = 'text/plain';
+    ctx.body = echo;
   });
 
   router.post('/wecom/callback', async (ctx) => {
@@ -41,6 +53,7 @@ export function wecomRoutes(options: {
       return;
     }
     const outcome = await accept(event);
+    await mark('wecom.callback');
     log.info({ kind: event.kind, outcome }, 'callback received');
     ctx.status = 200;
     ctx.type = 'text/plain';

@@ -87,6 +87,14 @@ export class WeComTransport {
     );
   }
 
+  /**
+   * Asks gettoken now, past the cache (the going-live check): throws what WeCom answered. Within a
+   * token's validity WeCom hands back the same token, so the cached one stays good.
+   */
+  async checkToken(): Promise<void> {
+    await this.#fetchToken();
+  }
+
   /** `GET cgi-bin/<path>` with the access token. */
   get<T>(path: string, query: Query = {}): Promise<T> {
     return this.#authenticated<T>(path, { method: 'GET', url: path, params: query });

@@ -18,6 +18,9 @@ interface EndpointOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The address as an IPv4 caller's is written (Node reports ::ffff:127.0.0.1 on dual-stack sockets). */
+const callerIp = (ip: string) => ip.replace(/^::ffff:/, '');
+
 export function queryValue(ctx: Context, name: string): string | undefined {
   const value = ctx.query[name];
   return Array.isArray(value) ? value[0] : value;
@@ -38,7 +41,13 @@ export function wecomEndpoint(
       const forced = sb.state.switches.take('wecom', api);
       if (forced?.platform === 'wecom') {
         if (forced.latencyMs) await sleep(forced.latencyMs);
-        if (forced.errcode !== undefined) throw new WeComError(forced.errcode, 'forced by a sandbox switch');
+        // Worded exactly as WeCom words it; 60020 names the caller's egress address, the IP to trust.
+        if (forced.errcode !== undefined)
+          throw new WeComError(
+            forced.errcode,
+            undefined,
+            forced.errcode === 60020 ? callerIp(ctx.ip) : undefined,
+          );
       }
       if (options.token) {
         const check = sb.state.wecom.tokens.check(queryValue(ctx, 'access_token'));

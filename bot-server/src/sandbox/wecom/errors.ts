@@ -57,6 +57,8 @@ export class WeComError extends Error {
   constructor(
     readonly errcode: number,
     readonly detail?: string,
+    /** The caller's address as WeCom saw it: 60020 names it ("from ip: …"), the IP to add as trusted. */
+    readonly fromIp?: string,
   ) {
     super(`${errcode} ${messages[errcode] ?? 'error'}${detail ? `: ${detail}` : ''}`);
     this.name = 'WeComError';
@@ -66,7 +68,7 @@ export class WeComError extends Error {
     const base = messages[this.errcode] ?? 'error';
     return {
       errcode: this.errcode,
-      errmsg: `${base}${this.detail ? `: ${this.detail}` : ''}, hint: [${nowSec}_${randomAlnum(8)}], more info at https://open.work.weixin.qq.com/devtool/query?e=${this.errcode}`,
+      errmsg: `${base}${this.detail ? `: ${this.detail}` : ''}, hint: [${nowSec}_${randomAlnum(8)}]${this.fromIp ? `, from ip: ${this.fromIp}` : ''}, more info at https://open.work.weixin.qq.com/devtool/query?e=${this.errcode}`,
     };
   }
 }

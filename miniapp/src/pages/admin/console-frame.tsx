@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Problem } from '../../components/states';
-import { ROLES_PAGE } from '../../services/admin';
+import { CHECKLIST_PAGE, ROLES_PAGE } from '../../services/admin';
 import { AUDIT_PAGE, FIELDS_PAGE, TAGS_PAGE } from '../../services/admin-data';
 import { ADMIN_PAGE } from '../../services/api';
 import { ASSIGNMENT_PAGE } from '../../services/sales-settings';
@@ -12,6 +12,7 @@ import './admin.css';
 // is not an administrator gets (the server refused; the page does not pretend otherwise).
 
 const sections = [
+  { key: 'checklist', label: '上线检查', url: CHECKLIST_PAGE },
   { key: 'users', label: '成员', url: ADMIN_PAGE },
   { key: 'roles', label: '角色与权限', url: ROLES_PAGE },
   { key: 'sales', label: '销售设置', url: ASSIGNMENT_PAGE },

@@ -6,7 +6,7 @@ import { ApiError, messageOf } from '../../services/api';
  * A change the server may refuse (分配, 移除, 保存, 删除): busy while it runs; a refusal is shown in
  * the server's own Chinese words, and the page keeps what it showed, since nothing was changed.
  */
-export function useChange() {
+export function useChange(failedTitle = '未能保存') {
   const [busy, setBusy] = useState(false);
   const run = async (change: () => Promise<void>) => {
     setBusy(true);
@@ -14,7 +14,7 @@ export function useChange() {
       await change();
     } catch (e) {
       void Taro.showModal({
-        title: '未能保存',
+        title: failedTitle,
         content: reasonOf(e),
         showCancel: false,
         confirmText: '知道了',
