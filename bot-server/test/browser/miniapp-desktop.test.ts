@@ -79,7 +79,8 @@ describe.skipIf(!hasBrowser)('the desktop layout (needs Debian chromium)', () =>
     const page = await world.page(await world.desktop());
     await signIn(page, '张伟');
     await navItem(page, '客户').click();
-    await page.locator('.customer-row').first().click({ timeout: 15_000 });
+    // A company with a profile to show (the first rows are people with little filled in).
+    await page.locator('.customer-row', { hasText: '有限公司' }).first().click({ timeout: 15_000 });
     await expect.poll(() => page.url()).toContain('#/pages/customers/detail');
     // A customer's own page is still 客户's place.
     await page.locator('.timeline__item').first().waitFor({ timeout: 15_000 });
