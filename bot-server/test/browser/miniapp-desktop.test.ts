@@ -57,6 +57,7 @@ describe.skipIf(!hasBrowser)('the desktop layout (needs Debian chromium)', () =>
     const navBox = await nav(page).boundingBox();
     const pageBox = await page.locator('.home').boundingBox();
     expect(pageBox!.x).toBeGreaterThanOrEqual(navBox!.x + navBox!.width);
+    expect(pageBox!.x + pageBox!.width).toBeLessThanOrEqual(1280);
 
     for (const { key, label, route, loaded } of mainPages) {
       await navItem(page, label).click();
