@@ -114,6 +114,10 @@ describe.skipIf(!hasBrowser)('the desktop layout (needs Debian chromium)', () =>
     await page.keyboard.press('Tab');
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-desktop-customer-edit') });
+    // Tab goes from the last field to the button that saves.
+    await page.locator('.k-form-row', { hasText: '来源' }).locator('input').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('保存修改');
     await address.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/customers/detail');
