@@ -7,7 +7,7 @@ import Setting from '@nutui/icons-react-taro/dist/es/icons/Setting.js';
 import Store from '@nutui/icons-react-taro/dist/es/icons/Store.js';
 import User from '@nutui/icons-react-taro/dist/es/icons/User.js';
 import UserAdd from '@nutui/icons-react-taro/dist/es/icons/UserAdd.js';
-import { NameAvatar } from '../name-avatar';
+import { colourOf, shortName } from '../name-colour';
 import { type Destination, destinationOf, destinationsFor } from './destinations';
 
 // The side navigation of the desktop layout (h5 from 1024 px, see mount.tsx): the brand, the
@@ -67,7 +67,9 @@ export function SideNav({ route, person, administers, onGo }: Props) {
       </ul>
       {person ? (
         <div className="k-nav__me">
-          <NameAvatar name={person.name} />
+          <span className="k-avatar k-avatar--small" style={{ background: colourOf(person.name) }}>
+            {shortName(person.name)}
+          </span>
           <div className="k-nav__who">
             <span className="k-nav__person">{person.name}</span>
             <span className="k-nav__org">
