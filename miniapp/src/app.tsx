@@ -1,6 +1,7 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { detectClient } from './services/client';
+import { startDesktop } from './services/desktop';
 import { tidyLandingUrl } from './services/sdk';
 import { loadSession } from './services/session';
 // NutUI styles once for the whole app (a page importing them would repeat them in every page chunk).
@@ -14,6 +15,7 @@ tidyLandingUrl();
 
 export default function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    startDesktop();
     // Inside WeCom, a reopened h5 page with a live session registers the JS-SDK again (the login
     // code is loaded only there, so it stays out of everyone else's first page).
     if (process.env.TARO_ENV === 'h5' && detectClient() === 'wecom' && loadSession()) {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { shortName } from '../src/components/name-avatar';
+import { shortName } from '../src/components/name-colour';
 import HomePage from '../src/pages/home/index';
 import MePage from '../src/pages/me/index';
 import { agents, fakeApi, last, problem, storedSession, storeSession, userAgent, zhangWei } from './fake-api';

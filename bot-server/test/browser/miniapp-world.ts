@@ -48,6 +48,16 @@ export function miniappWorld() {
       contexts.push(context);
       return context;
     },
+    /** A desktop client's window (1280×800, mouse and keyboard), Chinese, on Beijing time. */
+    async desktop(): Promise<BrowserContext> {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      contexts.push(context);
+      return context;
+    },
     async page(context: BrowserContext): Promise<Page> {
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));

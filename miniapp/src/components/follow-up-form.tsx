@@ -52,7 +52,7 @@ export function FollowUpForm({ customerId, onSaved }: Props) {
   };
 
   return (
-    <View className="follow-up-form">
+    <View className="follow-up-form k-keyform">
       <View className="k-form-row">
         <Text className="k-form-label">跟进方式</Text>
         <View>
@@ -111,7 +111,7 @@ export function FollowUpForm({ customerId, onSaved }: Props) {
         type="primary"
         block
         loading={saving}
-        className="follow-up-form__save"
+        className="follow-up-form__save k-keyform__submit"
         onClick={() => void save()}
       >
         保存跟进

@@ -60,7 +60,7 @@ export function ReasonSheet({
 
   return (
     <Popup visible={visible} position="bottom" round closeable title={title} onClose={onClose}>
-      <View className="reason-sheet">
+      <View className="reason-sheet k-keyform">
         <Text className="k-form-label k-form-label--required">{label}</Text>
         <View className="reason-sheet__picks">
           {suggestions.map((pick) => (
@@ -88,7 +88,7 @@ export function ReasonSheet({
           type="primary"
           block
           loading={saving}
-          className="reason-sheet__confirm"
+          className="reason-sheet__confirm k-keyform__submit"
           onClick={() => void confirm()}
         >
           {confirmText}

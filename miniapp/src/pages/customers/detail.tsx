@@ -105,52 +105,59 @@ export default function CustomerDetailPage() {
 
   return (
     <View className="k-page customer-detail">
-      <CustomerHeader customer={customer}>
-        <View className="profile__actions">
-          <View className="profile__action profile__action--primary" onClick={() => setWriting(true)}>
-            <Message size={16} color="#ffffff" />
-            <Text>写跟进</Text>
-          </View>
-          {editable ? (
-            <View
-              className="profile__action"
-              onClick={() => void Taro.navigateTo({ url: `${EDIT_PAGE}?id=${customer.id}` })}
-            >
-              <Edit size={16} color="#2f6bff" />
-              <Text>编辑</Text>
+      {/* On a desktop the timeline stands beside the profile (detail.css); on a phone, below it. */}
+      <View className="customer-detail__columns">
+        <View className="customer-detail__profile">
+          <CustomerHeader customer={customer}>
+            <View className="profile__actions">
+              <View className="profile__action profile__action--primary" onClick={() => setWriting(true)}>
+                <Message size={16} color="#ffffff" />
+                <Text>写跟进</Text>
+              </View>
+              {editable ? (
+                <View
+                  className="profile__action"
+                  onClick={() => void Taro.navigateTo({ url: `${EDIT_PAGE}?id=${customer.id}` })}
+                >
+                  <Edit size={16} color="#2f6bff" />
+                  <Text>编辑</Text>
+                </View>
+              ) : null}
+              {manages ? (
+                <View className="profile__action" onClick={() => setReassigning(true)}>
+                  <User size={16} color="#2f6bff" />
+                  <Text>更换负责人</Text>
+                </View>
+              ) : null}
             </View>
-          ) : null}
-          {manages ? (
-            <View className="profile__action" onClick={() => setReassigning(true)}>
-              <User size={16} color="#2f6bff" />
-              <Text>更换负责人</Text>
-            </View>
-          ) : null}
+          </CustomerHeader>
+
+          <ContactsAndFields customer={customer} />
+
+          <Section title="商机" hint={deals && deals.length > 0 ? `${deals.length} 个` : undefined}>
+            {dealList()}
+          </Section>
         </View>
-      </CustomerHeader>
 
-      <ContactsAndFields customer={customer} />
-
-      <Section title="商机" hint={deals && deals.length > 0 ? `${deals.length} 个` : undefined}>
-        {dealList()}
-      </Section>
-
-      <Section title="动态">
-        {timeline === null && !timelineError ? <Waiting title="正在加载动态…" /> : null}
-        {timeline ? <Timeline items={timeline} /> : null}
-        {timelineError ? (
-          <Text
-            className="detail__retry"
-            onClick={() => void loadTimeline(customer, timelineCursor ?? undefined)}
-          >
-            {timelineError}，点此重试
-          </Text>
-        ) : timelineCursor ? (
-          <Text className="detail__more" onClick={() => void loadTimeline(customer, timelineCursor)}>
-            查看更早的动态
-          </Text>
-        ) : null}
-      </Section>
+        <View className="customer-detail__timeline">
+          <Section title="动态">
+            {timeline === null && !timelineError ? <Waiting title="正在加载动态…" /> : null}
+            {timeline ? <Timeline items={timeline} /> : null}
+            {timelineError ? (
+              <Text
+                className="detail__retry"
+                onClick={() => void loadTimeline(customer, timelineCursor ?? undefined)}
+              >
+                {timelineError}，点此重试
+              </Text>
+            ) : timelineCursor ? (
+              <Text className="detail__more" onClick={() => void loadTimeline(customer, timelineCursor)}>
+                查看更早的动态
+              </Text>
+            ) : null}
+          </Section>
+        </View>
+      </View>
 
       <Popup
         visible={writing}

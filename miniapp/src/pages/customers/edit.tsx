@@ -11,7 +11,8 @@ import '../../components/customer-bits.css';
 import './edit.css';
 
 // 新建客户 (no id) and 编辑客户 (?id=). The server validates; each of its field errors is shown under
-// the field it names. A suspected duplicate (409) can be confirmed and created anyway.
+// the field it names. A suspected duplicate (409) can be confirmed and created anyway. On a desktop
+// Enter in a field saves (k-keyform, see components/desktop-nav/keys.ts).
 
 export default function CustomerEditPage() {
   const { params } = useRouter();
@@ -39,7 +40,7 @@ export default function CustomerEditPage() {
   if (id && !existing) return <Waiting title="正在加载客户资料…" />;
 
   return (
-    <View className="k-page customer-edit">
+    <View className="k-page customer-edit k-keyform">
       <BasicsSection draft={draft} errors={errors} mayEdit={mayEdit} set={set} />
 
       {definitions.length > 0 && mayEdit('customFields') ? (
@@ -60,7 +61,13 @@ export default function CustomerEditPage() {
             确认不是同一客户，仍要新建
           </Button>
         ) : null}
-        <Button type="primary" block loading={saving} onClick={() => void save()}>
+        <Button
+          type="primary"
+          block
+          loading={saving}
+          className="k-keyform__submit"
+          onClick={() => void save()}
+        >
           {existing ? '保存修改' : '创建客户'}
         </Button>
       </View>

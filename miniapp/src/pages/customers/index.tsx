@@ -159,7 +159,7 @@ export default function CustomersPage() {
       );
     }
     return (
-      <View className="customers__list">
+      <View className="customers__list k-rows">
         {items.map((customer) => (
           <CustomerRow key={customer.id} customer={customer} />
         ))}

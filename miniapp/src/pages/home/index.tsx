@@ -96,38 +96,49 @@ export default function HomePage() {
         </View>
       ) : null}
 
-      {/* Shown once /api/me answered: when the server is unreachable, one problem shows, not three. */}
-      <MonthFigures shown={profile !== null} />
-      <TodayTasks shown={profile !== null} />
+      {/* Two columns on a desktop (index.css); one below the other on a phone. */}
+      <View className="home__board">
+        {/* Shown once /api/me answered: when the server is unreachable, one problem shows, not three. */}
+        <View className="home__cell">
+          <MonthFigures shown={profile !== null} />
+        </View>
+        <View className="home__cell">
+          <TodayTasks shown={profile !== null} />
+        </View>
 
-      <View className="k-section-title">
-        <Text>常用功能</Text>
-      </View>
-      <View className="k-card home__grid">
-        {shortcuts.map((shortcut) => {
-          const { name, Icon, colour } = shortcut;
-          return (
-            <View key={name} className="home__shortcut" onClick={() => go(shortcut)}>
-              <View className="home__shortcut-icon" style={{ background: colour }}>
-                <Icon size={22} color="#ffffff" />
-              </View>
-              <Text className="home__shortcut-name">{name}</Text>
-            </View>
-          );
-        })}
-      </View>
-
-      <View className="k-section-title">
-        <Text>在聊天里使用客联</Text>
-      </View>
-      <View className="k-card home__chat">
-        <Text className="home__chat-intro">在企业微信或钉钉里给「客联」发消息，或在群里 @ 它：</Text>
-        {chatCommands.map(({ command, what }) => (
-          <View key={command} className="home__command">
-            <Text className="home__command-text">{command}</Text>
-            <Text className="home__command-what">{what}</Text>
+        <View className="home__cell">
+          <View className="k-section-title">
+            <Text>常用功能</Text>
           </View>
-        ))}
+          <View className="k-card home__grid">
+            {shortcuts.map((shortcut) => {
+              const { name, Icon, colour } = shortcut;
+              return (
+                <View key={name} className="home__shortcut" onClick={() => go(shortcut)}>
+                  <View className="home__shortcut-icon" style={{ background: colour }}>
+                    <Icon size={22} color="#ffffff" />
+                  </View>
+                  <Text className="home__shortcut-name">{name}</Text>
+                </View>
+              );
+            })}
+          </View>
+        </View>
+
+        <View className="home__cell">
+          <View className="k-section-title">
+            <Text>在聊天里使用客联</Text>
+          </View>
+          <View className="k-card home__chat">
+            <Text className="home__chat-intro">在企业微信或钉钉里给「客联」发消息，或在群里 @ 它：</Text>
+            {chatCommands.map(({ command, what }) => (
+              <View key={command} className="home__command">
+                <Text className="home__command-text">{command}</Text>
+                <Text className="home__command-what">{what}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
       </View>
     </View>
   );

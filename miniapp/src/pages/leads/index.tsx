@@ -68,7 +68,7 @@ export default function LeadsPage() {
         }}
         hasMore={list.hasMore}
         countText={`共 ${items?.length ?? 0} 条线索`}
-        className="leads__list"
+        className="leads__list k-rows"
         onRetry={list.reload}
         onRetryMore={list.loadMore}
       >
