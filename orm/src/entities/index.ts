@@ -17,6 +17,7 @@ import { RateCounterSchema } from './rate-counter.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
 import { SalesTargetSchema } from './sales-target.js';
+import { SavedViewSchema } from './saved-view.js';
 import { SessionSchema } from './session.js';
 import { TagGroupSchema, TagSchema } from './tag.js';
 import { TaskSchema } from './task.js';
@@ -41,6 +42,7 @@ export * from './rate-counter.js';
 export * from './role.js';
 export * from './run-slot.js';
 export * from './sales-target.js';
+export * from './saved-view.js';
 export * from './session.js';
 export * from './tag.js';
 export * from './task.js';
@@ -80,4 +82,5 @@ export const entities: EntitySchema[] = [
   OutboundMessageSchema,
   RateKeySchema,
   RateSlotSchema,
+  SavedViewSchema,
 ];

@@ -9,6 +9,7 @@ import { Migration20261206053929_delivery } from './Migration20261206053929_deli
 import { Migration20261206100000_webhook_replay } from './Migration20261206100000_webhook_replay.js';
 import { Migration20261206120000_role_rights } from './Migration20261206120000_role_rights.js';
 import { Migration20261206130000_inner_initials } from './Migration20261206130000_inner_initials.js';
+import { Migration20261206153000_grid } from './Migration20261206153000_grid.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -27,4 +28,5 @@ export const migrationsList = [
   { name: 'Migration20261206100000_webhook_replay', class: Migration20261206100000_webhook_replay },
   { name: 'Migration20261206120000_role_rights', class: Migration20261206120000_role_rights },
   { name: 'Migration20261206130000_inner_initials', class: Migration20261206130000_inner_initials },
+  { name: 'Migration20261206153000_grid', class: Migration20261206153000_grid },
 ];

@@ -22,6 +22,7 @@ const objectNames: Record<string, string> = {
   tag: '标签',
   tagGroup: '标签组',
   role: '角色',
+  view: '视图',
 };
 
 /** The settings an admin keeps, as the refusal names them ("只有管理员可以…"). */
@@ -43,6 +44,17 @@ const verbNames: Record<string, string> = {
   delete: '删除',
   claim: '认领',
   reassign: '转交',
+};
+
+/** The grid's filter operators, as a refusal names them. */
+const filterNames: Record<string, string> = {
+  contains: '包含',
+  eq: '等于',
+  in: '属于',
+  gte: '不早于/不小于',
+  lte: '不晚于/不大于',
+  empty: '为空',
+  has: '含有',
 };
 
 const nameOf = (object: unknown) => objectNames[String(object)] ?? '资源';
@@ -125,6 +137,14 @@ export const refusals = {
     text: () => '不能移除最后一位管理员：请先让另一位同事成为管理员',
   },
   'scope-department-unknown': { kind: 'invalid', text: () => '所选部门不存在' },
+  'owner-left': { kind: 'invalid', text: (p) => `${p.name ?? '该同事'} 已离职，不能成为客户负责人` },
+  'grid-column-unknown': { kind: 'invalid', text: (p) => `没有「${p.column}」这一列` },
+  'grid-sort-invalid': { kind: 'invalid', text: (p) => `「${p.label}」列不能排序` },
+  'grid-filter-invalid': {
+    kind: 'invalid',
+    text: (p) => `「${p.label}」列的筛选条件无效（${filterNames[String(p.op)] ?? p.op}）`,
+  },
+  'view-name-taken': { kind: 'conflict', text: (p) => `已有名为「${p.name}」的视图` },
   'task-closed': {
     kind: 'not-permitted',
     text: (p) => (p.status === 'done' ? '这个待办已经完成了' : '这个待办已取消'),
