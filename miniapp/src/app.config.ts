@@ -18,6 +18,7 @@ export default defineAppConfig({
     { root: 'pages/leads', pages: ['index', 'detail'] },
     { root: 'pages/sidebar', pages: ['index'] },
     { root: 'pages/admin', pages: ['users', 'roles'] },
+    { root: 'pages/grid', pages: ['customers'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -164,14 +164,18 @@ describe('field rules', () => {
 describe('batch changes', () => {
   test('a manager hands customers of her team and of another team to one rep: hers change, the others are named and unchanged', async () => {
     const north = (await customersOwnedBy(crm.db, ids.liuYang)).slice(0, 8);
+    // Already his: as asked, so among the changed, with nothing to audit.
+    const already = (await customersOwnedBy(crm.db, ids.zhangWei))[0]!;
+    const alreadyAudits = await auditRows(crm.db, 'customer', already);
     const east = (await customersOwnedBy(crm.db, ids.sunHao)).slice(0, 2);
     const eastBefore = await Promise.all(east.map((id) => customerRow(crm.db, id)));
     const res = await li.send('POST', '/api/customers/batch', {
-      ids: [...north, ...east, 999_999],
+      ids: [...north, already, ...east, 999_999],
       ownerId: ids.zhangWei,
     });
     expect(res.status).toBe(200);
-    expect(res.body.changed.sort()).toEqual([...north].sort());
+    expect(res.body.changed.sort()).toEqual([...north, already].sort());
+    expect(await auditRows(crm.db, 'customer', already)).toEqual(alreadyAudits);
     expect(res.body.skipped).toHaveLength(3);
     // Another team's customers are not hers to see: named by id only, like one that does not exist.
     for (const id of [...east, 999_999])

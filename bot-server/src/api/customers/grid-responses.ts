@@ -26,7 +26,7 @@ export const gridColumns = z.object({
 });
 
 export const batchOutcome = z.object({
-  changed: z.array(z.int()).meta({ description: '已修改的客户编号' }),
+  changed: z.array(z.int()).meta({ description: '已按要求修改的客户编号（含原本就是这样的）' }),
   skipped: z
     .array(
       z.object({

@@ -32,6 +32,7 @@ export type BatchChange =
     };
 
 export interface BatchOutcome {
+  /** The rows that now are as asked (some may have been so already). */
   changed: number[];
   /** The rows left as they were: `customer` is absent when the user cannot see it at all. */
   skipped: { id: number; customer?: Customer; reason: string }[];
@@ -109,9 +110,10 @@ export async function batchCustomers(
         if (added.length > 0 || removed.size > 0)
           customer.tags.set(withTags(customer.tags.getItems(), added, removed));
       }
+      // A row that already was so counts as changed (it is as asked), with nothing to audit.
+      outcome.changed.push(id);
       const changes = changesBetween(before, customerSnapshot(customer));
       if (Object.keys(changes).length === 0) continue;
-      outcome.changed.push(id);
       audit(tx, acting, {
         action: change.delete ? 'delete' : 'update',
         objectType: 'customer',
