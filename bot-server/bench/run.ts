@@ -12,6 +12,7 @@ const registry: Record<string, string> = {
   search: 'customer search on 1,000,000 customers (minutes)',
   callbacks: 'WeCom callback path: full vs bare handler, fixed rate, slow platform API (3–5 min)',
   pipeline: 'event drain (10,000 events) and card delivery (10,000 cards to 200 members) (~5 min)',
+  grid: 'customers grid: first 100 rows and 1,000-row batch edits on 1,000,000 customers (minutes)',
 };
 const fileOf = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
 const benches = Object.fromEntries(Object.entries(registry).filter(([name]) => existsSync(fileOf(name))));

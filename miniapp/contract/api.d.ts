@@ -7829,7 +7829,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 已修改的客户编号 */
+                        /** @description 已按要求修改的客户编号（含原本就是这样的） */
                         changed: number[];
                         /** @description 未修改的客户及原因（不在权限范围内等），它们保持原样 */
                         skipped: {

@@ -2,16 +2,11 @@ import { savedViewObjects } from '@kelian/orm';
 import { z } from 'zod';
 import { filterOps } from '../../domain/customers/grid/columns.js';
 import { cursorParam } from './cursor.js';
-import { idParam, maxId, pageLimit, recordId } from './schemas.js';
+import { cursorOfSort, idParam, maxId, pageLimit, recordId, searchText, unknownKeys } from './schemas.js';
 
 // The requests of the desktop grid (/api/customers/grid, /api/customers/batch) and of saved views
 // (/api/views). Columns, sorts and filters are checked against the grid's columns by the domain,
 // which knows the custom fields; here only their shape.
-
-const unknownKeys = {
-  error: (issue: { code?: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' ? `不认识的字段：${(issue.keys ?? []).join('、')}` : undefined,
-};
 
 const ops = [...new Set(Object.values(filterOps).flat())] as [string, ...string[]];
 
@@ -57,12 +52,7 @@ const filtersJson = z
 
 export const gridQuery = z
   .object({
-    q: z
-      .string({ error: '搜索词应为文字' })
-      .trim()
-      .min(1, '搜索词不能为空')
-      .max(100, '搜索词不能超过 100 个字')
-      .optional(),
+    q: searchText.optional(),
     filters: filtersJson.optional().meta({
       description:
         '列筛选，JSON 数组：[{"column":"level","op":"eq","value":"A"}]；op 为 contains、eq、in、gte、lte、empty、has',
@@ -71,14 +61,7 @@ export const gridQuery = z
     limit: pageLimit(50),
     cursor: cursorParam(gridPosition).optional(),
   })
-  .superRefine((query, ctx) => {
-    if (query.cursor && query.cursor.sort !== query.sort)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cursor'],
-        message: '翻页游标与排序方式不一致，请从第一页重新开始',
-      });
-  });
+  .superRefine(cursorOfSort);
 
 const idList = (label: string, max: number) =>
   z

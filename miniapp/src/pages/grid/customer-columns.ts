@@ -34,6 +34,9 @@ export const defaultColumns = [
   'updatedAt',
 ];
 
+/** What a header's text filter does, by column type (apiFilters). */
+const placeholders: Partial<Record<GridColumnInfo['type'], string>> = { number: '等于', date: '起始日期' };
+
 const times = new Set(['lastFollowUpAt', 'createdAt', 'updatedAt']);
 export const POOL = 'pool';
 
@@ -92,7 +95,7 @@ export function gridColumnsOf(
                   ? { kind: 'choice' as const, options: info.key === 'tags' ? tags : (info.options ?? []) }
                   : info.type === 'choice'
                     ? { kind: 'choice' as const, options: info.options ?? [] }
-                    : { kind: 'text' as const, placeholder: info.type === 'number' ? '等于' : '包含' },
+                    : { kind: 'text' as const, placeholder: placeholders[info.type] ?? '包含' },
           }),
     };
   });
