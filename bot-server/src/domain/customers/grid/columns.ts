@@ -60,13 +60,15 @@ function textColumn(key: keyof Customer & string, label: string): GridColumn {
   };
 }
 
+/** A time; only a nullable one is wrapped (never followed up: first), so the others' indexes serve. */
 function timeColumn(key: 'createdAt' | 'updatedAt' | 'lastFollowUpAt', label: string): GridColumn {
+  const nullable = key === 'lastFollowUpAt';
   return {
     key,
     label,
     type: 'date',
     order: {
-      sql: (a) => `coalesce(${a}."${column(key)}", '-infinity')`,
+      sql: (a) => (nullable ? `coalesce(${a}."${column(key)}", '-infinity')` : `${a}."${column(key)}"`),
       cast: 'timestamptz',
       valueOf: (c) => c[key]?.toISOString() ?? '-infinity',
     },
