@@ -4,6 +4,7 @@
 // they were; each person's saved views. Bad input gets a Chinese title and a stable type, and
 // changes nothing. Everything goes through real sessions over HTTP.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BOT_CHAT } from '../../src/sandbox/state/messages.js';
 import {
   allPages,
   auditRows,
@@ -13,6 +14,9 @@ import {
   type Session,
   startCrm,
 } from '../api/customers-support.js';
+import { settleJobs } from '../support/jobs.js';
+import { sandboxOf, textOf } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 let crm: Crm;
 let admin: Session;
@@ -229,6 +233,34 @@ describe('batch changes', () => {
       expect(tags.rowCount).toBe(1);
     }
     expect(await customerRow(crm.db, theirs)).toEqual(before);
+  });
+
+  test('a batch handover tells the new owner once of all and each former owner once of theirs', async () => {
+    const chen = await crm.userId('陈静');
+    const fromLiu = (await customersOwnedBy(crm.db, ids.liuYang)).slice(-2);
+    const fromChen = (await customersOwnedBy(crm.db, chen)).slice(-2);
+    const nameOf = async (id: number) => (await customerRow(crm.db, id))?.name as string;
+    const sandbox = sandboxOf(crm.server);
+    const after = sandbox.state.messages.list({}).at(-1)?.seq ?? 0;
+    const res = await li.send('POST', '/api/customers/batch', {
+      ids: [...fromLiu, ...fromChen],
+      ownerId: ids.zhangWei,
+    });
+    expect(res.status).toBe(200);
+    const told = () => {
+      const by: Record<string, string[]> = {};
+      for (const m of sandbox.state.messages.list({ platform: 'wecom', chat: BOT_CHAT }))
+        if (m.seq > after && m.direction === 'out' && textOf(m).startsWith('李娜 把客户'))
+          for (const viewer of m.viewers) by[viewer] = [...(by[viewer] ?? []), textOf(m)];
+      return by;
+    };
+    await waitFor(async () => (Object.keys(told()).length >= 3 ? true : undefined));
+    await settleJobs(crm.db);
+    expect(told()).toEqual({
+      ZhangWei: [`李娜 把客户 ${await nameOf(fromLiu[0]!)}等 4 位 交给了你`],
+      LiuYang: [`李娜 把客户 ${await nameOf(fromLiu[0]!)}等 2 位 交给了 张伟`],
+      ChenJing: [`李娜 把客户 ${await nameOf(fromChen[0]!)}等 2 位 交给了 张伟`],
+    });
   });
 
   test('batch delete moves the allowed ones to the recycle bin, each audited', async () => {

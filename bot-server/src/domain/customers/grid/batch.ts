@@ -6,7 +6,7 @@ import { requireRight } from '../../access/policy.js';
 import { customerScope, type ScopePurpose } from '../../access/scope.js';
 import { audit } from '../../audit/audit.js';
 import { changesBetween } from '../../audit/changes.js';
-import { tellHandover } from '../../notify/handover.js';
+import { tellFormerOwner, tellNewOwner } from '../../notify/handover.js';
 import type { Messenger } from '../../notify/messenger.js';
 import type { TagMirror } from '../../tags/mirror.js';
 import { assignableOwner } from '../owner.js';
@@ -85,7 +85,9 @@ export async function batchCustomers(
       { populate: customerPopulate },
     );
     const outcome: BatchOutcome = { changed: [], skipped: [] };
-    const handovers = new Map<string, { from: User | null; to: User | null; names: string[] }>();
+    // Who lost which customers, to tell each former owner once (and the new owner once, of all).
+    const handedOver = new Map<number, { from: User; names: string[] }>();
+    const received: string[] = [];
     for (const id of unique) {
       const customer = visible.find((c) => c.id === id);
       const refusal = customer && purposes.map((p) => refusalToReach(access, customer, p)).find(Boolean);
@@ -99,10 +101,12 @@ export async function batchCustomers(
         if (owner !== undefined) {
           const from = customer.owner ?? null;
           if (from?.id !== owner?.id) {
-            const key = `${from?.id}>${owner?.id}`;
-            const h = handovers.get(key) ?? { from, to: owner, names: [] };
-            h.names.push(customer.name);
-            handovers.set(key, h);
+            received.push(customer.name);
+            if (from) {
+              const h = handedOver.get(from.id) ?? { from, names: [] };
+              h.names.push(customer.name);
+              handedOver.set(from.id, h);
+            }
           }
           customer.owner = owner;
         }
@@ -123,8 +127,15 @@ export async function batchCustomers(
       if (changes.tags && customer.wecomExternalUserId) await deps.tagMirror?.customerTagsChanged(tx, id);
     }
     await tx.flush();
-    for (const { from, to, names } of handovers.values())
-      await tellHandover(tx, deps.messenger, { by: acting.user, what: customersNamed(names), from, to });
+    if (owner && received.length > 0)
+      await tellNewOwner(tx, deps.messenger, { by: acting.user, what: customersNamed(received), to: owner });
+    for (const { from, names } of handedOver.values())
+      await tellFormerOwner(tx, deps.messenger, {
+        by: acting.user,
+        what: customersNamed(names),
+        from,
+        to: owner ?? null,
+      });
     return outcome;
   });
 }
