@@ -14,7 +14,7 @@ export function useKeys(onKey: (event: KeyboardEvent) => void) {
     if (!hasDocument) return;
     const down = (e: KeyboardEvent) => {
       shift.current = e.shiftKey;
-      handler.current(e);
+      if (gridOnScreen()) handler.current(e);
     };
     const up = (e: KeyboardEvent) => {
       shift.current = e.shiftKey;
@@ -29,6 +29,10 @@ export function useKeys(onKey: (event: KeyboardEvent) => void) {
   }, []);
   return shift;
 }
+
+/** h5 keeps a page that opened another one, hidden: its grid must not take the other page's keys. */
+const gridOnScreen = () =>
+  [...document.querySelectorAll<HTMLElement>('.k-grid')].some((grid) => grid.offsetParent !== null);
 
 /** Whether the key was typed into a text field other than the grid's own cell editor. */
 export const typedElsewhere = (event: KeyboardEvent) => {

@@ -84,12 +84,13 @@ export async function batchCustomers(
       { $and: [{ id: { $in: unique }, deletedAt: null }, customerScope(access, 'read')] },
       { populate: customerPopulate },
     );
+    const byId = new Map(visible.map((c) => [c.id, c]));
     const outcome: BatchOutcome = { changed: [], skipped: [] };
     // Who lost which customers, to tell each former owner once (and the new owner once, of all).
     const handedOver = new Map<number, { from: User; names: string[] }>();
     const received: string[] = [];
     for (const id of unique) {
-      const customer = visible.find((c) => c.id === id);
+      const customer = byId.get(id);
       const refusal = customer && purposes.map((p) => refusalToReach(access, customer, p)).find(Boolean);
       if (!customer || refusal) {
         outcome.skipped.push({ id, ...(customer && { customer }), reason: refusal?.reason ?? invisible });
