@@ -95,5 +95,5 @@ describe.skipIf(!hasBrowser)('the customers grid (needs Debian chromium)', () =>
     await page.locator('.grid-compact__row').first().waitFor({ timeout: 20_000 });
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-grid-phone') });
-  });
+  }, 120_000);
 });
