@@ -51,7 +51,7 @@ export async function gridCustomers(
   const columns = await customerGridColumns(em);
   const { column, order, descending } = sortOf(columns, query.sort);
   refuseHiddenColumns(access, columns, [column.key, ...query.filters.map((f) => f.column)]);
-  refuseHiddenFilters(access, [{ object: 'customer', fields: filteredFields(query) }]);
+  refuseHiddenFilters(access, [{ object: 'customer', fields: filteredFields({ q: query.q }) }]);
   const conditions = [
     ...(await customerConditions(em, access, query)),
     ...query.filters.map((f) => filterCondition(columnFor(columns, f.column), f)),
