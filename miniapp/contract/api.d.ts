@@ -763,6 +763,99 @@ export interface paths {
         patch: operations["patchApiTagsId"];
         trace?: never;
     };
+    "/api/customers/grid/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 客户表格的列（当前用户看不到的字段不列出） */
+        get: operations["getApiCustomersGridColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 客户表格：按任意列排序、筛选（含自定义字段），仅限数据权限范围内
+         * @description 不认识的列答复 400（grid-column-unknown），不能排序的列 400（grid-sort-invalid），不适用的筛选 400（grid-filter-invalid），按隐藏字段筛选或排序 403（field-refused）。
+         */
+        get: operations["getApiCustomersGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量修改负责人、等级、标签，或批量删除
+         * @description 可以修改的客户全部修改（一个事务，逐条审计），其余的在 skipped 中列出原因且保持原样。新负责人已离职答复 400（owner-left），字段规则不允许时 403（field-refused），什么都不改。
+         */
+        post: operations["postApiCustomersBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我保存的表格视图 */
+        get: operations["getApiViews"];
+        put?: never;
+        /** 保存表格视图（列、列顺序、排序、筛选） */
+        post: operations["postApiViews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除我的表格视图 */
+        delete: operations["deleteApiViewsId"];
+        options?: never;
+        head?: never;
+        /** 修改我的表格视图 */
+        patch: operations["patchApiViewsId"];
+        trace?: never;
+    };
     "/api/leads/inbound": {
         parameters: {
             query?: never;
@@ -8497,6 +8590,745 @@ export interface operations {
             };
             /** @description 不存在，或不在你的数据权限范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiCustomersGridColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 列 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 列名：字段名，或自定义字段 cf.<key> */
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            type: "text" | "choice" | "number" | "date" | "person" | "tags";
+                            options?: {
+                                value: string;
+                                label: string;
+                            }[];
+                            sortable: boolean;
+                            filterOps: string[];
+                            /** @description 字段规则允许当前用户修改这一列（每行是否可改见该行的 fieldAccess） */
+                            editable: boolean;
+                            /** @description 当前用户看到的是脱敏后的值 */
+                            masked: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiCustomersGrid: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description 列筛选，JSON 数组：[{"column":"level","op":"eq","value":"A"}]；op 为 contains、eq、in、gte、lte、empty、has */
+                filters?: string;
+                /** @description 列名，升序；前加 - 为降序，例如 -updatedAt、level、cf.预算 */
+                sort?: string;
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页客户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            kind?: "company" | "person";
+                            name?: string;
+                            creditCode?: string | null;
+                            industry?: string | null;
+                            level?: string | null;
+                            region?: string | null;
+                            city?: string | null;
+                            address?: string | null;
+                            /** @description 脱敏时形如 010****5678 */
+                            phone?: string | null;
+                            source?: string | null;
+                            /** @description null：在公海 */
+                            owner?: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            collaborators?: {
+                                id: number;
+                                name: string;
+                            }[];
+                            tags?: {
+                                id: number;
+                                name: string;
+                                color: string | null;
+                                group: {
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                            customFields?: {
+                                [key: string]: unknown;
+                            };
+                            lastFollowUpAt?: string | null;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            deletedAt?: string | null;
+                            /** @description 当前用户可修改的字段，以及可申请查看原值（已脱敏）的字段 */
+                            fieldAccess: {
+                                editable: string[];
+                                revealable: string[];
+                            };
+                            /** @description 按 q 查找时命中的原因，例如「联系人 赵文博」「拼音 星河」；客户名称本身含有关键词时没有 */
+                            matchedBy?: string;
+                        }[];
+                        /** @description 下一页的游标；null 表示已是最后一页 */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiCustomersBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                    /** @constant */
+                    delete?: true;
+                    ownerId?: number | null;
+                    level?: string | null;
+                    addTagIds?: number[];
+                    removeTagIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description 结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 已按要求修改的客户编号（含原本就是这样的） */
+                        changed: number[];
+                        /** @description 未修改的客户及原因（不在权限范围内等），它们保持原样 */
+                        skipped: {
+                            id: number;
+                            /** @description 客户名称；看不到的客户没有 */
+                            name?: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiViews: {
+        parameters: {
+            query: {
+                object: "customers";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 视图 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            object: "customers";
+                            name: string;
+                            columns: string[];
+                            sort: string;
+                            filters: {
+                                column: string;
+                                /** @enum {string} */
+                                op: "contains" | "eq" | "empty" | "in" | "gte" | "lte" | "has";
+                                value?: string | number | (string | number)[];
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    object: "customers";
+                    name: string;
+                    columns: string[];
+                    /** @description 列名，升序；前加 - 为降序，例如 -updatedAt、level、cf.预算 */
+                    sort: string;
+                    /** @default [] */
+                    filters?: {
+                        column: string;
+                        /** @enum {string} */
+                        op: "contains" | "eq" | "empty" | "in" | "gte" | "lte" | "has";
+                        value?: string | number | (string | number)[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 视图 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        object: "customers";
+                        name: string;
+                        columns: string[];
+                        sort: string;
+                        filters: {
+                            column: string;
+                            /** @enum {string} */
+                            op: "contains" | "eq" | "empty" | "in" | "gte" | "lte" | "has";
+                            value?: string | number | (string | number)[];
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已有同名视图（view-name-taken） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiViewsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    patchApiViewsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    columns?: string[];
+                    /** @description 列名，升序；前加 - 为降序，例如 -updatedAt、level、cf.预算 */
+                    sort?: string;
+                    filters?: {
+                        column: string;
+                        /** @enum {string} */
+                        op: "contains" | "eq" | "empty" | "in" | "gte" | "lte" | "has";
+                        value?: string | number | (string | number)[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 视图 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        object: "customers";
+                        name: string;
+                        columns: string[];
+                        sort: string;
+                        filters: {
+                            column: string;
+                            /** @enum {string} */
+                            op: "contains" | "eq" | "empty" | "in" | "gte" | "lte" | "has";
+                            value?: string | number | (string | number)[];
+                        }[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已有同名视图（view-name-taken） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,7 @@ export default defineAppConfig({
         'audit',
       ],
     },
+    { root: 'pages/grid', pages: ['customers'] },
   ],
   window: {
     backgroundTextStyle: 'light',

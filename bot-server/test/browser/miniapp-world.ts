@@ -8,7 +8,8 @@ import { resetDatabase } from '../../../orm/testing/reset.js';
 import { hasBrowser, iphoneUserAgent, launchBrowser, phone } from '../support/browser.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
 
-export function miniappWorld() {
+/** `env`: the server's settings beyond the test defaults (e.g. a company going live without demo data). */
+export function miniappWorld(env: Record<string, string> = {}) {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -19,7 +20,7 @@ export function miniappWorld() {
     // The page under test is the build the server serves; bring it up to date with the sources.
     ensureH5Build();
     await resetDatabase(inject('dbUrl'));
-    server = await startTestServer();
+    server = await startTestServer(env);
     browser = await launchBrowser();
   }, 240_000);
 

@@ -19,6 +19,7 @@ import { RateCounterSchema } from './rate-counter.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
 import { SalesTargetSchema } from './sales-target.js';
+import { SavedViewSchema } from './saved-view.js';
 import { SessionSchema } from './session.js';
 import { TagGroupSchema, TagSchema } from './tag.js';
 import { TaskSchema } from './task.js';
@@ -45,6 +46,7 @@ export * from './rate-counter.js';
 export * from './role.js';
 export * from './run-slot.js';
 export * from './sales-target.js';
+export * from './saved-view.js';
 export * from './session.js';
 export * from './tag.js';
 export * from './task.js';
@@ -86,4 +88,5 @@ export const entities: EntitySchema[] = [
   RateSlotSchema,
   OrgSyncRunSchema,
   PlatformSignalSchema,
+  SavedViewSchema,
 ];

@@ -11,6 +11,7 @@ import { Migration20261206120000_role_rights } from './Migration20261206120000_r
 import { Migration20261206130000_inner_initials } from './Migration20261206130000_inner_initials.js';
 import { Migration20261206140000_refresh_when_sent } from './Migration20261206140000_refresh_when_sent.js';
 import { Migration20261206150000_going_live_checks } from './Migration20261206150000_going_live_checks.js';
+import { Migration20261206153000_grid } from './Migration20261206153000_grid.js';
 import { Migration20261206154000_user_merge } from './Migration20261206154000_user_merge.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
@@ -35,5 +36,6 @@ export const migrationsList = [
     class: Migration20261206140000_refresh_when_sent,
   },
   { name: 'Migration20261206150000_going_live_checks', class: Migration20261206150000_going_live_checks },
+  { name: 'Migration20261206153000_grid', class: Migration20261206153000_grid },
   { name: 'Migration20261206154000_user_merge', class: Migration20261206154000_user_merge },
 ];

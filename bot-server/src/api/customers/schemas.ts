@@ -9,7 +9,7 @@ import { cursorParam } from './cursor.js';
 // OpenAPI document, so the document cannot promise what the server refuses.
 
 /** Unknown keys in a write are refused: a misspelt field must not be silently dropped. */
-const unknownKeys = {
+export const unknownKeys = {
   error: (issue: { code?: string; keys?: string[] }) =>
     issue.code === 'unrecognized_keys' ? `不认识的字段：${(issue.keys ?? []).join('、')}` : undefined,
 };
@@ -188,15 +188,16 @@ export const customerId = z.object({
 
 const listPosition = z.object({ sort: z.enum(customerSorts), value: z.string(), id: z.int().positive() });
 
+/** The `q` of a list: a search text. */
+export const searchText = z
+  .string({ error: '搜索词应为文字' })
+  .trim()
+  .min(1, '搜索词不能为空')
+  .max(100, '搜索词不能超过 100 个字');
+
 export const customerListQuery = z
   .object({
-    q: z
-      .string({ error: '搜索词应为文字' })
-      .trim()
-      .min(1, '搜索词不能为空')
-      .max(100, '搜索词不能超过 100 个字')
-      .optional()
-      .meta({ description: '按名称搜索' }),
+    q: searchText.optional().meta({ description: '按名称搜索' }),
     owner: z
       .union(
         [
@@ -252,14 +253,20 @@ export const customerListQuery = z
     limit: pageLimit(20),
     cursor: cursorParam(listPosition).optional(),
   })
-  .superRefine((query, ctx) => {
-    if (query.cursor && query.cursor.sort !== query.sort)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cursor'],
-        message: '翻页游标与排序方式不一致，请从第一页重新开始',
-      });
-  });
+  .superRefine(cursorOfSort);
+
+/** A cursor carries the sort it was made for: one of another sort would skip or repeat rows. */
+export function cursorOfSort(
+  query: { cursor?: { sort: string } | undefined; sort: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (query.cursor && query.cursor.sort !== query.sort)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cursor'],
+      message: '翻页游标与排序方式不一致，请从第一页重新开始',
+    });
+}
 
 /**
  * The list's query with each `cf.<key>=value` parameter folded into the `cf` JSON object (over the

@@ -3,11 +3,14 @@ import { customFieldsRouter } from '../../api/custom-fields/routes.js';
 import { customersDocs } from '../../api/customers/docs.js';
 import { externalCustomersDocs } from '../../api/customers/external-docs.js';
 import { externalCustomersRouter } from '../../api/customers/external-routes.js';
+import { customerGridDocs } from '../../api/customers/grid-docs.js';
+import { customerGridRouter } from '../../api/customers/grid-routes.js';
 import { mergeCustomersDocs } from '../../api/customers/merge-docs.js';
 import { mergeCustomersRouter } from '../../api/customers/merge-routes.js';
 import { customersRouter } from '../../api/customers/routes.js';
 import { tagsDocs } from '../../api/tags/docs.js';
 import { tagsRouter } from '../../api/tags/routes.js';
+import { viewsRouter } from '../../api/views/routes.js';
 import type { KelianModule } from '../../modules/contract.js';
 import { WeComExternalContacts } from '../../platforms/wecom/external-contacts.js';
 import { corpTagsFeature } from '../external/corp-tags.js';
@@ -27,12 +30,15 @@ export const customersModule: KelianModule = {
     corpTagsFeature(externalContacts)(ctx);
   },
   api: {
+    // The grid's routes before /customers/:id, which would take /customers/grid for an id.
     routers: (deps) => [
+      customerGridRouter(deps),
       customersRouter(deps),
       externalCustomersRouter(deps),
       mergeCustomersRouter(deps),
       customFieldsRouter(deps),
       tagsRouter(deps),
+      viewsRouter(deps),
     ],
     docs: () => [
       ...customersDocs,
@@ -40,6 +46,7 @@ export const customersModule: KelianModule = {
       ...mergeCustomersDocs,
       ...customFieldsDocs,
       ...tagsDocs,
+      ...customerGridDocs,
     ],
   },
   async start({ queue, platforms }) {

@@ -22,6 +22,7 @@ const objectNames: Record<string, string> = {
   tag: '标签',
   tagGroup: '标签组',
   role: '角色',
+  view: '视图',
 };
 
 /** The settings an admin keeps, as the refusal names them ("只有管理员可以…"). */
@@ -47,6 +48,17 @@ const verbNames: Record<string, string> = {
   reassign: '转交',
   export: '导出',
   approve: '审批',
+};
+
+/** The grid's filter operators, as a refusal names them. */
+const filterNames: Record<string, string> = {
+  contains: '包含',
+  eq: '等于',
+  in: '属于',
+  gte: '不早于/不小于',
+  lte: '不晚于/不大于',
+  empty: '为空',
+  has: '含有',
 };
 
 const nameOf = (object: unknown) => objectNames[String(object)] ?? '资源';
@@ -154,6 +166,14 @@ export const refusals = {
     kind: 'conflict',
     text: (p) => `「${p.name}」的账号已经合并到其他账号，不能再合并`,
   },
+  'owner-left': { kind: 'invalid', text: (p) => `${p.name ?? '该同事'} 已离职，不能成为客户负责人` },
+  'grid-column-unknown': { kind: 'invalid', text: (p) => `没有「${p.column}」这一列` },
+  'grid-sort-invalid': { kind: 'invalid', text: (p) => `「${p.label}」列不能排序` },
+  'grid-filter-invalid': {
+    kind: 'invalid',
+    text: (p) => `「${p.label}」列的筛选条件无效（${filterNames[String(p.op)] ?? p.op}）`,
+  },
+  'view-name-taken': { kind: 'conflict', text: (p) => `已有名为「${p.name}」的视图` },
   'task-closed': {
     kind: 'not-permitted',
     text: (p) => (p.status === 'done' ? '这个待办已经完成了' : '这个待办已取消'),

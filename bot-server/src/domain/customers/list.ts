@@ -59,20 +59,7 @@ export async function listCustomers(
   refuseHiddenFilters(access, [{ object: 'customer', fields: filteredFields(query) }]);
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const key = query.sort.replace('-', '') as SortKey;
-  const where: FilterQuery<Customer>[] = [
-    // The recycle bin holds only what the user could change (and so delete or restore).
-    customerScope(access, query.deleted ? 'delete' : 'read'),
-    { deletedAt: query.deleted ? { $ne: null } : null },
-    ...(query.q ? [await customerSearchFilter(em, query.q, access)] : []),
-    ...ownerCondition(access, query.owner),
-    ...(query.tagIds ?? []).map((id) => ({ tags: { $some: { id } } })),
-    ...(query.stageId === undefined ? [] : [openDealIn(query.stageId)]),
-    ...(query.level === undefined ? [] : [{ level: query.level }]),
-    ...(query.region === undefined ? [] : [{ region: query.region }]),
-    ...(query.customFields && Object.keys(query.customFields).length > 0
-      ? [{ customFields: query.customFields }]
-      : []),
-  ];
+  const where = await customerConditions(em, access, query);
   const page = await em.findByCursor(CustomerSchema, {
     where: { $and: where },
     orderBy: [{ [key]: direction }, { id: direction }],
@@ -98,6 +85,34 @@ export async function listCustomers(
     })),
     ...(page.hasNextPage && last ? { next: { value: positionValue(last, key), id: last.id } } : {}),
   };
+}
+
+/** What narrows a list of customers, whatever its order (the list's and the grid's filters). */
+export type CustomerFilters = Omit<CustomerListQuery, 'sort' | 'limit' | 'after'>;
+
+/**
+ * The conditions of a list: the user's data scope, live or recycle bin, then each filter given.
+ * Every list of customers (the mini-app's, the desktop grid's) is built on these.
+ */
+export async function customerConditions(
+  em: EntityManager,
+  access: Access,
+  query: CustomerFilters,
+): Promise<FilterQuery<Customer>[]> {
+  return [
+    // The recycle bin holds only what the user could change (and so delete or restore).
+    customerScope(access, query.deleted ? 'delete' : 'read'),
+    { deletedAt: query.deleted ? { $ne: null } : null },
+    ...(query.q ? [await customerSearchFilter(em, query.q, access)] : []),
+    ...ownerCondition(access, query.owner),
+    ...(query.tagIds ?? []).map((id) => ({ tags: { $some: { id } } })),
+    ...(query.stageId === undefined ? [] : [openDealIn(query.stageId)]),
+    ...(query.level === undefined ? [] : [{ level: query.level }]),
+    ...(query.region === undefined ? [] : [{ region: query.region }]),
+    ...(query.customFields && Object.keys(query.customFields).length > 0
+      ? [{ customFields: query.customFields }]
+      : []),
+  ];
 }
 
 export interface BestMatches {
@@ -169,9 +184,9 @@ function positionValue(customer: Customer, key: SortKey): string {
   return key === 'name' ? customer.name : customer[key].toISOString();
 }
 
-function filteredFields(query: CustomerListQuery): FieldUse['fields'] {
+export function filteredFields(query: CustomerFilters & { sort?: string }): FieldUse['fields'] {
   return [
-    ...(query.q || query.sort.endsWith('name') ? ['name'] : []),
+    ...(query.q || query.sort?.endsWith('name') ? ['name'] : []),
     ...(query.tagIds?.length ? ['tags'] : []),
     ...(query.level === undefined ? [] : ['level']),
     ...(query.region === undefined ? [] : ['region']),

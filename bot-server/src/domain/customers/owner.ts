@@ -1,7 +1,8 @@
-import { UserSchema } from '@kelian/orm';
+import { type User, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Access } from '../access/access.js';
 import type { Acting } from '../access/acting.js';
-import { FieldsRefusedError } from '../access/errors.js';
+import { FieldsRefusedError, RefusedError } from '../access/errors.js';
 import { userScope } from '../access/scope.js';
 import { audit } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
@@ -24,14 +25,7 @@ export async function changeOwner(
 ): Promise<void> {
   await em.transactional(async (tx) => {
     const customer = await customerFor(tx, acting.access, customerId, { purpose: 'reassign' });
-    const owner =
-      ownerId === null
-        ? null
-        : await tx.findOne(UserSchema, {
-            $and: [{ id: ownerId, active: true }, userScope(acting.access, 'reassign')],
-          });
-    if (ownerId !== null && !owner)
-      throw new FieldsRefusedError([{ field: 'ownerId', message: '新负责人不存在，或不在你的管辖范围内' }]);
+    const owner = ownerId === null ? null : await assignableOwner(tx, acting.access, ownerId);
     const before = customerSnapshot(customer);
     const from = customer.owner ?? null;
     customer.owner = owner;
@@ -40,4 +34,16 @@ export async function changeOwner(
       audit(tx, acting, { action: 'update', objectType: 'customer', objectId: customer.id, changes });
     await tellHandover(tx, messenger, { by: acting.user, what: `客户 ${customer.name}`, from, to: owner });
   });
+}
+
+/**
+ * The user a customer may be handed to by this user: someone still in the company (one who left is
+ * named, so the person sees why) and within their manager's scope.
+ */
+export async function assignableOwner(em: EntityManager, access: Access, ownerId: number): Promise<User> {
+  const owner = await em.findOne(UserSchema, { $and: [{ id: ownerId }, userScope(access, 'reassign')] });
+  if (owner && !owner.active) throw new RefusedError('owner-left', { name: owner.name });
+  if (!owner)
+    throw new FieldsRefusedError([{ field: 'ownerId', message: '新负责人不存在，或不在你的管辖范围内' }]);
+  return owner;
 }

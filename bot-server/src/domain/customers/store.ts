@@ -18,9 +18,8 @@ export interface Reach {
 export const customerPopulate = ['owner', 'collaborators', 'tags', 'tags.group'] as const;
 
 /**
- * The customer, if the user can see it; NotVisibleError otherwise. For a change or a reassignment
- * of a customer they can see but not touch (a pool customer, another team's), NotPermittedError:
- * saying no to what they can see reveals nothing.
+ * The customer, if the user can see it; NotVisibleError otherwise; NotPermittedError when they may
+ * not do `reach.purpose` with it (refusalToReach).
  */
 export async function customerFor(
   em: EntityManager,
@@ -40,23 +39,34 @@ export async function customerFor(
     { populate: customerPopulate },
   );
   if (!customer) throw new NotVisibleError('customer');
-  if (reach.purpose === 'read') return customer;
-  const verb = verbs[reach.purpose];
-  // A role that reads customers but may not do this with any (procurement, service, finance).
-  if (!mayAtAll(access, 'customer', verb))
-    throw new NotPermittedError('not-permitted', { object: 'customer', verb });
-  if (
-    !mayOnCustomer(access, verb, { owner: customer.owner, collaborators: customer.collaborators.getItems() })
-  )
-    throw new NotPermittedError(
-      reach.purpose === 'reassign'
-        ? 'reassign-managers-only'
-        : customer.owner
-          ? 'not-permitted'
-          : 'pool-customer',
-      { object: 'customer', verb },
-    );
+  const refusal = refusalToReach(access, customer, reach.purpose);
+  if (refusal) throw refusal;
   return customer;
+}
+
+/**
+ * Why the user may not do `purpose` with a customer they can see, or nothing when they may. A role
+ * that reads customers but may not do this with any (procurement, service, finance) is told so; a
+ * change or a reassignment of a customer they see but may not touch (a pool customer, another
+ * team's) is refused: saying no to what they can see reveals nothing.
+ */
+export function refusalToReach(
+  access: Access,
+  customer: Customer,
+  purpose: ScopePurpose,
+): NotPermittedError | undefined {
+  if (purpose === 'read') return undefined;
+  const verb = verbs[purpose];
+  if (!mayAtAll(access, 'customer', verb))
+    return new NotPermittedError('not-permitted', { object: 'customer', verb });
+  if (
+    mayOnCustomer(access, verb, { owner: customer.owner, collaborators: customer.collaborators.getItems() })
+  )
+    return undefined;
+  return new NotPermittedError(
+    purpose === 'reassign' ? 'reassign-managers-only' : customer.owner ? 'not-permitted' : 'pool-customer',
+    { object: 'customer', verb },
+  );
 }
 
 const verbs = { change: 'edit', delete: 'delete', reassign: 'reassign' } as const;

@@ -16,7 +16,17 @@ export interface Handover {
  */
 export async function tellHandover(em: EntityManager, messenger: Messenger, h: Handover): Promise<void> {
   if (h.from?.id === h.to?.id) return;
+  await tellNewOwner(em, messenger, h);
+  await tellFormerOwner(em, messenger, h);
+}
+
+/** The new owner's half of a handover (a batch tells each new owner once, of all it got). */
+export async function tellNewOwner(em: EntityManager, messenger: Messenger, h: Omit<Handover, 'from'>) {
   if (h.to && h.to.id !== h.by.id) await messenger.tell(em, [h.to.id], `${h.by.name} 把${h.what} 交给了你`);
+}
+
+/** The former owner's half of a handover. */
+export async function tellFormerOwner(em: EntityManager, messenger: Messenger, h: Handover) {
   if (h.from && h.from.id !== h.by.id)
     await messenger.tell(
       em,

@@ -1,0 +1,195 @@
+// `npm run bench -w @kelian/bot-server -- grid` (or `BENCH=grid npm run bench`): the desktop grid of
+// issue 19 on 1,000,000 customers (BENCH_CUSTOMERS), through the real server (boot(), sandbox
+// mode: HTTP, a session, the data scope, the presenter). PostgreSQL when BENCH_DATABASE_URL is set
+// (a throwaway database), otherwise embedded PGlite. Prints the first page of 100 rows per kind of
+// sort and filter, for the administrator, a manager and a rep, and batch edits of 1,000 rows.
+import { loadavg } from 'node:os';
+import { loadConfig } from '@kelian/config';
+import pg from 'pg';
+import { boot, type RunningServer } from '../src/boot.js';
+import { openBenchDatabase } from './database.js';
+import { latency, ms, table } from './report.js';
+
+const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
+const chunk = 100_000;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
+let server: RunningServer | undefined;
+let pool: pg.Pool | undefined;
+try {
+  const config = loadConfig({
+    env: {
+      PORT: '0',
+      DATABASE_URL: db.url,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      SANDBOX: 'true',
+    },
+    envFile: false,
+  });
+  server = await boot(config);
+  pool = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
+  await until(
+    async () =>
+      (await count(
+        pool!,
+        `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now()`,
+      )) === 0,
+  );
+  await load(pool);
+  const sessions = {
+    admin: await signIn(server, pool, '徐明'),
+    manager: await signIn(server, pool, '李娜'),
+    rep: await signIn(server, pool, '张伟'),
+  };
+  const zhang = await userId(pool, '张伟');
+  const pages = await measurePages(server, sessions, zhang);
+  const batches = await measureBatches(server, pool, sessions.admin, zhang);
+  const busy = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+  console.log(
+    `\nCustomers grid on ${total.toLocaleString('en')} customers, ${db.kind}, through HTTP (load average ${busy})\n`,
+  );
+  console.log(table(['first page (limit 100)', 'who', 'rows', 'p50 ms', 'p95 ms', 'max ms'], pages));
+  console.log(`\n${table(['batch edit of 1,000 customers', 'rounds', 'p50 ms', 'max ms'], batches)}\n`);
+} finally {
+  await pool?.end();
+  await server?.stop();
+  await db.drop();
+}
+
+async function count(p: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
+  return (await p.query<{ n: number }>(sql, params)).rows[0]!.n;
+}
+
+async function until(done: () => Promise<boolean>, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (!(await done()) && Date.now() < end) await new Promise((r) => setTimeout(r, 500));
+}
+
+async function userId(p: pg.Pool, name: string): Promise<number> {
+  return (await p.query<{ id: number }>('select id from app_user where name = $1', [name])).rows[0]!.id;
+}
+
+async function signIn(s: RunningServer, p: pg.Pool, name: string): Promise<string> {
+  const res = await fetch(`${s.url}/api/auth/sandbox`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: await userId(p, name) }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/**
+ * The demo's reps own the customers (one in a hundred sits in the pool), levels A/B/C, times spread
+ * over a year at millisecond precision (as the server writes them). Secondary indexes are dropped
+ * for the load and built again, then VACUUM ANALYZE, as an import would do it.
+ */
+async function load(p: pg.Pool) {
+  const { rows: reps } = await p.query<{ id: number }>(
+    `select u.id from app_user u join role_assignment a on a.user_id = u.id join role r on r.id = a.role_id where r.code = 'sales' order by u.id`,
+  );
+  const { rows: indexes } = await p.query<{ name: string; definition: string }>(
+    `select indexname as name, indexdef as definition from pg_indexes
+      where tablename = 'customer' and indexdef not like 'CREATE UNIQUE %'`,
+  );
+  for (const i of indexes) await p.query(`drop index "${i.name}"`);
+  const started = performance.now();
+  for (let from = 1; from <= total; from += chunk) {
+    await p.query(
+      `insert into customer (kind, name, level, industry, region, city, source, owner_id, custom_fields, created_at, updated_at)
+       select case when i % 5 = 0 then 'person' else 'company' end, '客户' || i,
+              (array['A', 'B', 'B', 'C', 'C'])[1 + i % 5], (array['制造', '软件', '医疗', '物流'])[1 + i % 4],
+              (array['北京', '上海', '广东', '浙江', '江苏'])[1 + i % 5], '城市' || (i % 50), '展会',
+              case when i % 100 = 0 then null else ($3::int[])[1 + i % array_length($3::int[], 1)] end,
+              '{}', date_trunc('milliseconds', now() - (i % 525600) * interval '1 minute'),
+              date_trunc('milliseconds', now() - ((i::bigint * 7919) % 31536000) * interval '1 second')
+         from generate_series($1::int, $2::int) i`,
+      [from, Math.min(total, from + chunk - 1), reps.map((r) => r.id)],
+    );
+    log(`loaded ${Math.min(total, from + chunk - 1)} customers, ${seconds(started)}`);
+  }
+  const indexing = performance.now();
+  for (const i of indexes) await p.query(i.definition);
+  log(`built ${indexes.length} indexes in ${seconds(indexing)}`);
+  await p.query('vacuum analyze customer');
+}
+
+type Sessions = Record<'admin' | 'manager' | 'rep', string>;
+
+async function measurePages(s: RunningServer, sessions: Sessions, zhang: number) {
+  const levelA = [{ column: 'level', op: 'eq', value: 'A' }];
+  const cases: { label: string; who: keyof Sessions; query: string }[] = [
+    { label: 'newest first (-updatedAt)', who: 'admin', query: 'sort=-updatedAt' },
+    { label: 'level = A, -updatedAt', who: 'admin', query: `sort=-updatedAt&filters=${enc(levelA)}` },
+    {
+      label: 'owner = 张伟, -updatedAt',
+      who: 'admin',
+      query: `sort=-updatedAt&filters=${enc([{ column: 'owner', op: 'in', value: [zhang] }])}`,
+    },
+    { label: 'by name', who: 'admin', query: 'sort=name' },
+    { label: 'oldest first (createdAt)', who: 'admin', query: 'sort=createdAt' },
+    { label: 'level = A, -updatedAt', who: 'manager', query: `sort=-updatedAt&filters=${enc(levelA)}` },
+    { label: 'newest first (-updatedAt)', who: 'rep', query: 'sort=-updatedAt' },
+    { label: 'level = A, -updatedAt', who: 'rep', query: `sort=-updatedAt&filters=${enc(levelA)}` },
+  ];
+  const rows: string[][] = [];
+  for (const c of cases) {
+    const url = `${s.url}/api/customers/grid?limit=100&${c.query}`;
+    const get = async () => {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${sessions[c.who]}` } });
+      if (res.status !== 200) throw new Error(`${c.label}: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { items: unknown[] }).items.length;
+    };
+    await get();
+    const times: number[] = [];
+    let got = 0;
+    for (let round = 0; round < rounds; round++) {
+      const started = performance.now();
+      got = await get();
+      times.push(performance.now() - started);
+    }
+    const l = latency(times);
+    rows.push([c.label, c.who, String(got), ms(l.p50), ms(l.p95), ms(l.max)]);
+  }
+  return rows;
+}
+
+function enc(filters: unknown): string {
+  return encodeURIComponent(JSON.stringify(filters));
+}
+
+/** The administrator hands 1,000 customers to 张伟 and back, and sets their level, each in one request. */
+async function measureBatches(s: RunningServer, p: pg.Pool, token: string, zhang: number) {
+  const batches = 5;
+  const rows: string[][] = [];
+  const { rows: owned } = await p.query<{ id: number; owner_id: number }>(
+    `select id, owner_id from customer where owner_id is not null and owner_id <> $1 and deleted_at is null order by id limit $2`,
+    [zhang, batches * 1000],
+  );
+  const run = async (label: string, body: (ids: number[], n: number) => object) => {
+    const times: number[] = [];
+    for (let n = 0; n < batches; n++) {
+      const ids = owned.slice(n * 1000, (n + 1) * 1000).map((r) => r.id);
+      const started = performance.now();
+      const res = await fetch(`${s.url}/api/customers/batch`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ids, ...body(ids, n) }),
+      });
+      const answer = (await res.json()) as { changed?: number[] };
+      times.push(performance.now() - started);
+      if (answer.changed?.length !== 1000)
+        throw new Error(`${label}: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
+    }
+    const l = latency(times);
+    rows.push([label, String(batches), ms(l.p50), ms(l.max)]);
+  };
+  await run('owner → 张伟', () => ({ ownerId: zhang }));
+  await run('level → A', () => ({ level: 'A' }));
+  await run('add a tag', () => ({ addTagIds: [1] }));
+  return rows;
+}

@@ -1,0 +1,76 @@
+import Router from '@koa/router';
+import { ruleOf } from '../../domain/access/field-rules.js';
+import { mayAtAll } from '../../domain/access/policy.js';
+import { batchCustomers } from '../../domain/customers/grid/batch.js';
+import { customerGridColumns, filterOps } from '../../domain/customers/grid/columns.js';
+import { gridCustomers } from '../../domain/customers/grid/grid.js';
+import { presentCustomer } from '../../domain/customers/records.js';
+import { parseInput } from '../../http/validate.js';
+import type { ApiDeps, ApiState } from '../deps.js';
+import { actingOf } from './acting.js';
+import { encodeCursor } from './cursor.js';
+import { batchBody, gridQuery } from './grid-schemas.js';
+import { customerJson } from './present.js';
+
+// The desktop grid of customers: its columns as the viewer may use them, a page sorted and
+// filtered by any column, and changes to many customers at once. A cell edit is the customer's own
+// PATCH (or PUT owner): the same rules, the same refusals.
+
+export function customerGridRouter({ orm, messenger, tagMirror }: ApiDeps): Router<ApiState> {
+  const router = new Router<ApiState>();
+
+  router.get('/customers/grid/columns', async (ctx) => {
+    const { access } = await actingOf(ctx, orm.em);
+    const columns = await customerGridColumns(orm.em);
+    ctx.body = {
+      items: columns.flatMap((c) => {
+        const rule = c.ruledField ? ruleOf(access, 'customer', c.ruledField) : 'editable';
+        if (rule === 'hidden') return [];
+        return [
+          {
+            key: c.key,
+            label: c.label,
+            type: c.type,
+            ...(c.options && { options: c.options }),
+            sortable: c.order !== undefined,
+            filterOps: [...filterOps[c.type]],
+            editable:
+              c.edit !== undefined &&
+              (c.edit === 'owner' ? mayAtAll(access, 'customer', 'reassign') : rule === 'editable'),
+            masked: rule === 'masked',
+          },
+        ];
+      }),
+    };
+  });
+
+  router.get('/customers/grid', async (ctx) => {
+    const { access } = await actingOf(ctx, orm.em);
+    const { cursor, filters, ...query } = parseInput(gridQuery, ctx.query);
+    const page = await gridCustomers(orm.em, access, {
+      ...query,
+      filters: filters ?? [],
+      ...(cursor && { after: { value: cursor.value, id: cursor.id } }),
+    });
+    ctx.body = {
+      items: page.customers.map(({ customer, changeable }) => customerJson(access, customer, changeable)),
+      nextCursor: page.next ? encodeCursor({ sort: query.sort, ...page.next }) : null,
+    };
+  });
+
+  router.post('/customers/batch', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const { ids, delete: toBin, ...edit } = parseInput(batchBody, ctx.request.body);
+    const change = toBin ? ({ delete: true } as const) : edit;
+    const outcome = await batchCustomers(orm.em, acting, ids, change, { messenger, tagMirror });
+    ctx.body = {
+      changed: outcome.changed,
+      skipped: outcome.skipped.map(({ id, customer, reason }) => {
+        const name = customer && presentCustomer(acting.access, customer, false).values.name;
+        return { id, ...(name !== undefined && { name }), reason };
+      }),
+    };
+  });
+
+  return router;
+}

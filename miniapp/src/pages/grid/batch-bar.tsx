@@ -1,0 +1,138 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { Option } from '../../components/grid/types';
+import { type BatchChange, type BatchOutcome, batchCustomers } from '../../services/grid';
+import { showRefusal } from './refusal';
+
+// The selection's actions: a new owner, a level, a tag added, or the recycle bin for all selected
+// customers at once. The server changes those the person may change and names the others; the
+// answer is told as it is.
+
+interface Props {
+  selected: number[];
+  owners: Option[];
+  tags: Option[];
+  canReassign: boolean;
+  onDone(outcome: BatchOutcome): void;
+  onClear(): void;
+}
+
+export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear }: Props) {
+  const [menu, setMenu] = useState<'owner' | 'tag' | null>(null);
+  const [level, setLevel] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const run = async (change: BatchChange) => {
+    setMenu(null);
+    setBusy(true);
+    try {
+      const outcome = await batchCustomers(selected, change);
+      onDone(outcome);
+      void Taro.showModal({
+        title: `已修改 ${outcome.changed.length} 位客户`,
+        content:
+          outcome.skipped.length === 0
+            ? '所选客户都已修改。'
+            : `${outcome.skipped.length} 位未修改：${outcome.skipped
+                .slice(0, 5)
+                .map((s) => `${s.name ?? `#${s.id}`}（${s.reason}）`)
+                .join('；')}${outcome.skipped.length > 5 ? ' 等' : ''}`,
+        showCancel: false,
+        confirmText: '知道了',
+      });
+    } catch (e) {
+      showRefusal(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    const { confirm } = await Taro.showModal({
+      title: `删除所选的 ${selected.length} 位客户？`,
+      content: '删除的客户进入回收站，可以恢复。',
+      confirmText: '删除',
+      confirmColor: '#f53f3f',
+    });
+    if (confirm) await run({ delete: true });
+  };
+
+  return (
+    <View className="grid-batch">
+      <Text className="grid-batch__count">已选 {selected.length} 位</Text>
+      {canReassign ? (
+        <Menu
+          label="更换负责人"
+          open={menu === 'owner'}
+          onToggle={() => setMenu(menu === 'owner' ? null : 'owner')}
+        >
+          {[{ value: '', label: '退回公海' }, ...owners].map((o) => (
+            <Text
+              key={o.value}
+              className="k-grid__option"
+              onClick={() => void run({ ownerId: o.value === '' ? null : Number(o.value) })}
+            >
+              {o.label}
+            </Text>
+          ))}
+        </Menu>
+      ) : null}
+      <View className="grid-batch__level">
+        <Input
+          className="grid-batch__input"
+          value={level}
+          placeholder="等级，如 A"
+          onInput={(e) => setLevel(e.detail.value)}
+        />
+        <Button
+          size="small"
+          fill="outline"
+          disabled={busy}
+          onClick={() => void run({ level: level.trim() || null })}
+        >
+          设置等级
+        </Button>
+      </View>
+      <Menu label="添加标签" open={menu === 'tag'} onToggle={() => setMenu(menu === 'tag' ? null : 'tag')}>
+        {tags.map((t) => (
+          <Text
+            key={t.value}
+            className="k-grid__option"
+            onClick={() => void run({ addTagIds: [Number(t.value)] })}
+          >
+            {t.label}
+          </Text>
+        ))}
+      </Menu>
+      <Button size="small" fill="outline" type="danger" disabled={busy} onClick={() => void remove()}>
+        删除
+      </Button>
+      <Text className="grid-batch__clear" onClick={onClear}>
+        取消选择
+      </Text>
+    </View>
+  );
+}
+
+function Menu({
+  label,
+  open,
+  onToggle,
+  children,
+}: {
+  label: string;
+  open: boolean;
+  onToggle(): void;
+  children: React.ReactNode;
+}) {
+  return (
+    <View className="grid-batch__menu">
+      <Button size="small" fill="outline" onClick={onToggle}>
+        {label} ▾
+      </Button>
+      {open ? <View className="k-grid__menu">{children}</View> : null}
+    </View>
+  );
+}
