@@ -34,7 +34,8 @@ const tabBar = (page: Page) => page.locator('.taro-tabbar__tabbar, .weui-tabbar'
 /** Each main page: how the side navigation names it, its route, and what shows once it loaded. */
 const mainPages = [
   { key: 'home', label: '首页', route: '#/pages/home/index', loaded: '.home-figures' },
-  { key: 'customers', label: '客户', route: '#/pages/customers/index', loaded: '.customer-row' },
+  // At desktop width the customers are a grid.
+  { key: 'customers', label: '客户', route: '#/pages/grid/customers', loaded: '.k-grid__td' },
   { key: 'deals', label: '商机', route: '#/pages/opportunities/index', loaded: '.board-column' },
   { key: 'leads', label: '线索', route: '#/pages/leads/index', loaded: '.leads .k-tab' },
   { key: 'tasks', label: '待办', route: '#/pages/tasks/index', loaded: '.tasks .k-tab' },
@@ -80,8 +81,13 @@ describe.skipIf(!hasBrowser)('the desktop layout (needs Debian chromium)', () =>
     const page = await world.page(await world.desktop());
     await signIn(page, '张伟');
     await navItem(page, '客户').click();
-    // A company with a profile to show (the first rows are people with little filled in).
-    await page.locator('.customer-row', { hasText: '有限公司' }).first().click({ timeout: 15_000 });
+    // A company with a profile to show (the first rows are people with little filled in), opened
+    // from the grid by the ↗ beside its check box.
+    await page
+      .locator('.k-grid__row', { hasText: '有限公司' })
+      .first()
+      .locator('.k-grid__open-mark')
+      .click({ timeout: 15_000 });
     await expect.poll(() => page.url()).toContain('#/pages/customers/detail');
     // A customer's own page is still 客户's place.
     await page.locator('.timeline__item').first().waitFor({ timeout: 15_000 });

@@ -1,4 +1,5 @@
 import { ADMIN_PAGE, HOME_PAGE } from '../../services/api';
+import { GRID_CUSTOMERS_PAGE } from '../../services/grid';
 import { DEALS_PAGE, LEADS_PAGE, TASKS_PAGE } from '../../services/sales';
 
 // Where the desktop side navigation goes, in its order. The one list of them: a destination's
@@ -16,7 +17,13 @@ export interface Destination {
 
 export const destinations: Destination[] = [
   { key: 'home', label: '首页', url: HOME_PAGE, sections: ['/pages/home/'] },
-  { key: 'customers', label: '客户', url: '/pages/customers/index', sections: ['/pages/customers/'] },
+  // At desktop width the customers are a grid (sort, filter, edit in place, batch edit).
+  {
+    key: 'customers',
+    label: '客户',
+    url: GRID_CUSTOMERS_PAGE,
+    sections: ['/pages/customers/', '/pages/grid/customers'],
+  },
   { key: 'deals', label: '商机', url: DEALS_PAGE, sections: ['/pages/opportunities/'] },
   { key: 'leads', label: '线索', url: LEADS_PAGE, sections: ['/pages/leads/'] },
   { key: 'tasks', label: '待办', url: TASKS_PAGE, sections: ['/pages/tasks/'] },

@@ -23,6 +23,10 @@ interface Props<R extends GridRow> {
   onEdit(row: R, column: GridColumn<R>, value: string): Promise<boolean>;
   /** Under the rows: more to load, or the empty state. */
   footer?: ReactNode;
+  /** Opens a row's own page (a customer's 360° view), from the ↗ beside its check box. */
+  onOpen?(row: R): void;
+  /** What the ↗ says to a pointer and a screen reader, e.g. 打开客户. */
+  openLabel?: string;
 }
 
 interface Cell {
@@ -122,6 +126,7 @@ export function DataGrid<R extends GridRow>(props: Props<R>) {
             >
               <Text className={`k-grid__box${allOn ? ' k-grid__box--on' : ''}`} />
             </View>
+            {props.onOpen ? <View className="k-grid__open" /> : null}
             {columns.map((c) => (
               <View
                 key={c.key}
@@ -138,6 +143,7 @@ export function DataGrid<R extends GridRow>(props: Props<R>) {
           </View>
           <View className="k-grid__row k-grid__row--filters">
             <View className="k-grid__check" />
+            {props.onOpen ? <View className="k-grid__open" /> : null}
             {columns.map((c) => (
               <View key={c.key} className="k-grid__filter" style={{ width: `${c.width}px` }}>
                 {c.filter ? (
@@ -156,6 +162,13 @@ export function DataGrid<R extends GridRow>(props: Props<R>) {
             <View className="k-grid__check" onClick={() => toggle(r)}>
               <Text className={`k-grid__box${selected.has(row.id) ? ' k-grid__box--on' : ''}`} />
             </View>
+            {props.onOpen ? (
+              <View className="k-grid__open" onClick={() => props.onOpen?.(row)}>
+                <Text className="k-grid__open-mark" aria-label={props.openLabel}>
+                  ↗
+                </Text>
+              </View>
+            ) : null}
             {columns.map((c, col) => {
               const here = { row: r, col };
               const isActive = active?.row === r && active.col === col;

@@ -213,6 +213,8 @@ export default function CustomerGridPage() {
           selected={selected}
           onSelect={setSelected}
           onEdit={edit}
+          onOpen={(row) => void Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${row.id}` })}
+          openLabel="打开客户"
           footer={
             <View className="grid-foot">
               <Text className="grid-foot__count">
