@@ -101,7 +101,9 @@ describe.skipIf(!hasBrowser)('the deals grid (needs Debian chromium)', () => {
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/pages/opportunities/detail?id=');
 
     await page.setViewportSize(phone.viewport);
+    // A fresh load: the page stack would keep the deal's page and the desktop grid behind it.
     await page.goto(`${world.server.url}/app/#/pages/grid/deals`);
+    await page.reload();
     await page.locator('.grid-compact__row').first().waitFor({ timeout: 20_000 });
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-grid-deals-phone') });
