@@ -4,7 +4,11 @@
 // bin) where the deals in the editor's scope change and the others are named and left as they
 // were; saved views of deals. Bad input gets a Chinese title and a stable type, and changes nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BOT_CHAT } from '../../src/sandbox/state/messages.js';
 import { allPages, auditRows, type Crm, type Session, startCrm } from '../api/customers-support.js';
+import { settleJobs } from '../support/jobs.js';
+import { sandboxOf, textOf } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 let crm: Crm;
 let admin: Session;
@@ -134,6 +138,42 @@ describe('sorting, filtering and paging', () => {
   });
 });
 
+describe('custom fields of deals', () => {
+  test('a column per definition, shown and sorted as numbers; not edited in the grid', async () => {
+    const created = await admin.send('POST', '/api/custom-fields', {
+      object: 'opportunity',
+      key: '折扣',
+      label: '折扣（%）',
+      type: 'number',
+    });
+    expect(created.status).toBe(201);
+    const mine = (await openDealsOf(ids.zhangWei)).slice(0, 3);
+    const discounts = [15, 5, 30];
+    for (const [i, id] of mine.entries())
+      await crm.db.query(
+        `update opportunity set custom_fields = jsonb_build_object('折扣', $2::int) where id = $1`,
+        [id, discounts[i]],
+      );
+    const columns = (await zhang.get('/api/opportunities/grid/columns')).body.items;
+    expect(columns.find((c: { key: string }) => c.key === 'cf.折扣')).toMatchObject({
+      label: '折扣（%）',
+      type: 'number',
+      sortable: true,
+      editable: false,
+    });
+    // A page a deal: each next page starts after the last one's discount.
+    const filters = encodeURIComponent(JSON.stringify([{ column: 'cf.折扣', op: 'gte', value: 5 }]));
+    const pages = (await allPages(
+      zhang,
+      `/api/opportunities/grid?sort=-cf.折扣&filters=${filters}`,
+      1,
+    )) as unknown as {
+      customFields: Record<string, number>;
+    }[];
+    expect(pages.map((d) => d.customFields.折扣)).toEqual([30, 15, 5]);
+  });
+});
+
 describe('field rules on the amount', () => {
   test('masked: shown masked, not editable in place; hidden: no column, no value, not sortable or filterable', async () => {
     const sales = (await admin.get('/api/roles')).body.items.find(
@@ -157,6 +197,15 @@ describe('field rules on the amount', () => {
       const mine = (await openDealsOf(ids.zhangWei))[0]!;
       const edit = await zhang.send('PATCH', `/api/opportunities/${mine}`, { amountCents: 1 });
       expect(edit.status).toBe(403);
+
+      expect((await rule('readonly')).status).toBe(200);
+      const readonly = (await zhang.get('/api/opportunities/grid/columns')).body.items;
+      expect(readonly.find((c: { key: string }) => c.key === 'amountCents')).toMatchObject({
+        editable: false,
+      });
+      const refused = await zhang.send('PATCH', `/api/opportunities/${mine}`, { amountCents: 1 });
+      expect(refused.status).toBe(403);
+      expect(refused.body.errors[0].message).toBe('「金额」是只读字段，不能修改');
 
       expect((await rule('hidden')).status).toBe(200);
       const hidden = (await zhang.get('/api/opportunities/grid/columns')).body.items;
@@ -236,9 +285,26 @@ describe('batch changes', () => {
 
   test('a manager hands deals to a rep, audited; a rep may not hand deals over; an owner who left is refused', async () => {
     const north = (await openDealsOf(ids.liuYang)).slice(-2);
+    const sandbox = sandboxOf(crm.server);
+    const after = sandbox.state.messages.list({}).at(-1)?.seq ?? 0;
     const res = await li.send('POST', '/api/opportunities/batch', { ids: north, ownerId: ids.zhangWei });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ changed: north, skipped: [] });
+    // The new owner is told once of both, the former owner once of his.
+    const first = (await dealRow(north[0]!)).name as string;
+    const told = () => {
+      const by: Record<string, string[]> = {};
+      for (const m of sandbox.state.messages.list({ platform: 'wecom', chat: BOT_CHAT }))
+        if (m.seq > after && m.direction === 'out' && textOf(m).startsWith('李娜 把商机'))
+          for (const viewer of m.viewers) by[viewer] = [...(by[viewer] ?? []), textOf(m)];
+      return by;
+    };
+    await waitFor(async () => (Object.keys(told()).length >= 2 ? true : undefined));
+    await settleJobs(crm.db);
+    expect(told()).toEqual({
+      ZhangWei: [`李娜 把商机 ${first}等 2 个 交给了你`],
+      LiuYang: [`李娜 把商机 ${first}等 2 个 交给了 张伟`],
+    });
     for (const id of north) {
       expect((await dealRow(id)).owner_id).toBe(ids.zhangWei);
       expect((await auditRows(crm.db, 'opportunity', id)).at(-1)).toMatchObject({
@@ -276,8 +342,15 @@ describe('batch changes', () => {
     expect(await dealRows()).toEqual(before);
   });
 
-  test('a rep deletes his own deals: to the recycle bin, audited, gone from the grid', async () => {
+  test('a rep deletes his own deals: to the recycle bin, audited, gone from the grid; procurement may not', async () => {
     const mine = (await openDealsOf(ids.zhangWei)).slice(-2);
+    const before = await dealRows();
+    const buyer = await crm.as('马超');
+    const refused = await buyer.send('POST', '/api/opportunities/batch', { ids: mine, delete: true });
+    expect(refused.status).toBe(403);
+    expect(refused.body.title).toBe('你的角色可以查看商机，但不能删除，请联系管理员');
+    expect(await dealRows()).toEqual(before);
+
     const res = await zhang.send('POST', '/api/opportunities/batch', { ids: mine, delete: true });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ changed: mine, skipped: [] });
