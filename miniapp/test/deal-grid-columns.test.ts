@@ -70,6 +70,7 @@ describe('cells', () => {
   const [amount, probability] = dealColumnsOf(
     [info('amountCents', 'number'), info('probability', 'number', false)],
     [],
+    [],
   );
 
   test('an amount in ¥, a masked one as it came, a hidden one as —; the probability in percent', () => {
@@ -79,5 +80,14 @@ describe('cells', () => {
     expect(amount!.editValue?.(row(1_250_050))).toBe('12500.5');
     expect(probability!.cell(row(0))).toBe('50%');
     expect(probability!.editor).toBeUndefined();
+  });
+
+  test('a stage is edited among the open stages only; a closed deal is not edited', () => {
+    const open = [{ value: '3', label: '方案报价' }];
+    const stageInfo = { ...info('stage', 'choice'), options: [...open, { value: '5', label: '成交' }] };
+    const [stage] = dealColumnsOf([stageInfo], [], open);
+    expect(stage!.editor).toEqual({ kind: 'choice', options: open });
+    expect(stage!.editValue?.(row(0))).toBe('4');
+    expect(stage!.editableIn?.({ ...row(0), editable: false })).toBe(false);
   });
 });

@@ -70,7 +70,15 @@ function editValue(info: DealColumnInfo, row: GridDeal): string {
   return cellText(info, row);
 }
 
-export function dealColumnsOf(infos: DealColumnInfo[], colleagues: Colleague[]): GridColumn<GridDeal>[] {
+/**
+ * `openStages`: the stages a deal may be moved to in place (won and lost are the deal page's own
+ * actions, with a note or a reason).
+ */
+export function dealColumnsOf(
+  infos: DealColumnInfo[],
+  colleagues: Colleague[],
+  openStages: Option[],
+): GridColumn<GridDeal>[] {
   const people: Option[] = colleagues.map((c) => ({ value: String(c.id), label: c.name }));
   return infos.map((info) => {
     const custom = info.key.startsWith('cf.');
@@ -82,14 +90,8 @@ export function dealColumnsOf(infos: DealColumnInfo[], colleagues: Colleague[]):
       cell: (row) => cellText(info, row),
       editValue: (row) => editValue(info, row),
       ...(info.editable && {
-        // Closed deals keep their stage; won and lost are the deal page's own actions.
         editor:
-          info.key === 'stage'
-            ? {
-                kind: 'choice' as const,
-                options: (info.options ?? []).filter((o) => o.label !== '赢单' && o.label !== '输单'),
-              }
-            : { kind: 'text' as const },
+          info.key === 'stage' ? { kind: 'choice' as const, options: openStages } : { kind: 'text' as const },
       }),
       editableIn: (row) => row.editable,
       ...(info.type === 'date' && !custom

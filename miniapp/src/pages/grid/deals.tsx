@@ -19,7 +19,7 @@ import {
 } from '../../services/deal-grid';
 import { listColleagues } from '../../services/directory';
 import { deleteView, type SavedView, saveView } from '../../services/grid';
-import { DEAL_PAGE, moveDeal } from '../../services/sales';
+import { DEAL_PAGE, fetchStages, moveDeal } from '../../services/sales';
 import { headerFilters } from './customer-columns';
 import { DealBatchBar } from './deal-batch-bar';
 import { dealApiFilters, dealColumnsOf, dealEditBody, defaultDealColumns } from './deal-columns';
@@ -34,12 +34,16 @@ import './grid.css';
 // views saved. On a phone the same deals as a compact list.
 
 const setup = async () => {
-  const [columns, colleagues, views] = await Promise.all([
+  const [columns, colleagues, views, stages] = await Promise.all([
     dealGridColumns(),
     listColleagues(),
     listDealViews(),
+    fetchStages(),
   ]);
-  return { columns, colleagues, views };
+  const openStages = stages.items
+    .filter((s) => s.outcome === 'open')
+    .map((s) => ({ value: String(s.id), label: s.name }));
+  return { columns, colleagues, views, openStages };
 };
 type Setup = Awaited<ReturnType<typeof setup>>;
 
@@ -85,7 +89,7 @@ export default function DealGridPage() {
 
   const columns = useMemo(() => {
     if (!data) return [];
-    const all = dealColumnsOf(data.columns, data.colleagues);
+    const all = dealColumnsOf(data.columns, data.colleagues, data.openStages);
     return shown.flatMap((key) => all.find((c) => c.key === key) ?? []);
   }, [data, shown]);
 
@@ -139,9 +143,6 @@ export default function DealGridPage() {
     return <CompactList rows={grid.rows} error={grid.error} more={grid.more} onMore={grid.loadMore} />;
 
   const owners = data.colleagues.map((c) => ({ value: String(c.id), label: c.name }));
-  const stages = (data.columns.find((c) => c.key === 'stage')?.options ?? []).filter(
-    (o) => o.label !== '赢单' && o.label !== '输单',
-  );
   return (
     <View className="k-page grid-page">
       <View className="grid-head">
@@ -192,7 +193,7 @@ export default function DealGridPage() {
         <DealBatchBar
           selected={[...selected]}
           owners={owners}
-          stages={stages}
+          stages={data.openStages}
           onDone={() => {
             setSelected(new Set());
             grid.reload();
