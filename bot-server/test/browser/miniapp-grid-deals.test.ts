@@ -1,7 +1,8 @@
 // The deals grid (issue 19) in the h5 build at desktop width, against the real server in sandbox
 // mode: the sales manager 李娜 opens 商机 from the side navigation, changes a deal's amount in place
 // (double-click, type yuan, Enter; a word instead of an amount is refused in Chinese and changes
-// nothing), and moves three deals to 商务谈判 at once. On a phone the same page is a compact list.
+// nothing), and moves three deals to 商务谈判 at once; 看板 opens the board. On a phone the same
+// page is a compact list.
 // Screenshots land in test-results/screenshots/miniapp-grid-deals-*.png.
 import pg from 'pg';
 import type { Page } from 'playwright-core';
@@ -99,6 +100,12 @@ describe.skipIf(!hasBrowser)('the deals grid (needs Debian chromium)', () => {
     // ↗ opens the deal's own page.
     await rows(page).nth(first).locator('.k-grid__open').click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/pages/opportunities/detail?id=');
+
+    // The pipeline's board is a click away from the grid.
+    await page.goto(`${world.server.url}/app/#/pages/grid/deals`);
+    await page.reload();
+    await page.locator('taro-button-core', { hasText: '看板' }).click({ timeout: 20_000 });
+    await page.locator('.board-column').first().waitFor({ timeout: 15_000 });
 
     await page.setViewportSize(phone.viewport);
     // A fresh load: the page stack would keep the deal's page and the desktop grid behind it.

@@ -19,7 +19,7 @@ import {
 } from '../../services/deal-grid';
 import { listColleagues } from '../../services/directory';
 import { deleteView, type SavedView, saveView } from '../../services/grid';
-import { DEAL_PAGE, fetchStages, moveDeal } from '../../services/sales';
+import { DEAL_PAGE, DEALS_PAGE, fetchStages, moveDeal } from '../../services/sales';
 import { headerFilters } from './customer-columns';
 import { DealBatchBar } from './deal-batch-bar';
 import { dealApiFilters, dealColumnsOf, dealEditBody, defaultDealColumns } from './deal-columns';
@@ -31,7 +31,7 @@ import './grid.css';
 // 商机 as a grid, for the desktop clients' window: any column sorted and filtered, columns chosen,
 // name, amount, expected date and stage edited in place (the stage through the deal's own move, so
 // the pipeline's rules apply), rows selected for a new owner, another stage or the recycle bin,
-// views saved. On a phone the same deals as a compact list.
+// views saved; the pipeline's board one click away. On a phone the same deals as a compact list.
 
 const setup = async () => {
   const [columns, colleagues, views, stages] = await Promise.all([
@@ -176,6 +176,9 @@ export default function DealGridPage() {
           }
         />
         <View className="grid-head__tools">
+          <Button size="small" fill="outline" onClick={() => void Taro.navigateTo({ url: DEALS_PAGE })}>
+            看板
+          </Button>
           <Button size="small" fill="outline" onClick={() => setPicking(!picking)}>
             列设置
           </Button>
