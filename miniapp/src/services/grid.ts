@@ -23,15 +23,17 @@ export interface GridQuery {
 export const gridColumns = async () =>
   (await request<{ items: GridColumnInfo[] }>('GET', '/api/customers/grid/columns')).items;
 
-export function gridPage({ sort, filters }: GridQuery, cursor?: string) {
-  const params = [
+/** A grid page's query string, for any grid (the deals grid's too). */
+export const gridSearch = ({ sort, filters }: GridQuery, cursor?: string) =>
+  [
     `sort=${encodeURIComponent(sort)}`,
     'limit=100',
     ...(filters.length > 0 ? [`filters=${encodeURIComponent(JSON.stringify(filters))}`] : []),
     ...(cursor ? [`cursor=${encodeURIComponent(cursor)}`] : []),
-  ];
-  return request<Answer<'/api/customers/grid', 'get'>>('GET', `/api/customers/grid?${params.join('&')}`);
-}
+  ].join('&');
+
+export const gridPage = (query: GridQuery, cursor?: string) =>
+  request<Answer<'/api/customers/grid', 'get'>>('GET', `/api/customers/grid?${gridSearch(query, cursor)}`);
 
 export const batchCustomers = (ids: number[], change: BatchChange) =>
   request<BatchOutcome>('POST', '/api/customers/batch', { data: { ids, ...change } });

@@ -116,7 +116,7 @@ export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear 
   );
 }
 
-function Menu({
+export function Menu({
   label,
   open,
   onToggle,

@@ -16,6 +16,7 @@ import {
   type GridColumnInfo,
   type GridCustomer,
   gridColumns,
+  gridPage,
   listViews,
   type SavedView,
   saveView,
@@ -79,7 +80,7 @@ export default function CustomerGridPage() {
     () => (data ? { sort: sortText(sort), filters: apiFilters(data.columns, filters) } : null),
     [data, sort, filters],
   );
-  const grid = useGridData(query);
+  const grid = useGridData(query, gridPage);
 
   const columns = useMemo(() => {
     if (!data) return [];

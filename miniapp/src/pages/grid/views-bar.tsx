@@ -13,9 +13,19 @@ interface Props {
   onSave(name: string): void;
   onUpdate(): void;
   onDelete(): void;
+  /** The default view's name: 全部客户, 全部商机. */
+  everything?: string;
 }
 
-export function ViewsBar({ views, current, onPick, onSave, onUpdate, onDelete }: Props) {
+export function ViewsBar({
+  views,
+  current,
+  onPick,
+  onSave,
+  onUpdate,
+  onDelete,
+  everything = '全部客户',
+}: Props) {
   const [name, setName] = useState('');
   return (
     <View className="grid-views">
@@ -23,7 +33,7 @@ export function ViewsBar({ views, current, onPick, onSave, onUpdate, onDelete }:
         className={`grid-views__item${current === null ? ' grid-views__item--on' : ''}`}
         onClick={() => onPick(null)}
       >
-        全部客户
+        {everything}
       </Text>
       {views.map((v) => (
         <Text

@@ -123,7 +123,7 @@ const builtIn: GridColumn[] = [
 /** The key, quoted as an SQL literal: keys are letters, digits and underscores (definitions.ts). */
 const literal = (key: string) => `'${key.replaceAll("'", "''")}'`;
 
-function customColumn(d: CustomFieldDefinition): GridColumn {
+export function customColumn(d: CustomFieldDefinition): GridColumn {
   const base = {
     key: `cf.${d.key}`,
     label: d.label,

@@ -15,13 +15,13 @@ export interface GridFilter {
 }
 
 /** The column named `key`, or a refusal naming it. */
-export function columnFor(columns: readonly GridColumn[], key: string): GridColumn {
+export function columnFor<C extends Pick<GridColumn, 'key'>>(columns: readonly C[], key: string): C {
   const found = columns.find((c) => c.key === key);
   if (!found) throw new RefusedError('grid-column-unknown', { column: key });
   return found;
 }
 
-const refuseValue = (column: GridColumn, filter: GridFilter): never => {
+export const refuseValue = (column: GridColumn, filter: GridFilter): never => {
   throw new RefusedError('grid-filter-invalid', { label: column.label, op: filter.op });
 };
 
@@ -30,7 +30,7 @@ const texts = (column: GridColumn, filter: GridFilter, max = 200): string[] => {
   if (list.length === 0 || list.length > 50) refuseValue(column, filter);
   return list.map((v) => (typeof v === 'string' && v.length <= max ? v : refuseValue(column, filter)));
 };
-const oneText = (column: GridColumn, filter: GridFilter) => {
+export const oneText = (column: GridColumn, filter: GridFilter) => {
   if (Array.isArray(filter.value)) refuseValue(column, filter);
   return texts(column, filter)[0]!;
 };
@@ -43,7 +43,7 @@ const ids = (column: GridColumn, filter: GridFilter): number[] => {
   );
 };
 
-const number = (column: GridColumn, filter: GridFilter): number =>
+export const number = (column: GridColumn, filter: GridFilter): number =>
   typeof filter.value === 'number' && Number.isFinite(filter.value)
     ? filter.value
     : refuseValue(column, filter);

@@ -30,11 +30,14 @@ export interface GridQuery extends CustomerFilters {
 }
 
 /** The column and direction of a sort, refusing a column that cannot be sorted by. */
-export function sortOf(columns: readonly GridColumn[], sort: string) {
+export function sortOf<C extends Pick<GridColumn, 'key' | 'label'> & { order?: object }>(
+  columns: readonly C[],
+  sort: string,
+) {
   const descending = sort.startsWith('-');
   const column = columnFor(columns, descending ? sort.slice(1) : sort);
   if (!column.order) throw new RefusedError('grid-sort-invalid', { label: column.label });
-  return { column, order: column.order, descending };
+  return { column, order: column.order as NonNullable<C['order']>, descending };
 }
 
 /** The fields whose rules a grid query must respect: filtering or sorting by a hidden one is refused. */
