@@ -26,3 +26,19 @@ test('words that name no time are not a time', () => {
   expect(shanghai('改天')).toBeUndefined();
   expect(shanghai('有空再说')).toBeUndefined();
 });
+
+// After midnight in China but still the day before in UTC (02:30 on Monday 12-07 in Beijing is
+// 18:30 on Sunday in UTC): the days count from the day people there live in, whatever the server's
+// own clock says. (Before 01:00 chrono reads 明天 as the coming morning, as people up late mean it.)
+test.each([
+  ['明天', '2026-12-08 09:00:00'],
+  ['3天后', '2026-12-10 09:00:00'],
+  ['今天下午3点', '2026-12-07 15:00:00'],
+  ['下周一', '2026-12-14 09:00:00'],
+  ['周三', '2026-12-09 09:00:00'],
+])('just after midnight in China, %s → %s', (text, expected) => {
+  const lateUtc = new Date('2026-12-06T18:30:00Z');
+  expect(
+    parseNaturalTime(text, lateUtc, 'Asia/Shanghai')?.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+  ).toBe(expected);
+});

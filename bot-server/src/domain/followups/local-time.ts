@@ -8,7 +8,8 @@ import { formatMonthDayTime } from '@kelian/cards';
  */
 export const morningHour = 9;
 
-function localParts(at: Date, timeZone: string) {
+/** `at` on the clocks of `timeZone`: year, month (1–12), day, hour, minute, second. */
+export function localParts(at: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -45,10 +46,10 @@ export function utcOffsetMinutes(at: Date, timeZone: string): number {
   return Math.round((Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s) - at.getTime()) / 60_000);
 }
 
-/** The instant that is `hour`:00 on the local `date` (`YYYY-MM-DD`) in `timeZone`. */
-export function atLocalHour(date: string, hour: number, timeZone: string): Date {
+/** The instant that is `hour`:`minute` on the local `date` (`YYYY-MM-DD`) in `timeZone`. */
+export function atLocalHour(date: string, hour: number, timeZone: string, minute = 0): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = new Date(Date.UTC(y, m - 1, d, hour));
+  const guess = new Date(Date.UTC(y, m - 1, d, hour, minute));
   return new Date(guess.getTime() - utcOffsetMinutes(guess, timeZone) * 60_000);
 }
 
