@@ -2,9 +2,11 @@ import { type SavedView, type SavedViewObject, SavedViewSchema } from '@kelian/o
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotVisibleError, RefusedError } from '../access/errors.js';
-import { customerGridColumns, type GridColumn } from '../customers/grid/columns.js';
-import { columnFor, filterCondition, type GridFilter } from '../customers/grid/filters.js';
-import { sortOf } from '../customers/grid/grid.js';
+import { customerGridColumns } from '../customers/grid/columns.js';
+import type { GridColumn } from '../grid/columns.js';
+import { columnFor, filterCondition, type GridFilter } from '../grid/filters.js';
+import { sortOf } from '../grid/page.js';
+import { leadGridColumns } from '../leads/grid-columns.js';
 
 // Each person's saved views of a grid: theirs alone (another person's view is "not found", like
 // one that does not exist). A view is checked against the grid's columns when saved, so opening it
@@ -18,8 +20,9 @@ export interface ViewInput {
   filters: GridFilter[];
 }
 
-const columnsOf: Record<SavedViewObject, (em: EntityManager) => Promise<GridColumn[]>> = {
+const columnsOf: Record<SavedViewObject, (em: EntityManager) => Promise<GridColumn<never>[]>> = {
   customers: customerGridColumns,
+  leads: leadGridColumns,
 };
 
 export const listViews = (em: EntityManager, acting: Acting, object: SavedViewObject) =>
