@@ -69,7 +69,7 @@ beforeAll(async () => {
 afterAll(() => crm.stop());
 
 describe('columns, sorting, filtering and paging', () => {
-  test('the columns: status in words, the owner not typed in, the contact mobile only filtered as empty', async () => {
+  test('the columns: status in words, the owner changed only by whoever may hand leads over, the contact mobile only filtered as empty', async () => {
     const columns = (await zhang.get('/api/leads/grid/columns')).body.items;
     expect(columns.map((c: { key: string }) => c.key)).toEqual([
       'company',
@@ -95,6 +95,8 @@ describe('columns, sorting, filtering and paging', () => {
     expect(byKey.mobile).toMatchObject({ sortable: false, filterOps: ['empty'], editable: true });
     expect(byKey.company).toMatchObject({ sortable: true, editable: true });
     expect(byKey.owner).toMatchObject({ type: 'person', editable: false });
+    const manager = (await li.get('/api/leads/grid/columns')).body.items;
+    expect(manager.find((c: { key: string }) => c.key === 'owner')).toMatchObject({ editable: true });
   });
 
   test('by company over every page, each lead once; a rep sees his own and his team’s waiting ones, not the east’s', async () => {

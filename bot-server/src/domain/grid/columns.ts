@@ -82,13 +82,13 @@ export function timeColumn<R>(
   };
 }
 
-/** The person a row belongs to (`owner`), sorted by name, the pool (no one) first. */
-export function ownerColumn<R extends { owner?: { name: string } | null }>(edit: boolean): GridColumn<R> {
+/** The person a row belongs to (`owner`), sorted by name, the pool (no one) first; changed by a hand-over. */
+export function ownerColumn<R extends { owner?: { name: string } | null }>(): GridColumn<R> {
   return {
     key: 'owner',
     label: '负责人',
     type: 'person',
-    ...(edit && { edit: 'owner' as const }),
+    edit: 'owner',
     order: {
       sql: (a) => `coalesce((select u."name" from "app_user" u where u."id" = ${a}."owner_id"), '')`,
       cast: 'text',

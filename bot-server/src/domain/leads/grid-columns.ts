@@ -4,8 +4,8 @@ import { listDefinitions } from '../custom-fields/definitions.js';
 import { customColumn, type GridColumn, ownerColumn, textColumn, timeColumn } from '../grid/columns.js';
 
 // The columns of the leads grid. Its contents are edited in place (the lead's PATCH: the owner's, under
-// the field rules); its status and owner change by what is done with a lead (claim, hand over, back to
-// the pool, invalid: batch.ts), so they are not cells to type in. The contact's mobile of a lead still
+// the field rules), its owner by a hand-over (batch.ts, for whoever may reassign leads); its status
+// changes by what is done with a lead (claim, back to the pool, invalid), so it is no cell to type in. The contact's mobile of a lead still
 // waiting to be claimed is masked to everyone, and so is the email (record.ts): searching or sorting by
 // them would tell them digit by digit, so they are only filtered as empty or not. Custom fields of leads are shown,
 // sorted and filtered; the lead's form edits them.
@@ -41,7 +41,7 @@ const builtIn: GridColumn<Lead>[] = [
     options: leadStatuses.map((value) => ({ value, label: leadStatusLabels[value] })),
     order: { sql: (a) => `${a}."status"`, cast: 'text', valueOf: (l) => l.status },
   },
-  ownerColumn(false),
+  ownerColumn(),
   textColumn<Lead>('source', '来源'),
   textColumn<Lead>('region', '地区'),
   textColumn<Lead>('industry', '行业'),

@@ -27,7 +27,7 @@ const builtIn: GridColumn<Customer>[] = [
     order: { sql: (a) => `${a}."kind"`, cast: 'text', valueOf: (c) => c.kind },
   },
   textColumn<Customer>('level', '等级'),
-  ownerColumn(true),
+  ownerColumn(),
   { key: 'tags', label: '标签', type: 'tags', ruledField: 'tags', edit: { field: 'tagIds' } },
   textColumn<Customer>('industry', '行业'),
   textColumn<Customer>('region', '地区'),
