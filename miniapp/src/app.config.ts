@@ -32,7 +32,7 @@ export default defineAppConfig({
         'audit',
       ],
     },
-    { root: 'pages/grid', pages: ['customers'] },
+    { root: 'pages/grid', pages: ['customers', 'leads'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -37,7 +37,13 @@ const mainPages = [
   // At desktop width the customers are a grid.
   { key: 'customers', label: '客户', route: '#/pages/grid/customers', loaded: '.k-grid__td' },
   { key: 'deals', label: '商机', route: '#/pages/opportunities/index', loaded: '.board-column' },
-  { key: 'leads', label: '线索', route: '#/pages/leads/index', loaded: '.leads .k-tab' },
+  // So are the leads (none yet in the demo company: the grid's head, or a phone's compact list).
+  {
+    key: 'leads',
+    label: '线索',
+    route: '#/pages/grid/leads',
+    loaded: '.grid-head__title, .grid-compact__hint',
+  },
   { key: 'tasks', label: '待办', route: '#/pages/tasks/index', loaded: '.tasks .k-tab' },
   { key: 'me', label: '我的', route: '#/pages/me/index', loaded: '.me__profile' },
 ];

@@ -4,9 +4,9 @@
 // Shift-click, to 张伟 at once. On a phone the same page is a compact list.
 // Screenshots land in test-results/screenshots/miniapp-grid-*.png.
 import pg from 'pg';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
+import { cell, rows, settle, signIn } from './grid-page.js';
 import { miniappWorld } from './miniapp-world.js';
 
 const world = miniappWorld();
@@ -14,26 +14,9 @@ const desktop = { width: 1280, height: 800 };
 const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
 afterAll(() => db.end());
 
-async function signIn(name: string): Promise<Page> {
-  const page = await world.page(await world.phone());
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-  return page;
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-const rows = (page: Page) => page.locator('.k-grid__table > .k-grid__row');
-const cell = (page: Page, row: number, column: string) =>
-  rows(page).nth(row).locator(`.k-grid__td[data-column="${column}"]`);
-
 describe.skipIf(!hasBrowser)('the customers grid (needs Debian chromium)', () => {
   test('徐明 edits a level in place and hands ten customers to 张伟 in one go', async () => {
-    const page = await signIn('徐明');
+    const page = await signIn(world, '徐明');
     await page.setViewportSize(desktop);
     await page.goto(`${world.server.url}/app/#/pages/grid/customers`);
     await rows(page).nth(10).waitFor({ timeout: 20_000 });

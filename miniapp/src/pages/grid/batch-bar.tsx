@@ -22,31 +22,10 @@ interface Props {
 export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear }: Props) {
   const [menu, setMenu] = useState<'owner' | 'tag' | null>(null);
   const [level, setLevel] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const run = async (change: BatchChange) => {
+  const { busy, run: runBatch } = useBatch({ unit: '位', noun: '客户' }, onDone);
+  const run = (change: BatchChange) => {
     setMenu(null);
-    setBusy(true);
-    try {
-      const outcome = await batchCustomers(selected, change);
-      onDone(outcome);
-      void Taro.showModal({
-        title: `已修改 ${outcome.changed.length} 位客户`,
-        content:
-          outcome.skipped.length === 0
-            ? '所选客户都已修改。'
-            : `${outcome.skipped.length} 位未修改：${outcome.skipped
-                .slice(0, 5)
-                .map((s) => `${s.name ?? `#${s.id}`}（${s.reason}）`)
-                .join('；')}${outcome.skipped.length > 5 ? ' 等' : ''}`,
-        showCancel: false,
-        confirmText: '知道了',
-      });
-    } catch (e) {
-      showRefusal(e);
-    } finally {
-      setBusy(false);
-    }
+    return runBatch(() => batchCustomers(selected, change));
   };
 
   const remove = async () => {
@@ -116,7 +95,43 @@ export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear 
   );
 }
 
-function Menu({
+/**
+ * Runs a batch change and tells its outcome as it is: how many changed, and which did not and why
+ * (the first five). Rows are counted in `unit`s of `noun`: 位客户, 条线索.
+ */
+export function useBatch(
+  { unit, noun }: { unit: string; noun: string },
+  onDone: (outcome: BatchOutcome) => void,
+) {
+  const [busy, setBusy] = useState(false);
+  const run = async (change: () => Promise<BatchOutcome>) => {
+    setBusy(true);
+    try {
+      const outcome = await change();
+      onDone(outcome);
+      void Taro.showModal({
+        title: `已修改 ${outcome.changed.length} ${unit}${noun}`,
+        content:
+          outcome.skipped.length === 0
+            ? `所选${noun}都已修改。`
+            : `${outcome.skipped.length} ${unit}未修改：${outcome.skipped
+                .slice(0, 5)
+                .map((s) => `${s.name ?? `#${s.id}`}（${s.reason}）`)
+                .join('；')}${outcome.skipped.length > 5 ? ' 等' : ''}`,
+        showCancel: false,
+        confirmText: '知道了',
+      });
+    } catch (e) {
+      showRefusal(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
+
+/** A batch action that opens a list of choices under its button. */
+export function Menu({
   label,
   open,
   onToggle,

@@ -3,10 +3,12 @@ import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { SavedView } from '../../services/grid';
 
-// The person's saved views above the grid: 全部客户 (the default) and each saved one; the current
+// The person's saved views above the grid: everything (全部客户, the default) and each saved one; the current
 // grid saved under a name, the chosen view updated or deleted.
 
 interface Props {
+  /** The default view's name: 全部客户. */
+  everything: string;
   views: SavedView[];
   current: number | null;
   onPick(view: SavedView | null): void;
@@ -15,7 +17,7 @@ interface Props {
   onDelete(): void;
 }
 
-export function ViewsBar({ views, current, onPick, onSave, onUpdate, onDelete }: Props) {
+export function ViewsBar({ everything, views, current, onPick, onSave, onUpdate, onDelete }: Props) {
   const [name, setName] = useState('');
   return (
     <View className="grid-views">
@@ -23,7 +25,7 @@ export function ViewsBar({ views, current, onPick, onSave, onUpdate, onDelete }:
         className={`grid-views__item${current === null ? ' grid-views__item--on' : ''}`}
         onClick={() => onPick(null)}
       >
-        全部客户
+        {everything}
       </Text>
       {views.map((v) => (
         <Text
