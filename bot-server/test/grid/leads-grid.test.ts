@@ -129,6 +129,10 @@ describe('columns, sorting, filtering and paging', () => {
       owner: { id: ids.zhangWei, name: '张伟' },
       fieldAccess: { editable: expect.arrayContaining(['company', 'mobile', 'industry']) },
     });
+    // The search box: a company or contact's name, `%` itself.
+    const found = await grid(zhang, { q: '海河', sort: 'createdAt' });
+    expect(found.body.items.map((l: { id: number }) => l.id)).toEqual(leads.northNew);
+    expect((await grid(zhang, { q: '%' })).body.items).toEqual([]);
     // 孙浩's leads are east's: filtering by him finds nothing for 张伟.
     const other = await grid(zhang, { filters: [{ column: 'owner', op: 'in', value: [ids.sunHao] }] });
     expect(other.body.items).toEqual([]);
@@ -279,7 +283,7 @@ describe('batch changes', () => {
     expect(await leadRow(waiting)).toEqual(waitingBefore);
   });
 
-  test('marked invalid with one reason; a lead already closed is named and keeps its reason', async () => {
+  test('marked invalid with one reason; a lead already closed is named and keeps its reason and owner', async () => {
     const closed = leads.northNew[2]!;
     expect((await zhang.send('POST', `/api/leads/${closed}/invalid`, { reason: '空号' })).status).toBe(200);
     const own = leads.zhang[5]!;
@@ -296,7 +300,9 @@ describe('batch changes', () => {
       changed: [],
       skipped: [{ id: own, name: '北京星火科技6号', reason: '这条线索已关闭' }],
     });
-    expect(await leadRow(own)).toMatchObject({ invalid_reason: '重复登记' });
+    const handed = await li.send('POST', '/api/leads/batch', { ids: [own], ownerId: ids.zhangWei });
+    expect(handed.body.skipped).toEqual([{ id: own, name: '北京星火科技6号', reason: '这条线索已关闭' }]);
+    expect(await leadRow(own)).toMatchObject({ status: 'invalid', invalid_reason: '重复登记' });
   });
 
   test('bad input: a rep handing over, an owner who left, no action or two; nothing changes', async () => {

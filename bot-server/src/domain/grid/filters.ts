@@ -57,7 +57,7 @@ function time(column: GridColumn<never>, filter: GridFilter): string {
 }
 
 /** `%` and `_` in a search text are the characters themselves. */
-const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // Conditions are built untyped and typed once, for the grid's rows, by filterCondition: a column's
 // key is a property of those rows (a grid lists only its rows' fields).

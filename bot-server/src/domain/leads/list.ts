@@ -1,6 +1,7 @@
 import { type Lead, LeadSchema, type LeadStatus } from '@kelian/orm';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
+import { likeText } from '../grid/filters.js';
 import { leadScope } from './scope.js';
 import { leadPopulate } from './store.js';
 
@@ -45,6 +46,6 @@ export async function listLeads(em: EntityManager, acting: Acting, query: LeadLi
 /** A search text in the company or the contact's name (`%` and `_` are themselves). */
 export function leadSearch(q: string | undefined): FilterQuery<Lead> {
   if (!q) return {};
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likeText(q);
   return { $or: [{ company: { $ilike: like } }, { contactName: { $ilike: like } }] };
 }
