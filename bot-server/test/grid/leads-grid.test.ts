@@ -248,6 +248,8 @@ describe('batch changes', () => {
 
   test('a batch handover tells the new owner once of all and the former owner once of theirs', async () => {
     const sandbox = sandboxOf(crm.server);
+    // The earlier hand-over's messages are sent first: only this one's are counted.
+    await settleJobs(crm.db);
     const after = sandbox.state.messages.list({}).at(-1)?.seq ?? 0;
     const res = await li.send('POST', '/api/leads/batch', {
       ids: [leads.zhang[2]!, leads.zhang[3]!],
