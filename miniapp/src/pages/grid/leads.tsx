@@ -60,7 +60,12 @@ export default function LeadGridPage() {
         page={page}
         title="线索"
         name={(r) => r.company ?? ''}
-        meta={(r) => [status(r), r.contactName, r.owner?.name, r.region]}
+        meta={(r) => [
+          status(r),
+          r.contactName && `联系人 ${r.contactName}`,
+          r.owner && `负责人 ${r.owner.name}`,
+          r.region,
+        ]}
         onOpen={open}
       />
     );
