@@ -2,7 +2,8 @@
 // issue 19 on 1,000,000 customers (BENCH_CUSTOMERS), through the real server (boot(), sandbox
 // mode: HTTP, a session, the data scope, the presenter). PostgreSQL when BENCH_DATABASE_URL is set
 // (a throwaway database), otherwise embedded PGlite. Prints the first page of 100 rows per kind of
-// sort and filter, for the administrator, a manager and a rep, and batch edits of 1,000 rows.
+// sort and filter, for the administrator, a manager and a rep, batch edits of 1,000 rows, and the
+// admin console's role preview (what a person sees under a role's unsaved rules: list and record).
 import { loadavg } from 'node:os';
 import { loadConfig } from '@kelian/config';
 import pg from 'pg';
@@ -47,6 +48,7 @@ try {
   const zhang = await userId(pool, '张伟');
   const pages = await measurePages(server, sessions, zhang);
   const batches = await measureBatches(server, pool, sessions.admin, zhang);
+  const previews = await measurePreviews(server, pool, sessions.admin);
   const busy = loadavg()
     .map((n) => n.toFixed(1))
     .join(' ');
@@ -54,7 +56,10 @@ try {
     `\nCustomers grid on ${total.toLocaleString('en')} customers, ${db.kind}, through HTTP (load average ${busy})\n`,
   );
   console.log(table(['first page (limit 100)', 'who', 'rows', 'p50 ms', 'p95 ms', 'max ms'], pages));
-  console.log(`\n${table(['batch edit of 1,000 customers', 'rounds', 'p50 ms', 'max ms'], batches)}\n`);
+  console.log(`\n${table(['batch edit of 1,000 customers', 'rounds', 'p50 ms', 'max ms'], batches)}`);
+  console.log(
+    `\n${table(['role preview (phones hidden, unsaved)', 'rounds', 'p50 ms', 'p95 ms', 'max ms'], previews)}\n`,
+  );
 } finally {
   await pool?.end();
   await server?.stop();
@@ -191,5 +196,59 @@ async function measureBatches(s: RunningServer, p: pg.Pool, token: string, zhang
   await run('owner → 张伟', () => ({ ownerId: zhang }));
   await run('level → A', () => ({ level: 'A' }));
   await run('add a tag', () => ({ addTagIds: [1] }));
+  return rows;
+}
+
+/**
+ * The role editor's preview, as the console asks for it while an administrator edits: the role's
+ * current rules with customers' phones hidden, for a rep (销售, own customers), a manager (销售主管,
+ * her department's) and the administrator (everyone's).
+ */
+async function measurePreviews(s: RunningServer, p: pg.Pool, token: string) {
+  const roles = (await (
+    await fetch(`${s.url}/api/roles`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as {
+    items: {
+      id: number;
+      code: string | null;
+      defaultScope: string;
+      rights: object;
+      fieldRules: Record<string, object>;
+    }[];
+  };
+  const cases = [
+    { who: '张伟', code: 'sales' },
+    { who: '李娜', code: 'manager' },
+    { who: '徐明', code: 'admin' },
+  ];
+  const rows: string[][] = [];
+  for (const c of cases) {
+    const role = roles.items.find((r) => r.code === c.code)!;
+    const body = JSON.stringify({
+      userId: await userId(p, c.who),
+      roleId: role.id,
+      defaultScope: role.defaultScope,
+      rights: role.rights,
+      fieldRules: { ...role.fieldRules, customer: { ...role.fieldRules.customer, phone: 'hidden' } },
+    });
+    const preview = async () => {
+      const res = await fetch(`${s.url}/api/roles/preview`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+      if (res.status !== 200) throw new Error(`preview ${c.who}: ${res.status} ${await res.text()}`);
+      await res.json();
+    };
+    await preview();
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const started = performance.now();
+      await preview();
+      times.push(performance.now() - started);
+    }
+    const l = latency(times);
+    rows.push([`${c.who} (${c.code})`, String(rounds), ms(l.p50), ms(l.p95), ms(l.max)]);
+  }
   return rows;
 }

@@ -1270,6 +1270,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/opportunities/grid/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 商机表格的列（当前用户看不到的字段不列出） */
+        get: operations["getApiOpportunitiesGridColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 商机表格：按任意列排序、筛选（含自定义字段），仅限数据权限范围内
+         * @description 不认识的列答复 400（grid-column-unknown），不能排序的列 400（grid-sort-invalid），不适用的筛选 400（grid-filter-invalid），按隐藏或打码的字段筛选或排序 403（field-refused）。金额以分计。
+         */
+        get: operations["getApiOpportunitiesGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量修改负责人、调整阶段，或批量删除
+         * @description 可以修改的商机全部修改（一个事务，逐条审计，阶段调整记入阶段历史），其余的在 skipped 中列出原因且保持原样。新负责人已离职答复 400（owner-left），角色没有相应权限 403，什么都不改。
+         */
+        post: operations["postApiOpportunitiesBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -8995,7 +9052,7 @@ export interface operations {
     getApiViews: {
         parameters: {
             query: {
-                object: "customers" | "leads";
+                object: "customers" | "leads" | "deals";
             };
             header?: never;
             path?: never;
@@ -9013,7 +9070,7 @@ export interface operations {
                         items: {
                             id: number;
                             /** @enum {string} */
-                            object: "customers" | "leads";
+                            object: "customers" | "leads" | "deals";
                             name: string;
                             columns: string[];
                             sort: string;
@@ -9088,7 +9145,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    object: "customers" | "leads";
+                    object: "customers" | "leads" | "deals";
                     name: string;
                     columns: string[];
                     /** @description 列名，升序；前加 - 为降序，例如 -updatedAt、level、cf.预算 */
@@ -9113,7 +9170,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        object: "customers" | "leads";
+                        object: "customers" | "leads" | "deals";
                         name: string;
                         columns: string[];
                         sort: string;
@@ -9300,7 +9357,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        object: "customers" | "leads";
+                        object: "customers" | "leads" | "deals";
                         name: string;
                         columns: string[];
                         sort: string;
@@ -13583,6 +13640,316 @@ export interface operations {
             };
             /** @description 未登录或会话已失效 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiOpportunitiesGridColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 列 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 列名：字段名，或自定义字段 cf.<key> */
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            type: "text" | "choice" | "number" | "date" | "person" | "tags";
+                            options?: {
+                                value: string;
+                                label: string;
+                            }[];
+                            sortable: boolean;
+                            filterOps: string[];
+                            /** @description 字段规则允许当前用户修改这一列（每行是否可改见该行的 fieldAccess） */
+                            editable: boolean;
+                            /** @description 当前用户看到的是脱敏后的值 */
+                            masked: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiOpportunitiesGrid: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description 列筛选，JSON 数组：[{"column":"level","op":"eq","value":"A"}]；op 为 contains、eq、in、gte、lte、empty、has */
+                filters?: string;
+                /** @description 列名，升序；前加 - 为降序，例如 -updatedAt、level、cf.预算 */
+                sort?: string;
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页商机 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description 字段规则为隐藏时没有此字段 */
+                            name?: string;
+                            customer: {
+                                id: number;
+                                name: string;
+                            };
+                            owner: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            stage: {
+                                id: number;
+                                name: string;
+                                position: number;
+                                probability: number;
+                                stalledAfterDays: number | null;
+                                /** @enum {string} */
+                                outcome: "open" | "won" | "lost";
+                            };
+                            /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
+                            amountCents?: number | string;
+                            expectedCloseDate?: string | null;
+                            /** @enum {string} */
+                            status: "open" | "won" | "lost";
+                            lostReason: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            editable: boolean;
+                            /** @description 自定义字段，按字段 key */
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiOpportunitiesBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                    /** @constant */
+                    delete?: true;
+                    ownerId?: number;
+                    stageId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 已按要求修改的商机编号（含原本就是这样的） */
+                        changed: number[];
+                        /** @description 未修改的商机及原因（不在权限范围内等），它们保持原样 */
+                        skipped: {
+                            id: number;
+                            /** @description 商机名称；看不到的商机没有 */
+                            name?: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,6 +28,7 @@ describe('the desktop side navigation', () => {
     expect(place('/pages/customers/detail?id=7')).toBe('客户');
     expect(place('/pages/customers/edit')).toBe('客户');
     expect(place('/pages/opportunities/detail')).toBe('商机');
+    expect(place('/pages/grid/deals')).toBe('商机');
     expect(place('/pages/leads/detail')).toBe('线索');
     expect(place('/pages/admin/roles')).toBe('管理后台');
     expect(place('/pages/login/index')).toBeUndefined();

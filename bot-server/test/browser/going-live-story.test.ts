@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { hasBrowser, screenshot } from '../support/browser.js';
-import { miniappWorld } from './miniapp-world.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld({
   SANDBOX_DEMO_DATA: 'false',
@@ -17,17 +17,6 @@ const world = miniappWorld({
 });
 const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
 afterAll(() => db.end());
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
 
 /** The roles a person holds now, by name, as the database has them. */
 async function rolesOf(name: string): Promise<string[]> {
@@ -58,7 +47,7 @@ describe.skipIf(!hasBrowser)('going live on a fresh company (needs Debian chromi
   test('the first administrator sets the company up and a rep starts working', async () => {
     expect(await rolesOf('张伟')).toEqual([]);
     const admin = await world.page(await world.desktop());
-    await signIn(admin, '徐明');
+    await world.signIn('徐明', admin);
 
     // The checklist: what is not ready yet says what to do.
     await admin.goto(`${world.server.url}/app/#/pages/admin/checklist`);
@@ -78,7 +67,7 @@ describe.skipIf(!hasBrowser)('going live on a fresh company (needs Debian chromi
 
     // 张伟 on his phone: his first customer.
     const rep = await world.page(await world.phone());
-    await signIn(rep, '张伟');
+    await world.signIn('张伟', rep);
     await rep.goto(`${world.server.url}/app/#/pages/customers/edit`);
     const field = (label: string) => rep.locator('.k-form-row', { hasText: label }).locator('input').first();
     await field('客户名称').fill('保定恒信机械有限公司', { timeout: 15_000 });

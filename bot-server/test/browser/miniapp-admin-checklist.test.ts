@@ -11,14 +11,6 @@ import { miniappWorld } from './miniapp-world.js';
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
 
-async function signIn(name: string): Promise<Page> {
-  const page = await world.page(await world.phone());
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-  return page;
-}
-
 async function openChecklist(page: Page) {
   await page.goto(`${world.server.url}/app/#/pages/admin/checklist`);
   await page.locator('.golive-check').first().waitFor({ timeout: 20_000 });
@@ -48,7 +40,7 @@ const armSwitch = (body: object) =>
 
 describe.skipIf(!hasBrowser)('上线检查 (needs Debian chromium)', () => {
   test('on a phone: each check with its mark and fix, 60020 after 重新检查, and 立即同步', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await openChecklist(page);
     // 上线检查 is the console's first section.
     expect(await page.locator('.admin__nav-item').first().textContent()).toBe('上线检查');
@@ -76,7 +68,7 @@ describe.skipIf(!hasBrowser)('上线检查 (needs Debian chromium)', () => {
   });
 
   test('at desktop width the org sync stands beside the checks', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await page.setViewportSize(desktop);
     await openChecklist(page);
     const checks = await page.locator('.golive__main').boundingBox();
@@ -87,7 +79,7 @@ describe.skipIf(!hasBrowser)('上线检查 (needs Debian chromium)', () => {
   });
 
   test('a rep is told the console is for administrators', async () => {
-    const page = await signIn('张伟');
+    const page = await world.signIn('张伟');
     await page.goto(`${world.server.url}/app/#/pages/admin/checklist`);
     await page.getByText('仅管理员可以使用管理后台').waitFor({ timeout: 15_000 });
     expect(await page.locator('.golive-check').count()).toBe(0);

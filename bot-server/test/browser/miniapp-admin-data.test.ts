@@ -9,27 +9,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { apiClient } from '../api/support.js';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
-import { miniappWorld } from './miniapp-world.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
-
-async function signIn(name: string): Promise<Page> {
-  const page = await world.page(await world.phone());
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-  return page;
-}
-
-/** Quiet, toasts gone, every scrolled box back at its top: ready for a screenshot. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  // innerText leaves out what is not displayed: the toast once it has faded.
-  await page.waitForFunction('!/已保存|已添加/.test(document.body.innerText)', undefined, { timeout: 5000 });
-  await page.evaluate("for (const box of document.querySelectorAll('*')) box.scrollTop = 0");
-  await page.waitForTimeout(300);
-}
 
 /** The page at desktop width, then at phone width: the detail, then the list it replaces there. */
 async function both(page: Page, name: string) {
@@ -70,7 +53,7 @@ const button = (page: Page, text: string) => page.locator('taro-button-core', { 
 
 describe.skipIf(!hasBrowser)('the console data settings (needs Debian chromium)', () => {
   test('徐明 adds a field, is refused a type change the stored values would not fit, adds a tag, and finds it all in 操作日志', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await page.setViewportSize(desktop);
     await page.goto(`${world.server.url}/app/#/pages/admin/fields`);
     await button(page, '新建字段').click({ timeout: 20_000 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
 import { songJiaJoins } from '../support/unmatched-person.js';
-import { miniappWorld } from './miniapp-world.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
@@ -36,35 +36,21 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db?.end());
 
-async function signIn(name: string): Promise<Page> {
-  const page = await world.page(await world.phone());
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-  return page;
-}
-
-/** Quiet, for a screenshot. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
-}
-
 /** Both widths of the same moment: the phone (the panel replaces the list) and a desktop window. */
 async function shoot(page: Page, name: string, target: string) {
   await page.setViewportSize(phone.viewport);
   await page.locator(target).scrollIntoViewIfNeeded();
-  await settle(page);
+  await settle(page, 400);
   await page.screenshot({ path: screenshot(`miniapp-admin-merge-${name}-phone`), fullPage: true });
   await page.setViewportSize(desktop);
   await page.locator(target).scrollIntoViewIfNeeded();
-  await settle(page);
+  await settle(page, 400);
   await page.screenshot({ path: screenshot(`miniapp-admin-merge-${name}-desktop`) });
 }
 
 describe.skipIf(!hasBrowser)('合并账号 in the admin console (needs Debian chromium)', () => {
   test('the administrator merges 宋佳’s DingTalk member into her WeCom one', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await page.goto(`${world.server.url}/app/#/pages/admin/users`);
     await page.locator('.admin-filters__search input').fill('宋佳');
     const rows = page.locator('.admin-row', { hasText: '宋佳' });
@@ -113,7 +99,7 @@ describe.skipIf(!hasBrowser)('合并账号 in the admin console (needs Debian ch
     await page.locator('.admin-chip', { hasText: '全部' }).first().click();
     const marked = page.locator('.admin-row', { hasText: '宋佳' }).filter({ hasText: '已合并' });
     await marked.waitFor({ timeout: 10_000 });
-    await settle(page);
+    await settle(page, 400);
     await page.screenshot({ path: screenshot('miniapp-admin-merge-list-desktop') });
   });
 });

@@ -7,26 +7,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
-import { miniappWorld } from './miniapp-world.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
-
-async function signIn(name: string): Promise<Page> {
-  const page = await world.page(await world.phone());
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-  return page;
-}
-
-/** Quiet, with the 已保存 toast gone and every scrolled box back at its top, for a screenshot. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.getByText('已保存').waitFor({ state: 'hidden', timeout: 5000 });
-  await page.evaluate("for (const box of document.querySelectorAll('*')) box.scrollTop = 0");
-  await page.waitForTimeout(300);
-}
 
 /** Both widths of the page as it stands; back at desktop width afterwards. */
 async function photograph(page: Page, name: string) {
@@ -62,7 +46,7 @@ const namesInOrder = (page: Page) => page.locator('.admin-split__list .admin-row
 
 describe.skipIf(!hasBrowser)('the console’s sales settings (needs Debian chromium)', () => {
   test('徐明 edits an assignment rule and a follow-up rule; what the server refuses stays as it was', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await page.setViewportSize(desktop);
     await page.goto(`${world.server.url}/app/#/pages/admin/users`);
     await page.locator('.admin__nav-item', { hasText: '销售设置' }).click({ timeout: 15_000 });
@@ -116,7 +100,7 @@ describe.skipIf(!hasBrowser)('the console’s sales settings (needs Debian chrom
   });
 
   test('徐明 sets a stage’s stall limit and order, and a rep’s target in place', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await page.setViewportSize(desktop);
     await page.goto(`${world.server.url}/app/#/pages/admin/stages`);
     const quote = rowOf(page, '方案报价');

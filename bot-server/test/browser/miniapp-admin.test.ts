@@ -3,34 +3,16 @@
 // a second role; at desktop width he drafts a custom role that hides customers' phone numbers and
 // sees what 张伟 would see under it before saving it. 张伟 himself gets no way in.
 // Screenshots land in test-results/screenshots/miniapp-admin-*.png.
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
-import { miniappWorld } from './miniapp-world.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
 
-async function signIn(name: string): Promise<Page> {
-  const page = await world.page(await world.phone());
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-  return page;
-}
-
-/** Quiet, with the 已保存 toast gone and every scrolled box back at its top, for a screenshot. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.getByText('已保存').waitFor({ state: 'hidden', timeout: 5000 });
-  // A string: the server's TypeScript has no DOM types.
-  await page.evaluate("for (const box of document.querySelectorAll('*')) box.scrollTop = 0");
-  await page.waitForTimeout(300);
-}
-
 describe.skipIf(!hasBrowser)('the admin console (needs Debian chromium)', () => {
   test('on a phone the administrator finds 张伟, gives him a role with its scope and takes it back', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await page.goto(`${world.server.url}/app/#/pages/me/index`);
     const entry = page.locator('.nut-cell', { hasText: '管理后台' });
     await entry.waitFor({ timeout: 15_000 });
@@ -64,7 +46,7 @@ describe.skipIf(!hasBrowser)('the admin console (needs Debian chromium)', () => 
   });
 
   test('at desktop width he drafts a role hiding phone numbers and previews what 张伟 sees', async () => {
-    const page = await signIn('徐明');
+    const page = await world.signIn('徐明');
     await page.setViewportSize(desktop);
     await page.goto(`${world.server.url}/app/#/pages/admin/users`);
     await page.locator('.admin-row', { hasText: '张伟' }).click({ timeout: 15_000 });
@@ -115,7 +97,7 @@ describe.skipIf(!hasBrowser)('the admin console (needs Debian chromium)', () => 
   });
 
   test('a sales rep sees no entry, and the console itself refuses him', async () => {
-    const page = await signIn('张伟');
+    const page = await world.signIn('张伟');
     await page.goto(`${world.server.url}/app/#/pages/me/index`);
     await page.getByText('角色与数据范围').waitFor({ timeout: 15_000 });
     await page.waitForLoadState('networkidle');

@@ -7,8 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiClient } from '../api/support.js';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
-import { cell, rows, settle, signIn } from './grid-page.js';
-import { miniappWorld } from './miniapp-world.js';
+import { cell, rows } from './grid-page.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
@@ -61,7 +61,7 @@ beforeAll(async () => {
 
 describe.skipIf(!hasBrowser)('the leads grid (needs Debian chromium)', () => {
   test('李娜 corrects a lead in place and hands five of 张伟’s leads to 刘洋 in one go', async () => {
-    const page = await signIn(world, '李娜');
+    const page = await world.signIn('李娜');
     await page.setViewportSize(desktop);
     await settle(page);
     await page.locator('nav.k-nav .k-nav__item', { hasText: '线索' }).click();

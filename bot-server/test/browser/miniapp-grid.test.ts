@@ -6,8 +6,8 @@
 import pg from 'pg';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
-import { cell, rows, settle, signIn } from './grid-page.js';
-import { miniappWorld } from './miniapp-world.js';
+import { cell, rows } from './grid-page.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
@@ -16,7 +16,7 @@ afterAll(() => db.end());
 
 describe.skipIf(!hasBrowser)('the customers grid (needs Debian chromium)', () => {
   test('徐明 edits a level in place and hands ten customers to 张伟 in one go', async () => {
-    const page = await signIn(world, '徐明');
+    const page = await world.signIn('徐明');
     await page.setViewportSize(desktop);
     await page.goto(`${world.server.url}/app/#/pages/grid/customers`);
     await rows(page).nth(10).waitFor({ timeout: 20_000 });

@@ -64,5 +64,27 @@ export function miniappWorld(env: Record<string, string> = {}) {
       page.on('pageerror', (error) => pageErrors.push(error.message));
       return page;
     },
+    /**
+     * `name` picks themself from the sandbox's demo users and lands on 首页: in `page`, or in a new
+     * phone's page.
+     */
+    async signIn(name: string, page?: Page): Promise<Page> {
+      const signedIn = page ?? (await this.page(await this.phone()));
+      await signedIn.goto(`${server.url}/app/`);
+      await signedIn.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
+      await expect.poll(() => signedIn.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
+      return signedIn;
+    },
   };
+}
+
+/** Quiet, toasts gone, every scrolled box back at its top: ready for a screenshot. */
+export async function settle(page: Page, quietMs = 300): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect
+    .poll(() => page.locator('.taro__toast:visible, .nut-toast:visible').count(), { timeout: 5000 })
+    .toBe(0);
+  // A string: the server's TypeScript has no DOM types.
+  await page.evaluate("for (const box of document.querySelectorAll('*')) box.scrollTop = 0");
+  await page.waitForTimeout(quietMs);
 }

@@ -2,15 +2,18 @@ import { request } from './api';
 import type { Answer, Body } from './contract';
 
 // The desktop grids' API (bot-server/src/api/customers/grid-routes.ts, api/leads/grid-routes.ts,
-// api/views): a grid's columns as the signed-in person may use them, pages sorted and filtered by
+// api/sales/grid-routes.ts, api/views): a grid's columns as the signed-in person may use them, pages sorted and filtered by
 // any column, batch changes, and the person's saved views. A cell edit is the record's own PATCH
 // (services/customers.ts, updateLead below).
 
 export const GRID_CUSTOMERS_PAGE = '/pages/grid/customers';
 export const GRID_LEADS_PAGE = '/pages/grid/leads';
 
-/** The grids there are, by their path under /api and their saved views' `object`. */
-export type GridObject = 'customers' | 'leads';
+/** The grids there are, by their saved views' `object`. */
+export type GridObject = 'customers' | 'leads' | 'deals';
+
+/** Each grid's path under /api: the deals grid is the opportunities'. */
+const pathOf: Record<GridObject, string> = { customers: 'customers', leads: 'leads', deals: 'opportunities' };
 
 export type GridColumnInfo = Answer<'/api/customers/grid/columns', 'get'>['items'][number];
 export type GridCustomer = Answer<'/api/customers/grid', 'get'>['items'][number];
@@ -28,7 +31,7 @@ export interface GridQuery {
 }
 
 export const gridColumns = async (object: GridObject) =>
-  (await request<{ items: GridColumnInfo[] }>('GET', `/api/${object}/grid/columns`)).items;
+  (await request<{ items: GridColumnInfo[] }>('GET', `/api/${pathOf[object]}/grid/columns`)).items;
 
 export function gridPage<R>(object: GridObject, { sort, filters }: GridQuery, cursor?: string) {
   const params = [
@@ -37,7 +40,10 @@ export function gridPage<R>(object: GridObject, { sort, filters }: GridQuery, cu
     ...(filters.length > 0 ? [`filters=${encodeURIComponent(JSON.stringify(filters))}`] : []),
     ...(cursor ? [`cursor=${encodeURIComponent(cursor)}`] : []),
   ];
-  return request<{ items: R[]; nextCursor: string | null }>('GET', `/api/${object}/grid?${params.join('&')}`);
+  return request<{ items: R[]; nextCursor: string | null }>(
+    'GET',
+    `/api/${pathOf[object]}/grid?${params.join('&')}`,
+  );
 }
 
 export const batchCustomers = (ids: number[], change: BatchChange) =>

@@ -54,7 +54,27 @@ export const OpportunitySchema = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },
-  indexes: [{ properties: ['status', 'stage'] }, { properties: ['owner', 'status'] }],
+  indexes: [
+    { properties: ['status', 'stage'] },
+    { properties: ['owner', 'status'] },
+    // The deals grid's keyset orders (domain/sales/grid): live deals by an order and id, alone or
+    // within one owner or one stage, so that its first page is read off an index.
+    ...[
+      ['updated_at'],
+      ['created_at'],
+      ['name'],
+      ['amount_cents'],
+      ['owner_id', 'updated_at'],
+      ['stage_id', 'updated_at'],
+    ].map((columns) => {
+      const name = `opportunity_grid_${columns.join('_')}_idx`;
+      const list = [...columns, 'id'].map((c) => `"${c}"`).join(', ');
+      return {
+        name,
+        expression: `create index "${name}" on "opportunity" (${list}) where "deleted_at" is null`,
+      };
+    }),
+  ],
 });
 
 export type Opportunity = InferEntity<typeof OpportunitySchema>;

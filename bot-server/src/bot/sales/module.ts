@@ -1,4 +1,6 @@
 import { salesDocs } from '../../api/sales/docs.js';
+import { dealGridDocs } from '../../api/sales/grid-docs.js';
+import { dealGridRouter } from '../../api/sales/grid-routes.js';
 import { salesRouter } from '../../api/sales/routes.js';
 import type { KelianModule } from '../../modules/contract.js';
 import { salesFeature } from './feature.js';
@@ -14,6 +16,10 @@ export const salesModule: KelianModule = {
     stalledDealJobs(ctx);
   },
   cards: { stalled_deal: stalledDealCard },
-  api: { routers: (deps) => [salesRouter(deps)], docs: () => salesDocs },
+  api: {
+    // The grid's routes before /opportunities/:id, which would take /opportunities/grid for an id.
+    routers: (deps) => [dealGridRouter(deps), salesRouter(deps)],
+    docs: () => [...salesDocs, ...dealGridDocs],
+  },
   start: ({ queue }) => enqueueStalledDealScan(queue),
 };

@@ -18,10 +18,17 @@ export const filterOps: Record<ColumnType, readonly FilterOp[]> = {
   tags: ['has'],
 };
 
+/** As it arrives (a request, a saved view): its op is checked against its column's. */
+export interface GridFilter {
+  column: string;
+  op: string;
+  value?: unknown;
+}
+
 /** How a column orders rows: its SQL over the row's alias, the type a position is compared as. */
 export interface ColumnOrder<R> {
   sql(alias: string): string;
-  cast: 'text' | 'timestamptz' | 'numeric';
+  cast: 'text' | 'timestamptz' | 'numeric' | 'date';
   /** The row's value of `sql`, as a keyset position carries it. */
   valueOf(row: R): string;
 }
@@ -32,8 +39,8 @@ export interface GridColumn<R = unknown> {
   type: ColumnType;
   /** The field whose rule governs the column (ruledFields of the grid's object); none for the owner. */
   ruledField?: string;
-  /** What a cell edit sends back: a field, a custom field's key, or the owner. */
-  edit?: { field: string } | { customField: string } | 'owner';
+  /** What a cell edit sends back: a field, a custom field's key, the owner, or a deal's stage move. */
+  edit?: { field: string } | { customField: string } | 'owner' | 'stage';
   options?: { value: string; label: string }[];
   /** Absent: the column cannot be sorted by. */
   order?: ColumnOrder<R>;
@@ -41,6 +48,11 @@ export interface GridColumn<R = unknown> {
   ops?: readonly FilterOp[];
   /** The custom field's key, for `cf.<key>` columns. */
   customField?: string;
+  /**
+   * The column's own filter, for a value the shared ones cannot reach (another row's, a day, a
+   * number of the row): a query condition over the grid's rows, after its ops were checked.
+   */
+  condition?: (column: GridColumn<never>, filter: GridFilter) => Record<string, unknown>;
 }
 
 /** The filters a column takes. */

@@ -1,17 +1,12 @@
 import { type FilterQuery, raw } from '@mikro-orm/postgresql';
 import { RefusedError } from '../access/errors.js';
-import { type FilterOp, type GridColumn, opsOf } from './columns.js';
+import { type FilterOp, type GridColumn, type GridFilter, opsOf } from './columns.js';
+
+export type { GridFilter };
 
 // A column filter of the grid as a query condition. Values arrive as JSON from anywhere (a request,
 // a saved view): each is checked against its column's type, and one that does not fit is refused
 // with the column's name rather than reaching the database.
-
-/** As it arrives (a request, a saved view): its op is checked against its column's. */
-export interface GridFilter {
-  column: string;
-  op: string;
-  value?: unknown;
-}
 
 /** The column named `key`, or a refusal naming it. */
 export function columnFor<R>(columns: readonly GridColumn<R>[], key: string): GridColumn<R> {
@@ -20,7 +15,7 @@ export function columnFor<R>(columns: readonly GridColumn<R>[], key: string): Gr
   return found;
 }
 
-const refuseValue = (column: GridColumn<never>, filter: GridFilter): never => {
+export const refuseValue = (column: GridColumn<never>, filter: GridFilter): never => {
   throw new RefusedError('grid-filter-invalid', { label: column.label, op: filter.op });
 };
 
@@ -29,7 +24,7 @@ const texts = (column: GridColumn<never>, filter: GridFilter, max = 200): string
   if (list.length === 0 || list.length > 50) refuseValue(column, filter);
   return list.map((v) => (typeof v === 'string' && v.length <= max ? v : refuseValue(column, filter)));
 };
-const oneText = (column: GridColumn<never>, filter: GridFilter) => {
+export const oneText = (column: GridColumn<never>, filter: GridFilter) => {
   if (Array.isArray(filter.value)) refuseValue(column, filter);
   return texts(column, filter)[0]!;
 };
@@ -42,7 +37,7 @@ const ids = (column: GridColumn<never>, filter: GridFilter): number[] => {
   );
 };
 
-const number = (column: GridColumn<never>, filter: GridFilter): number =>
+export const number = (column: GridColumn<never>, filter: GridFilter): number =>
   typeof filter.value === 'number' && Number.isFinite(filter.value)
     ? filter.value
     : refuseValue(column, filter);
@@ -73,6 +68,7 @@ export function filterCondition<R>(column: GridColumn<R>, filter: GridFilter): F
 
 function condition(column: GridColumn<never>, filter: GridFilter): Condition {
   if (!opsOf(column).includes(filter.op as FilterOp)) refuseValue(column, filter);
+  if (column.condition) return column.condition(column, filter);
   if (column.customField !== undefined) return customFieldCondition(column, column.customField, filter);
   switch (column.type) {
     case 'person':

@@ -7,6 +7,7 @@ import type { GridColumn } from '../grid/columns.js';
 import { columnFor, filterCondition, type GridFilter } from '../grid/filters.js';
 import { sortOf } from '../grid/page.js';
 import { leadGridColumns } from '../leads/grid-columns.js';
+import { dealGridColumns } from '../sales/grid/columns.js';
 
 // Each person's saved views of a grid: theirs alone (another person's view is "not found", like
 // one that does not exist). A view is checked against the grid's columns when saved, so opening it
@@ -23,6 +24,7 @@ export interface ViewInput {
 const columnsOf: Record<SavedViewObject, (em: EntityManager) => Promise<GridColumn<never>[]>> = {
   customers: customerGridColumns,
   leads: leadGridColumns,
+  deals: dealGridColumns,
 };
 
 export const listViews = (em: EntityManager, acting: Acting, object: SavedViewObject) =>

@@ -15,9 +15,9 @@ import './grid.css';
 
 interface Props<R extends { id: number }, X> {
   page: GridPage<R, X>;
-  /** 客户, 线索. */
+  /** 客户, 线索, 商机. */
   title: string;
-  /** How rows are counted: 位客户, 条线索. */
+  /** How rows are counted: 位客户, 条线索, 个商机. */
   counted: string;
   /** Every column the person may show, drawn (the page's column settings). */
   columns: GridColumn<R>[];
@@ -27,6 +27,8 @@ interface Props<R extends { id: number }, X> {
   openLabel: string;
   /** Shown while rows are selected. */
   batch: ReactNode;
+  /** The page's own buttons before 列设置 (the deals' 看板). */
+  tools?: ReactNode;
 }
 
 export function GridFrame<R extends { id: number }, X>(props: Props<R, X>) {
@@ -49,6 +51,7 @@ export function GridFrame<R extends { id: number }, X>(props: Props<R, X>) {
           onDelete={() => void page.views.remove()}
         />
         <View className="grid-head__tools">
+          {props.tools}
           <Button size="small" fill="outline" onClick={() => setPicking(!picking)}>
             列设置
           </Button>

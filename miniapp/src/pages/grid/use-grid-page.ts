@@ -6,6 +6,7 @@ import {
   createView,
   deleteView,
   type GridColumnInfo,
+  type GridFilter,
   type GridObject,
   gridColumns,
   listViews,
@@ -32,10 +33,19 @@ export interface GridSetup<X> {
   extra: X;
 }
 
+/** How a grid's header filters are the API's and back, when not as every grid's (an amount in yuan). */
+export interface FilterTranslation {
+  toApi(infos: GridColumnInfo[], filters: Record<string, string | undefined>): GridFilter[];
+  toHeader(filters: GridFilter[]): Record<string, string>;
+}
+
+const asEveryGrid: FilterTranslation = { toApi: apiFilters, toHeader: headerFilters };
+
 export function useGridPage<R extends { id: number }, X>(
   object: GridObject,
   defaultColumns: string[],
   loadExtra: () => Promise<X>,
+  translation: FilterTranslation = asEveryGrid,
 ) {
   const [data, setData] = useState<GridSetup<X> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -73,8 +83,8 @@ export function useGridPage<R extends { id: number }, X>(
   }, [start]);
 
   const query = useMemo(
-    () => (data ? { sort: sortText(sort), filters: apiFilters(data.columns, filters) } : null),
-    [data, sort, filters],
+    () => (data ? { sort: sortText(sort), filters: translation.toApi(data.columns, filters) } : null),
+    [data, sort, filters, translation],
   );
   const grid = useGridData<R>(object, query);
 
@@ -84,7 +94,7 @@ export function useGridPage<R extends { id: number }, X>(
     setSelected(new Set());
     setShown(v ? v.columns.filter((k) => data.columns.some((c) => c.key === k)) : defaults(data.columns));
     setSort(v ? sortOf(v.sort) : newest);
-    setFilters(v ? headerFilters(v.filters) : {});
+    setFilters(v ? translation.toHeader(v.filters) : {});
   };
   const current = () => ({ columns: shown, sort: sortText(sort), filters: query?.filters ?? [] });
   const changeViews = async (change: (views: SavedView[]) => Promise<SavedView[]>) => {

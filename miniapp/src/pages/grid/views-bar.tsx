@@ -7,7 +7,7 @@ import type { SavedView } from '../../services/grid';
 // grid saved under a name, the chosen view updated or deleted.
 
 interface Props {
-  /** The default view's name: 全部客户. */
+  /** The default view's name: 全部客户, 全部线索, 全部商机. */
   everything: string;
   views: SavedView[];
   current: number | null;
