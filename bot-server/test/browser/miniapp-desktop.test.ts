@@ -36,12 +36,13 @@ const mainPages = [
     loaded: '.k-grid__td[data-column="stage"]',
     phone: { route: '#/pages/opportunities/index', loaded: '.board-column' },
   },
-  // So are the leads (none yet in the demo company: the grid's head); a phone opens their list.
+  // So are the leads (none yet in the demo company: the grid's own title, the other grids stay in
+  // the page stack, hidden); a phone opens their list.
   {
     key: 'leads',
     label: '线索',
     route: '#/pages/grid/leads',
-    loaded: '.grid-head__title',
+    loaded: '.grid-head__title:text-is("线索")',
     phone: { route: '#/pages/leads/index', loaded: '.leads .k-tab' },
   },
   { key: 'tasks', label: '待办', route: '#/pages/tasks/index', loaded: '.tasks .k-tab' },
