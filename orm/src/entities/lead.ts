@@ -45,7 +45,22 @@ export const LeadSchema = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },
-  indexes: [{ properties: ['status', 'team'] }],
+  indexes: [
+    { properties: ['status', 'team'] },
+    // The leads grid's keyset orders (bot-server/src/domain/leads/grid.ts): leads by an order and
+    // id, alone or within one status or one owner, so that its first page is read off an index.
+    ...[
+      ['updated_at'],
+      ['created_at'],
+      ['company'],
+      ['status', 'updated_at'],
+      ['owner_id', 'updated_at'],
+    ].map((columns) => {
+      const name = `lead_grid_${columns.join('_')}_idx`;
+      const list = [...columns, 'id'].map((c) => `"${c}"`).join(', ');
+      return { name, expression: `create index "${name}" on "lead" (${list})` };
+    }),
+  ],
 });
 
 export type Lead = InferEntity<typeof LeadSchema>;
