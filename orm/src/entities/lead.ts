@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { AssignmentRuleSchema } from './assignment-rule.js';
 import { CustomerSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
+import { gridIndexes } from './grid-indexes.js';
 import { UserSchema } from './user.js';
 
 export const leadStatuses = ['new', 'claimed', 'invalid', 'converted'] as const;
@@ -49,17 +50,11 @@ export const LeadSchema = defineEntity({
     { properties: ['status', 'team'] },
     // The leads grid's keyset orders (bot-server/src/domain/leads/grid.ts): leads by an order and
     // id, alone or within one status or one owner, so that its first page is read off an index.
-    ...[
-      ['updated_at'],
-      ['created_at'],
-      ['company'],
-      ['status', 'updated_at'],
-      ['owner_id', 'updated_at'],
-    ].map((columns) => {
-      const name = `lead_grid_${columns.join('_')}_idx`;
-      const list = [...columns, 'id'].map((c) => `"${c}"`).join(', ');
-      return { name, expression: `create index "${name}" on "lead" (${list})` };
-    }),
+    ...gridIndexes(
+      'lead',
+      [['updated_at'], ['created_at'], ['company'], ['status', 'updated_at'], ['owner_id', 'updated_at']],
+      { live: false },
+    ),
   ],
 });
 

@@ -46,17 +46,9 @@ export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear 
           label="更换负责人"
           open={menu === 'owner'}
           onToggle={() => setMenu(menu === 'owner' ? null : 'owner')}
-        >
-          {[{ value: '', label: '退回公海' }, ...owners].map((o) => (
-            <Text
-              key={o.value}
-              className="k-grid__option"
-              onClick={() => void run({ ownerId: o.value === '' ? null : Number(o.value) })}
-            >
-              {o.label}
-            </Text>
-          ))}
-        </Menu>
+          options={[{ value: '', label: '退回公海' }, ...owners]}
+          onPick={(v) => void run({ ownerId: v === '' ? null : Number(v) })}
+        />
       ) : null}
       <View className="grid-batch__level">
         <Input
@@ -74,17 +66,13 @@ export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear 
           设置等级
         </Button>
       </View>
-      <Menu label="添加标签" open={menu === 'tag'} onToggle={() => setMenu(menu === 'tag' ? null : 'tag')}>
-        {tags.map((t) => (
-          <Text
-            key={t.value}
-            className="k-grid__option"
-            onClick={() => void run({ addTagIds: [Number(t.value)] })}
-          >
-            {t.label}
-          </Text>
-        ))}
-      </Menu>
+      <Menu
+        label="添加标签"
+        open={menu === 'tag'}
+        onToggle={() => setMenu(menu === 'tag' ? null : 'tag')}
+        options={tags}
+        onPick={(v) => void run({ addTagIds: [Number(v)] })}
+      />
       <Button size="small" fill="outline" type="danger" disabled={busy} onClick={() => void remove()}>
         删除
       </Button>
@@ -130,24 +118,34 @@ export function useBatch(
   return { busy, run };
 }
 
-/** A batch action that opens a list of choices under its button. */
+/** A batch action that opens a list of choices under its button; a choice runs it. */
 export function Menu({
   label,
   open,
   onToggle,
-  children,
+  options,
+  onPick,
 }: {
   label: string;
   open: boolean;
   onToggle(): void;
-  children: React.ReactNode;
+  options: Option[];
+  onPick(value: string): void;
 }) {
   return (
     <View className="grid-batch__menu">
       <Button size="small" fill="outline" onClick={onToggle}>
         {label} ▾
       </Button>
-      {open ? <View className="k-grid__menu">{children}</View> : null}
+      {open ? (
+        <View className="k-grid__menu">
+          {options.map((o) => (
+            <Text key={o.value} className="k-grid__option" onClick={() => onPick(o.value)}>
+              {o.label}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }

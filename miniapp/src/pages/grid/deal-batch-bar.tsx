@@ -40,28 +40,20 @@ export function DealBatchBar({ selected, owners, stages, onDone, onClear }: Prop
   return (
     <View className="grid-batch">
       <Text className="grid-batch__count">已选 {selected.length} 个</Text>
-      <Menu label="调整阶段" open={menu === 'stage'} onToggle={() => toggle('stage')}>
-        {stages.map((s) => (
-          <Text
-            key={s.value}
-            className="k-grid__option"
-            onClick={() => void run({ stageId: Number(s.value) })}
-          >
-            {s.label}
-          </Text>
-        ))}
-      </Menu>
-      <Menu label="更换负责人" open={menu === 'owner'} onToggle={() => toggle('owner')}>
-        {owners.map((o) => (
-          <Text
-            key={o.value}
-            className="k-grid__option"
-            onClick={() => void run({ ownerId: Number(o.value) })}
-          >
-            {o.label}
-          </Text>
-        ))}
-      </Menu>
+      <Menu
+        label="调整阶段"
+        open={menu === 'stage'}
+        onToggle={() => toggle('stage')}
+        options={stages}
+        onPick={(v) => void run({ stageId: Number(v) })}
+      />
+      <Menu
+        label="更换负责人"
+        open={menu === 'owner'}
+        onToggle={() => toggle('owner')}
+        options={owners}
+        onPick={(v) => void run({ ownerId: Number(v) })}
+      />
       <Button size="small" fill="outline" type="danger" disabled={busy} onClick={() => void remove()}>
         删除
       </Button>

@@ -30,17 +30,13 @@ export function LeadBatchBar({ selected, owners, canReassign, onDone, onClear }:
     <View className="grid-batch">
       <Text className="grid-batch__count">已选 {selected.length} 条</Text>
       {canReassign ? (
-        <Menu label="转交给" open={picking} onToggle={() => setPicking(!picking)}>
-          {owners.map((o) => (
-            <Text
-              key={o.value}
-              className="k-grid__option"
-              onClick={() => void run({ ownerId: Number(o.value) })}
-            >
-              {o.label}
-            </Text>
-          ))}
-        </Menu>
+        <Menu
+          label="转交给"
+          open={picking}
+          onToggle={() => setPicking(!picking)}
+          options={owners}
+          onPick={(v) => void run({ ownerId: Number(v) })}
+        />
       ) : null}
       <Button size="small" fill="outline" disabled={busy} onClick={() => void run({ release: true })}>
         退回公海
