@@ -47,8 +47,8 @@ export function dealGridRouter({ orm, messenger, notifier }: ApiDeps): Router<Ap
     const outcome = await batchDeals(orm.em.fork(), acting, ids, change, { messenger, notifier });
     ctx.body = {
       changed: outcome.changed,
-      skipped: outcome.skipped.map(({ id, deal, reason }) => {
-        const name = deal && presentOpportunity(acting.access, deal).name;
+      skipped: outcome.skipped.map(({ id, row, reason }) => {
+        const name = row && presentOpportunity(acting.access, row).name;
         return { id, ...(name !== undefined && { name }), reason };
       }),
     };
