@@ -6,6 +6,7 @@ import { presentCustomer } from '../../domain/customers/records.js';
 import { parseInput } from '../../http/validate.js';
 import type { ApiDeps, ApiState } from '../deps.js';
 import { columnsJson } from '../grid/columns.js';
+import { outcomeJson } from '../grid/outcome.js';
 import { gridQuery } from '../grid/schemas.js';
 import { actingOf } from './acting.js';
 import { encodeCursor } from './cursor.js';
@@ -44,13 +45,10 @@ export function customerGridRouter({ orm, messenger, tagMirror }: ApiDeps): Rout
     const { ids, delete: toBin, ...edit } = parseInput(batchBody, ctx.request.body);
     const change = toBin ? ({ delete: true } as const) : edit;
     const outcome = await batchCustomers(orm.em, acting, ids, change, { messenger, tagMirror });
-    ctx.body = {
-      changed: outcome.changed,
-      skipped: outcome.skipped.map(({ id, row: customer, reason }) => {
-        const name = customer && presentCustomer(acting.access, customer, false).values.name;
-        return { id, ...(name !== undefined && { name }), reason };
-      }),
-    };
+    ctx.body = outcomeJson(
+      outcome,
+      (customer) => presentCustomer(acting.access, customer, false).values.name,
+    );
   });
 
   return router;

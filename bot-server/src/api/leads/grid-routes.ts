@@ -8,6 +8,7 @@ import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
 import type { ApiDeps, ApiState } from '../deps.js';
 import { columnsJson } from '../grid/columns.js';
+import { outcomeJson } from '../grid/outcome.js';
 import { gridQuery } from '../grid/schemas.js';
 import { leadBatchBody } from './grid-schemas.js';
 
@@ -43,13 +44,7 @@ export function leadGridRouter({ orm, notifier, messenger }: ApiDeps): Router<Ap
     const change: LeadBatchChange =
       ownerId !== undefined ? { ownerId } : release ? { release } : { invalid: invalid as string };
     const outcome = await batchLeads(orm.em.fork(), acting, ids, change, { notifier, messenger });
-    ctx.body = {
-      changed: outcome.changed,
-      skipped: outcome.skipped.map(({ id, row, reason }) => {
-        const name = row && leadRecord(acting.access, row).company;
-        return { id, ...(name !== undefined && { name }), reason };
-      }),
-    };
+    ctx.body = outcomeJson(outcome, (row) => leadRecord(acting.access, row).company);
   });
 
   return router;

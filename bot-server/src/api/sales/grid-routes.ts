@@ -8,6 +8,7 @@ import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
 import type { ApiDeps, ApiState } from '../deps.js';
 import { columnsJson } from '../grid/columns.js';
+import { outcomeJson } from '../grid/outcome.js';
 import { gridQuery } from '../grid/schemas.js';
 import { dealBatchBody } from './grid-schemas.js';
 
@@ -45,13 +46,7 @@ export function dealGridRouter({ orm, messenger, notifier }: ApiDeps): Router<Ap
     const { ids, delete: toBin, ...edit } = parseInput(dealBatchBody, ctx.request.body);
     const change = toBin ? ({ delete: true } as const) : edit;
     const outcome = await batchDeals(orm.em.fork(), acting, ids, change, { messenger, notifier });
-    ctx.body = {
-      changed: outcome.changed,
-      skipped: outcome.skipped.map(({ id, row, reason }) => {
-        const name = row && presentOpportunity(acting.access, row).name;
-        return { id, ...(name !== undefined && { name }), reason };
-      }),
-    };
+    ctx.body = outcomeJson(outcome, (row) => presentOpportunity(acting.access, row).name);
   });
 
   return router;
