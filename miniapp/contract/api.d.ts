@@ -856,6 +856,63 @@ export interface paths {
         patch: operations["patchApiViewsId"];
         trace?: never;
     };
+    "/api/leads/grid/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 线索表格的列（当前用户看不到的字段不列出） */
+        get: operations["getApiLeadsGridColumns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 线索表格：按任意列排序、筛选（含自定义字段），仅限能看到的线索
+         * @description 不认识的列答复 400（grid-column-unknown），不能排序的列 400（grid-sort-invalid），不适用的筛选 400（grid-filter-invalid），按隐藏字段筛选或排序 403（field-refused）。未认领线索的手机与邮箱对所有人脱敏，只能按“为空”筛选。
+         */
+        get: operations["getApiLeadsGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量转交负责人、退回公海或标记无效
+         * @description 可以修改的线索全部修改（一个事务，逐条审计），其余的在 skipped 中列出原因且保持原样。没有转交权限 403（not-permitted），新负责人已离职 400（lead-owner-left）或不在管辖范围内 400，什么都不改。
+         */
+        post: operations["postApiLeadsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/inbound": {
         parameters: {
             query?: never;
@@ -8995,7 +9052,7 @@ export interface operations {
     getApiViews: {
         parameters: {
             query: {
-                object: "customers" | "deals";
+                object: "customers" | "leads" | "deals";
             };
             header?: never;
             path?: never;
@@ -9013,7 +9070,7 @@ export interface operations {
                         items: {
                             id: number;
                             /** @enum {string} */
-                            object: "customers" | "deals";
+                            object: "customers" | "leads" | "deals";
                             name: string;
                             columns: string[];
                             sort: string;
@@ -9088,7 +9145,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    object: "customers" | "deals";
+                    object: "customers" | "leads" | "deals";
                     name: string;
                     columns: string[];
                     /** @description 列名，升序；前加 - 为降序，例如 -updatedAt、level、cf.预算 */
@@ -9113,7 +9170,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        object: "customers" | "deals";
+                        object: "customers" | "leads" | "deals";
                         name: string;
                         columns: string[];
                         sort: string;
@@ -9300,7 +9357,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        object: "customers" | "deals";
+                        object: "customers" | "leads" | "deals";
                         name: string;
                         columns: string[];
                         sort: string;
@@ -9386,6 +9443,320 @@ export interface operations {
             };
             /** @description 已有同名视图（view-name-taken） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiLeadsGridColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 列 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 列名：字段名，或自定义字段 cf.<key> */
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            type: "text" | "choice" | "number" | "date" | "person" | "tags";
+                            options?: {
+                                value: string;
+                                label: string;
+                            }[];
+                            sortable: boolean;
+                            filterOps: string[];
+                            /** @description 字段规则允许当前用户修改这一列（每行是否可改见该行的 fieldAccess） */
+                            editable: boolean;
+                            /** @description 当前用户看到的是脱敏后的值 */
+                            masked: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiLeadsGrid: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description 列筛选，JSON 数组：[{"column":"level","op":"eq","value":"A"}]；op 为 contains、eq、in、gte、lte、empty、has */
+                filters?: string;
+                /** @description 列名，升序；前加 - 为降序，例如 -updatedAt、level、cf.预算 */
+                sort?: string;
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页线索 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            company?: string;
+                            contactName?: string | null;
+                            /** @description 未认领、无权查看或字段规则为脱敏时形如 138****1234；字段规则为隐藏时不出现 */
+                            mobile?: string | null;
+                            email?: string | null;
+                            region?: string | null;
+                            source?: string | null;
+                            industry?: string | null;
+                            note?: string | null;
+                            /** @enum {string} */
+                            status: "new" | "claimed" | "invalid" | "converted";
+                            /** @description null：在公海 */
+                            team: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            owner: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            claimedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: number | null;
+                            claimable: boolean;
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            fieldAccess: {
+                                /** @description 当前用户可以在表格中直接修改的字段 */
+                                editable: string[];
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiLeadsBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                    /** @description 转交给这位同事 */
+                    ownerId?: number;
+                    /**
+                     * @description 退回公海
+                     * @constant
+                     */
+                    release?: true;
+                    /** @description 标记无效，及其原因 */
+                    invalid?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 已按要求修改的线索编号（含原本就是这样的） */
+                        changed: number[];
+                        /** @description 未修改的线索及原因（不在权限范围内等），它们保持原样 */
+                        skipped: {
+                            id: number;
+                            /** @description 公司名称；看不到的线索没有 */
+                            name?: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13521,7 +13892,7 @@ export interface operations {
                     "application/json": {
                         /** @description 已按要求修改的商机编号（含原本就是这样的） */
                         changed: number[];
-                        /** @description 未修改的商机及原因（不在权限范围内、已赢单或输单等），它们保持原样 */
+                        /** @description 未修改的商机及原因（不在权限范围内等），它们保持原样 */
                         skipped: {
                             id: number;
                             /** @description 商机名称；看不到的商机没有 */

@@ -32,7 +32,7 @@ export default defineAppConfig({
         'audit',
       ],
     },
-    { root: 'pages/grid', pages: ['customers', 'deals'] },
+    { root: 'pages/grid', pages: ['customers', 'leads', 'deals'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -2,7 +2,7 @@
 // cents (or no amount at all), the header filters as the API's, the body of an in-place edit, and
 // how a cell reads an amount as the field rules presented it.
 import { describe, expect, test } from 'vitest';
-import { centsOf, dealApiFilters, dealColumnsOf, dealEditBody } from '../src/pages/grid/deal-columns';
+import { centsOf, dealColumnsOf, dealEditBody, dealFilters } from '../src/pages/grid/deal-columns';
 import type { DealColumnInfo, GridDeal } from '../src/services/deal-grid';
 
 const info = (key: string, type: DealColumnInfo['type'], editable = true): DealColumnInfo => ({
@@ -44,13 +44,15 @@ describe('header filters', () => {
       info('owner', 'person'),
       info('name', 'text'),
     ];
-    expect(dealApiFilters(columns, { amountCents: '5000', stage: '3', owner: '7', name: '采购' })).toEqual([
-      { column: 'amountCents', op: 'gte', value: 500_000 },
-      { column: 'stage', op: 'in', value: ['3'] },
-      { column: 'owner', op: 'in', value: [7] },
-      { column: 'name', op: 'contains', value: '采购' },
-    ]);
-    expect(dealApiFilters(columns, { amountCents: '很多' })).toEqual([]);
+    expect(dealFilters.toApi(columns, { amountCents: '5000', stage: '3', owner: '7', name: '采购' })).toEqual(
+      [
+        { column: 'amountCents', op: 'gte', value: 500_000 },
+        { column: 'stage', op: 'in', value: ['3'] },
+        { column: 'owner', op: 'in', value: [7] },
+        { column: 'name', op: 'contains', value: '采购' },
+      ],
+    );
+    expect(dealFilters.toApi(columns, { amountCents: '很多' })).toEqual([]);
   });
 });
 

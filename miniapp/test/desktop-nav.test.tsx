@@ -54,7 +54,7 @@ describe('the desktop side navigation', () => {
     expect([...lit].map((b) => b.textContent)).toEqual(['商机']);
     expect(within(nav).getByText('华北销售部 · 销售经理')).toBeTruthy();
     fireEvent.click(within(nav).getByRole('button', { name: '线索' }));
-    expect(onGo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/leads/index' }));
+    expect(onGo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/grid/leads' }));
   });
 });
 

@@ -1,7 +1,7 @@
 // The customers grid's header filters as the API's column filters and back (a saved view stores
-// the API's), and the body of an in-place edit: pure mappings of pages/grid/customer-columns.ts.
+// the API's), and the body of an in-place edit: pure mappings of pages/grid/grid-columns.ts.
 import { describe, expect, test } from 'vitest';
-import { apiFilters, editBody, headerFilters, POOL } from '../src/pages/grid/customer-columns';
+import { apiFilters, editBody, headerFilters, POOL } from '../src/pages/grid/grid-columns';
 import type { GridColumnInfo } from '../src/services/grid';
 
 const info = (key: string, type: GridColumnInfo['type']): GridColumnInfo => ({

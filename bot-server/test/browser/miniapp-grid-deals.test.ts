@@ -5,38 +5,22 @@
 // page is a compact list.
 // Screenshots land in test-results/screenshots/miniapp-grid-deals-*.png.
 import pg from 'pg';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
-import { miniappWorld } from './miniapp-world.js';
+import { cell, rows } from './grid-page.js';
+import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
 const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
 afterAll(() => db.end());
 
-async function signIn(name: string): Promise<Page> {
-  const page = await world.page(await world.phone());
-  await page.goto(`${world.server.url}/app/`);
-  await page.locator('.picker__user', { hasText: name }).first().click({ timeout: 20_000 });
-  await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/home/index');
-  return page;
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-const rows = (page: Page) => page.locator('.k-grid__table > .k-grid__row');
-const cell = (page: Page, row: number, column: string) =>
-  rows(page).nth(row).locator(`.k-grid__td[data-column="${column}"]`);
 const dealNamed = async (name: string) =>
   (await db.query('select amount_cents, stage_id from opportunity where name = $1', [name])).rows[0];
 
 describe.skipIf(!hasBrowser)('the deals grid (needs Debian chromium)', () => {
   test('李娜 changes an amount in place and moves three deals to 商务谈判 in one go', async () => {
-    const page = await signIn('李娜');
+    const page = await world.signIn('李娜');
     await page.setViewportSize(desktop);
     await page.locator('.k-nav__item', { hasText: '商机' }).click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/grid/deals');

@@ -4,19 +4,15 @@
 // Shift-click, to 张伟 at once. On a phone the same page is a compact list.
 // Screenshots land in test-results/screenshots/miniapp-grid-*.png.
 import pg from 'pg';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
+import { cell, rows } from './grid-page.js';
 import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
 const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
 afterAll(() => db.end());
-
-const rows = (page: Page) => page.locator('.k-grid__table > .k-grid__row');
-const cell = (page: Page, row: number, column: string) =>
-  rows(page).nth(row).locator(`.k-grid__td[data-column="${column}"]`);
 
 describe.skipIf(!hasBrowser)('the customers grid (needs Debian chromium)', () => {
   test('徐明 edits a level in place and hands ten customers to 张伟 in one go', async () => {

@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { searchNameSql, searchWordsSql } from '../search/sql.js';
+import { gridIndexes } from './grid-indexes.js';
 import { TagSchema } from './tag.js';
 import { UserSchema } from './user.js';
 
@@ -78,29 +79,16 @@ export const CustomerSchema = defineEntity({
     },
     // The desktop grid's keyset orders (domain/customers/grid): live customers by an order and id,
     // alone or within one owner or one level, so that its first page is read off an index.
-    ...gridIndexes([
-      ['updated_at'],
-      ['created_at'],
-      ['name'],
-      ['owner_id', 'updated_at'],
-      ['level', 'updated_at'],
-    ]),
+    ...gridIndexes(
+      'customer',
+      [['updated_at'], ['created_at'], ['name'], ['owner_id', 'updated_at'], ['level', 'updated_at']],
+      { live: true },
+    ),
     {
       name: 'customer_search_phones_idx',
       expression: 'create index "customer_search_phones_idx" on "customer" using gin ("search_phones")',
     },
   ],
 });
-
-function gridIndexes(orders: string[][]) {
-  return orders.map((columns) => {
-    const name = `customer_grid_${columns.join('_')}_idx`;
-    const list = [...columns, 'id'].map((c) => `"${c}"`).join(', ');
-    return {
-      name,
-      expression: `create index "${name}" on "customer" (${list}) where "deleted_at" is null`,
-    };
-  });
-}
 
 export type Customer = InferEntity<typeof CustomerSchema>;

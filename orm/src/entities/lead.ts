@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { AssignmentRuleSchema } from './assignment-rule.js';
 import { CustomerSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
+import { gridIndexes } from './grid-indexes.js';
 import { UserSchema } from './user.js';
 
 export const leadStatuses = ['new', 'claimed', 'invalid', 'converted'] as const;
@@ -45,7 +46,16 @@ export const LeadSchema = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },
-  indexes: [{ properties: ['status', 'team'] }],
+  indexes: [
+    { properties: ['status', 'team'] },
+    // The leads grid's keyset orders (bot-server/src/domain/leads/grid.ts): leads by an order and
+    // id, alone or within one status or one owner, so that its first page is read off an index.
+    ...gridIndexes(
+      'lead',
+      [['updated_at'], ['created_at'], ['company'], ['status', 'updated_at'], ['owner_id', 'updated_at']],
+      { live: false },
+    ),
+  ],
 });
 
 export type Lead = InferEntity<typeof LeadSchema>;

@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { CustomerSchema } from './customer.js';
+import { gridIndexes } from './grid-indexes.js';
 import { LeadSchema } from './lead.js';
 import { UserSchema } from './user.js';
 
@@ -59,21 +60,18 @@ export const OpportunitySchema = defineEntity({
     { properties: ['owner', 'status'] },
     // The deals grid's keyset orders (domain/sales/grid): live deals by an order and id, alone or
     // within one owner or one stage, so that its first page is read off an index.
-    ...[
-      ['updated_at'],
-      ['created_at'],
-      ['name'],
-      ['amount_cents'],
-      ['owner_id', 'updated_at'],
-      ['stage_id', 'updated_at'],
-    ].map((columns) => {
-      const name = `opportunity_grid_${columns.join('_')}_idx`;
-      const list = [...columns, 'id'].map((c) => `"${c}"`).join(', ');
-      return {
-        name,
-        expression: `create index "${name}" on "opportunity" (${list}) where "deleted_at" is null`,
-      };
-    }),
+    ...gridIndexes(
+      'opportunity',
+      [
+        ['updated_at'],
+        ['created_at'],
+        ['name'],
+        ['amount_cents'],
+        ['owner_id', 'updated_at'],
+        ['stage_id', 'updated_at'],
+      ],
+      { live: true },
+    ),
   ],
 });
 

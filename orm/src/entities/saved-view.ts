@@ -2,7 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { UserSchema } from './user.js';
 
 /** The lists a grid shows, each with its own columns (bot-server/src/domain/grid/). */
-export const savedViewObjects = ['customers', 'deals'] as const;
+export const savedViewObjects = ['customers', 'leads', 'deals'] as const;
 export type SavedViewObject = (typeof savedViewObjects)[number];
 
 /** One column filter of a grid: `column` is a grid column key (`level`, `cf.预算`). */

@@ -18,7 +18,7 @@ export class Migration20261206171000_deal_grid extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(`alter table "saved_view" drop constraint if exists "saved_view_object_check";`);
-    this.addSql(`alter table "saved_view" add constraint "saved_view_object_check" check ("object" in ('customers', 'deals'));`);
+    this.addSql(`alter table "saved_view" add constraint "saved_view_object_check" check ("object" in ('customers', 'leads', 'deals'));`);
     for (const columns of gridOrders) {
       const name = `opportunity_grid_${columns.join('_')}_idx`;
       const list = [...columns, 'id'].map((c) => `"${c}"`).join(', ');
@@ -28,8 +28,9 @@ export class Migration20261206171000_deal_grid extends Migration {
 
   override down(): void | Promise<void> {
     for (const columns of gridOrders) this.addSql(`drop index "opportunity_grid_${columns.join('_')}_idx";`);
+    this.addSql(`delete from "saved_view" where "object" = 'deals';`);
     this.addSql(`alter table "saved_view" drop constraint if exists "saved_view_object_check";`);
-    this.addSql(`alter table "saved_view" add constraint "saved_view_object_check" check ("object" in ('customers'));`);
+    this.addSql(`alter table "saved_view" add constraint "saved_view_object_check" check ("object" in ('customers', 'leads'));`);
   }
 
 }

@@ -13,6 +13,7 @@ import { Migration20261206140000_refresh_when_sent } from './Migration2026120614
 import { Migration20261206150000_going_live_checks } from './Migration20261206150000_going_live_checks.js';
 import { Migration20261206153000_grid } from './Migration20261206153000_grid.js';
 import { Migration20261206154000_user_merge } from './Migration20261206154000_user_merge.js';
+import { Migration20261206170000_lead_grid } from './Migration20261206170000_lead_grid.js';
 import { Migration20261206171000_deal_grid } from './Migration20261206171000_deal_grid.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
@@ -39,5 +40,6 @@ export const migrationsList = [
   { name: 'Migration20261206150000_going_live_checks', class: Migration20261206150000_going_live_checks },
   { name: 'Migration20261206153000_grid', class: Migration20261206153000_grid },
   { name: 'Migration20261206154000_user_merge', class: Migration20261206154000_user_merge },
+  { name: 'Migration20261206170000_lead_grid', class: Migration20261206170000_lead_grid },
   { name: 'Migration20261206171000_deal_grid', class: Migration20261206171000_deal_grid },
 ];

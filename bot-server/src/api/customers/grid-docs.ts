@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { gridColumns } from '../grid/responses.js';
+import { gridQuery } from '../grid/schemas.js';
 import { answers } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
-import { batchOutcome, gridColumns, savedView } from './grid-responses.js';
-import { batchBody, gridQuery, viewCreate, viewId, viewObjectQuery, viewPatch } from './grid-schemas.js';
+import { batchOutcome, savedView } from './grid-responses.js';
+import { batchBody, viewCreate, viewId, viewObjectQuery, viewPatch } from './grid-schemas.js';
 import { customerPage } from './responses.js';
 
 const base = { tag: '客户表格', signedIn: true } as const;

@@ -1,15 +1,16 @@
 import Router from '@koa/router';
-import { ruleOf } from '../../domain/access/field-rules.js';
-import { mayAtAll } from '../../domain/access/policy.js';
 import { batchCustomers } from '../../domain/customers/grid/batch.js';
-import { customerGridColumns, filterOps } from '../../domain/customers/grid/columns.js';
+import { customerGridColumns } from '../../domain/customers/grid/columns.js';
 import { gridCustomers } from '../../domain/customers/grid/grid.js';
 import { presentCustomer } from '../../domain/customers/records.js';
 import { parseInput } from '../../http/validate.js';
 import type { ApiDeps, ApiState } from '../deps.js';
+import { columnsJson } from '../grid/columns.js';
+import { outcomeJson } from '../grid/outcome.js';
+import { gridQuery } from '../grid/schemas.js';
 import { actingOf } from './acting.js';
 import { encodeCursor } from './cursor.js';
-import { batchBody, gridQuery } from './grid-schemas.js';
+import { batchBody } from './grid-schemas.js';
 import { customerJson } from './present.js';
 
 // The desktop grid of customers: its columns as the viewer may use them, a page sorted and
@@ -22,26 +23,7 @@ export function customerGridRouter({ orm, messenger, tagMirror }: ApiDeps): Rout
   router.get('/customers/grid/columns', async (ctx) => {
     const { access } = await actingOf(ctx, orm.em);
     const columns = await customerGridColumns(orm.em);
-    ctx.body = {
-      items: columns.flatMap((c) => {
-        const rule = c.ruledField ? ruleOf(access, 'customer', c.ruledField) : 'editable';
-        if (rule === 'hidden') return [];
-        return [
-          {
-            key: c.key,
-            label: c.label,
-            type: c.type,
-            ...(c.options && { options: c.options }),
-            sortable: c.order !== undefined,
-            filterOps: [...filterOps[c.type]],
-            editable:
-              c.edit !== undefined &&
-              (c.edit === 'owner' ? mayAtAll(access, 'customer', 'reassign') : rule === 'editable'),
-            masked: rule === 'masked',
-          },
-        ];
-      }),
-    };
+    ctx.body = { items: columnsJson(access, 'customer', columns) };
   });
 
   router.get('/customers/grid', async (ctx) => {
@@ -63,13 +45,10 @@ export function customerGridRouter({ orm, messenger, tagMirror }: ApiDeps): Rout
     const { ids, delete: toBin, ...edit } = parseInput(batchBody, ctx.request.body);
     const change = toBin ? ({ delete: true } as const) : edit;
     const outcome = await batchCustomers(orm.em, acting, ids, change, { messenger, tagMirror });
-    ctx.body = {
-      changed: outcome.changed,
-      skipped: outcome.skipped.map(({ id, customer, reason }) => {
-        const name = customer && presentCustomer(acting.access, customer, false).values.name;
-        return { id, ...(name !== undefined && { name }), reason };
-      }),
-    };
+    ctx.body = outcomeJson(
+      outcome,
+      (customer) => presentCustomer(acting.access, customer, false).values.name,
+    );
   });
 
   return router;

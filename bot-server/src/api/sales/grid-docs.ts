@@ -1,4 +1,4 @@
-import { gridQuery } from '../customers/grid-schemas.js';
+import { gridQuery } from '../grid/schemas.js';
 import { answers } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import { dealBatchBody, dealBatchOutcome, dealGridColumns, dealGridPage } from './grid-schemas.js';

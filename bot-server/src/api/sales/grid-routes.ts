@@ -1,6 +1,4 @@
 import Router from '@koa/router';
-import { ruleOf } from '../../domain/access/field-rules.js';
-import { filterOps } from '../../domain/customers/grid/columns.js';
 import { batchDeals } from '../../domain/sales/grid/batch.js';
 import { dealGridColumns } from '../../domain/sales/grid/columns.js';
 import { gridDeals } from '../../domain/sales/grid/grid.js';
@@ -8,8 +6,10 @@ import { presentOpportunity } from '../../domain/sales/records.js';
 import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
-import { gridQuery } from '../customers/grid-schemas.js';
 import type { ApiDeps, ApiState } from '../deps.js';
+import { columnsJson } from '../grid/columns.js';
+import { outcomeJson } from '../grid/outcome.js';
+import { gridQuery } from '../grid/schemas.js';
 import { dealBatchBody } from './grid-schemas.js';
 
 // The desktop grid of deals: its columns as the viewer may use them, a page sorted and filtered by
@@ -21,25 +21,7 @@ export function dealGridRouter({ orm, messenger, notifier }: ApiDeps): Router<Ap
 
   router.get('/opportunities/grid/columns', async (ctx) => {
     const { access } = await actingOf(ctx, orm.em);
-    const columns = await dealGridColumns(orm.em.fork());
-    ctx.body = {
-      items: columns.flatMap((c) => {
-        const rule = c.ruledField ? ruleOf(access, 'opportunity', c.ruledField) : 'editable';
-        if (rule === 'hidden') return [];
-        return [
-          {
-            key: c.key,
-            label: c.label,
-            type: c.type,
-            ...(c.options && { options: c.options }),
-            sortable: c.order !== undefined,
-            filterOps: [...filterOps[c.type]],
-            editable: c.edit !== undefined && rule === 'editable',
-            masked: rule === 'masked',
-          },
-        ];
-      }),
-    };
+    ctx.body = { items: columnsJson(access, 'opportunity', await dealGridColumns(orm.em.fork())) };
   });
 
   router.get('/opportunities/grid', async (ctx) => {
@@ -51,7 +33,7 @@ export function dealGridRouter({ orm, messenger, notifier }: ApiDeps): Router<Ap
       ...(cursor && { after: { value: cursor.value, id: cursor.id } }),
     });
     ctx.body = {
-      items: page.deals.map((deal) => ({
+      items: page.rows.map((deal) => ({
         ...presentOpportunity(access, deal),
         customFields: deal.customFields,
       })),
@@ -64,13 +46,7 @@ export function dealGridRouter({ orm, messenger, notifier }: ApiDeps): Router<Ap
     const { ids, delete: toBin, ...edit } = parseInput(dealBatchBody, ctx.request.body);
     const change = toBin ? ({ delete: true } as const) : edit;
     const outcome = await batchDeals(orm.em.fork(), acting, ids, change, { messenger, notifier });
-    ctx.body = {
-      changed: outcome.changed,
-      skipped: outcome.skipped.map(({ id, deal, reason }) => {
-        const name = deal && presentOpportunity(acting.access, deal).name;
-        return { id, ...(name !== undefined && { name }), reason };
-      }),
-    };
+    ctx.body = outcomeJson(outcome, (row) => presentOpportunity(acting.access, row).name);
   });
 
   return router;

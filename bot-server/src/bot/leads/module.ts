@@ -1,4 +1,6 @@
 import { leadsDocs } from '../../api/leads/docs.js';
+import { leadGridDocs } from '../../api/leads/grid-docs.js';
+import { leadGridRouter } from '../../api/leads/grid-routes.js';
 import { leadsRouter } from '../../api/leads/routes.js';
 import { assignmentRulesDocs } from '../../api/leads/rules-docs.js';
 import { assignmentRulesRouter } from '../../api/leads/rules-routes.js';
@@ -16,7 +18,8 @@ export const leadsModule: KelianModule = {
   },
   cards: { lead: leadCard },
   api: {
-    routers: (deps) => [leadsRouter(deps), assignmentRulesRouter(deps)],
-    docs: () => [...leadsDocs, ...assignmentRulesDocs],
+    // The grid's routes before /leads/:id, which would take /leads/grid for an id.
+    routers: (deps) => [leadGridRouter(deps), leadsRouter(deps), assignmentRulesRouter(deps)],
+    docs: () => [...leadGridDocs, ...leadsDocs, ...assignmentRulesDocs],
   },
 };

@@ -167,6 +167,7 @@ export const refusals = {
     text: (p) => `「${p.name}」的账号已经合并到其他账号，不能再合并`,
   },
   'owner-left': { kind: 'invalid', text: (p) => `${p.name ?? '该同事'} 已离职，不能成为客户负责人` },
+  'lead-owner-left': { kind: 'invalid', text: (p) => `${p.name ?? '该同事'} 已离职，不能成为线索负责人` },
   'grid-column-unknown': { kind: 'invalid', text: (p) => `没有「${p.column}」这一列` },
   'grid-sort-invalid': { kind: 'invalid', text: (p) => `「${p.label}」列不能排序` },
   'grid-filter-invalid': {

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import type { Acting } from '../access/acting.js';
 import { FieldsRefusedError, RefusedError } from '../access/errors.js';
-import { userScope } from '../access/scope.js';
+import { usersCovered } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { tellHandover } from '../notify/handover.js';
@@ -37,12 +37,20 @@ export async function changeOwner(
 }
 
 /**
- * The user a customer may be handed to by this user: someone still in the company (one who left is
- * named, so the person sees why) and within their manager's scope.
+ * The user a customer (or a lead: `object`) may be handed to by this user: someone still in the
+ * company (one who left is named, so the person sees why) and within their manager's scope.
  */
-export async function assignableOwner(em: EntityManager, access: Access, ownerId: number): Promise<User> {
-  const owner = await em.findOne(UserSchema, { $and: [{ id: ownerId }, userScope(access, 'reassign')] });
-  if (owner && !owner.active) throw new RefusedError('owner-left', { name: owner.name });
+export async function assignableOwner(
+  em: EntityManager,
+  access: Access,
+  ownerId: number,
+  object: 'customer' | 'lead' = 'customer',
+): Promise<User> {
+  const owner = await em.findOne(UserSchema, {
+    $and: [{ id: ownerId }, usersCovered(access, object, 'reassign')],
+  });
+  if (owner && !owner.active)
+    throw new RefusedError(object === 'lead' ? 'lead-owner-left' : 'owner-left', { name: owner.name });
   if (!owner)
     throw new FieldsRefusedError([{ field: 'ownerId', message: '新负责人不存在，或不在你的管辖范围内' }]);
   return owner;

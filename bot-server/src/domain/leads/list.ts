@@ -1,6 +1,7 @@
 import { type Lead, LeadSchema, type LeadStatus } from '@kelian/orm';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
+import { likeText } from '../grid/filters.js';
 import { leadScope } from './scope.js';
 import { leadPopulate } from './store.js';
 
@@ -25,7 +26,6 @@ export async function listLeads(em: EntityManager, acting: Acting, query: LeadLi
     team: { team: { $ne: null } },
     all: {},
   };
-  const like = query.q && `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const leads = await em.find(
     LeadSchema,
     {
@@ -33,7 +33,7 @@ export async function listLeads(em: EntityManager, acting: Acting, query: LeadLi
         leadScope(acting.access, acting.user.department?.path ?? null),
         views[query.view],
         query.status ? { status: query.status } : {},
-        like ? { $or: [{ company: { $ilike: like } }, { contactName: { $ilike: like } }] } : {},
+        leadSearch(query.q),
         query.beforeId ? { id: { $lt: query.beforeId } } : {},
       ],
     },
@@ -41,4 +41,11 @@ export async function listLeads(em: EntityManager, acting: Acting, query: LeadLi
   );
   const page = leads.slice(0, query.limit);
   return { leads: page, next: leads.length > query.limit ? page.at(-1)!.id : null };
+}
+
+/** A search text in the company or the contact's name (`%` and `_` are themselves). */
+export function leadSearch(q: string | undefined): FilterQuery<Lead> {
+  if (!q) return {};
+  const like = likeText(q);
+  return { $or: [{ company: { $ilike: like } }, { contactName: { $ilike: like } }] };
 }

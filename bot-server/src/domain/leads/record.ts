@@ -47,3 +47,18 @@ export function leadRecord(access: Access, lead: Lead) {
 }
 
 export type LeadRecord = ReturnType<typeof leadRecord>;
+
+/**
+ * A lead as a row of the grid: its record, its custom fields and when it last changed, and which of
+ * its fields this viewer may edit in place (the owner's, or their managers', under the field rules).
+ */
+export function leadGridRecord(access: Access, lead: Lead) {
+  const changeable = mayOnOwned(access, 'lead', 'edit', lead.owner);
+  const { editable } = present(access, 'lead', leadContents(lead), { changeable });
+  return {
+    ...leadRecord(access, lead),
+    customFields: lead.customFields,
+    updatedAt: lead.updatedAt,
+    fieldAccess: { editable },
+  };
+}

@@ -2,11 +2,12 @@ import { type SavedView, type SavedViewObject, SavedViewSchema } from '@kelian/o
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotVisibleError, RefusedError } from '../access/errors.js';
-import { customerGridColumns, type GridColumn } from '../customers/grid/columns.js';
-import { columnFor, filterCondition, type GridFilter } from '../customers/grid/filters.js';
-import { sortOf } from '../customers/grid/grid.js';
+import { customerGridColumns } from '../customers/grid/columns.js';
+import type { GridColumn } from '../grid/columns.js';
+import { columnFor, filterCondition, type GridFilter } from '../grid/filters.js';
+import { sortOf } from '../grid/page.js';
+import { leadGridColumns } from '../leads/grid-columns.js';
 import { dealGridColumns } from '../sales/grid/columns.js';
-import { dealFilterCondition } from '../sales/grid/filters.js';
 
 // Each person's saved views of a grid: theirs alone (another person's view is "not found", like
 // one that does not exist). A view is checked against the grid's columns when saved, so opening it
@@ -20,10 +21,10 @@ export interface ViewInput {
   filters: GridFilter[];
 }
 
-/** Each grid's columns and how it takes a filter, to check a view against. */
-const checkOf: Record<SavedViewObject, (em: EntityManager, input: ViewInput) => Promise<void>> = {
-  customers: async (em, input) => refuseInvalidFor(await customerGridColumns(em), filterCondition, input),
-  deals: async (em, input) => refuseInvalidFor(await dealGridColumns(em), dealFilterCondition, input),
+const columnsOf: Record<SavedViewObject, (em: EntityManager) => Promise<GridColumn<never>[]>> = {
+  customers: customerGridColumns,
+  leads: leadGridColumns,
+  deals: dealGridColumns,
 };
 
 export const listViews = (em: EntityManager, acting: Acting, object: SavedViewObject) =>
@@ -77,15 +78,9 @@ async function refuseTakenName(em: EntityManager, acting: Acting, object: SavedV
 }
 
 /** Every column, the sort and each filter must be the grid's own, as the grid would take them. */
-const refuseInvalid = (em: EntityManager, object: SavedViewObject, input: ViewInput) =>
-  checkOf[object](em, input);
-
-function refuseInvalidFor<C extends Pick<GridColumn, 'key' | 'label'> & { order?: object }>(
-  columns: readonly C[],
-  condition: (column: C, filter: GridFilter) => unknown,
-  input: ViewInput,
-) {
+async function refuseInvalid(em: EntityManager, object: SavedViewObject, input: ViewInput) {
+  const columns = await columnsOf[object](em);
   for (const key of input.columns) columnFor(columns, key);
   sortOf(columns, input.sort);
-  for (const filter of input.filters) condition(columnFor(columns, filter.column), filter);
+  for (const filter of input.filters) filterCondition(columnFor(columns, filter.column), filter);
 }

@@ -1,7 +1,7 @@
 import { ADMIN_PAGE, HOME_PAGE } from '../../services/api';
 import { GRID_DEALS_PAGE } from '../../services/deal-grid';
-import { GRID_CUSTOMERS_PAGE } from '../../services/grid';
-import { LEADS_PAGE, TASKS_PAGE } from '../../services/sales';
+import { GRID_CUSTOMERS_PAGE, GRID_LEADS_PAGE } from '../../services/grid';
+import { TASKS_PAGE } from '../../services/sales';
 
 // Where the desktop side navigation goes, in its order. The one list of them: a destination's
 // `url` is the page it opens, its `sections` the routes (by prefix) that light it up, so that a
@@ -32,7 +32,8 @@ export const destinations: Destination[] = [
     url: GRID_DEALS_PAGE,
     sections: ['/pages/opportunities/', '/pages/grid/deals'],
   },
-  { key: 'leads', label: '线索', url: LEADS_PAGE, sections: ['/pages/leads/'] },
+  // So are the leads (hand over, back to the pool, invalid, many at once).
+  { key: 'leads', label: '线索', url: GRID_LEADS_PAGE, sections: ['/pages/leads/', '/pages/grid/leads'] },
   { key: 'tasks', label: '待办', url: TASKS_PAGE, sections: ['/pages/tasks/'] },
   { key: 'me', label: '我的', url: '/pages/me/index', sections: ['/pages/me/'] },
   { key: 'admin', label: '管理后台', url: ADMIN_PAGE, sections: ['/pages/admin/'], admins: true },

@@ -22,31 +22,10 @@ interface Props {
 export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear }: Props) {
   const [menu, setMenu] = useState<'owner' | 'tag' | null>(null);
   const [level, setLevel] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const run = async (change: BatchChange) => {
+  const { busy, run: runBatch } = useBatch({ unit: '位', noun: '客户' }, onDone);
+  const run = (change: BatchChange) => {
     setMenu(null);
-    setBusy(true);
-    try {
-      const outcome = await batchCustomers(selected, change);
-      onDone(outcome);
-      void Taro.showModal({
-        title: `已修改 ${outcome.changed.length} 位客户`,
-        content:
-          outcome.skipped.length === 0
-            ? '所选客户都已修改。'
-            : `${outcome.skipped.length} 位未修改：${outcome.skipped
-                .slice(0, 5)
-                .map((s) => `${s.name ?? `#${s.id}`}（${s.reason}）`)
-                .join('；')}${outcome.skipped.length > 5 ? ' 等' : ''}`,
-        showCancel: false,
-        confirmText: '知道了',
-      });
-    } catch (e) {
-      showRefusal(e);
-    } finally {
-      setBusy(false);
-    }
+    return runBatch(() => batchCustomers(selected, change));
   };
 
   const remove = async () => {
@@ -67,17 +46,9 @@ export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear 
           label="更换负责人"
           open={menu === 'owner'}
           onToggle={() => setMenu(menu === 'owner' ? null : 'owner')}
-        >
-          {[{ value: '', label: '退回公海' }, ...owners].map((o) => (
-            <Text
-              key={o.value}
-              className="k-grid__option"
-              onClick={() => void run({ ownerId: o.value === '' ? null : Number(o.value) })}
-            >
-              {o.label}
-            </Text>
-          ))}
-        </Menu>
+          options={[{ value: '', label: '退回公海' }, ...owners]}
+          onPick={(v) => void run({ ownerId: v === '' ? null : Number(v) })}
+        />
       ) : null}
       <View className="grid-batch__level">
         <Input
@@ -95,17 +66,13 @@ export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear 
           设置等级
         </Button>
       </View>
-      <Menu label="添加标签" open={menu === 'tag'} onToggle={() => setMenu(menu === 'tag' ? null : 'tag')}>
-        {tags.map((t) => (
-          <Text
-            key={t.value}
-            className="k-grid__option"
-            onClick={() => void run({ addTagIds: [Number(t.value)] })}
-          >
-            {t.label}
-          </Text>
-        ))}
-      </Menu>
+      <Menu
+        label="添加标签"
+        open={menu === 'tag'}
+        onToggle={() => setMenu(menu === 'tag' ? null : 'tag')}
+        options={tags}
+        onPick={(v) => void run({ addTagIds: [Number(v)] })}
+      />
       <Button size="small" fill="outline" type="danger" disabled={busy} onClick={() => void remove()}>
         删除
       </Button>
@@ -116,23 +83,69 @@ export function BatchBar({ selected, owners, tags, canReassign, onDone, onClear 
   );
 }
 
+/**
+ * Runs a batch change and tells its outcome as it is: how many changed, and which did not and why
+ * (the first five). Rows are counted in `unit`s of `noun`: 位客户, 条线索.
+ */
+export function useBatch(
+  { unit, noun }: { unit: string; noun: string },
+  onDone: (outcome: BatchOutcome) => void,
+) {
+  const [busy, setBusy] = useState(false);
+  const run = async (change: () => Promise<BatchOutcome>) => {
+    setBusy(true);
+    try {
+      const outcome = await change();
+      onDone(outcome);
+      void Taro.showModal({
+        title: `已修改 ${outcome.changed.length} ${unit}${noun}`,
+        content:
+          outcome.skipped.length === 0
+            ? `所选${noun}都已修改。`
+            : `${outcome.skipped.length} ${unit}未修改：${outcome.skipped
+                .slice(0, 5)
+                .map((s) => `${s.name ?? `#${s.id}`}（${s.reason}）`)
+                .join('；')}${outcome.skipped.length > 5 ? ' 等' : ''}`,
+        showCancel: false,
+        confirmText: '知道了',
+      });
+    } catch (e) {
+      showRefusal(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
+
+/** A batch action that opens a list of choices under its button; a choice runs it. */
 export function Menu({
   label,
   open,
   onToggle,
-  children,
+  options,
+  onPick,
 }: {
   label: string;
   open: boolean;
   onToggle(): void;
-  children: React.ReactNode;
+  options: Option[];
+  onPick(value: string): void;
 }) {
   return (
     <View className="grid-batch__menu">
       <Button size="small" fill="outline" onClick={onToggle}>
         {label} ▾
       </Button>
-      {open ? <View className="k-grid__menu">{children}</View> : null}
+      {open ? (
+        <View className="k-grid__menu">
+          {options.map((o) => (
+            <Text key={o.value} className="k-grid__option" onClick={() => onPick(o.value)}>
+              {o.label}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -4,8 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Option } from '../../components/grid/types';
 import { batchDeals, type DealBatchChange } from '../../services/deal-grid';
-import { Menu } from './batch-bar';
-import { showRefusal } from './refusal';
+import { Menu, useBatch } from './batch-bar';
 
 // The selected deals' actions: a new owner, another stage, or the recycle bin, for all at once.
 // The server changes those the person may change and names the others, and refuses what the
@@ -21,31 +20,10 @@ interface Props {
 
 export function DealBatchBar({ selected, owners, stages, onDone, onClear }: Props) {
   const [menu, setMenu] = useState<'owner' | 'stage' | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (change: DealBatchChange) => {
+  const { busy, run: runBatch } = useBatch({ unit: '个', noun: '商机' }, onDone);
+  const run = (change: DealBatchChange) => {
     setMenu(null);
-    setBusy(true);
-    try {
-      const outcome = await batchDeals(selected, change);
-      onDone();
-      void Taro.showModal({
-        title: `已修改 ${outcome.changed.length} 个商机`,
-        content:
-          outcome.skipped.length === 0
-            ? '所选商机都已修改。'
-            : `${outcome.skipped.length} 个未修改：${outcome.skipped
-                .slice(0, 5)
-                .map((s) => `${s.name ?? `#${s.id}`}（${s.reason}）`)
-                .join('；')}${outcome.skipped.length > 5 ? ' 等' : ''}`,
-        showCancel: false,
-        confirmText: '知道了',
-      });
-    } catch (e) {
-      showRefusal(e);
-    } finally {
-      setBusy(false);
-    }
+    return runBatch(() => batchDeals(selected, change));
   };
 
   const remove = async () => {
@@ -62,28 +40,20 @@ export function DealBatchBar({ selected, owners, stages, onDone, onClear }: Prop
   return (
     <View className="grid-batch">
       <Text className="grid-batch__count">已选 {selected.length} 个</Text>
-      <Menu label="调整阶段" open={menu === 'stage'} onToggle={() => toggle('stage')}>
-        {stages.map((s) => (
-          <Text
-            key={s.value}
-            className="k-grid__option"
-            onClick={() => void run({ stageId: Number(s.value) })}
-          >
-            {s.label}
-          </Text>
-        ))}
-      </Menu>
-      <Menu label="更换负责人" open={menu === 'owner'} onToggle={() => toggle('owner')}>
-        {owners.map((o) => (
-          <Text
-            key={o.value}
-            className="k-grid__option"
-            onClick={() => void run({ ownerId: Number(o.value) })}
-          >
-            {o.label}
-          </Text>
-        ))}
-      </Menu>
+      <Menu
+        label="调整阶段"
+        open={menu === 'stage'}
+        onToggle={() => toggle('stage')}
+        options={stages}
+        onPick={(v) => void run({ stageId: Number(v) })}
+      />
+      <Menu
+        label="更换负责人"
+        open={menu === 'owner'}
+        onToggle={() => toggle('owner')}
+        options={owners}
+        onPick={(v) => void run({ ownerId: Number(v) })}
+      />
       <Button size="small" fill="outline" type="danger" disabled={busy} onClick={() => void remove()}>
         删除
       </Button>

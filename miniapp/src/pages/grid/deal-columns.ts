@@ -4,6 +4,8 @@ import { when } from '../../services/customer-format';
 import type { DealColumnInfo, DealPatch, GridDeal } from '../../services/deal-grid';
 import type { Colleague } from '../../services/directory';
 import type { GridFilter } from '../../services/grid';
+import { headerFilters, peopleOptions } from './grid-columns';
+import type { FilterTranslation } from './use-grid-page';
 
 // The deals grid's columns as the grid draws them, from the server's column list (what this person
 // may see and change): how a cell reads (amounts in ¥ as the field rules presented them), how it is
@@ -79,7 +81,7 @@ export function dealColumnsOf(
   colleagues: Colleague[],
   openStages: Option[],
 ): GridColumn<GridDeal>[] {
-  const people: Option[] = colleagues.map((c) => ({ value: String(c.id), label: c.name }));
+  const people = peopleOptions(colleagues);
   return infos.map((info) => {
     const custom = info.key.startsWith('cf.');
     return {
@@ -136,10 +138,7 @@ export function dealEditBody(key: string, value: string): DealPatch | null {
 }
 
 /** The header filters as the API's column filters (an amount: at least that many yuan). */
-export function dealApiFilters(
-  infos: DealColumnInfo[],
-  filters: Record<string, string | undefined>,
-): GridFilter[] {
+function dealApiFilters(infos: DealColumnInfo[], filters: Record<string, string | undefined>): GridFilter[] {
   return Object.entries(filters).flatMap(([key, value]): GridFilter[] => {
     const info = infos.find((i) => i.key === key);
     if (!info || value === undefined) return [];
@@ -162,3 +161,13 @@ export function dealApiFilters(
     }
   });
 }
+
+/** The deals grid's header filters and the API's: an amount is typed in yuan, saved in cents. */
+export const dealFilters: FilterTranslation = {
+  toApi: dealApiFilters,
+  toHeader: (filters) => {
+    const header = headerFilters(filters);
+    if (header.amountCents) header.amountCents = String(Number(header.amountCents) / 100);
+    return header;
+  },
+};

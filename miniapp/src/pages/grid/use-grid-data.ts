@@ -1,14 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../services/api';
-import type { GridQuery } from '../../services/grid';
+import { type GridObject, type GridQuery, gridPage } from '../../services/grid';
 
 // The grid's rows for a query: the first page when the query changes, more on request. An older
 // query's answer never overwrites a newer one's.
 
-/** A page of any grid's rows (services/grid.ts, services/deal-grid.ts). */
-type PageOf<R> = (query: GridQuery, cursor?: string) => Promise<{ items: R[]; nextCursor: string | null }>;
-
-export function useGridData<R>(query: GridQuery | null, pageOf: PageOf<R>) {
+export function useGridData<R>(object: GridObject, query: GridQuery | null) {
   const [rows, setRows] = useState<R[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +16,7 @@ export function useGridData<R>(query: GridQuery | null, pageOf: PageOf<R>) {
       const mine = after ? generation.current : ++generation.current;
       setError(null);
       try {
-        const page = await pageOf(wanted, after);
+        const page = await gridPage<R>(object, wanted, after);
         if (mine !== generation.current) return;
         setRows((before) => (after ? [...(before ?? []), ...page.items] : page.items));
         setCursor(page.nextCursor);
@@ -27,7 +24,7 @@ export function useGridData<R>(query: GridQuery | null, pageOf: PageOf<R>) {
         if (mine === generation.current) setError(messageOf(e));
       }
     },
-    [pageOf],
+    [object],
   );
 
   useEffect(() => {

@@ -3,29 +3,21 @@ import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { SavedView } from '../../services/grid';
 
-// The person's saved views above the grid: 全部客户 (the default) and each saved one; the current
+// The person's saved views above the grid: everything (全部客户, the default) and each saved one; the current
 // grid saved under a name, the chosen view updated or deleted.
 
 interface Props {
+  /** The default view's name: 全部客户, 全部线索, 全部商机. */
+  everything: string;
   views: SavedView[];
   current: number | null;
   onPick(view: SavedView | null): void;
   onSave(name: string): void;
   onUpdate(): void;
   onDelete(): void;
-  /** The default view's name: 全部客户, 全部商机. */
-  everything?: string;
 }
 
-export function ViewsBar({
-  views,
-  current,
-  onPick,
-  onSave,
-  onUpdate,
-  onDelete,
-  everything = '全部客户',
-}: Props) {
+export function ViewsBar({ everything, views, current, onPick, onSave, onUpdate, onDelete }: Props) {
   const [name, setName] = useState('');
   return (
     <View className="grid-views">

@@ -1,4 +1,4 @@
-import { type Customer, CustomerSchema, type Tag, type User } from '@kelian/orm';
+import { type Customer, CustomerSchema, type Tag } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../../access/acting.js';
 import { refuseUneditable } from '../../access/field-rules.js';
@@ -6,7 +6,8 @@ import { requireRight } from '../../access/policy.js';
 import { customerScope, type ScopePurpose } from '../../access/scope.js';
 import { audit } from '../../audit/audit.js';
 import { changesBetween } from '../../audit/changes.js';
-import { tellFormerOwner, tellNewOwner } from '../../notify/handover.js';
+import { type BatchOutcome, sortOut } from '../../grid/batch.js';
+import { batchHandover, recordsNamed } from '../../notify/handover.js';
 import type { Messenger } from '../../notify/messenger.js';
 import type { TagMirror } from '../../tags/mirror.js';
 import { assignableOwner } from '../owner.js';
@@ -31,13 +32,6 @@ export type BatchChange =
       removeTagIds?: number[];
     };
 
-export interface BatchOutcome {
-  /** The rows that now are as asked (some may have been so already). */
-  changed: number[];
-  /** The rows left as they were: `customer` is absent when the user cannot see it at all. */
-  skipped: { id: number; customer?: Customer; reason: string }[];
-}
-
 const invisible = '客户不存在或不在你的数据范围内';
 
 /** What the change takes of each row: a reassignment for the owner, a change for the rest. */
@@ -55,7 +49,7 @@ export async function batchCustomers(
   ids: readonly number[],
   change: BatchChange,
   deps: { messenger: Messenger; tagMirror?: TagMirror },
-): Promise<BatchOutcome> {
+): Promise<BatchOutcome<Customer>> {
   const { access } = acting;
   const purposes = purposesOf(change);
   for (const purpose of purposes) requireRight(access, 'customer', verbOf[purpose]);
@@ -78,37 +72,22 @@ export async function batchCustomers(
           : await assignableOwner(tx, access, change.ownerId);
     const added = change.delete || !change.addTagIds ? [] : await tagsFor(tx, change.addTagIds);
     const removed = new Set(change.delete ? [] : (change.removeTagIds ?? []));
-    const unique = [...new Set(ids)];
     const visible = await tx.find(
       CustomerSchema,
-      { $and: [{ id: { $in: unique }, deletedAt: null }, customerScope(access, 'read')] },
+      { $and: [{ id: { $in: [...new Set(ids)] }, deletedAt: null }, customerScope(access, 'read')] },
       { populate: customerPopulate },
     );
-    const byId = new Map(visible.map((c) => [c.id, c]));
-    const outcome: BatchOutcome = { changed: [], skipped: [] };
-    // Who lost which customers, to tell each former owner once (and the new owner once, of all).
-    const handedOver = new Map<number, { from: User; names: string[] }>();
-    const received: string[] = [];
-    for (const id of unique) {
-      const customer = byId.get(id);
-      const refusal = customer && purposes.map((p) => refusalToReach(access, customer, p)).find(Boolean);
-      if (!customer || refusal) {
-        outcome.skipped.push({ id, ...(customer && { customer }), reason: refusal?.reason ?? invisible });
-        continue;
-      }
+    const refusalOf = (customer: Customer) =>
+      purposes.map((p) => refusalToReach(access, customer, p)).find(Boolean)?.reason;
+    const { rows, outcome } = sortOut(ids, visible, refusalOf, invisible);
+    const handover = owner === undefined ? undefined : batchHandover(acting.user, owner, customersNamed);
+    for (const customer of rows) {
+      const id = customer.id;
       const before = customerSnapshot(customer);
       if (change.delete) customer.deletedAt = new Date();
       else {
         if (owner !== undefined) {
-          const from = customer.owner ?? null;
-          if (from?.id !== owner?.id) {
-            received.push(customer.name);
-            if (from) {
-              const h = handedOver.get(from.id) ?? { from, names: [] };
-              h.names.push(customer.name);
-              handedOver.set(from.id, h);
-            }
-          }
+          handover?.add(customer.owner ?? null, customer.name);
           customer.owner = owner;
         }
         if (change.level !== undefined) customer.level = change.level;
@@ -128,15 +107,7 @@ export async function batchCustomers(
       if (changes.tags && customer.wecomExternalUserId) await deps.tagMirror?.customerTagsChanged(tx, id);
     }
     await tx.flush();
-    if (owner && received.length > 0)
-      await tellNewOwner(tx, deps.messenger, { by: acting.user, what: customersNamed(received), to: owner });
-    for (const { from, names } of handedOver.values())
-      await tellFormerOwner(tx, deps.messenger, {
-        by: acting.user,
-        what: customersNamed(names),
-        from,
-        to: owner ?? null,
-      });
+    await handover?.tell(tx, deps.messenger);
     return outcome;
   });
 }
@@ -150,6 +121,4 @@ function withTags(current: Tag[], added: Tag[], removed: Set<number>): Tag[] {
   return [...kept, ...added.filter((t) => !removed.has(t.id) && !kept.some((k) => k.id === t.id))];
 }
 
-/** 客户 北京星河科技, or 客户 北京星河科技等 12 位 for a batch. */
-const customersNamed = (names: string[]) =>
-  names.length === 1 ? `客户 ${names[0]}` : `客户 ${names[0]}等 ${names.length} 位`;
+const customersNamed = recordsNamed('客户', '位');

@@ -1,4 +1,4 @@
-import { type Opportunity, OpportunitySchema, type User } from '@kelian/orm';
+import { type Opportunity, OpportunitySchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../../access/acting.js';
 import { NotPermittedError } from '../../access/errors.js';
@@ -7,7 +7,8 @@ import { opportunityScope } from '../../access/scope.js';
 import { audit } from '../../audit/audit.js';
 import { changesBetween } from '../../audit/changes.js';
 import { assignableOwner } from '../../customers/owner.js';
-import { tellFormerOwner, tellNewOwner } from '../../notify/handover.js';
+import { type BatchOutcome, sortOut } from '../../grid/batch.js';
+import { batchHandover, recordsNamed } from '../../notify/handover.js';
 import type { Messenger } from '../../notify/messenger.js';
 import type { Notifier } from '../../notify/notifier.js';
 import { moveOpportunity } from '../opportunities.js';
@@ -23,14 +24,9 @@ import { opportunityPopulate } from '../store.js';
 
 export type DealBatchChange = { delete: true } | { delete?: false; ownerId?: number; stageId?: number };
 
-export interface DealBatchOutcome {
-  /** The deals that now are as asked (some may have been so already). */
-  changed: number[];
-  /** The deals left as they were: `deal` is absent when the user cannot see it at all. */
-  skipped: { id: number; deal?: Opportunity; reason: string }[];
-}
-
 const invisible = '商机不存在或不在你的数据范围内';
+/** 商机 年度框架采购, or 商机 年度框架采购等 12 个 for a batch. */
+const dealsNamed = recordsNamed('商机', '个');
 
 type Verb = 'edit' | 'reassign' | 'delete';
 
@@ -66,7 +62,7 @@ export async function batchDeals(
   ids: readonly number[],
   change: DealBatchChange,
   deps: { messenger: Messenger; notifier: Notifier },
-): Promise<DealBatchOutcome> {
+): Promise<BatchOutcome<Opportunity>> {
   const verbs = verbsOf(change);
   for (const verb of verbs) requireRight(acting.access, 'opportunity', verb);
   return em.transactional(async (tx) => {
@@ -76,24 +72,21 @@ export async function batchDeals(
         : await assignableOwner(tx, acting.access, change.ownerId);
     const stage =
       change.delete || change.stageId === undefined ? undefined : await openStage(tx, change.stageId);
-    const unique = [...new Set(ids)];
     const visible = await tx.find(
       OpportunitySchema,
-      { $and: [{ id: { $in: unique } }, opportunityScope(acting.access, 'read')] },
+      { $and: [{ id: { $in: [...ids] } }, opportunityScope(acting.access, 'read')] },
       { populate: opportunityPopulate },
     );
-    const byId = new Map(visible.map((d) => [d.id, d]));
-    const outcome: DealBatchOutcome = { changed: [], skipped: [] };
+    const { rows, outcome } = sortOut(
+      ids,
+      visible,
+      (deal) => refusalOf(acting, deal, verbs, change)?.reason,
+      invisible,
+    );
     // Who lost which deals, to tell each former owner once (and the new owner once, of all).
-    const handedOver = new Map<number, { from: User; names: string[] }>();
-    const received: string[] = [];
-    for (const id of unique) {
-      const deal = byId.get(id);
-      const refusal = deal && refusalOf(acting, deal, verbs, change);
-      if (!deal || refusal) {
-        outcome.skipped.push({ id, ...(deal && { deal }), reason: refusal?.reason ?? invisible });
-        continue;
-      }
+    const handover = owner ? batchHandover(acting.user, owner, dealsNamed) : undefined;
+    for (const deal of rows) {
+      const id = deal.id;
       outcome.changed.push(id);
       if (change.delete) {
         deal.deletedAt = new Date();
@@ -105,12 +98,7 @@ export async function batchDeals(
         await moveOpportunity(tx, acting, id, stage.id, deps.notifier, '批量调整阶段');
       if (owner && owner.id !== deal.owner?.id) {
         const from = deal.owner ?? null;
-        received.push(deal.name);
-        if (from) {
-          const h = handedOver.get(from.id) ?? { from, names: [] };
-          h.names.push(deal.name);
-          handedOver.set(from.id, h);
-        }
+        handover?.add(from, deal.name);
         audit(tx, acting, {
           action: 'update',
           objectType: 'opportunity',
@@ -121,19 +109,7 @@ export async function batchDeals(
       }
     }
     await tx.flush();
-    if (owner && received.length > 0)
-      await tellNewOwner(tx, deps.messenger, { by: acting.user, what: dealsNamed(received), to: owner });
-    for (const { from, names } of handedOver.values())
-      await tellFormerOwner(tx, deps.messenger, {
-        by: acting.user,
-        what: dealsNamed(names),
-        from,
-        to: owner ?? null,
-      });
+    await handover?.tell(tx, deps.messenger);
     return outcome;
   });
 }
-
-/** 商机 年度框架采购, or 商机 年度框架采购等 12 个 for a batch. */
-const dealsNamed = (names: string[]) =>
-  names.length === 1 ? `商机 ${names[0]}` : `商机 ${names[0]}等 ${names.length} 个`;

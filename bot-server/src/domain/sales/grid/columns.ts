@@ -1,27 +1,17 @@
-import { type Customer, type Opportunity, opportunityStatuses } from '@kelian/orm';
+import { type Opportunity, opportunityStatuses } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { listDefinitions } from '../../custom-fields/definitions.js';
-import { customColumn, type GridColumn } from '../../customers/grid/columns.js';
+import { customColumn, type GridColumn, timeColumn } from '../../grid/columns.js';
 import { activeStages } from '../stages.js';
+import { dealConditions } from './filters.js';
 
-// The columns of the deals grid, like the customers grid's (customers/grid/columns.ts): each says
-// how it sorts (an SQL expression never null, so a keyset position is always a value) and how it is
-// filtered (filters.ts). The ruled ones (name, amount, expected date) go by the opportunity's field
-// rules.
+// The columns of the deals grid (grid/columns.ts): each says how it sorts (an SQL expression never
+// null, so a keyset position is always a value) and how it is filtered (the shared filters, or the
+// deal's own: filters.ts). The ruled ones (name, amount, expected date) go by the opportunity's
+// field rules. A cell edit is the deal's PATCH for a field, the stage move for the stage; deals'
+// custom fields are shown, not edited in the grid.
 
-/** How a column orders deals: its SQL over the deal's alias, the type a position is compared as. */
-export interface DealOrder {
-  sql(alias: string): string;
-  cast: 'text' | 'timestamptz' | 'numeric' | 'date';
-  /** The deal's value of `sql`, as a keyset position carries it. */
-  valueOf(deal: Opportunity): string;
-}
-
-export interface DealColumn extends Omit<GridColumn, 'order' | 'edit'> {
-  order?: DealOrder;
-  /** A cell edit: the deal's PATCH for a field, the stage move for the stage. */
-  edit?: { field: 'name' | 'amountCents' | 'expectedCloseDate' } | 'stage';
-}
+type DealColumn = GridColumn<Opportunity>;
 
 const statusLabels: Record<(typeof opportunityStatuses)[number], string> = {
   open: '进行中',
@@ -32,13 +22,6 @@ const statusLabels: Record<(typeof opportunityStatuses)[number], string> = {
 /** A value of another row: the deal's customer, owner or stage. */
 const of = (table: string, column: string, key: string) => (a: string) =>
   `(select t."${column}" from "${table}" t where t."id" = ${a}."${key}")`;
-
-const time = (key: 'createdAt' | 'updatedAt', label: string, column: string): DealColumn => ({
-  key,
-  label,
-  type: 'date',
-  order: { sql: (a) => `${a}."${column}"`, cast: 'timestamptz', valueOf: (d) => d[key].toISOString() },
-});
 
 async function builtIn(em: EntityManager): Promise<DealColumn[]> {
   const stages = await activeStages(em);
@@ -55,6 +38,7 @@ async function builtIn(em: EntityManager): Promise<DealColumn[]> {
       key: 'customer',
       label: '客户',
       type: 'text',
+      condition: dealConditions.customer,
       order: { sql: of('customer', 'name', 'customer_id'), cast: 'text', valueOf: (d) => d.customer.name },
     },
     {
@@ -75,6 +59,7 @@ async function builtIn(em: EntityManager): Promise<DealColumn[]> {
       type: 'number',
       ruledField: 'amountCents',
       edit: { field: 'amountCents' },
+      condition: dealConditions.amountCents,
       order: { sql: (a) => `${a}."amount_cents"`, cast: 'numeric', valueOf: (d) => String(d.amountCents) },
     },
     {
@@ -83,6 +68,7 @@ async function builtIn(em: EntityManager): Promise<DealColumn[]> {
       type: 'date',
       ruledField: 'expectedCloseDate',
       edit: { field: 'expectedCloseDate' },
+      condition: dealConditions.expectedCloseDate,
       order: {
         sql: (a) => `coalesce(${a}."expected_close_date", '-infinity'::date)`,
         cast: 'date',
@@ -103,6 +89,7 @@ async function builtIn(em: EntityManager): Promise<DealColumn[]> {
       key: 'probability',
       label: '赢率',
       type: 'number',
+      condition: dealConditions.probability,
       order: {
         sql: of('pipeline_stage', 'probability', 'stage_id'),
         cast: 'numeric',
@@ -116,29 +103,13 @@ async function builtIn(em: EntityManager): Promise<DealColumn[]> {
       options: opportunityStatuses.map((value) => ({ value, label: statusLabels[value] })),
       order: { sql: (a) => `${a}."status"`, cast: 'text', valueOf: (d) => d.status },
     },
-    time('createdAt', '创建时间', 'created_at'),
-    time('updatedAt', '更新时间', 'updated_at'),
+    timeColumn<Opportunity>('createdAt', '创建时间'),
+    timeColumn<Opportunity>('updatedAt', '更新时间'),
   ];
-}
-
-/**
- * A custom field's column as the customers grid makes it: its order reads only `customFields`,
- * which a deal has as well. Deals' custom fields are shown, not edited in the grid.
- */
-function customDealColumn(...args: Parameters<typeof customColumn>): DealColumn {
-  const { order, edit: _, ...column } = customColumn(...args);
-  return {
-    ...column,
-    ...(order && {
-      order: {
-        ...order,
-        valueOf: (d: Opportunity) => order.valueOf({ customFields: d.customFields } as Customer),
-      },
-    }),
-  };
 }
 
 /** Every column of the deals grid, the custom fields' after the built-in ones. */
 export async function dealGridColumns(em: EntityManager): Promise<DealColumn[]> {
-  return [...(await builtIn(em)), ...(await listDefinitions(em, 'opportunity')).map(customDealColumn)];
+  const custom = await listDefinitions(em, 'opportunity');
+  return [...(await builtIn(em)), ...custom.map((d) => customColumn<Opportunity>(d))];
 }

@@ -1,25 +1,15 @@
-import type { Opportunity } from '@kelian/orm';
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { GridColumn } from '../../customers/grid/columns.js';
-import {
-  filterCondition,
-  type GridFilter,
-  number,
-  oneText,
-  refuseValue,
-} from '../../customers/grid/filters.js';
-import { likeOf } from '../list.js';
-import type { DealColumn } from './columns.js';
+import type { GridColumn } from '../../grid/columns.js';
+import { type GridFilter, likeText, number, oneText, refuseValue } from '../../grid/filters.js';
 
-// A column filter of the deals grid as a query condition. The deal's own text, choice, person and
-// time columns and its custom fields filter as the customers grid's do (customers/grid/filters.ts);
-// the columns it does not know (a number of the deal, a day, another row's value) are here, each
-// value checked against its column before it reaches the database.
+// The deals grid's own column filters (a column's `condition`). The deal's text, choice, person and
+// time columns and its custom fields filter as every grid's do (grid/filters.ts); the ones the
+// shared filters do not know (a number of the deal, a day, another row's value) are here, each value
+// checked against its column before it reaches the database.
 
-type Condition = (column: GridColumn, filter: GridFilter) => FilterQuery<Opportunity>;
+type Condition = NonNullable<GridColumn['condition']>;
 
 /** A day, as an expected close date is: `2026-12-31`. */
-function day(column: GridColumn, filter: GridFilter): string {
+function day(column: GridColumn<never>, filter: GridFilter): string {
   const value = oneText(column, filter);
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
     ? value
@@ -28,7 +18,7 @@ function day(column: GridColumn, filter: GridFilter): string {
 
 /** eq, gte, lte and empty on a number; `zero` is what an unfilled value is. */
 const numeric =
-  (at: (value: unknown) => FilterQuery<Opportunity>, zero: unknown): Condition =>
+  (at: (value: unknown) => Record<string, unknown>, zero: unknown): Condition =>
   (column, filter) => {
     switch (filter.op) {
       case 'empty':
@@ -44,11 +34,11 @@ const numeric =
     }
   };
 
-const own: Record<string, Condition> = {
+export const dealConditions = {
   customer: (column, filter) => {
     switch (filter.op) {
       case 'contains':
-        return { customer: { name: { $ilike: likeOf(oneText(column, filter)) } } };
+        return { customer: { name: { $ilike: likeText(oneText(column, filter)) } } };
       case 'eq':
         return { customer: { name: oneText(column, filter) } };
       default:
@@ -57,8 +47,8 @@ const own: Record<string, Condition> = {
     }
   },
   // An amount not filled in is 0 (integer cents, never null).
-  amountCents: numeric((v) => ({ amountCents: v }) as FilterQuery<Opportunity>, 0),
-  probability: numeric((v) => ({ stage: { probability: v } }) as FilterQuery<Opportunity>, 0),
+  amountCents: numeric((v) => ({ amountCents: v }), 0),
+  probability: numeric((v) => ({ stage: { probability: v } }), 0),
   expectedCloseDate: (column, filter) => {
     switch (filter.op) {
       case 'empty':
@@ -71,11 +61,4 @@ const own: Record<string, Condition> = {
         return refuseValue(column, filter);
     }
   },
-};
-
-export function dealFilterCondition(column: DealColumn, filter: GridFilter): FilterQuery<Opportunity> {
-  const { order: _, edit: __, ...plain } = column;
-  const condition = own[column.key];
-  if (!condition) return filterCondition(plain, filter) as FilterQuery<Opportunity>;
-  return condition(plain, filter);
-}
+} satisfies Record<string, Condition>;

@@ -1,41 +1,35 @@
-import type { Customer } from '@kelian/orm';
 import { type FilterQuery, raw } from '@mikro-orm/postgresql';
-import { RefusedError } from '../../access/errors.js';
-import { type FilterOp, filterOps, type GridColumn } from './columns.js';
+import { RefusedError } from '../access/errors.js';
+import { type FilterOp, type GridColumn, type GridFilter, opsOf } from './columns.js';
+
+export type { GridFilter };
 
 // A column filter of the grid as a query condition. Values arrive as JSON from anywhere (a request,
 // a saved view): each is checked against its column's type, and one that does not fit is refused
 // with the column's name rather than reaching the database.
 
-/** As it arrives (a request, a saved view): its op is checked against its column's. */
-export interface GridFilter {
-  column: string;
-  op: string;
-  value?: unknown;
-}
-
 /** The column named `key`, or a refusal naming it. */
-export function columnFor<C extends Pick<GridColumn, 'key'>>(columns: readonly C[], key: string): C {
+export function columnFor<R>(columns: readonly GridColumn<R>[], key: string): GridColumn<R> {
   const found = columns.find((c) => c.key === key);
   if (!found) throw new RefusedError('grid-column-unknown', { column: key });
   return found;
 }
 
-export const refuseValue = (column: GridColumn, filter: GridFilter): never => {
+export const refuseValue = (column: GridColumn<never>, filter: GridFilter): never => {
   throw new RefusedError('grid-filter-invalid', { label: column.label, op: filter.op });
 };
 
-const texts = (column: GridColumn, filter: GridFilter, max = 200): string[] => {
+const texts = (column: GridColumn<never>, filter: GridFilter, max = 200): string[] => {
   const list = Array.isArray(filter.value) ? filter.value : [filter.value];
   if (list.length === 0 || list.length > 50) refuseValue(column, filter);
   return list.map((v) => (typeof v === 'string' && v.length <= max ? v : refuseValue(column, filter)));
 };
-export const oneText = (column: GridColumn, filter: GridFilter) => {
+export const oneText = (column: GridColumn<never>, filter: GridFilter) => {
   if (Array.isArray(filter.value)) refuseValue(column, filter);
   return texts(column, filter)[0]!;
 };
 
-const ids = (column: GridColumn, filter: GridFilter): number[] => {
+const ids = (column: GridColumn<never>, filter: GridFilter): number[] => {
   const list = Array.isArray(filter.value) ? filter.value : [filter.value];
   if (list.length === 0 || list.length > 50) refuseValue(column, filter);
   return list.map((v) =>
@@ -43,13 +37,13 @@ const ids = (column: GridColumn, filter: GridFilter): number[] => {
   );
 };
 
-export const number = (column: GridColumn, filter: GridFilter): number =>
+export const number = (column: GridColumn<never>, filter: GridFilter): number =>
   typeof filter.value === 'number' && Number.isFinite(filter.value)
     ? filter.value
     : refuseValue(column, filter);
 
 /** A day (`2026-12-06`, custom date fields) or an instant with its offset (built-in times). */
-function time(column: GridColumn, filter: GridFilter): string {
+function time(column: GridColumn<never>, filter: GridFilter): string {
   const value = oneText(column, filter);
   const valid = column.customField
     ? /^\d{4}-\d{2}-\d{2}$/.test(value)
@@ -58,14 +52,23 @@ function time(column: GridColumn, filter: GridFilter): string {
 }
 
 /** `%` and `_` in a search text are the characters themselves. */
-const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-const sqlCondition = (sql: (alias: string) => string, params: unknown[] = []): FilterQuery<Customer> => ({
+// Conditions are built untyped and typed once, for the grid's rows, by filterCondition: a column's
+// key is a property of those rows (a grid lists only its rows' fields).
+type Condition = Record<string, unknown>;
+
+const sqlCondition = (sql: (alias: string) => string, params: unknown[] = []): Condition => ({
   [raw(sql, params)]: [],
 });
 
-export function filterCondition(column: GridColumn, filter: GridFilter): FilterQuery<Customer> {
-  if (!filterOps[column.type].includes(filter.op as FilterOp)) refuseValue(column, filter);
+export function filterCondition<R>(column: GridColumn<R>, filter: GridFilter): FilterQuery<R> {
+  return condition(column as GridColumn<never>, filter) as FilterQuery<R>;
+}
+
+function condition(column: GridColumn<never>, filter: GridFilter): Condition {
+  if (!opsOf(column).includes(filter.op as FilterOp)) refuseValue(column, filter);
+  if (column.condition) return column.condition(column, filter);
   if (column.customField !== undefined) return customFieldCondition(column, column.customField, filter);
   switch (column.type) {
     case 'person':
@@ -77,7 +80,7 @@ export function filterCondition(column: GridColumn, filter: GridFilter): FilterQ
   }
 }
 
-function builtInCondition(column: GridColumn, filter: GridFilter): FilterQuery<Customer> {
+function builtInCondition(column: GridColumn<never>, filter: GridFilter): Condition {
   const key = column.key;
   switch (filter.op) {
     case 'empty':
@@ -101,7 +104,7 @@ function builtInCondition(column: GridColumn, filter: GridFilter): FilterQuery<C
   }
 }
 
-function customFieldCondition(column: GridColumn, key: string, filter: GridFilter): FilterQuery<Customer> {
+function customFieldCondition(column: GridColumn<never>, key: string, filter: GridFilter): Condition {
   const text = (a: string) => `(${a}."custom_fields"->>?)`;
   const numeric = (a: string) =>
     `(case when jsonb_typeof(${a}."custom_fields"->?) = 'number' then (${a}."custom_fields"->>?)::numeric end)`;
