@@ -1,32 +1,25 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Problem, Waiting } from '../../components/states';
+import { Problem } from '../../components/states';
 import { type FieldDefinition, type FieldObject, listFields } from '../../services/admin-data';
+import { AdminSplit, Loaded } from './admin-split';
 import { Chips } from './chips';
-import { ConsoleFrame, detailFromTop } from './console-frame';
+import { ConsoleFrame } from './console-frame';
 import { FieldEditor } from './data-field-editor';
 import { choicesOf, hasChoices, objectNames, typeNames } from './data-words';
 import { useAdminLoad } from './use-admin-load';
+import { NEW, usePicked } from './use-picked';
 import './data.css';
 
 // 自定义字段: each object's fields in their order, and the editor of one beside the list (on a
 // desktop) or instead of it (on a phone).
 
-const NEW = 'new';
-
 export default function AdminFieldsPage() {
   const setup = useAdminLoad(listFields);
   const [object, setObject] = useState<FieldObject>('customer');
-  const [picked, setPicked] = useState<number | typeof NEW | null>(null);
   const all = setup.data;
   const fields = all?.filter((f) => f.object === object) ?? [];
-  const field = fields.find((f) => f.id === picked);
-  const editing = picked === NEW || field !== undefined;
-  const pick = (which: number | typeof NEW) => {
-    setPicked(which);
-    detailFromTop();
-  };
+  const { picked, row: field, editing, pick, setPicked } = usePicked(fields);
 
   const saved = (changed: FieldDefinition) => {
     if (!all) return;
@@ -38,46 +31,43 @@ export default function AdminFieldsPage() {
 
   return (
     <ConsoleFrame current="fields" refused={setup.refused}>
-      {setup.error ? (
-        <Problem title="自定义字段加载失败" detail={setup.error} onAction={setup.reload} />
-      ) : !all ? (
-        <Waiting title="正在加载自定义字段…" />
-      ) : (
-        <View className={`admin-split admin-split--data${editing ? ' admin-split--picked' : ''}`}>
-          <View className="admin-split__list">
-            <View className="admin-filters">
-              <View className="admin-filters__row">
-                <Text className="admin-filters__label">对象</Text>
-                <Chips
-                  choices={choicesOf(objectNames)}
-                  isOn={(v) => v === object}
-                  onChoose={(v) => {
-                    setObject(v);
-                    setPicked(null);
-                  }}
-                />
+      <Loaded load={setup} what="自定义字段">
+        {(all) => (
+          <AdminSplit
+            variant="data"
+            editing={editing}
+            filters={
+              <View className="admin-filters">
+                <View className="admin-filters__row">
+                  <Text className="admin-filters__label">对象</Text>
+                  <Chips
+                    choices={choicesOf(objectNames)}
+                    isOn={(v) => v === object}
+                    onChoose={(v) => {
+                      setObject(v);
+                      setPicked(null);
+                    }}
+                  />
+                </View>
               </View>
-            </View>
-            <View className="admin-actions admin-actions--top">
-              <Button type="primary" onClick={() => pick(NEW)}>
-                新建字段
-              </Button>
-            </View>
-            {fields.length === 0 ? (
-              <Problem tone="notice" title={`${objectNames[object]}还没有自定义字段`} />
-            ) : (
-              <View className="admin-rows">
-                <Text className="admin-count">
-                  {objectNames[object]}共 {fields.length} 个自定义字段
-                </Text>
-                {fields.map((f) => (
-                  <FieldRow key={f.id} field={f} on={f.id === picked} onPick={() => pick(f.id)} />
-                ))}
-              </View>
-            )}
-          </View>
-          <View className="admin-split__detail">
-            {editing ? (
+            }
+            newLabel="新建字段"
+            onNew={() => pick(NEW)}
+            rows={
+              fields.length === 0 ? (
+                <Problem tone="notice" title={`${objectNames[object]}还没有自定义字段`} />
+              ) : (
+                <View className="admin-rows">
+                  <Text className="admin-count">
+                    {objectNames[object]}共 {fields.length} 个自定义字段
+                  </Text>
+                  {fields.map((f) => (
+                    <FieldRow key={f.id} field={f} on={f.id === picked} onPick={() => pick(f.id)} />
+                  ))}
+                </View>
+              )
+            }
+            editor={
               <FieldEditor
                 key={`${object}-${picked}`}
                 object={object}
@@ -89,14 +79,11 @@ export default function AdminFieldsPage() {
                 }}
                 onClose={() => setPicked(null)}
               />
-            ) : (
-              <Text className="admin-empty-detail">
-                选择左侧的一个字段修改名称、类型、选项和排序，或新建一个字段。
-              </Text>
-            )}
-          </View>
-        </View>
-      )}
+            }
+            hint="选择左侧的一个字段修改名称、类型、选项和排序，或新建一个字段。"
+          />
+        )}
+      </Loaded>
     </ConsoleFrame>
   );
 }

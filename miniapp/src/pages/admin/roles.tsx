@@ -1,17 +1,14 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import { Problem, Waiting } from '../../components/states';
 import { listPeople, listRoles, type Role, roleVocabulary } from '../../services/admin';
 import { scopeNames } from '../../services/identity';
-import { ConsoleFrame, detailFromTop } from './console-frame';
+import { AdminSplit, Loaded } from './admin-split';
+import { ConsoleFrame } from './console-frame';
 import { RoleEditor } from './role-editor';
 import { useAdminLoad } from './use-admin-load';
+import { NEW, usePicked, withSaved } from './use-picked';
 
 // 角色与权限: the roles, built-in and custom, and the editor of one beside the list (on a desktop)
 // or instead of it (on a phone).
-
-const NEW = 'new';
 
 async function rolesSetup() {
   const [roles, vocabulary, people] = await Promise.all([
@@ -24,22 +21,12 @@ async function rolesSetup() {
 
 export default function AdminRolesPage() {
   const setup = useAdminLoad(rolesSetup);
-  const [picked, setPicked] = useState<number | typeof NEW | null>(null);
   const data = setup.data;
-  const role = data?.roles.find((r) => r.id === picked);
-  const editing = picked === NEW || role !== undefined;
-  const pick = (which: number | typeof NEW) => {
-    setPicked(which);
-    detailFromTop();
-  };
+  const { picked, row: role, editing, pick, setPicked } = usePicked(data?.roles);
 
   const saved = (changed: Role) => {
     if (!data) return;
-    const known = data.roles.some((r) => r.id === changed.id);
-    const roles = known
-      ? data.roles.map((r) => (r.id === changed.id ? changed : r))
-      : [...data.roles, changed];
-    setup.setData({ ...data, roles });
+    setup.setData({ ...data, roles: withSaved(data.roles, changed) });
     setPicked(changed.id);
   };
 
@@ -50,41 +37,35 @@ export default function AdminRolesPage() {
 
   return (
     <ConsoleFrame current="roles" refused={setup.refused}>
-      {setup.error ? (
-        <Problem title="管理后台加载失败" detail={setup.error} onAction={setup.reload} />
-      ) : !data ? (
-        <Waiting title="正在加载角色…" />
-      ) : (
-        <View className={`admin-split admin-split--roles${editing ? ' admin-split--picked' : ''}`}>
-          <View className="admin-split__list">
-            <View className="admin-actions admin-actions--top">
-              <Button type="primary" onClick={() => pick(NEW)}>
-                新建角色
-              </Button>
-            </View>
-            <View className="admin-rows">
-              {data.roles.map((r) => (
-                <RoleRow key={r.id} role={r} on={r.id === picked} onPick={() => pick(r.id)} />
-              ))}
-            </View>
-          </View>
-          <View className="admin-split__detail">
-            {editing ? (
+      <Loaded load={setup} what="角色">
+        {({ roles, vocabulary, people }) => (
+          <AdminSplit
+            variant="roles"
+            editing={editing}
+            newLabel="新建角色"
+            onNew={() => pick(NEW)}
+            rows={
+              <View className="admin-rows">
+                {roles.map((r) => (
+                  <RoleRow key={r.id} role={r} on={r.id === picked} onPick={() => pick(r.id)} />
+                ))}
+              </View>
+            }
+            editor={
               <RoleEditor
                 key={picked}
                 role={role}
-                vocabulary={data.vocabulary}
-                people={data.people}
+                vocabulary={vocabulary}
+                people={people}
                 onSaved={saved}
                 onDeleted={deleted}
                 onClose={() => setPicked(null)}
               />
-            ) : (
-              <Text className="admin-empty-detail">选择左侧的一个角色查看和修改，或新建一个自定义角色。</Text>
-            )}
-          </View>
-        </View>
-      )}
+            }
+            hint="选择左侧的一个角色查看和修改，或新建一个自定义角色。"
+          />
+        )}
+      </Loaded>
     </ConsoleFrame>
   );
 }

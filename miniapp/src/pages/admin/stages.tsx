@@ -1,19 +1,15 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import { Problem, Waiting } from '../../components/states';
 import { listStages, type PipelineStage, saveStage } from '../../services/sales-settings';
-import { detailFromTop } from './console-frame';
+import { AdminSplit, Loaded } from './admin-split';
 import { OrderButtons } from './sales-order';
 import { StageEditor } from './sales-stage-editor';
 import { SalesSettings } from './sales-tabs';
 import { useAdminLoad } from './use-admin-load';
 import { useChange } from './use-change';
+import { NEW, usePicked } from './use-picked';
 
 // 销售阶段: the pipeline in its order, each stage with its win probability and how long a deal may
 // stay in it before its owner and manager are told it stalled. Won and lost close the pipeline.
-
-const NEW = 'new';
 
 /** The mark in front of a closing stage, and what its line says instead of a stall limit. */
 const closing: Record<PipelineStage['outcome'], { mark: string; text: string } | null> = {
@@ -28,15 +24,9 @@ const stallText = (s: PipelineStage) =>
 
 export default function StagesPage() {
   const page = useAdminLoad(listStages);
-  const [picked, setPicked] = useState<number | typeof NEW | null>(null);
   const { busy, run } = useChange();
   const stages = page.data;
-  const stage = stages?.find((s) => s.id === picked);
-  const editing = picked === NEW || stage !== undefined;
-  const pick = (which: number | typeof NEW) => {
-    setPicked(which);
-    detailFromTop();
-  };
+  const { picked, row: stage, editing, pick, setPicked } = usePicked(stages);
   /** A change may renumber every stage: read them again. */
   const refresh = async (keep: number | null) => {
     page.setData(await listStages());
@@ -51,66 +41,61 @@ export default function StagesPage() {
 
   return (
     <SalesSettings current="stages" refused={page.refused}>
-      {page.error ? (
-        <Problem title="销售阶段加载失败" detail={page.error} onAction={page.reload} />
-      ) : !stages ? (
-        <Waiting title="正在加载销售阶段…" />
-      ) : (
-        <View className={`admin-split${editing ? ' admin-split--picked' : ''}`}>
-          <View className="admin-split__list">
-            <View className="admin-actions admin-actions--top">
-              <Button type="primary" onClick={() => pick(NEW)}>
-                新建阶段
-              </Button>
-            </View>
-            <Text className="admin-count">商机按此顺序推进；停留超时，负责人和主管会收到提醒。</Text>
-            <View className="admin-rows">
-              {stages.map((s) => {
-                const i = open.indexOf(s);
-                return (
-                  <View
-                    key={s.id}
-                    className={`admin-row sales-row${s.id === picked ? ' admin-row--on' : ''}`}
-                    onClick={() => pick(s.id)}
-                  >
-                    <Text className={`sales-row__no${i < 0 ? ' sales-row__no--end' : ''}`}>
-                      {closing[s.outcome]?.mark ?? i + 1}
-                    </Text>
-                    <View className="admin-row__main">
-                      <View className="admin-row__top">
-                        <Text className="admin-row__name">{s.name}</Text>
+      <Loaded load={page} what="销售阶段">
+        {(stages) => (
+          <AdminSplit
+            editing={editing}
+            newLabel="新建阶段"
+            onNew={() => pick(NEW)}
+            rows={
+              <>
+                <Text className="admin-count">商机按此顺序推进；停留超时，负责人和主管会收到提醒。</Text>
+                <View className="admin-rows">
+                  {stages.map((s) => {
+                    const i = open.indexOf(s);
+                    return (
+                      <View
+                        key={s.id}
+                        className={`admin-row sales-row${s.id === picked ? ' admin-row--on' : ''}`}
+                        onClick={() => pick(s.id)}
+                      >
+                        <Text className={`sales-row__no${i < 0 ? ' sales-row__no--end' : ''}`}>
+                          {closing[s.outcome]?.mark ?? i + 1}
+                        </Text>
+                        <View className="admin-row__main">
+                          <View className="admin-row__top">
+                            <Text className="admin-row__name">{s.name}</Text>
+                          </View>
+                          <Text className="admin-row__meta">
+                            赢率 {s.probability}% · {stallText(s)}
+                          </Text>
+                        </View>
+                        {i < 0 ? null : (
+                          <OrderButtons
+                            first={i === 0}
+                            last={i === open.length - 1}
+                            disabled={busy}
+                            onMove={(by) => void move(s, by)}
+                          />
+                        )}
                       </View>
-                      <Text className="admin-row__meta">
-                        赢率 {s.probability}% · {stallText(s)}
-                      </Text>
-                    </View>
-                    {i < 0 ? null : (
-                      <OrderButtons
-                        first={i === 0}
-                        last={i === open.length - 1}
-                        disabled={busy}
-                        onMove={(by) => void move(s, by)}
-                      />
-                    )}
-                  </View>
-                );
-              })}
-            </View>
-          </View>
-          <View className="admin-split__detail">
-            {editing ? (
+                    );
+                  })}
+                </View>
+              </>
+            }
+            editor={
               <StageEditor
                 key={picked}
                 stage={stage}
                 onSaved={(saved) => void refresh(saved.id)}
                 onClose={() => setPicked(null)}
               />
-            ) : (
-              <Text className="admin-empty-detail">选择左侧的一个阶段查看和修改，或新建一个。</Text>
-            )}
-          </View>
-        </View>
-      )}
+            }
+            hint="选择左侧的一个阶段查看和修改，或新建一个。"
+          />
+        )}
+      </Loaded>
     </SalesSettings>
   );
 }

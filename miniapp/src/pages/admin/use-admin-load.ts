@@ -1,11 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, messageOf } from '../../services/api';
 
+export interface AdminLoad<T> {
+  /** Null until loaded. */
+  data: T | null;
+  setData(data: T): void;
+  error: string | null;
+  /** The server refused: the person is not an administrator. */
+  refused: boolean;
+  reload(): void;
+}
+
 /**
  * Loads what a console page shows. A 403 is not a failure to retry but a person who is not an
  * administrator (the server's one policy decides): the page says so instead of offering 重试.
  */
-export function useAdminLoad<T>(load: () => Promise<T>) {
+export function useAdminLoad<T>(load: () => Promise<T>): AdminLoad<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
