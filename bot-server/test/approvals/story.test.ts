@@ -14,9 +14,12 @@ let luojuan: Session;
 let wang: Session;
 beforeAll(async () => {
   crm = await startCrm();
-  [zhangwei, lina, luojuan, wang] = await Promise.all(
-    ['张伟', '李娜', '罗娟', '王建国'].map((n) => crm.as(n)),
-  );
+  [zhangwei, lina, luojuan, wang] = await Promise.all([
+    crm.as('张伟'),
+    crm.as('李娜'),
+    crm.as('罗娟'),
+    crm.as('王建国'),
+  ]);
 });
 afterAll(() => crm?.stop());
 

@@ -32,6 +32,8 @@ export function decide(
     throw new RefusedError('approval-reason-required');
   return em.transactional(async (tx) => {
     const { run, mine } = await lockRun(tx, acting, runId);
+    // An any-of sibling's decision may have ended the run: who decided says more than "ended".
+    if (run.status !== 'pending') await refuseSkipped(tx, mine, decision.taskId);
     requirePending(run);
     const task = await decidableTask(tx, run, mine, decision.taskId);
     task.status = decision.verdict === 'approve' ? 'approved' : 'rejected';
@@ -74,9 +76,18 @@ async function decidableTask(
   if (!last || last.status === 'waiting' || last.status === 'notified' || last.status === 'transferred')
     throw new RefusedError('approval-not-approver');
   if (last.status === 'pending') throw new RefusedError('approval-superseded');
-  const byId = last.status === 'skipped' ? last.byUserId : last.approver.id;
-  const by = byId ? await tx.findOne(UserSchema, byId, { fields: ['name'] }) : null;
-  throw new RefusedError('approval-decided', { by: by?.name ?? null });
+  throw await decidedBy(tx, last.status === 'skipped' ? last.byUserId : last.approver.id);
+}
+
+/** The user's task (the one named, else their newest) was decided by a sibling: says who. */
+async function refuseSkipped(tx: EntityManager, mine: ApprovalTask[], taskId: number | undefined) {
+  const task = taskId === undefined ? mine.at(-1) : mine.find((t) => t.id === taskId);
+  if (task?.status === 'skipped') throw await decidedBy(tx, task.byUserId);
+}
+
+async function decidedBy(tx: EntityManager, userId: number | null | undefined): Promise<RefusedError> {
+  const by = userId ? await tx.findOne(UserSchema, userId, { fields: ['name'] }) : null;
+  return new RefusedError('approval-decided', { by: by?.name ?? null });
 }
 
 /**
