@@ -1,4 +1,4 @@
-import { answers } from '../openapi/common.js';
+import { answers, problem } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
   approvalDetail,
@@ -23,7 +23,7 @@ const detail = { description: '审批（流程时间线与单据）', schema: ap
 const failures = { 400: answers.invalid, 401: answers.unauthenticated, 404: answers.notFound };
 const decided = {
   403: answers.forbidden,
-  409: { description: '已由他人处理、已进入下一步、已结束或已撤回：什么都没有改变', problem: true },
+  409: problem('已由他人处理、已进入下一步、已结束或已撤回：什么都没有改变'),
 };
 const admin = { 400: answers.invalid, 401: answers.unauthenticated, 403: answers.forbidden };
 
@@ -122,7 +122,7 @@ export const approvalDocs: RouteDoc[] = [
     answers: {
       200: { description: '审批路径', schema: preview },
       ...admin,
-      409: { description: '还没有流程', problem: true },
+      409: problem('还没有流程'),
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { answers } from '../openapi/common.js';
+import { answers, problem } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
   contractCreate,
@@ -14,7 +14,7 @@ import {
 const base = { signedIn: true, tag: '合同' } as const;
 const contract = { description: '合同', schema: contractJson };
 const failures = { 400: answers.invalid, 401: answers.unauthenticated, 404: answers.notFound };
-const conflict = { 409: { description: '合同不是草稿（审批中、已生效…）或编号已被使用', problem: true } };
+const conflict = { 409: problem('合同不是草稿（审批中、已生效…）或编号已被使用') };
 
 export const contractDocs: RouteDoc[] = [
   {
@@ -73,7 +73,7 @@ export const contractDocs: RouteDoc[] = [
       200: { description: '审批编号与合同', schema: submitted },
       ...failures,
       403: answers.forbidden,
-      409: { description: '合同不是草稿，或还没有合同审批流程', problem: true },
+      409: problem('合同不是草稿，或还没有合同审批流程'),
     },
   },
 ];
