@@ -5762,7 +5762,7 @@ export interface operations {
                             /** @description 来源与编号，例如 follow_up:12 */
                             id: string;
                             /** @enum {string} */
-                            type: "created" | "follow_up" | "change" | "owner" | "stage" | "won" | "lost" | "task_done" | "merge" | "lead";
+                            type: "created" | "follow_up" | "change" | "owner" | "stage" | "won" | "lost" | "task_done" | "merge" | "lead" | "contract" | "approval";
                             /** Format: date-time */
                             at: string;
                             title: string;

@@ -112,6 +112,17 @@ describe('a ¥600,000 contract', () => {
     const done = boxPage.parse((await lina.get('/api/approvals?box=done')).body).items.map((i) => i.id);
     expect(done).toEqual(expect.arrayContaining([first, second]));
 
+    // The customer's timeline tells the story, the reason included.
+    const timeline = await zhangwei.get(`/api/customers/${customerId}/timeline?limit=50`);
+    expect(timeline.status).toBe(200);
+    const lines = (timeline.body.items as { type: string; title: string; body: string | null }[])
+      .filter((i) => i.type === 'contract' || i.type === 'approval')
+      .map((i) => `${i.title}${i.body ? ` ${i.body}` : ''}`);
+    // The contract as it stands (changed to ¥580,000 before the resubmission).
+    expect(lines).toContain(`新建合同「年度框架合同」（${contract.number} · ¥580,000.00）`);
+    expect(lines.find((l) => l.startsWith('驳回'))).toContain('理由：付款条件需改为 30/70');
+    expect(lines.filter((l) => l.startsWith('同意'))).toHaveLength(5);
+
     // An approved contract is not sent again, nor changed.
     const again = await zhangwei.send('POST', `/api/contracts/${contract.id}/submit`, {});
     expect(again.status).toBe(409);

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { CustomerSchema } from './customer.js';
 import { UserSchema } from './user.js';
 
 // Approval flows, their runs and each person's part in a run (issue 14; Wukong's examine model).
@@ -111,6 +112,8 @@ export const ApprovalInstanceSchema = defineEntity({
     flow: p.manyToOne(ApprovalFlowSchema),
     docType: p.string().length(50),
     docId: p.integer(),
+    /** The customer the document is about, when it is about one: the run is on their timeline. */
+    customer: p.manyToOne(CustomerSchema).nullable().deleteRule('set null'),
     /** What the lists show without loading the document: "合同 HT-001 · 某公司 · ¥600,000.00". */
     title: p.string().length(300),
     submitter: p.manyToOne(UserSchema),
@@ -123,7 +126,11 @@ export const ApprovalInstanceSchema = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     decidedAt: p.datetime().nullable(),
   },
-  indexes: [{ properties: ['docType', 'docId'] }, { properties: ['submitter', 'id'] }],
+  indexes: [
+    { properties: ['docType', 'docId'] },
+    { properties: ['submitter', 'id'] },
+    { properties: ['customer'] },
+  ],
 });
 
 export type ApprovalInstance = InferEntity<typeof ApprovalInstanceSchema>;

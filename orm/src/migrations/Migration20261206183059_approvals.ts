@@ -29,9 +29,10 @@ export class Migration20261206183059_approvals extends Migration {
     this.addSql(`create table "approval_flow" ("id" serial primary key, "doc_type" varchar(50) not null, "version" int not null, "name" varchar(100) not null, "definition" jsonb not null, "on_no_approver" text not null default 'auto_pass', "created_by_id" int null, "created_at" timestamptz not null);`);
     this.addSql(`alter table "approval_flow" add constraint "approval_flow_doc_type_version_unique" unique ("doc_type", "version");`);
 
-    this.addSql(`create table "approval_instance" ("id" serial primary key, "flow_id" int not null, "doc_type" varchar(50) not null, "doc_id" int not null, "title" varchar(300) not null, "submitter_id" int not null, "status" text not null default 'pending', "snapshot" jsonb not null, "route" jsonb not null, "current_step" int not null default 0, "created_at" timestamptz not null, "decided_at" timestamptz null);`);
+    this.addSql(`create table "approval_instance" ("id" serial primary key, "flow_id" int not null, "doc_type" varchar(50) not null, "doc_id" int not null, "customer_id" int null, "title" varchar(300) not null, "submitter_id" int not null, "status" text not null default 'pending', "snapshot" jsonb not null, "route" jsonb not null, "current_step" int not null default 0, "created_at" timestamptz not null, "decided_at" timestamptz null);`);
     this.addSql(`create index "approval_instance_doc_type_doc_id_index" on "approval_instance" ("doc_type", "doc_id");`);
     this.addSql(`create index "approval_instance_submitter_id_id_index" on "approval_instance" ("submitter_id", "id");`);
+    this.addSql(`create index "approval_instance_customer_id_index" on "approval_instance" ("customer_id");`);
 
     this.addSql(`create table "approval_task" ("id" serial primary key, "instance_id" int not null, "step" int not null, "position" int not null default 0, "approver_id" int not null, "status" text not null, "reason" varchar(500) null, "by_user_id" int null, "acted_at" timestamptz null, "created_at" timestamptz not null);`);
     this.addSql(`create index "approval_task_approver_id_status_id_index" on "approval_task" ("approver_id", "status", "id");`);
@@ -49,6 +50,7 @@ export class Migration20261206183059_approvals extends Migration {
     this.addSql(`alter table "approval_flow" add constraint "approval_flow_on_no_approver_check" check ("on_no_approver" in ('auto_pass', 'admin'));`);
 
     this.addSql(`alter table "approval_instance" add constraint "approval_instance_flow_id_foreign" foreign key ("flow_id") references "approval_flow" ("id");`);
+    this.addSql(`alter table "approval_instance" add constraint "approval_instance_customer_id_foreign" foreign key ("customer_id") references "customer" ("id") on delete set null;`);
     this.addSql(`alter table "approval_instance" add constraint "approval_instance_submitter_id_foreign" foreign key ("submitter_id") references "app_user" ("id");`);
     this.addSql(`alter table "approval_instance" add constraint "approval_instance_status_check" check ("status" in ('pending', 'approved', 'rejected', 'withdrawn'));`);
 

@@ -15,6 +15,8 @@ export interface Submission {
   values: Record<string, unknown>;
   /** One line naming the document in lists and messages. */
   title: string;
+  /** The customer it is about, if any: the run then shows on the customer's timeline. */
+  customerId: number | null;
 }
 
 export interface ApprovableDocument {

@@ -46,6 +46,7 @@ export async function submitForApproval(
     flow,
     docType,
     docId,
+    customer: submission.customerId,
     title: submission.title,
     submitter: await tx.findOneOrFail(UserSchema, acting.user.id),
     snapshot: submission.values,

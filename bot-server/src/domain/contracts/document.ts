@@ -41,6 +41,7 @@ export const contractDocument: ApprovableDocument = {
       changes: { status: { before: 'draft', after: 'pending' } },
     });
     return {
+      customerId: contract.customer.id,
       title: `合同「${contract.name}」（${contract.number} · ${contract.customer.name} · ${formatMoney(contract.amountCents)}）`,
       values: {
         amountCents: contract.amountCents,
