@@ -2,19 +2,15 @@
 // ¥500,000 李娜, then finance, then 王建国; up to ¥500,000 李娜 alone), contracts written through the
 // API, and what people were told read from the outbound messages.
 import { expect } from 'vitest';
-import type { Crm, Session } from '../api/customers-support.js';
+import { type Crm, customersOwnedBy, type Session } from '../api/customers-support.js';
 
 let numbers = 0;
 
 /** A customer of the demo company owned by this user. */
 export async function customerOf(crm: Crm, name: string): Promise<number> {
-  const { rows } = await crm.db.query<{ id: number }>(
-    `select c.id from customer c join app_user u on u.id = c.owner_id
-      where u.name = $1 and c.deleted_at is null order by c.id limit 1`,
-    [name],
-  );
-  expect(rows, `a customer of ${name}`).toHaveLength(1);
-  return rows[0]!.id;
+  const [first] = await customersOwnedBy(crm.db, await crm.userId(name));
+  expect(first, `a customer of ${name}`).toBeDefined();
+  return first as number;
 }
 
 export async function draftContract(
