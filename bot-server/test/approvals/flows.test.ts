@@ -94,6 +94,45 @@ describe('saving flows', () => {
   });
 });
 
+describe('the submitter’s pick', () => {
+  test('a step the submitter staffs is refused without a pick (the contract stays a draft), taken with one', async () => {
+    const saved = await admin.send('POST', '/api/approval-flows/contract', {
+      name: '自选审批人',
+      onNoApprover: 'admin',
+      definition: {
+        start: 'pick',
+        nodes: [
+          {
+            id: 'pick',
+            kind: 'approve',
+            name: '自选审批人',
+            approvers: { type: 'submitter_pick' },
+            mode: 'any',
+            next: null,
+          },
+        ],
+      },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const contract = await draftContract(zhangwei, await customerOf(crm, '张伟'), 100_000);
+    const refused = await zhangwei.send('POST', `/api/contracts/${contract.id}/submit`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      type: 'urn:kelian:problem:approval-pick-missing',
+      title: '请为「自选审批人」选择审批人',
+    });
+    expect(
+      (await crm.db.query('select status from contract where id = $1', [contract.id])).rows[0].status,
+    ).toBe('draft');
+    const picked = await zhangwei.send('POST', `/api/contracts/${contract.id}/submit`, {
+      picks: { pick: [await crm.userId('赵敏')] },
+    });
+    expect(picked.status, JSON.stringify(picked.body)).toBe(200);
+    const run = approvalDetail.parse((await zhangwei.get(`/api/approvals/${picked.body.approvalId}`)).body);
+    expect(run.steps[0]!.tasks.map((t) => t.approver.name)).toEqual(['赵敏']);
+  });
+});
+
 describe('preview', () => {
   test('which path a ¥600,000 contract of 张伟 takes under the demo flow, and who approves it', async () => {
     const submitterId = await crm.userId('张伟');
