@@ -8,6 +8,7 @@ import {
   contractPage,
   contractPatch,
   contractSubmit,
+  contractTerminate,
   submitted,
 } from './schemas.js';
 
@@ -75,5 +76,14 @@ export const contractDocs: RouteDoc[] = [
       403: answers.forbidden,
       409: problem('合同不是草稿，或还没有合同审批流程'),
     },
+  },
+  {
+    ...base,
+    method: 'post',
+    path: '/contracts/:id/terminate',
+    params: contractId,
+    summary: '终止已生效的合同（提前结束）；到期的合同每小时自动变为已到期',
+    body: contractTerminate,
+    answers: { 200: contract, ...failures, 403: answers.forbidden, 409: problem('合同不是已生效') },
   },
 ];

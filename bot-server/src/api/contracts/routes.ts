@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Acting } from '../../domain/access/acting.js';
 import { textNotices } from '../../domain/approvals/notices.js';
 import { createContract, deleteContract, updateContract } from '../../domain/contracts/contracts.js';
+import { terminateContract } from '../../domain/contracts/lifecycle.js';
 import { listContracts } from '../../domain/contracts/list.js';
 import { contractFor } from '../../domain/contracts/store.js';
 import { submitContract } from '../../domain/contracts/submit.js';
@@ -10,7 +11,14 @@ import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
 import { contractJsonOf } from './present.js';
-import { contractCreate, contractId, contractListQuery, contractPatch, contractSubmit } from './schemas.js';
+import {
+  contractCreate,
+  contractId,
+  contractListQuery,
+  contractPatch,
+  contractSubmit,
+  contractTerminate,
+} from './schemas.js';
 
 // /api/contracts: drafts written on customers in the user's scope, sent for approval.
 
@@ -76,6 +84,14 @@ export function contractsRouter({ orm, messenger }: ApiDeps): Router<ApiState> {
       approvalId: run.id,
       contract: contractJsonOf(await contractFor(orm.em.fork(), acting.access, id)),
     };
+  });
+
+  router.post('/contracts/:id/terminate', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const id = idOf(ctx);
+    const { reason } = parseInput(contractTerminate, ctx.request.body);
+    await terminateContract(orm.em.fork(), acting, id, reason);
+    await answer(ctx, acting, id);
   });
 
   return router;

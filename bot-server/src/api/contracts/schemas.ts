@@ -67,6 +67,17 @@ export const contractSubmit = z
   )
   .default({});
 
+export const contractTerminate = z.strictObject(
+  {
+    reason: z
+      .string({ error: '请填写终止原因' })
+      .trim()
+      .min(2, '请填写终止原因（至少 2 个字）')
+      .max(500, '终止原因不能超过 500 个字'),
+  },
+  unknownKeys,
+);
+
 export const contractListQuery = z.object({
   customerId: idParam('customerId 应为客户编号').optional(),
   status: z

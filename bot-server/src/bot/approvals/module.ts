@@ -3,6 +3,7 @@ import { approvalsRouter } from '../../api/approvals/routes.js';
 import { contractDocs } from '../../api/contracts/docs.js';
 import { contractsRouter } from '../../api/contracts/routes.js';
 import type { KelianModule } from '../../modules/contract.js';
+import { contractJobs, enqueueContractExpiry } from './contract-jobs.js';
 
 /**
  * Approval flows and the documents sent through them (contracts first). Its cards, card actions,
@@ -11,8 +12,10 @@ import type { KelianModule } from '../../modules/contract.js';
  */
 export const approvalsModule: KelianModule = {
   name: 'approvals',
+  register: contractJobs,
   api: {
     routers: (deps) => [contractsRouter(deps), approvalsRouter(deps)],
     docs: () => [...contractDocs, ...approvalDocs],
   },
+  start: ({ queue }) => enqueueContractExpiry(queue),
 };

@@ -237,6 +237,11 @@ export const refusals = {
   'contract-dates-invalid': { kind: 'invalid', text: () => '合同结束日期不能早于开始日期' },
   'contract-number-taken': { kind: 'conflict', text: (p) => `合同编号「${p.number}」已被使用` },
   'contract-opportunity-mismatch': { kind: 'invalid', text: () => '所选商机不属于这位客户' },
+  'contract-not-active': {
+    kind: 'conflict',
+    text: (p) =>
+      `只有已生效的合同可以终止（这份合同${p.status === 'draft' ? '还是草稿' : p.status === 'pending' ? '正在审批中' : p.status === 'expired' ? '已到期' : '已终止'}）`,
+  },
   'contract-not-draft': {
     kind: 'conflict',
     text: (p) =>
