@@ -3,7 +3,6 @@ export { startEmbeddedDatabase } from './database/embedded.js';
 export { DataDirLockedError } from './database/lock.js';
 export { type RunningDatabase, startDatabase } from './database/start.js';
 export { type StartupLockOptions, withStartupLock } from './database/startup-lock.js';
-export { demoBigContractCents, demoContractFlow } from './demo/approval-data.js';
 export { type DemoSummary, demoCustomerCount, loadDemoDataIfEmpty } from './demo/load.js';
 export { type DemoDepartmentKey, demoCompanyName, demoDepartments, demoUsers } from './demo/org-data.js';
 export { SeededRandom } from './demo/random.js';

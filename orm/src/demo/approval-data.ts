@@ -8,9 +8,9 @@ import type { User } from '../entities/user.js';
 // is named.
 
 /** ¥500,000 in cents: the amount above which a contract needs finance and the general manager. */
-export const demoBigContractCents = 50_000_000;
+const demoBigContractCents = 50_000_000;
 
-export function demoContractFlow(generalManagerId: number): FlowDefinition {
+function demoContractFlow(generalManagerId: number): FlowDefinition {
   const manager = { type: 'manager', level: 1 } as const;
   return {
     start: 'amount',

@@ -18,7 +18,7 @@ export interface Decision {
   taskId?: number | undefined;
 }
 
-export const minReasonLength = 2;
+const minReasonLength = 2;
 
 export function decide(
   em: EntityManager,

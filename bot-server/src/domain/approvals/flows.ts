@@ -112,7 +112,7 @@ export async function previewRoute(
   return withNames(em, steps);
 }
 
-export async function withNames(em: EntityManager, steps: RouteStep[]): Promise<PreviewStep[]> {
+async function withNames(em: EntityManager, steps: RouteStep[]): Promise<PreviewStep[]> {
   const ids = [...new Set(steps.flatMap((s) => s.approverIds))];
   const users = await em.find(UserSchema, { id: { $in: ids } }, { fields: ['id', 'name'] });
   const nameOf = new Map(users.map((u) => [u.id, u.name]));

@@ -26,7 +26,7 @@ export interface RouteInput {
   picks?: Readonly<Record<string, number[]>>;
 }
 
-export const adminStepName = '管理员审批';
+const adminStepName = '管理员审批';
 
 export function resolveRoute(input: RouteInput, org: OrgDirectory): RouteStep[] {
   const { definition, onNoApprover, submitterId } = input;

@@ -13,7 +13,7 @@ export const contractScope = (access: Access, purpose: ScopePurpose = 'read'): F
   customer: { $and: [customerScope(access, purpose, 'contract'), { deletedAt: null }] },
 });
 
-export const contractPopulate = ['customer', 'customer.owner', 'customer.collaborators', 'owner'] as const;
+const contractPopulate = ['customer', 'customer.owner', 'customer.collaborators', 'owner'] as const;
 
 export async function contractFor(
   em: EntityManager,
