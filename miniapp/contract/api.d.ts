@@ -1418,6 +1418,247 @@ export interface paths {
         patch: operations["patchApiFollowupRulesId"];
         trace?: never;
     };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我能看到的合同，最新的在前（可按客户、状态筛选） */
+        get: operations["getApiContracts"];
+        put?: never;
+        /** 新建合同草稿：金额为以分计的正整数，结束日期不早于开始日期 */
+        post: operations["postApiContracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份合同 */
+        get: operations["getApiContractsId"];
+        put?: never;
+        post?: never;
+        /** 删除合同草稿（放入回收站） */
+        delete: operations["deleteApiContractsId"];
+        options?: never;
+        head?: never;
+        /** 修改合同草稿（被驳回或撤回的合同回到草稿，可修改后重新提交） */
+        patch: operations["patchApiContractsId"];
+        trace?: never;
+    };
+    "/api/contracts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交合同审批：按合同审批流程的当前版本，合同变为审批中 */
+        post: operations["postApiContractsIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止已生效的合同（提前结束）；到期的合同每小时自动变为已到期 */
+        post: operations["postApiContractsIdTerminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的审批：待我审批 pending、我发起的 mine、抄送我 cc、已处理 done，最新的在前 */
+        get: operations["getApiApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个审批 */
+        get: operations["getApiApprovalsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意（我在当前步骤的任务） */
+        post: operations["postApiApprovalsIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回，理由必填（至少 2 个字）；单据回到草稿，发起人可修改后重新提交 */
+        post: operations["postApiApprovalsIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回（发起人，审批中） */
+        post: operations["postApiApprovalsIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转交：把我在当前步骤的任务交给一位同事 */
+        post: operations["postApiApprovalsIdTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 每类单据的当前审批流程与可用字段（管理员） */
+        get: operations["getApiApprovalFlows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-flows/{docType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保存新版本（管理员）；进行中的审批继续按原版本 */
+        post: operations["postApiApprovalFlowsDocType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-flows/{docType}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 检查流程：循环、无法到达的节点、未知字段（管理员） */
+        post: operations["postApiApprovalFlowsDocTypeValidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-flows/{docType}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览：这张单据由谁提交时走哪条路径、每步由谁审批（管理员） */
+        post: operations["postApiApprovalFlowsDocTypePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -5538,7 +5779,7 @@ export interface operations {
                             /** @description 来源与编号，例如 follow_up:12 */
                             id: string;
                             /** @enum {string} */
-                            type: "created" | "follow_up" | "change" | "owner" | "stage" | "won" | "lost" | "task_done" | "merge" | "lead";
+                            type: "created" | "follow_up" | "change" | "owner" | "stage" | "won" | "lost" | "task_done" | "merge" | "lead" | "contract" | "approval";
                             /** Format: date-time */
                             at: string;
                             title: string;
@@ -14986,6 +15227,2999 @@ export interface operations {
             };
             /** @description 不存在，或不在你的数据权限范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiContracts: {
+        parameters: {
+            query?: {
+                customerId?: string | number;
+                status?: "draft" | "pending" | "active" | "expired" | "terminated";
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页合同 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            number: string;
+                            name: string;
+                            customer: {
+                                id: number;
+                                name: string;
+                            };
+                            opportunityId: number | null;
+                            owner: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            amountCents: number;
+                            startDate: string;
+                            endDate: string;
+                            signedDate: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "active" | "expired" | "terminated";
+                            statusLabel: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiContracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId: number;
+                    opportunityId?: number | null;
+                    number: string;
+                    name: string;
+                    /** @description 合同金额，以分计的正整数 */
+                    amountCents: number;
+                    /** Format: date */
+                    startDate: string;
+                    /** Format: date */
+                    endDate: string;
+                    signedDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 合同 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        name: string;
+                        customer: {
+                            id: number;
+                            name: string;
+                        };
+                        opportunityId: number | null;
+                        owner: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        amountCents: number;
+                        startDate: string;
+                        endDate: string;
+                        signedDate: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending" | "active" | "expired" | "terminated";
+                        statusLabel: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 合同不是草稿（审批中、已生效…）或编号已被使用 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiContractsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 合同 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        name: string;
+                        customer: {
+                            id: number;
+                            name: string;
+                        };
+                        opportunityId: number | null;
+                        owner: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        amountCents: number;
+                        startDate: string;
+                        endDate: string;
+                        signedDate: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending" | "active" | "expired" | "terminated";
+                        statusLabel: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteApiContractsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 合同不是草稿（审批中、已生效…）或编号已被使用 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    patchApiContractsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    opportunityId?: number | null;
+                    number?: string;
+                    name?: string;
+                    /** @description 合同金额，以分计的正整数 */
+                    amountCents?: number;
+                    /** Format: date */
+                    startDate?: string;
+                    /** Format: date */
+                    endDate?: string;
+                    signedDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 合同 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        name: string;
+                        customer: {
+                            id: number;
+                            name: string;
+                        };
+                        opportunityId: number | null;
+                        owner: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        amountCents: number;
+                        startDate: string;
+                        endDate: string;
+                        signedDate: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending" | "active" | "expired" | "terminated";
+                        statusLabel: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 合同不是草稿（审批中、已生效…）或编号已被使用 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiContractsIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 发起人自选的审批人：节点 id → 用户编号 */
+                    picks?: {
+                        [key: string]: number[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 审批编号与合同 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approvalId: number;
+                        contract: {
+                            id: number;
+                            number: string;
+                            name: string;
+                            customer: {
+                                id: number;
+                                name: string;
+                            };
+                            opportunityId: number | null;
+                            owner: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            amountCents: number;
+                            startDate: string;
+                            endDate: string;
+                            signedDate: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "active" | "expired" | "terminated";
+                            statusLabel: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 合同不是草稿，或还没有合同审批流程 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiContractsIdTerminate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 合同 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        number: string;
+                        name: string;
+                        customer: {
+                            id: number;
+                            name: string;
+                        };
+                        opportunityId: number | null;
+                        owner: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        amountCents: number;
+                        startDate: string;
+                        endDate: string;
+                        signedDate: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending" | "active" | "expired" | "terminated";
+                        statusLabel: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 合同不是已生效 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApprovals: {
+        parameters: {
+            query?: {
+                box?: "pending" | "mine" | "cc" | "done";
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页审批 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 审批编号 */
+                            id: number;
+                            taskId: number | null;
+                            docType: string;
+                            docId: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                            /** @description 当前等待的步骤 */
+                            step: string | null;
+                            submitter: {
+                                id: number;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApprovalsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 审批（流程时间线与单据） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 审批编号 */
+                        id: number;
+                        docType: string;
+                        docId: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        /** @description 当前等待的步骤 */
+                        step: string | null;
+                        submitter: {
+                            id: number;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        flow: {
+                            id: number;
+                            name: string;
+                            version: number;
+                        };
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        decidedAt: string | null;
+                        currentStep: number;
+                        steps: {
+                            nodeId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "approve" | "cc";
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            /** @enum {string} */
+                            fallback?: "auto_pass" | "admin";
+                            tasks: {
+                                id: number;
+                                approver: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "transferred" | "cancelled" | "notified";
+                                reason: string | null;
+                                actedAt: string | null;
+                            }[];
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            step: number | null;
+                            actor: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            targets: number[];
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description 我在当前步骤待处理的任务（有则可同意、驳回、转交） */
+                        myTaskId: number | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalsIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @description 审批人看到的任务（卡片、页面） */
+                    taskId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 审批（流程时间线与单据） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 审批编号 */
+                        id: number;
+                        docType: string;
+                        docId: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        /** @description 当前等待的步骤 */
+                        step: string | null;
+                        submitter: {
+                            id: number;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        flow: {
+                            id: number;
+                            name: string;
+                            version: number;
+                        };
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        decidedAt: string | null;
+                        currentStep: number;
+                        steps: {
+                            nodeId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "approve" | "cc";
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            /** @enum {string} */
+                            fallback?: "auto_pass" | "admin";
+                            tasks: {
+                                id: number;
+                                approver: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "transferred" | "cancelled" | "notified";
+                                reason: string | null;
+                                actedAt: string | null;
+                            }[];
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            step: number | null;
+                            actor: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            targets: number[];
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description 我在当前步骤待处理的任务（有则可同意、驳回、转交） */
+                        myTaskId: number | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已由他人处理、已进入下一步、已结束或已撤回：什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalsIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    /** @description 审批人看到的任务（卡片、页面） */
+                    taskId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 审批（流程时间线与单据） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 审批编号 */
+                        id: number;
+                        docType: string;
+                        docId: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        /** @description 当前等待的步骤 */
+                        step: string | null;
+                        submitter: {
+                            id: number;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        flow: {
+                            id: number;
+                            name: string;
+                            version: number;
+                        };
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        decidedAt: string | null;
+                        currentStep: number;
+                        steps: {
+                            nodeId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "approve" | "cc";
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            /** @enum {string} */
+                            fallback?: "auto_pass" | "admin";
+                            tasks: {
+                                id: number;
+                                approver: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "transferred" | "cancelled" | "notified";
+                                reason: string | null;
+                                actedAt: string | null;
+                            }[];
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            step: number | null;
+                            actor: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            targets: number[];
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description 我在当前步骤待处理的任务（有则可同意、驳回、转交） */
+                        myTaskId: number | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已由他人处理、已进入下一步、已结束或已撤回：什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalsIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 审批（流程时间线与单据） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 审批编号 */
+                        id: number;
+                        docType: string;
+                        docId: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        /** @description 当前等待的步骤 */
+                        step: string | null;
+                        submitter: {
+                            id: number;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        flow: {
+                            id: number;
+                            name: string;
+                            version: number;
+                        };
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        decidedAt: string | null;
+                        currentStep: number;
+                        steps: {
+                            nodeId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "approve" | "cc";
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            /** @enum {string} */
+                            fallback?: "auto_pass" | "admin";
+                            tasks: {
+                                id: number;
+                                approver: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "transferred" | "cancelled" | "notified";
+                                reason: string | null;
+                                actedAt: string | null;
+                            }[];
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            step: number | null;
+                            actor: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            targets: number[];
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description 我在当前步骤待处理的任务（有则可同意、驳回、转交） */
+                        myTaskId: number | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已由他人处理、已进入下一步、已结束或已撤回：什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalsIdTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    toUserId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 审批（流程时间线与单据） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 审批编号 */
+                        id: number;
+                        docType: string;
+                        docId: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        /** @description 当前等待的步骤 */
+                        step: string | null;
+                        submitter: {
+                            id: number;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        flow: {
+                            id: number;
+                            name: string;
+                            version: number;
+                        };
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        decidedAt: string | null;
+                        currentStep: number;
+                        steps: {
+                            nodeId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "approve" | "cc";
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            /** @enum {string} */
+                            fallback?: "auto_pass" | "admin";
+                            tasks: {
+                                id: number;
+                                approver: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "transferred" | "cancelled" | "notified";
+                                reason: string | null;
+                                actedAt: string | null;
+                            }[];
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            step: number | null;
+                            actor: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            targets: number[];
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description 我在当前步骤待处理的任务（有则可同意、驳回、转交） */
+                        myTaskId: number | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已由他人处理、已进入下一步、已结束或已撤回：什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApprovalFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 审批流程 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            docType: string;
+                            label: string;
+                            fields: {
+                                field: string;
+                                label: string;
+                                kind: string;
+                            }[];
+                            flow: {
+                                id: number;
+                                docType: string;
+                                version: number;
+                                name: string;
+                                definition: {
+                                    start: string | null;
+                                    nodes: ({
+                                        id: string;
+                                        /** @constant */
+                                        kind: "approve";
+                                        name: string;
+                                        approvers: {
+                                            /** @constant */
+                                            type: "user";
+                                            userIds: number[];
+                                        } | {
+                                            /** @constant */
+                                            type: "role";
+                                            role: string;
+                                        } | {
+                                            /** @constant */
+                                            type: "manager";
+                                            level: number;
+                                        } | {
+                                            /** @constant */
+                                            type: "manager_chain";
+                                            upTo: number;
+                                        } | {
+                                            /** @constant */
+                                            type: "department_head";
+                                        } | {
+                                            /** @constant */
+                                            type: "submitter_pick";
+                                        } | {
+                                            /** @constant */
+                                            type: "field";
+                                            field: string;
+                                        };
+                                        /** @enum {string} */
+                                        mode: "sequential" | "all" | "any";
+                                        next: string | null;
+                                    } | {
+                                        id: string;
+                                        /** @constant */
+                                        kind: "cc";
+                                        name: string;
+                                        approvers: {
+                                            /** @constant */
+                                            type: "user";
+                                            userIds: number[];
+                                        } | {
+                                            /** @constant */
+                                            type: "role";
+                                            role: string;
+                                        } | {
+                                            /** @constant */
+                                            type: "manager";
+                                            level: number;
+                                        } | {
+                                            /** @constant */
+                                            type: "manager_chain";
+                                            upTo: number;
+                                        } | {
+                                            /** @constant */
+                                            type: "department_head";
+                                        } | {
+                                            /** @constant */
+                                            type: "submitter_pick";
+                                        } | {
+                                            /** @constant */
+                                            type: "field";
+                                            field: string;
+                                        };
+                                        next: string | null;
+                                    } | {
+                                        id: string;
+                                        /** @constant */
+                                        kind: "condition";
+                                        name: string;
+                                        branches: {
+                                            name: string;
+                                            when: {
+                                                field: string;
+                                                /** @enum {string} */
+                                                op: "eq" | "ne" | "gt" | "lt" | "gte" | "lte" | "between" | "contains" | "in_department" | "in_role";
+                                                value: (string | number)[];
+                                            }[];
+                                            next: string | null;
+                                        }[];
+                                        otherwise: string | null;
+                                    })[];
+                                };
+                                /** @enum {string} */
+                                onNoApprover: "auto_pass" | "admin";
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalFlowsDocType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 单据类型，如 contract */
+                docType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    definition: {
+                        start: string | null;
+                        nodes: ({
+                            id: string;
+                            /** @constant */
+                            kind: "approve";
+                            name: string;
+                            approvers: {
+                                /** @constant */
+                                type: "user";
+                                userIds: number[];
+                            } | {
+                                /** @constant */
+                                type: "role";
+                                role: string;
+                            } | {
+                                /** @constant */
+                                type: "manager";
+                                level: number;
+                            } | {
+                                /** @constant */
+                                type: "manager_chain";
+                                upTo: number;
+                            } | {
+                                /** @constant */
+                                type: "department_head";
+                            } | {
+                                /** @constant */
+                                type: "submitter_pick";
+                            } | {
+                                /** @constant */
+                                type: "field";
+                                field: string;
+                            };
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            next: string | null;
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "cc";
+                            name: string;
+                            approvers: {
+                                /** @constant */
+                                type: "user";
+                                userIds: number[];
+                            } | {
+                                /** @constant */
+                                type: "role";
+                                role: string;
+                            } | {
+                                /** @constant */
+                                type: "manager";
+                                level: number;
+                            } | {
+                                /** @constant */
+                                type: "manager_chain";
+                                upTo: number;
+                            } | {
+                                /** @constant */
+                                type: "department_head";
+                            } | {
+                                /** @constant */
+                                type: "submitter_pick";
+                            } | {
+                                /** @constant */
+                                type: "field";
+                                field: string;
+                            };
+                            next: string | null;
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "condition";
+                            name: string;
+                            branches: {
+                                name: string;
+                                when: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "gt" | "lt" | "gte" | "lte" | "between" | "contains" | "in_department" | "in_role";
+                                    value: (string | number)[];
+                                }[];
+                                next: string | null;
+                            }[];
+                            otherwise: string | null;
+                        })[];
+                    };
+                    /**
+                     * @default auto_pass
+                     * @enum {string}
+                     */
+                    onNoApprover?: "auto_pass" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description 新版本 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        docType: string;
+                        version: number;
+                        name: string;
+                        definition: {
+                            start: string | null;
+                            nodes: ({
+                                id: string;
+                                /** @constant */
+                                kind: "approve";
+                                name: string;
+                                approvers: {
+                                    /** @constant */
+                                    type: "user";
+                                    userIds: number[];
+                                } | {
+                                    /** @constant */
+                                    type: "role";
+                                    role: string;
+                                } | {
+                                    /** @constant */
+                                    type: "manager";
+                                    level: number;
+                                } | {
+                                    /** @constant */
+                                    type: "manager_chain";
+                                    upTo: number;
+                                } | {
+                                    /** @constant */
+                                    type: "department_head";
+                                } | {
+                                    /** @constant */
+                                    type: "submitter_pick";
+                                } | {
+                                    /** @constant */
+                                    type: "field";
+                                    field: string;
+                                };
+                                /** @enum {string} */
+                                mode: "sequential" | "all" | "any";
+                                next: string | null;
+                            } | {
+                                id: string;
+                                /** @constant */
+                                kind: "cc";
+                                name: string;
+                                approvers: {
+                                    /** @constant */
+                                    type: "user";
+                                    userIds: number[];
+                                } | {
+                                    /** @constant */
+                                    type: "role";
+                                    role: string;
+                                } | {
+                                    /** @constant */
+                                    type: "manager";
+                                    level: number;
+                                } | {
+                                    /** @constant */
+                                    type: "manager_chain";
+                                    upTo: number;
+                                } | {
+                                    /** @constant */
+                                    type: "department_head";
+                                } | {
+                                    /** @constant */
+                                    type: "submitter_pick";
+                                } | {
+                                    /** @constant */
+                                    type: "field";
+                                    field: string;
+                                };
+                                next: string | null;
+                            } | {
+                                id: string;
+                                /** @constant */
+                                kind: "condition";
+                                name: string;
+                                branches: {
+                                    name: string;
+                                    when: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "gt" | "lt" | "gte" | "lte" | "between" | "contains" | "in_department" | "in_role";
+                                        value: (string | number)[];
+                                    }[];
+                                    next: string | null;
+                                }[];
+                                otherwise: string | null;
+                            })[];
+                        };
+                        /** @enum {string} */
+                        onNoApprover: "auto_pass" | "admin";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalFlowsDocTypeValidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 单据类型，如 contract */
+                docType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    definition: {
+                        start: string | null;
+                        nodes: ({
+                            id: string;
+                            /** @constant */
+                            kind: "approve";
+                            name: string;
+                            approvers: {
+                                /** @constant */
+                                type: "user";
+                                userIds: number[];
+                            } | {
+                                /** @constant */
+                                type: "role";
+                                role: string;
+                            } | {
+                                /** @constant */
+                                type: "manager";
+                                level: number;
+                            } | {
+                                /** @constant */
+                                type: "manager_chain";
+                                upTo: number;
+                            } | {
+                                /** @constant */
+                                type: "department_head";
+                            } | {
+                                /** @constant */
+                                type: "submitter_pick";
+                            } | {
+                                /** @constant */
+                                type: "field";
+                                field: string;
+                            };
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            next: string | null;
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "cc";
+                            name: string;
+                            approvers: {
+                                /** @constant */
+                                type: "user";
+                                userIds: number[];
+                            } | {
+                                /** @constant */
+                                type: "role";
+                                role: string;
+                            } | {
+                                /** @constant */
+                                type: "manager";
+                                level: number;
+                            } | {
+                                /** @constant */
+                                type: "manager_chain";
+                                upTo: number;
+                            } | {
+                                /** @constant */
+                                type: "department_head";
+                            } | {
+                                /** @constant */
+                                type: "submitter_pick";
+                            } | {
+                                /** @constant */
+                                type: "field";
+                                field: string;
+                            };
+                            next: string | null;
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "condition";
+                            name: string;
+                            branches: {
+                                name: string;
+                                when: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "gt" | "lt" | "gte" | "lte" | "between" | "contains" | "in_department" | "in_role";
+                                    value: (string | number)[];
+                                }[];
+                                next: string | null;
+                            }[];
+                            otherwise: string | null;
+                        })[];
+                    };
+                    /**
+                     * @default auto_pass
+                     * @enum {string}
+                     */
+                    onNoApprover?: "auto_pass" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description 流程可以保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalFlowsDocTypePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 单据类型，如 contract */
+                docType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    values: {
+                        [key: string]: string | number | null;
+                    };
+                    submitterId: number;
+                    /** @description 未保存的流程；不填则用当前版本 */
+                    flow?: {
+                        definition: {
+                            start: string | null;
+                            nodes: ({
+                                id: string;
+                                /** @constant */
+                                kind: "approve";
+                                name: string;
+                                approvers: {
+                                    /** @constant */
+                                    type: "user";
+                                    userIds: number[];
+                                } | {
+                                    /** @constant */
+                                    type: "role";
+                                    role: string;
+                                } | {
+                                    /** @constant */
+                                    type: "manager";
+                                    level: number;
+                                } | {
+                                    /** @constant */
+                                    type: "manager_chain";
+                                    upTo: number;
+                                } | {
+                                    /** @constant */
+                                    type: "department_head";
+                                } | {
+                                    /** @constant */
+                                    type: "submitter_pick";
+                                } | {
+                                    /** @constant */
+                                    type: "field";
+                                    field: string;
+                                };
+                                /** @enum {string} */
+                                mode: "sequential" | "all" | "any";
+                                next: string | null;
+                            } | {
+                                id: string;
+                                /** @constant */
+                                kind: "cc";
+                                name: string;
+                                approvers: {
+                                    /** @constant */
+                                    type: "user";
+                                    userIds: number[];
+                                } | {
+                                    /** @constant */
+                                    type: "role";
+                                    role: string;
+                                } | {
+                                    /** @constant */
+                                    type: "manager";
+                                    level: number;
+                                } | {
+                                    /** @constant */
+                                    type: "manager_chain";
+                                    upTo: number;
+                                } | {
+                                    /** @constant */
+                                    type: "department_head";
+                                } | {
+                                    /** @constant */
+                                    type: "submitter_pick";
+                                } | {
+                                    /** @constant */
+                                    type: "field";
+                                    field: string;
+                                };
+                                next: string | null;
+                            } | {
+                                id: string;
+                                /** @constant */
+                                kind: "condition";
+                                name: string;
+                                branches: {
+                                    name: string;
+                                    when: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "gt" | "lt" | "gte" | "lte" | "between" | "contains" | "in_department" | "in_role";
+                                        value: (string | number)[];
+                                    }[];
+                                    next: string | null;
+                                }[];
+                                otherwise: string | null;
+                            })[];
+                        };
+                        /**
+                         * @default auto_pass
+                         * @enum {string}
+                         */
+                        onNoApprover?: "auto_pass" | "admin";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 审批路径 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        steps: {
+                            nodeId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "approve" | "cc";
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            approvers: {
+                                id: number;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            fallback?: "auto_pass" | "admin";
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 还没有流程 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 // The registry: every business module, in one list. Boot, the API (routes and OpenAPI), the bot and
 // the card delivery loop over it, so adding a module is adding its folders and one line here.
+import { approvalsModule } from '../bot/approvals/module.js';
 import { auditModule } from '../bot/audit/module.js';
 import { customersModule } from '../bot/customers/module.js';
 import { followUpsModule } from '../bot/followups/module.js';
@@ -17,6 +18,7 @@ export const modules: readonly KelianModule[] = [
   leadsModule,
   salesModule,
   followUpsModule,
+  approvalsModule,
   auditModule,
   goLiveModule,
 ];

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { when } from '../services/customer-format';
 import type { TimelineItem, TimelineType } from '../services/customers';
 
-// The customer's history, newest first: follow-ups, changes, owners, deals, tasks.
+// The customer's history, newest first: follow-ups, changes, owners, deals, tasks, contracts, approvals.
 
 const colours: Record<TimelineType, string> = {
   created: '#86909c',
@@ -15,6 +15,8 @@ const colours: Record<TimelineType, string> = {
   task_done: '#14a9a0',
   merge: '#86909c',
   lead: '#f7873b',
+  contract: '#2f6bff',
+  approval: '#7a5cf0',
 };
 
 export function Timeline({ items }: { items: TimelineItem[] }) {

@@ -1,8 +1,15 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import {
+  ApprovalActionSchema,
+  ApprovalFlowSchema,
+  ApprovalInstanceSchema,
+  ApprovalTaskSchema,
+} from './approval.js';
 import { AssignmentRuleSchema } from './assignment-rule.js';
 import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
+import { ContractSchema } from './contract.js';
 import { CustomFieldDefinitionSchema } from './custom-field.js';
 import { CustomerSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
@@ -26,10 +33,12 @@ import { TaskSchema } from './task.js';
 import { UserSchema } from './user.js';
 import { WebhookReplaySchema } from './webhook-replay.js';
 
+export * from './approval.js';
 export * from './assignment-rule.js';
 export * from './audit-log.js';
 export * from './card-instance.js';
 export * from './contact.js';
+export * from './contract.js';
 export * from './custom-field.js';
 export * from './customer.js';
 export * from './department.js';
@@ -89,4 +98,9 @@ export const entities: EntitySchema[] = [
   OrgSyncRunSchema,
   PlatformSignalSchema,
   SavedViewSchema,
+  ContractSchema,
+  ApprovalFlowSchema,
+  ApprovalInstanceSchema,
+  ApprovalTaskSchema,
+  ApprovalActionSchema,
 ];

@@ -16,8 +16,19 @@ export type FieldRules = Record<string, Record<string, FieldAccess>>;
  * a right like the others: a procurement user reads customers (scope `all`) and edits none. The
  * parts of a customer (contacts, follow-ups, its tags) go with the customer's rights; `settings`
  * (tags, rules, custom fields, stages, the audit log, syncs) is administered company-wide.
+ * Contracts go with their customer like deals; `approval` reads the approval runs of the people in
+ * scope (everyone reads the ones they submitted or decide on); `product` is the catalogue.
  */
-export const rightObjects = ['customer', 'lead', 'opportunity', 'task', 'settings'] as const;
+export const rightObjects = [
+  'customer',
+  'lead',
+  'opportunity',
+  'task',
+  'contract',
+  'approval',
+  'product',
+  'settings',
+] as const;
 export type RightObject = (typeof rightObjects)[number];
 /**
  * `export` (a list to a file) and `approve` (a step of an approval flow) are held within the data

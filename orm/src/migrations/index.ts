@@ -15,6 +15,7 @@ import { Migration20261206153000_grid } from './Migration20261206153000_grid.js'
 import { Migration20261206154000_user_merge } from './Migration20261206154000_user_merge.js';
 import { Migration20261206170000_lead_grid } from './Migration20261206170000_lead_grid.js';
 import { Migration20261206171000_deal_grid } from './Migration20261206171000_deal_grid.js';
+import { Migration20261206183059_approvals } from './Migration20261206183059_approvals.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -33,13 +34,11 @@ export const migrationsList = [
   { name: 'Migration20261206100000_webhook_replay', class: Migration20261206100000_webhook_replay },
   { name: 'Migration20261206120000_role_rights', class: Migration20261206120000_role_rights },
   { name: 'Migration20261206130000_inner_initials', class: Migration20261206130000_inner_initials },
-  {
-    name: 'Migration20261206140000_refresh_when_sent',
-    class: Migration20261206140000_refresh_when_sent,
-  },
+  { name: 'Migration20261206140000_refresh_when_sent', class: Migration20261206140000_refresh_when_sent },
   { name: 'Migration20261206150000_going_live_checks', class: Migration20261206150000_going_live_checks },
   { name: 'Migration20261206153000_grid', class: Migration20261206153000_grid },
   { name: 'Migration20261206154000_user_merge', class: Migration20261206154000_user_merge },
   { name: 'Migration20261206170000_lead_grid', class: Migration20261206170000_lead_grid },
   { name: 'Migration20261206171000_deal_grid', class: Migration20261206171000_deal_grid },
+  { name: 'Migration20261206183059_approvals', class: Migration20261206183059_approvals },
 ];

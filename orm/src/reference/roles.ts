@@ -15,15 +15,26 @@ const seller = {
   lead: ['read', 'edit', 'claim'],
   opportunity: ['read', 'edit', 'delete'],
   task: ['read', 'edit'],
+  contract: ['read', 'edit', 'delete'],
+  product: ['read'],
 } satisfies Rights;
 const manager = {
   customer: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
   lead: ['read', 'edit', 'claim', 'reassign', 'export'],
   opportunity: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
   task: ['read', 'edit', 'reassign', 'export'],
+  contract: ['read', 'edit', 'delete', 'export', 'approve'],
+  approval: ['read'],
+  product: ['read'],
 } satisfies Rights;
-const reader = { customer: ['read'], opportunity: ['read'] } satisfies Rights;
-const financeRights = { customer: ['read'], opportunity: ['read', 'approve'] } satisfies Rights;
+const reader = { customer: ['read'], opportunity: ['read'], product: ['read'] } satisfies Rights;
+const financeRights = {
+  customer: ['read'],
+  opportunity: ['read', 'approve'],
+  contract: ['read', 'export', 'approve'],
+  approval: ['read'],
+  product: ['read'],
+} satisfies Rights;
 
 /** The code of the role whose holders administer Kelian. */
 export const adminRoleCode = 'admin';
@@ -35,7 +46,12 @@ export const builtInRoles: {
   rights: Rights;
   fieldRules?: FieldRules;
 }[] = [
-  { code: adminRoleCode, name: '管理员', scope: 'all', rights: { ...manager, settings: ['administer'] } },
+  {
+    code: adminRoleCode,
+    name: '管理员',
+    scope: 'all',
+    rights: { ...manager, product: ['read', 'edit', 'delete', 'export'], settings: ['administer'] },
+  },
   { code: 'manager', name: '销售主管', scope: 'department_tree', rights: manager },
   { code: 'sales', name: '销售', scope: 'self', rights: seller },
   {

@@ -16,7 +16,11 @@ export const problemSchema = z.object({
   requestId: z.string(),
 });
 
-const problem = (description: string): Answer => ({ description, schema: problemSchema, problem: true });
+export const problem = (description: string): Answer => ({
+  description,
+  schema: problemSchema,
+  problem: true,
+});
 
 export const answers = {
   invalid: problem('请求内容有误：errors 列出每个字段的问题，什么都没有改变'),

@@ -16,11 +16,16 @@ import type { SettingsArea } from './refusals.js';
 //   lead         read, edit, claim, reassign, export             by owner; unclaimed ones by team
 //   opportunity  read, edit, delete, reassign, export, approve   like its customer
 //   task         read, edit, reassign, export                    by assignee
+//   contract     read, edit, delete, export, approve             like its customer (contracts/store.ts)
+//   approval     read                                            runs submitted by people in scope
+//   product      read, edit, delete, export                      the catalogue (issue 14, later)
 //   settings     administer                                      company-wide (tags, rules, fields, stages…)
 //
 // A role grants verbs per object (Role.rights) within its data scope (self, department, department
 // and children, all); reading and editing are separate rights, so a procurement user reads every
-// customer and changes none. Fields are ruled on top (field-rules.ts, present.ts).
+// customer and changes none. Fields are ruled on top (field-rules.ts, present.ts). Deciding a step
+// of an approval needs no verb: the flow names its approvers (domain/approvals); everyone reads the
+// runs they submitted or are named on.
 
 /** Where the user may do `verb` with `object`: the union of their roles' scopes, or none. */
 export function grantsFor(access: Access, object: RightObject, verb: RightVerb): readonly ScopeGrant[] {

@@ -23,6 +23,10 @@ const objectNames: Record<string, string> = {
   tagGroup: '标签组',
   role: '角色',
   view: '视图',
+  contract: '合同',
+  approval: '审批',
+  approvalFlow: '审批流程',
+  product: '产品',
 };
 
 /** The settings an admin keeps, as the refusal names them ("只有管理员可以…"). */
@@ -37,6 +41,7 @@ export const settingsAreas = {
   roles: '管理角色与权限',
   mergeUsers: '合并成员账号',
   goLive: '查看上线检查与通讯录同步',
+  approvalFlows: '设置审批流程',
 } as const;
 export type SettingsArea = keyof typeof settingsAreas;
 
@@ -178,6 +183,69 @@ export const refusals = {
   'task-closed': {
     kind: 'not-permitted',
     text: (p) => (p.status === 'done' ? '这个待办已经完成了' : '这个待办已取消'),
+  },
+  // Approval flows as an administrator saves them (domain/approvals/validate.ts).
+  'flow-node-duplicate': { kind: 'invalid', text: (p) => `审批流程中有重复的节点「${p.node}」` },
+  'flow-node-unknown': { kind: 'invalid', text: (p) => `审批流程指向了不存在的节点「${p.node}」` },
+  'flow-field-unknown': {
+    kind: 'invalid',
+    text: (p) => `节点「${p.node}」用到的字段「${p.field}」不存在`,
+  },
+  'flow-condition-invalid': {
+    kind: 'invalid',
+    text: (p) => `节点「${p.node}」中「${p.field}」的条件值个数不对`,
+  },
+  'flow-loop': {
+    kind: 'invalid',
+    text: (p) => `审批流程出现了循环：「${p.from}」又回到了「${p.to}」，审批将永远无法结束`,
+  },
+  'flow-unreachable': {
+    kind: 'invalid',
+    text: (p) => `节点「${p.node}」无法到达：没有任何分支或步骤通向它`,
+  },
+  'flow-doc-type-unknown': { kind: 'invalid', text: (p) => `没有「${p.docType}」这类单据，无法设置审批流程` },
+  'flow-missing': {
+    kind: 'conflict',
+    text: (p) => `还没有设置${p.label ?? '这类单据'}的审批流程，请联系管理员`,
+  },
+  // Decisions on a run (domain/approvals/decide.ts …).
+  'approval-not-approver': { kind: 'not-permitted', text: () => '你不是这一步的审批人' },
+  'approval-decided': { kind: 'conflict', text: (p) => `这一步已由 ${p.by ?? '其他审批人'} 处理` },
+  'approval-closed': {
+    kind: 'conflict',
+    text: (p) =>
+      `这个审批${p.status === 'approved' ? '已通过' : p.status === 'rejected' ? '已被驳回' : '已撤回'}，不能再操作`,
+  },
+  'approval-superseded': { kind: 'conflict', text: () => '这一步已经结束，审批已进入下一步' },
+  'approval-reason-required': { kind: 'invalid', text: () => '驳回需要填写理由（至少 2 个字）' },
+  'approval-submitter-only': { kind: 'not-permitted', text: () => '只有发起人可以撤回审批' },
+  'approval-transfer-invalid': {
+    kind: 'invalid',
+    text: (p) =>
+      p.why === 'self'
+        ? '不能转交给自己'
+        : p.why === 'inactive'
+          ? `${p.name ?? '该同事'} 已离职或不存在，不能转交`
+          : `${p.name ?? '该同事'} 已是这一步的审批人`,
+  },
+  'approval-pick-missing': { kind: 'invalid', text: (p) => `请为「${p.step}」选择审批人` },
+  // Contracts (domain/contracts).
+  'contract-amount-invalid': {
+    kind: 'invalid',
+    text: () => '合同金额必须是大于 0 的整数（单位：分），例如 ¥600,000.00 写作 60000000',
+  },
+  'contract-dates-invalid': { kind: 'invalid', text: () => '合同结束日期不能早于开始日期' },
+  'contract-number-taken': { kind: 'conflict', text: (p) => `合同编号「${p.number}」已被使用` },
+  'contract-opportunity-mismatch': { kind: 'invalid', text: () => '所选商机不属于这位客户' },
+  'contract-not-active': {
+    kind: 'conflict',
+    text: (p) =>
+      `只有已生效的合同可以终止（这份合同${p.status === 'draft' ? '还是草稿' : p.status === 'pending' ? '正在审批中' : p.status === 'expired' ? '已到期' : '已终止'}）`,
+  },
+  'contract-not-draft': {
+    kind: 'conflict',
+    text: (p) =>
+      `合同${p.status === 'pending' ? '正在审批中' : p.status === 'active' ? '已生效' : p.status === 'expired' ? '已到期' : '已终止'}，不能${p.verb ?? '修改'}`,
   },
 } satisfies Record<string, RefusalRow>;
 

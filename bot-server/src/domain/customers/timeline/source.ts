@@ -17,6 +17,8 @@ export const timelineTypes = [
   'task_done',
   'merge',
   'lead',
+  'contract',
+  'approval',
 ] as const;
 export type TimelineType = (typeof timelineTypes)[number];
 

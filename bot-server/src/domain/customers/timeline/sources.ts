@@ -1,3 +1,5 @@
+import { approvalsSource } from './approvals.js';
+import { contractsSource } from './contracts.js';
 import { followUpSource } from './follow-ups.js';
 import { leadsConvertedSource } from './leads-converted.js';
 import { mergedCustomersSource } from './merged-customers.js';
@@ -18,4 +20,6 @@ export const timelineSources: readonly TimelineSource[] = [
   tasksDoneSource,
   leadsConvertedSource,
   mergedCustomersSource,
+  contractsSource,
+  approvalsSource,
 ];

@@ -1,0 +1,15 @@
+import { RefusedError } from '../access/errors.js';
+import { contractDocument } from '../contracts/document.js';
+import type { ApprovableDocument } from './document.js';
+
+// Every document type an approval flow can be set for, by its code. Quotes, refunds and purchase
+// requests add a line here (and their ApprovableDocument), nothing else.
+export const documentTypes: Readonly<Record<string, ApprovableDocument>> = {
+  contract: contractDocument,
+};
+
+export function documentType(code: string): ApprovableDocument {
+  const type = Object.hasOwn(documentTypes, code) ? documentTypes[code] : undefined;
+  if (!type) throw new RefusedError('flow-doc-type-unknown', { docType: code });
+  return type;
+}

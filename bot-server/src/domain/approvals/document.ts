@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import type { Auditor } from '../audit/audit.js';
+
+// What a document type (a contract, later a quote, a refund, a purchase request) gives the
+// approval engine. The engine knows no document: it asks the type for the values a flow routes on,
+// and tells it the outcome in the transaction that decided it (the contract becomes 已生效).
+
+export type FieldKind = 'number' | 'text' | 'date' | 'user';
+
+export type ApprovalOutcome = 'approved' | 'rejected' | 'withdrawn';
+
+export interface Submission {
+  /** The fields conditions and user-field approvers read (amountCents, ownerId …). */
+  values: Record<string, unknown>;
+  /** One line naming the document in lists and messages. */
+  title: string;
+  /** The customer it is about, if any: the run then shows on the customer's timeline. */
+  customerId: number | null;
+}
+
+export interface ApprovableDocument {
+  /** As people read it: 合同. */
+  label: string;
+  /** The fields a flow may branch on or take approvers from, with their labels. */
+  fields: Readonly<Record<string, { label: string; kind: FieldKind }>>;
+  /**
+   * Locks the document, checks the acting user may submit it in its present state (refusing
+   * otherwise) and marks it as under approval.
+   */
+  submit(tx: EntityManager, acting: Acting, id: number): Promise<Submission>;
+  /** Applies the run's outcome to the document, in the deciding transaction, audited as `auditor`'s. */
+  settle(tx: EntityManager, id: number, outcome: ApprovalOutcome, auditor: Auditor): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import type { ApprovalInstance } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Acting } from '../access/acting.js';
+import { RefusedError } from '../access/errors.js';
+import { audit } from '../audit/audit.js';
+import type { ApprovalNotices } from './notices.js';
+import { lockRun, requirePending } from './run-lock.js';
+import { cancelOpenTasks, finish, log } from './steps.js';
+
+/** The submitter takes a pending run back: open tasks end, the document is a draft again. */
+export function withdraw(
+  em: EntityManager,
+  acting: Acting,
+  runId: number,
+  notices: ApprovalNotices,
+): Promise<ApprovalInstance> {
+  return em.transactional(async (tx) => {
+    const { run } = await lockRun(tx, acting, runId);
+    if (run.submitter.id !== acting.user.id) throw new RefusedError('approval-submitter-only');
+    requirePending(run);
+    const waiting = await cancelOpenTasks(tx, run);
+    log(tx, run, run.currentStep, acting.user.id, 'withdraw', null);
+    audit(tx, acting, {
+      action: 'update',
+      objectType: 'approval',
+      objectId: run.id,
+      changes: { status: { before: 'pending', after: 'withdrawn' } },
+    });
+    await finish({ tx, auditor: acting, notices }, run, 'withdrawn', acting.user.name);
+    await notices.closed(tx, run, waiting, `已被 ${acting.user.name} 撤回`);
+    await tx.flush();
+    return run;
+  });
+}

@@ -1,0 +1,60 @@
+// The approval tests' world: the demo company on the real server (its contract flow: above
+// ¥500,000 李娜, then finance, then 王建国; up to ¥500,000 李娜 alone), contracts written through the
+// API, and what people were told read from the outbound messages.
+import { expect } from 'vitest';
+import { type Crm, customersOwnedBy, type Session } from '../api/customers-support.js';
+
+let numbers = 0;
+
+/** A customer of the demo company owned by this user. */
+export async function customerOf(crm: Crm, name: string): Promise<number> {
+  const [first] = await customersOwnedBy(crm.db, await crm.userId(name));
+  expect(first, `a customer of ${name}`).toBeDefined();
+  return first as number;
+}
+
+export async function draftContract(
+  session: Session,
+  customerId: number,
+  amountCents: number,
+  extra: Record<string, unknown> = {},
+) {
+  const res = await session.send('POST', '/api/contracts', {
+    customerId,
+    number: `HT-TEST-${Date.now()}-${++numbers}`,
+    name: '年度框架合同',
+    amountCents,
+    startDate: '2027-01-01',
+    endDate: '2027-12-31',
+    ...extra,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: number; status: string; number: string };
+}
+
+export async function submit(session: Session, contractId: number): Promise<number> {
+  const res = await session.send('POST', `/api/contracts/${contractId}/submit`, {});
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.contract.status).toBe('pending');
+  return res.body.approvalId;
+}
+
+export async function contractStatus(crm: Crm, id: number): Promise<string> {
+  const { rows } = await crm.db.query<{ status: string }>('select status from contract where id = $1', [id]);
+  return rows[0]!.status;
+}
+
+/** The texts sent to this person (by their WeCom id) since `afterId`, oldest first. */
+export async function textsTo(crm: Crm, wecomUserId: string, afterId = 0): Promise<string[]> {
+  const { rows } = await crm.db.query<{ message: { text?: string } }>(
+    `select message from outbound_message
+      where platform = 'wecom' and id > $1 and audience::text like $2 order by id`,
+    [afterId, `%"${wecomUserId}"%`],
+  );
+  return rows.map((r) => r.message.text ?? '');
+}
+
+export async function lastMessageId(crm: Crm): Promise<number> {
+  const { rows } = await crm.db.query<{ id: number | null }>('select max(id) as id from outbound_message');
+  return Number(rows[0]!.id ?? 0);
+}
