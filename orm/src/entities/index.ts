@@ -4,7 +4,7 @@ import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
 import { CustomFieldDefinitionSchema } from './custom-field.js';
-import { CustomerSchema } from './customer.js';
+import { CustomerCollaboratorSchema, CustomerSchema, CustomerTagSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
 import { FollowUpSchema } from './follow-up.js';
 import { FiringSchema, FollowUpRuleSchema } from './follow-up-rule.js';
@@ -63,6 +63,8 @@ export const entities: EntitySchema[] = [
   TagGroupSchema,
   TagSchema,
   CustomerSchema,
+  CustomerCollaboratorSchema,
+  CustomerTagSchema,
   ContactSchema,
   FollowUpSchema,
   RunSlotSchema,
