@@ -14,6 +14,7 @@ const registry: Record<string, string> = {
   pipeline: 'event drain (10,000 events) and card delivery (10,000 cards to 200 members) (~5 min)',
   users: '20 people at once on the demo company, and memory over rounds of callbacks (~3 min)',
   grid: 'customers grid: first 100 rows and 1,000-row batch edits on 1,000,000 customers (minutes)',
+  lists: "every list route's first page at 100,000 rows per table, rep / manager / admin (3–6 min)",
 };
 const fileOf = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
 const benches = Object.fromEntries(Object.entries(registry).filter(([name]) => existsSync(fileOf(name))));
