@@ -73,6 +73,12 @@ export const OpportunitySchema = defineEntity({
       ],
       { live: true },
     ),
+    // The pipeline board's columns: a stage's deals, those that entered it last first (sales/board.ts).
+    {
+      name: 'opportunity_board_idx',
+      expression:
+        'create index "opportunity_board_idx" on "opportunity" ("stage_id", "stage_changed_at", "id") where "deleted_at" is null',
+    },
   ],
 });
 
