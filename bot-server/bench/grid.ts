@@ -5,11 +5,11 @@
 // sort and filter, for the administrator, a manager and a rep, batch edits of 1,000 rows, and the
 // admin console's role preview (what a person sees under a role's unsaved rules: list and record).
 import { loadavg } from 'node:os';
-import { loadConfig } from '@kelian/config';
-import pg from 'pg';
-import { boot, type RunningServer } from '../src/boot.js';
+import type pg from 'pg';
+import type { RunningServer } from '../src/boot.js';
 import { openBenchDatabase } from './database.js';
 import { latency, ms, table } from './report.js';
+import { type SandboxServer, startSandboxServer } from './sandbox-server.js';
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -18,37 +18,20 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
-let server: RunningServer | undefined;
-let pool: pg.Pool | undefined;
+let sandbox: SandboxServer | undefined;
 try {
-  const config = loadConfig({
-    env: {
-      PORT: '0',
-      DATABASE_URL: db.url,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-      SANDBOX: 'true',
-    },
-    envFile: false,
-  });
-  server = await boot(config);
-  pool = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
-  await until(
-    async () =>
-      (await count(
-        pool!,
-        `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now()`,
-      )) === 0,
-  );
+  sandbox = await startSandboxServer(db.url);
+  const { server, pool } = sandbox;
   await load(pool);
   const sessions = {
-    admin: await signIn(server, pool, '徐明'),
-    manager: await signIn(server, pool, '李娜'),
-    rep: await signIn(server, pool, '张伟'),
+    admin: await sandbox.signIn('徐明'),
+    manager: await sandbox.signIn('李娜'),
+    rep: await sandbox.signIn('张伟'),
   };
-  const zhang = await userId(pool, '张伟');
+  const zhang = await sandbox.userId('张伟');
   const pages = await measurePages(server, sessions, zhang);
   const batches = await measureBatches(server, pool, sessions.admin, zhang);
-  const previews = await measurePreviews(server, pool, sessions.admin);
+  const previews = await measurePreviews(server, sandbox, sessions.admin);
   const busy = loadavg()
     .map((n) => n.toFixed(1))
     .join(' ');
@@ -61,31 +44,8 @@ try {
     `\n${table(['role preview (phones hidden, unsaved)', 'rounds', 'p50 ms', 'p95 ms', 'max ms'], previews)}\n`,
   );
 } finally {
-  await pool?.end();
-  await server?.stop();
+  await sandbox?.stop();
   await db.drop();
-}
-
-async function count(p: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
-  return (await p.query<{ n: number }>(sql, params)).rows[0]!.n;
-}
-
-async function until(done: () => Promise<boolean>, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (!(await done()) && Date.now() < end) await new Promise((r) => setTimeout(r, 500));
-}
-
-async function userId(p: pg.Pool, name: string): Promise<number> {
-  return (await p.query<{ id: number }>('select id from app_user where name = $1', [name])).rows[0]!.id;
-}
-
-async function signIn(s: RunningServer, p: pg.Pool, name: string): Promise<string> {
-  const res = await fetch(`${s.url}/api/auth/sandbox`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: await userId(p, name) }),
-  });
-  return ((await res.json()) as { token: string }).token;
 }
 
 /**
@@ -204,7 +164,7 @@ async function measureBatches(s: RunningServer, p: pg.Pool, token: string, zhang
  * current rules with customers' phones hidden, for a rep (销售, own customers), a manager (销售主管,
  * her department's) and the administrator (everyone's).
  */
-async function measurePreviews(s: RunningServer, p: pg.Pool, token: string) {
+async function measurePreviews(s: RunningServer, sandbox: SandboxServer, token: string) {
   const roles = (await (
     await fetch(`${s.url}/api/roles`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as {
@@ -225,7 +185,7 @@ async function measurePreviews(s: RunningServer, p: pg.Pool, token: string) {
   for (const c of cases) {
     const role = roles.items.find((r) => r.code === c.code)!;
     const body = JSON.stringify({
-      userId: await userId(p, c.who),
+      userId: await sandbox.userId(c.who),
       roleId: role.id,
       defaultScope: role.defaultScope,
       rights: role.rights,

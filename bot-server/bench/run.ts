@@ -15,6 +15,7 @@ const registry: Record<string, string> = {
   users: '20 people at once on the demo company, and memory over rounds of callbacks (~3 min)',
   grid: 'customers grid: first 100 rows and 1,000-row batch edits on 1,000,000 customers (minutes)',
   approvals: 'route evaluation of a 20-node flow; 1,000 pending approvals listed for one approver (~1 min)',
+  lists: "every list route's first page at 100,000 rows per table, rep / manager / admin (3–6 min)",
 };
 const fileOf = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
 const benches = Object.fromEntries(Object.entries(registry).filter(([name]) => existsSync(fileOf(name))));

@@ -1119,7 +1119,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 看板：每个进行中的阶段及其商机，然后本月赢单和输单 */
+        /** 看板：每个进行中的阶段及其商机，然后本月赢单和输单；每列给出全部商机的个数和金额，列出最近进入该阶段的 50 个 */
         get: operations["getApiOpportunitiesBoard"];
         put?: never;
         post?: never;

@@ -36,6 +36,14 @@ describe('商机 board', () => {
     expect(salesTaro.navigateTo).toHaveBeenCalledWith({ url: '/pages/opportunities/detail?id=12' });
   });
 
+  test('a column with more deals than it lists says how many it shows of how many', async () => {
+    const crowded = board.columns.map((c, i) => (i === 0 ? { ...c, count: 1200 } : c));
+    fakeApi({ 'GET /api/opportunities/board': [200, { columns: crowded }] });
+    render(<OpportunitiesPage />);
+    expect(await screen.findByText('显示最近进入的 1 个，共 1200 个')).toBeTruthy();
+    expect(document.querySelectorAll('.board-column__more')).toHaveLength(1);
+  });
+
   test('推进 moves a deal to the next stage and shows the board again', async () => {
     let moved = false;
     const { calls } = fakeApi({

@@ -1,4 +1,4 @@
-import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { defineEntity, type EntityName, type InferEntity, p } from '@mikro-orm/core';
 import { searchNameSql, searchWordsSql } from '../search/sql.js';
 import { gridIndexes } from './grid-indexes.js';
 import { TagSchema } from './tag.js';
@@ -26,8 +26,9 @@ export const CustomerSchema = defineEntity({
     phone: p.string().length(32).nullable(),
     source: p.string().length(50).nullable(),
     owner: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
-    collaborators: p.manyToMany(UserSchema).pivotTable('customer_collaborator'),
-    tags: p.manyToMany(TagSchema).pivotTable('customer_tag'),
+    // The pivots' types are written out: inferred, they and the customer's would refer to each other.
+    collaborators: p.manyToMany(UserSchema).pivotEntity((): EntityName => CustomerCollaboratorSchema),
+    tags: p.manyToMany(TagSchema).pivotEntity((): EntityName => CustomerTagSchema),
     customFields: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
     wecomExternalUserId: p.string().length(64).nullable().unique(),
     lastFollowUpAt: p.datetime().nullable(),
@@ -92,3 +93,27 @@ export const CustomerSchema = defineEntity({
 });
 
 export type Customer = InferEntity<typeof CustomerSchema>;
+
+// The two pivot tables, declared for their second index: the primary key (customer, other) finds a
+// customer's collaborators and tags, the index (other, customer) finds the customers of a
+// collaborator (every `self` data scope asks it) and of a tag (the tag filter).
+
+export const CustomerCollaboratorSchema = defineEntity({
+  name: 'CustomerCollaborator',
+  tableName: 'customer_collaborator',
+  properties: {
+    customer: p.manyToOne(CustomerSchema).primary().deleteRule('cascade'),
+    user: p.manyToOne(UserSchema).primary().deleteRule('cascade'),
+  },
+  indexes: [{ properties: ['user', 'customer'] }],
+});
+
+export const CustomerTagSchema = defineEntity({
+  name: 'CustomerTag',
+  tableName: 'customer_tag',
+  properties: {
+    customer: p.manyToOne(CustomerSchema).primary().deleteRule('cascade'),
+    tag: p.manyToOne(TagSchema).primary().deleteRule('cascade'),
+  },
+  indexes: [{ properties: ['tag', 'customer'] }],
+});

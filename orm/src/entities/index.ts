@@ -11,7 +11,7 @@ import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
 import { ContractSchema } from './contract.js';
 import { CustomFieldDefinitionSchema } from './custom-field.js';
-import { CustomerSchema } from './customer.js';
+import { CustomerCollaboratorSchema, CustomerSchema, CustomerTagSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
 import { FollowUpSchema } from './follow-up.js';
 import { FiringSchema, FollowUpRuleSchema } from './follow-up-rule.js';
@@ -72,6 +72,8 @@ export const entities: EntitySchema[] = [
   TagGroupSchema,
   TagSchema,
   CustomerSchema,
+  CustomerCollaboratorSchema,
+  CustomerTagSchema,
   ContactSchema,
   FollowUpSchema,
   RunSlotSchema,

@@ -31,8 +31,8 @@ export const LeadSchema = defineEntity({
     rule: p.manyToOne(AssignmentRuleSchema).nullable().deleteRule('set null'),
     /** The sender's own id for a webhook lead: the same form post twice is one lead. */
     externalKey: p.string().length(100).nullable().unique(),
-    /** The customer it became (or was merged into) on conversion. */
-    customer: p.manyToOne(CustomerSchema).nullable().deleteRule('set null'),
+    /** The customer it became (or was merged into) on conversion; indexed for the customer's timeline. */
+    customer: p.manyToOne(CustomerSchema).nullable().deleteRule('set null').index(),
     convertedAt: p.datetime().nullable(),
     /** The last time someone worked on it (claim, follow-up, edit): the recycle clock. */
     lastActivityAt: p

@@ -36,7 +36,8 @@ export const OpportunitySchema = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     name: p.string().length(200),
-    customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
+    /** Indexed: a customer's deals (the 360° view, the timeline, every deal list's data scope). */
+    customer: p.manyToOne(CustomerSchema).deleteRule('cascade').index(),
     owner: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
     stage: p.manyToOne(PipelineStageSchema),
     amountCents: p.bigint('number').default(0),
@@ -72,6 +73,12 @@ export const OpportunitySchema = defineEntity({
       ],
       { live: true },
     ),
+    // The pipeline board's columns: a stage's deals, those that entered it last first (sales/board.ts).
+    {
+      name: 'opportunity_board_idx',
+      expression:
+        'create index "opportunity_board_idx" on "opportunity" ("stage_id", "stage_changed_at", "id") where "deleted_at" is null',
+    },
   ],
 });
 

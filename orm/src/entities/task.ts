@@ -18,7 +18,8 @@ export const TaskSchema = defineEntity({
     title: p.string().length(200),
     note: p.text().nullable(),
     assignee: p.manyToOne(UserSchema).deleteRule('cascade'),
-    customer: p.manyToOne(CustomerSchema).nullable().deleteRule('cascade'),
+    /** Indexed: a customer's tasks (the 360° view, the timeline). */
+    customer: p.manyToOne(CustomerSchema).nullable().deleteRule('cascade').index(),
     lead: p.manyToOne(LeadSchema).nullable().deleteRule('cascade'),
     opportunity: p.manyToOne(OpportunitySchema).nullable().deleteRule('cascade'),
     dueAt: p.datetime(),
@@ -37,6 +38,12 @@ export const TaskSchema = defineEntity({
   indexes: [
     { properties: ['assignee', 'status', 'dueAt'] },
     { properties: ['status', 'remindedAt', 'dueAt'] },
+    // 待办's `done` list: a person's finished tasks, newest first (domain/followups/list.ts).
+    {
+      name: 'task_done_idx',
+      expression:
+        'create index "task_done_idx" on "task" ("assignee_id", "done_at" desc, "id") where "status" = \'done\'',
+    },
   ],
 });
 

@@ -82,7 +82,8 @@ export const salesDocs: RouteDoc[] = [
     tag: '商机',
     method: 'get',
     path: '/opportunities/board',
-    summary: '看板：每个进行中的阶段及其商机，然后本月赢单和输单',
+    summary:
+      '看板：每个进行中的阶段及其商机，然后本月赢单和输单；每列给出全部商机的个数和金额，列出最近进入该阶段的 50 个',
     query: boardQuery,
     answers: {
       200: { description: '看板', schema: board },

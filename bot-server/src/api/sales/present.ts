@@ -30,7 +30,7 @@ export const boardJsonOf = (access: Access, columns: BoardColumn[]) => {
   return {
     columns: columns.map((c) => ({
       stage: stageRecord(c.stage),
-      count: c.deals.length,
+      count: c.count,
       ...(seesAmounts && { amountCents: c.amountCents }),
       items: c.deals.map((d) => presentOpportunity(access, d)),
     })),

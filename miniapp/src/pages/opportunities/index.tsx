@@ -175,6 +175,11 @@ export default function OpportunitiesPage() {
                     }}
                   />
                 ))}
+                {column.count > column.items.length ? (
+                  <Text className="board-column__more">
+                    显示最近进入的 {column.items.length} 个，共 {column.count} 个
+                  </Text>
+                ) : null}
               </View>
             ))}
           </View>
