@@ -192,6 +192,26 @@ describe('every list reads its pages off indexes at 100,000 rows', () => {
     expect(await offencesOf(['admin'], '/api/admin/users')).toEqual([]);
   });
 
+  test.each(['/api/contracts', '/api/contracts?status=active'])('%s', async (path) => {
+    expect(await offencesOf(everyone, path)).toEqual([]);
+  });
+
+  test('/api/contracts?customerId=<a customer>', async () => {
+    const { rows: signed } = await crm.db.query<{ id: number }>(
+      `select customer_id as id from contract group by customer_id order by count(*) desc limit 1`,
+    );
+    expect(await offencesOf(['admin'], `/api/contracts?customerId=${signed[0]!.id}`)).toEqual([]);
+  });
+
+  // Boxes are a person's own: the rep's runs (我发起的), the tasks of the rep and of the manager.
+  test('/api/approvals?box=mine', async () => {
+    expect(await offencesOf(['rep'], '/api/approvals?box=mine')).toEqual([]);
+  });
+
+  test.each(['pending', 'cc', 'done'])('/api/approvals?box=%s', async (box) => {
+    expect(await offencesOf(['rep', 'manager'], `/api/approvals?box=${box}`)).toEqual([]);
+  });
+
   test.each(['/api/customers/grid', '/api/leads/grid', '/api/opportunities/grid'])('%s', async (path) => {
     expect(await offencesOf(everyone, path)).toEqual([]);
   });

@@ -52,6 +52,9 @@ const largeTables = [
   'stage_change',
   'task',
   'audit_log',
+  'contract',
+  'approval_instance',
+  'approval_task',
 ];
 
 async function fill(db: pg.PoolClient, rows: number): Promise<void> {
@@ -101,6 +104,8 @@ async function fill(db: pg.PoolClient, rows: number): Promise<void> {
   await addLeads(db, rows, reps, first);
   await addDeals(db, rows, reps, first);
   await addTasks(db, rows, reps, first);
+  await addContracts(db, rows, first);
+  await addApprovals(db, rows, reps);
   await db.query(
     `insert into audit_log (at, actor_id, action, object_type, object_id, changes, via)
      select now() - ($1::int - i) * interval '5 minutes', ${rep('i')},
@@ -207,6 +212,54 @@ async function addTasks(db: pg.PoolClient, rows: number, reps: number[], first: 
        cross join lateral (select case when i % 4 in (0, 1) then 'open' when i % 20 = 2 then 'cancelled'
                                        else 'done' end as status) s`,
     [rows, reps, first],
+  );
+}
+
+/**
+ * Contracts of the customers, owned by the customer's owner: half active, a fifth drafts, a fifth
+ * in approval, the rest expired or terminated.
+ */
+async function addContracts(db: pg.PoolClient, rows: number, first: number) {
+  await db.query(
+    `insert into contract (number, name, customer_id, owner_id, amount_cents, start_date, end_date, signed_date,
+                           status, created_at, updated_at)
+     select 'HT-S' || i, '规模合同' || i, c.id, c.owner_id, (1 + i % 1000) * 100000, d.start, d.start + 365,
+            case when s.status <> 'draft' then d.start end, s.status, ${within('i * 3', 365)}, ${within('i', 365)}
+       from generate_series(1, $1::int) i
+       join customer c on c.id = $2::int + (i * 23) % $1::int
+       cross join lateral (select (current_date - (i % 700))::date as start) d
+       cross join lateral (select (array['active', 'active', 'active', 'active', 'active', 'draft', 'draft',
+                                         'pending', 'pending', 'expired'])[1 + i % 10] as status) s`,
+    [rows, first],
+  );
+}
+
+/**
+ * An approval run per contract that went through approval, each with one task: the reps and
+ * managers decide in turn, so every person's boxes (待我审批, 已处理, 抄送我) hold many.
+ */
+async function addApprovals(db: pg.PoolClient, rows: number, reps: number[]) {
+  const [flow] = await ids(db, `select id from approval_flow where doc_type = 'contract' order by version desc`);
+  const people = [...reps, ...(await ids(db, `select id from app_user where name in ('李娜', '王建国', '罗娟')`))];
+  const firstRun = (await ids(db, 'select coalesce(max(id), 0) + 1 as id from approval_instance'))[0]!;
+  await db.query(
+    `insert into approval_instance (flow_id, doc_type, doc_id, customer_id, title, submitter_id, status, snapshot,
+                                    route, current_step, created_at, decided_at)
+     select $2::int, 'contract', k.id, k.customer_id, '合同 ' || k.number, coalesce(k.owner_id, ($3::int[])[1]),
+            case k.status when 'pending' then 'pending' when 'draft' then 'rejected' else 'approved' end,
+            jsonb_build_object('amountCents', k.amount_cents),
+            '[{"nodeId": "manager", "name": "销售经理审批", "kind": "approve", "mode": "any", "approverIds": []}]',
+            0, k.created_at, case when k.status <> 'pending' then k.updated_at end
+       from contract k where k.number like 'HT-S%' order by k.id limit $1::int`,
+    [rows, flow, reps],
+  );
+  await db.query(
+    `insert into approval_task (instance_id, step, position, approver_id, status, acted_at, created_at)
+     select r.id, 0, 0, ($2::int[])[1 + (r.id * 7919) % array_length($2::int[], 1)],
+            case when r.status = 'pending' then 'pending' when r.id % 11 = 0 then 'notified' else r.status end,
+            r.decided_at, r.created_at
+       from approval_instance r where r.id >= $1::int`,
+    [firstRun, people],
   );
 }
 
