@@ -1,14 +1,15 @@
-// The load generator of bench/callbacks.ts, in a worker thread so that it never shares the event
-// loop of the server under test. It seals WeCom callbacks with `@wecom/crypto` (an implementation
-// independent of Kelian's) before a timed run, then sends them over keep-alive HTTP/1.1 (undici):
+// The load generator of bench/callbacks.ts and bench/users.ts, in a worker thread or a process of its
+// own (load-channel.ts) so that it never shares the event loop of the server under test. It seals
+// WeCom callbacks with `@wecom/crypto` (an implementation independent of Kelian's) before a timed
+// run, then sends them over keep-alive HTTP/1.1 (undici):
 // - closed loop: N connections, each sends its next request as soon as the answer to the previous
 //   one is in (the maximum rate at that concurrency);
 // - open loop: a timer starts requests on a fixed schedule whatever the answers, and a latency is
 //   counted from the request's scheduled start, so a stalled server cannot hide its queue
 //   (no coordinated omission).
-import { parentPort, workerData } from 'node:worker_threads';
 import { encrypt, getSignature } from '@wecom/crypto';
 import { Pool } from 'undici';
+import { loadSetup, serveCommands } from './load-channel.js';
 
 export interface LoadSetup {
   token: string;
@@ -67,7 +68,7 @@ interface Payload {
   body: string;
 }
 
-const setup = workerData as LoadSetup;
+const setup = loadSetup<LoadSetup>();
 const headers = { 'content-type': 'text/xml' };
 const lots = new Map<string, { payloads: Payload[]; next: number }>();
 const pools = new Map<string, Pool>();
@@ -211,7 +212,7 @@ async function openLoop(command: Extract<LoadCommand, { kind: 'open' }>): Promis
   return { requests: total, seconds: elapsed, latencies, non200, unanswered, errors: [...errors], lateness };
 }
 
-parentPort!.on('message', async ({ id, command }: { id: number; command: LoadCommand }) => {
+serveCommands<LoadCommand, LoadResult>(async (command) => {
   let result: LoadResult;
   if (command.kind === 'seal') {
     const started = performance.now();
@@ -234,5 +235,5 @@ parentPort!.on('message', async ({ id, command }: { id: number; command: LoadCom
     pools.clear();
     result = { requests: 0, seconds: 0, latencies: new Float64Array(), non200: 0, unanswered: 0, errors: [] };
   }
-  parentPort!.postMessage({ id, result });
+  return result;
 });

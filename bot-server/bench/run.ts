@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { serverHeapFlags } from '../src/heap-flags.js';
 
 /** Each bench is bench/<name>.ts; the text is what `npm run bench -- <unknown>` lists. */
 const registry: Record<string, string> = {
@@ -31,8 +32,11 @@ if (unknown.length > 0) {
 for (const name of asked.length > 0 ? [...new Set(asked)] : Object.keys(benches)) {
   process.stderr.write(`\n== bench ${name}: ${benches[name]}\n`);
   const file = fileOf(name);
-  // The same Node with the same loader flags (tsx, --conditions) as this process.
-  const child = spawn(process.execPath, [...process.execArgv, file], { stdio: 'inherit' });
+  // The same Node with the same loader flags (tsx, --conditions) as this process, and the heap
+  // flags the server runs with under `npm start`: the benches boot the server in their process.
+  const child = spawn(process.execPath, [...serverHeapFlags, ...process.execArgv, file], {
+    stdio: 'inherit',
+  });
   const code = await new Promise<number>((resolve) =>
     child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))),
   );

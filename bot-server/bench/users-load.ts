@@ -1,9 +1,12 @@
-// The load generator of bench/users.ts, in a worker thread so that it never shares the event loop of
-// the server under test: `lanes` people at once, each doing what a rep does in the mini-app one
-// step after another (open the customer list, open a customer's 360° view, add a follow-up), over
-// keep-alive HTTP/1.1 (undici), for `seconds`. Each person has their own session and customers.
-import { parentPort, workerData } from 'node:worker_threads';
+// The load generator of bench/users.ts, in a process of its own so that it shares neither the event
+// loop nor the memory of the server under test: `lanes` people at once, each doing what a rep does
+// in the mini-app one step after another (open the customer list, open a customer's 360° view, add a
+// follow-up), over keep-alive HTTP/1.1 (undici), for `seconds`. Each person has their own session and
+// customers. A person sends their next request as soon as the answer to the previous one is in: no
+// time to read or type (a closed loop without think time), so 20 lanes keep 20 requests in the
+// server at every moment, far more than 20 people at their phones would.
 import { Pool } from 'undici';
+import { loadSetup, serveCommands } from './load-channel.js';
 
 export interface UsersSetup {
   url: string;
@@ -30,7 +33,7 @@ export interface UsersResult {
   errors: string[];
 }
 
-const { url } = workerData as UsersSetup;
+const { url } = loadSetup<UsersSetup>();
 const pool = new Pool(url, { connections: 64, pipelining: 1 });
 
 async function call(method: 'GET' | 'POST', path: string, token: string, body?: unknown) {
@@ -77,10 +80,8 @@ async function run({ people, seconds }: UsersCommand): Promise<UsersResult> {
   return { requests, seconds: (performance.now() - started) / 1000, latencies, errors: errors.slice(0, 20) };
 }
 
-parentPort!.on('message', async ({ id, command }: { id: number; command: UsersCommand | 'close' }) => {
-  if (command === 'close') {
-    await pool.close();
-    return parentPort!.postMessage({ id });
-  }
-  parentPort!.postMessage({ id, result: await run(command) });
+serveCommands<UsersCommand | 'close', UsersResult | undefined>(async (command) => {
+  if (command !== 'close') return run(command);
+  await pool.close();
+  return undefined;
 });

@@ -14,7 +14,12 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
     clientUrl,
     entities,
     extensions: [Migrator],
-    pool: { min: 0, max: 10 },
+    // Twenty people at once (issue 13): a request holds a connection only while its statements or
+    // its transaction run, never while it waits on a platform (those calls are jobs, after the
+    // commit), so one connection per concurrent request is the most a burst of them can use. On
+    // the embedded PGlite every connection shares its one session; its socket serves 40 in all
+    // (this pool, pg-boss's 4 and the start-up lock's one).
+    pool: { min: 0, max: 20 },
     forceUtcTimezone: true,
     migrations: {
       migrationsList,

@@ -1,7 +1,9 @@
-// The server as a user runs it: `node bot-server/src/main.ts` in a process of its own.
+// The server as a user runs it: `node bot-server/src/main.ts` with npm start's heap flags, in a
+// process of its own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { serverHeapFlags } from '../../src/heap-flags.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 
@@ -22,7 +24,7 @@ export function launchServer(env: Record<string, string>): ServerProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@kelian/source', 'bot-server/src/main.ts'],
+    [...serverHeapFlags, '--import', 'tsx', '--conditions=@kelian/source', 'bot-server/src/main.ts'],
     {
       cwd: repoRoot,
       env: { ...inherited, LOG_LEVEL: 'info', PORT: '0', ...env },

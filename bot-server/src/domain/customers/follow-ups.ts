@@ -7,7 +7,7 @@ import { InvalidInputError } from '../errors.js';
 import { createTask } from '../followups/tasks.js';
 import type { NewFollowUp } from './inputs.js';
 import { followUpSnapshot } from './records.js';
-import { customerFor } from './store.js';
+import { customerFor, reachPopulate } from './store.js';
 
 /** Logs a follow-up by the user on a customer they may change, and moves its lastFollowUpAt on. */
 export async function addFollowUp(
@@ -17,7 +17,8 @@ export async function addFollowUp(
   input: NewFollowUp,
 ): Promise<FollowUp> {
   return em.transactional(async (tx) => {
-    const customer = await customerFor(tx, acting.access, customerId, { purpose: 'change' });
+    // The answer is the follow-up alone: the customer's tags are not needed.
+    const customer = await customerFor(tx, acting.access, customerId, { purpose: 'change' }, reachPopulate);
     const { contactId, occurredAt = new Date(), ...fields } = input;
     refuseUneditable(acting.access, [
       {
