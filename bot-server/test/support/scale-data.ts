@@ -239,8 +239,14 @@ async function addContracts(db: pg.PoolClient, rows: number, first: number) {
  * managers decide in turn, so every person's boxes (待我审批, 已处理, 抄送我) hold many.
  */
 async function addApprovals(db: pg.PoolClient, rows: number, reps: number[]) {
-  const [flow] = await ids(db, `select id from approval_flow where doc_type = 'contract' order by version desc`);
-  const people = [...reps, ...(await ids(db, `select id from app_user where name in ('李娜', '王建国', '罗娟')`))];
+  const [flow] = await ids(
+    db,
+    `select id from approval_flow where doc_type = 'contract' order by version desc`,
+  );
+  const people = [
+    ...reps,
+    ...(await ids(db, `select id from app_user where name in ('李娜', '王建国', '罗娟')`)),
+  ];
   const firstRun = (await ids(db, 'select coalesce(max(id), 0) + 1 as id from approval_instance'))[0]!;
   await db.query(
     `insert into approval_instance (flow_id, doc_type, doc_id, customer_id, title, submitter_id, status, snapshot,
