@@ -4,12 +4,11 @@
 // (a throwaway database), otherwise embedded PGlite. Prints the first page of 100 rows per kind of
 // sort and filter, for the administrator, a manager and a rep, batch edits of 1,000 rows, and the
 // admin console's role preview (what a person sees under a role's unsaved rules: list and record).
-import { loadavg } from 'node:os';
-import { loadConfig } from '@kelian/config';
-import pg from 'pg';
-import { boot, type RunningServer } from '../src/boot.js';
+import type pg from 'pg';
+import type { RunningServer } from '../src/boot.js';
 import { openBenchDatabase } from './database.js';
-import { latency, ms, table } from './report.js';
+import { latency, loadAverage, ms, table } from './report.js';
+import { signIn, startSandbox, userId } from './sandbox.js';
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -21,24 +20,7 @@ const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
 let server: RunningServer | undefined;
 let pool: pg.Pool | undefined;
 try {
-  const config = loadConfig({
-    env: {
-      PORT: '0',
-      DATABASE_URL: db.url,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-      SANDBOX: 'true',
-    },
-    envFile: false,
-  });
-  server = await boot(config);
-  pool = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
-  await until(
-    async () =>
-      (await count(
-        pool!,
-        `select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now()`,
-      )) === 0,
-  );
+  ({ server, pool } = await startSandbox(db.url));
   await load(pool);
   const sessions = {
     admin: await signIn(server, pool, '徐明'),
@@ -49,11 +31,8 @@ try {
   const pages = await measurePages(server, sessions, zhang);
   const batches = await measureBatches(server, pool, sessions.admin, zhang);
   const previews = await measurePreviews(server, pool, sessions.admin);
-  const busy = loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
   console.log(
-    `\nCustomers grid on ${total.toLocaleString('en')} customers, ${db.kind}, through HTTP (load average ${busy})\n`,
+    `\nCustomers grid on ${total.toLocaleString('en')} customers, ${db.kind}, through HTTP (load average ${loadAverage()})\n`,
   );
   console.log(table(['first page (limit 100)', 'who', 'rows', 'p50 ms', 'p95 ms', 'max ms'], pages));
   console.log(`\n${table(['batch edit of 1,000 customers', 'rounds', 'p50 ms', 'max ms'], batches)}`);
@@ -64,28 +43,6 @@ try {
   await pool?.end();
   await server?.stop();
   await db.drop();
-}
-
-async function count(p: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
-  return (await p.query<{ n: number }>(sql, params)).rows[0]!.n;
-}
-
-async function until(done: () => Promise<boolean>, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (!(await done()) && Date.now() < end) await new Promise((r) => setTimeout(r, 500));
-}
-
-async function userId(p: pg.Pool, name: string): Promise<number> {
-  return (await p.query<{ id: number }>('select id from app_user where name = $1', [name])).rows[0]!.id;
-}
-
-async function signIn(s: RunningServer, p: pg.Pool, name: string): Promise<string> {
-  const res = await fetch(`${s.url}/api/auth/sandbox`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: await userId(p, name) }),
-  });
-  return ((await res.json()) as { token: string }).token;
 }
 
 /**
