@@ -34,11 +34,9 @@ export interface KeysetPageQuery {
  * With a window, a search for a common word or a single letter (科技, z: a third of a million
  * customers match) does not sort every match to show the first twenty: the page is first looked for
  * among the next `window.size` live customers in the list's order, a range of the order's index
- * that the database reads and filters row by row (`window.where`), then in longer ranges after it
- * while they hold matches (throughWindows). Only when the first range holds none, or the ranges
- * together too few (a rare name, a phone number: the search indexes find those few cheaply), are
- * all the matches gathered and sorted. Each range starts where the one before ends, the first where
- * the page starts, so what they find comes first in the order: the page is the same either way.
+ * that the database reads and filters row by row (`window.where`). Only when the range holds too
+ * few matches is the page read by a query over all the matches. The range starts where the page
+ * starts, so what it finds comes first in the order: the page is the same either way.
  */
 export async function keysetPage(
   em: EntityManager,
@@ -69,49 +67,18 @@ export async function keysetPage(
     );
     return { items: rows.slice(0, count), more: rows.length > count };
   };
-  const page = window && (await throughWindows(em, order, after, window, limit, read));
-  if (!page) return read(after, where, limit, { related: populate, sortMatches: Boolean(window) });
-  await em.populate(page.items, populate as never);
-  return page;
-}
-
-type Read = (
-  from: KeysetPosition | undefined,
-  conditions: FilterQuery<Customer>[],
-  count: number,
-) => Promise<{ items: Customer[]; more: boolean }>;
-
-/**
- * The page from windows of customers in the list's order, each twice as long as the one before, as
- * long as they hold some matches; undefined when they do not fill the page: the matches are too rare
- * for a walk, the search indexes find them all at less cost.
- */
-async function throughWindows(
-  em: EntityManager,
-  order: KeysetOrder,
-  after: KeysetPosition | undefined,
-  window: NonNullable<KeysetPageQuery['window']>,
-  limit: number,
-  read: Read,
-): Promise<{ items: Customer[]; more: boolean } | undefined> {
-  const found: Customer[] = [];
-  let from = after;
-  let walked = 0;
-  for (let size = window.size; ; size *= 2) {
-    const end = await windowEnd(em, order, from, size);
-    // The range's end as values, not a subquery: the planner then knows how few rows it holds.
-    const part = await read(
-      from,
-      [...window.where, ...(end ? [beyond(order, end, 'up to')] : [])],
-      limit - found.length,
-    );
-    found.push(...part.items);
-    if (part.more || !end) return { items: found, more: part.more };
-    walked += size;
-    // None in the first window: a rare match. Some: on, up to eight windows' worth of customers.
-    if (found.length === 0 || walked >= window.size * 8) return undefined;
-    from = end;
+  if (!window) return read(after, where, limit, { related: populate });
+  const end = await windowEnd(em, order, after, window.size);
+  // The range's end as values, not a subquery: the planner then knows how few rows it holds.
+  const windowed = await read(after, [...window.where, ...(end ? [beyond(order, end, 'up to')] : [])], limit);
+  if (windowed.more || !end) {
+    await em.populate(windowed.items, populate as never);
+    return windowed;
   }
+  // None in the window: a rare match, which the search indexes gather at little cost, never a walk
+  // of the order's index (the planner's guess of a search's share of rows can be a hundred times
+  // too high). Some: the planner chooses, with the search and the order's indexes at hand.
+  return read(after, where, limit, { related: populate, sortMatches: windowed.items.length === 0 });
 }
 
 /**
