@@ -10,17 +10,17 @@ import type { RunningServer } from '../src/boot.js';
 import { bulkLoadCustomers, companyFragments } from './bulk-load.js';
 import { openBenchDatabase } from './database.js';
 import { latency, loadAverage, ms, table } from './report.js';
-import { signIn, startSandbox, userId } from './sandbox.js';
+import { type Sandbox, salesReps, signIn, startSandbox, userId } from './sandbox.js';
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
 const seed = 20261206;
 
 const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
-let server: RunningServer | undefined;
-let pool: pg.Pool | undefined;
+let sandbox: Sandbox | undefined;
 try {
-  ({ server, pool } = await startSandbox(db.url));
+  sandbox = await startSandbox(db.url);
+  const { server, pool } = sandbox;
   const samples = await load(pool);
   const people = { rep: await signIn(server, pool, '张伟'), admin: await signIn(server, pool, '徐明') };
   const lists = await measureLists(server, people, samples);
@@ -36,8 +36,7 @@ try {
   );
   console.log(`\n${table(['360° page', 'who', 'p50 ms', 'p95 ms', 'max ms'], views)}\n`);
 } finally {
-  await pool?.end();
-  await server?.stop();
+  await sandbox?.stop();
   await db.drop();
 }
 
@@ -46,9 +45,7 @@ try {
  * the pool. Answers terms taken from what was loaded.
  */
 async function load(p: pg.Pool) {
-  const { rows: reps } = await p.query<{ id: number }>(
-    `select u.id from app_user u join role_assignment a on a.user_id = u.id join role r on r.id = a.role_id where r.code = 'sales' order by u.id`,
-  );
+  const reps = await salesReps(p);
   const { rows } = await p.query<{ last: number }>('select coalesce(max(id), 0)::int as last from customer');
   const after = rows[0]!.last;
   const mobiles = await bulkLoadCustomers(p, {

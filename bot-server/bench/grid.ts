@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { RunningServer } from '../src/boot.js';
 import { openBenchDatabase } from './database.js';
 import { latency, loadAverage, ms, table } from './report.js';
-import { signIn, startSandbox, userId } from './sandbox.js';
+import { type Sandbox, salesReps, signIn, startSandbox, userId } from './sandbox.js';
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -17,10 +17,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
-let server: RunningServer | undefined;
-let pool: pg.Pool | undefined;
+let sandbox: Sandbox | undefined;
 try {
-  ({ server, pool } = await startSandbox(db.url));
+  sandbox = await startSandbox(db.url);
+  const { server, pool } = sandbox;
   await load(pool);
   const sessions = {
     admin: await signIn(server, pool, '徐明'),
@@ -40,8 +40,7 @@ try {
     `\n${table(['role preview (phones hidden, unsaved)', 'rounds', 'p50 ms', 'p95 ms', 'max ms'], previews)}\n`,
   );
 } finally {
-  await pool?.end();
-  await server?.stop();
+  await sandbox?.stop();
   await db.drop();
 }
 
@@ -51,9 +50,7 @@ try {
  * for the load and built again, then VACUUM ANALYZE, as an import would do it.
  */
 async function load(p: pg.Pool) {
-  const { rows: reps } = await p.query<{ id: number }>(
-    `select u.id from app_user u join role_assignment a on a.user_id = u.id join role r on r.id = a.role_id where r.code = 'sales' order by u.id`,
-  );
+  const reps = await salesReps(p);
   const { rows: indexes } = await p.query<{ name: string; definition: string }>(
     `select indexname as name, indexdef as definition from pg_indexes
       where tablename = 'customer' and indexdef not like 'CREATE UNIQUE %'`,

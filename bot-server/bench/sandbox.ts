@@ -5,7 +5,13 @@ import pg from 'pg';
 import { boot, type RunningServer } from '../src/boot.js';
 
 /** The server on `databaseUrl`, once the demo's start-up jobs are done, and a small pool on its database. */
-export async function startSandbox(databaseUrl: string): Promise<{ server: RunningServer; pool: pg.Pool }> {
+export interface Sandbox {
+  server: RunningServer;
+  pool: pg.Pool;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(databaseUrl: string): Promise<Sandbox> {
   const config = loadConfig({
     env: {
       PORT: '0',
@@ -21,7 +27,14 @@ export async function startSandbox(databaseUrl: string): Promise<{ server: Runni
   const end = Date.now() + 60_000;
   while ((await pool.query<{ n: number }>(due)).rows[0]!.n > 0 && Date.now() < end)
     await new Promise((r) => setTimeout(r, 500));
-  return { server, pool };
+  return {
+    server,
+    pool,
+    async stop() {
+      await pool.end();
+      await server.stop();
+    },
+  };
 }
 
 export async function userId(p: pg.Pool, name: string): Promise<number> {
@@ -37,4 +50,12 @@ export async function signIn(s: RunningServer, p: pg.Pool, name: string): Promis
   });
   if (!res.ok) throw new Error(`sign-in of ${name}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** The demo's sales reps (role 销售), by id: who owns a bench's generated customers. */
+export async function salesReps(p: pg.Pool): Promise<{ id: number }[]> {
+  const { rows } = await p.query<{ id: number }>(
+    `select u.id from app_user u join role_assignment a on a.user_id = u.id join role r on r.id = a.role_id where r.code = 'sales' order by u.id`,
+  );
+  return rows;
 }
