@@ -60,22 +60,21 @@ async function load(p: pg.Pool) {
 
 type People = Record<'rep' | 'admin', string>;
 
-/** `rounds` timed calls of `url(n)` (after one untimed), as `who`; answers the latency and the last answer. */
+/** `rounds` timed calls of `url(n)` after one untimed of `url(0)`, as `token`; with that first answer. */
 async function timed<T>(s: RunningServer, token: string, url: (n: number) => string) {
   const get = async (n: number) => {
     const res = await fetch(`${s.url}${url(n)}`, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`${url(n)}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  await get(0);
+  const first = await get(0);
   const times: number[] = [];
-  let last: T | undefined;
   for (let n = 0; n < rounds; n++) {
     const started = performance.now();
-    last = await get(n);
+    await get(n);
     times.push(performance.now() - started);
   }
-  return { latency: latency(times), last: last! };
+  return { latency: latency(times), first };
 }
 
 async function measureLists(
@@ -101,12 +100,12 @@ async function measureLists(
         const term = c.terms[n % c.terms.length]!;
         return `/api/customers?${term ? `q=${encodeURIComponent(term)}&` : ''}limit=20`;
       };
-      const { latency: l, last } = await timed<{ items: unknown[] }>(s, people[who], url);
+      const { latency: l, first } = await timed<{ items: unknown[] }>(s, people[who], url);
       rows.push([
         c.label,
         who,
         c.terms[0] || '—',
-        String(last.items.length),
+        String(first.items.length),
         ms(l.p50),
         ms(l.p95),
         ms(l.max),
