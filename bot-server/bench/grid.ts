@@ -4,12 +4,11 @@
 // (a throwaway database), otherwise embedded PGlite. Prints the first page of 100 rows per kind of
 // sort and filter, for the administrator, a manager and a rep, batch edits of 1,000 rows, and the
 // admin console's role preview (what a person sees under a role's unsaved rules: list and record).
-import { loadavg } from 'node:os';
 import type pg from 'pg';
 import type { RunningServer } from '../src/boot.js';
 import { openBenchDatabase } from './database.js';
-import { latency, ms, table } from './report.js';
-import { type SandboxServer, startSandboxServer } from './sandbox-server.js';
+import { latency, loadAverage, ms, table } from './report.js';
+import { type SandboxServer, salesReps, startSandboxServer } from './sandbox-server.js';
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -32,11 +31,8 @@ try {
   const pages = await measurePages(server, sessions, zhang);
   const batches = await measureBatches(server, pool, sessions.admin, zhang);
   const previews = await measurePreviews(server, sandbox, sessions.admin);
-  const busy = loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
   console.log(
-    `\nCustomers grid on ${total.toLocaleString('en')} customers, ${db.kind}, through HTTP (load average ${busy})\n`,
+    `\nCustomers grid on ${total.toLocaleString('en')} customers, ${db.kind}, through HTTP (load average ${loadAverage()})\n`,
   );
   console.log(table(['first page (limit 100)', 'who', 'rows', 'p50 ms', 'p95 ms', 'max ms'], pages));
   console.log(`\n${table(['batch edit of 1,000 customers', 'rounds', 'p50 ms', 'max ms'], batches)}`);
@@ -54,9 +50,7 @@ try {
  * for the load and built again, then VACUUM ANALYZE, as an import would do it.
  */
 async function load(p: pg.Pool) {
-  const { rows: reps } = await p.query<{ id: number }>(
-    `select u.id from app_user u join role_assignment a on a.user_id = u.id join role r on r.id = a.role_id where r.code = 'sales' order by u.id`,
-  );
+  const reps = await salesReps(p);
   const { rows: indexes } = await p.query<{ name: string; definition: string }>(
     `select indexname as name, indexdef as definition from pg_indexes
       where tablename = 'customer' and indexdef not like 'CREATE UNIQUE %'`,

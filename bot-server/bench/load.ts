@@ -7,7 +7,9 @@ export const noKeys: SearchKeys = { searchText: '', searchContacts: '', searchGr
 
 /**
  * Inserts customers and their contacts with two statements: one row per array element through
- * `unnest`, with real bind parameters. `keys[i]` are the search keys of `batch[i]`.
+ * `unnest`, with real bind parameters. `keys[i]` are the search keys of `batch[i]`. Creation and
+ * last change are spread over a year (at millisecond precision, as the server writes them), so that
+ * a list in either order mixes the customers as a real one does.
  */
 export async function insertCustomers(
   db: pg.Pool,
@@ -18,7 +20,9 @@ export async function insertCustomers(
   await db.query(
     `insert into customer (id, kind, name, credit_code, industry, region, city, phone, source, owner_id,
                            created_at, updated_at, search_text, search_contacts, search_grams, search_phones)
-     select id, kind, name, credit_code, industry, region, city, phone, source, owner_id, now(), now(),
+     select id, kind, name, credit_code, industry, region, city, phone, source, owner_id,
+            date_trunc('milliseconds', now() - (id % 525600) * interval '1 minute'),
+            date_trunc('milliseconds', now() - ((id::bigint * 7919) % 31536000) * interval '1 second'),
             search_text, search_contacts, string_to_array(grams, ' '), string_to_array(phones, ' ')
        from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                    $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[])

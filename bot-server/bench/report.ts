@@ -1,4 +1,5 @@
 // Latency figures and a plain-text table that lines up Chinese (double-width) text too.
+import { loadavg } from 'node:os';
 
 export interface Latency {
   p50: number;
@@ -36,3 +37,9 @@ function width(text: string): number {
         : 1;
   return w;
 }
+
+/** The machine's load average over 1, 5 and 15 minutes: other work there skews every figure. */
+export const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');

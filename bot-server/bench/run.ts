@@ -14,6 +14,7 @@ const registry: Record<string, string> = {
   callbacks: 'WeCom callback path: full vs bare handler, fixed rate, slow platform API (3–5 min)',
   pipeline: 'event drain (10,000 events) and card delivery (10,000 cards to 200 members) (~5 min)',
   users: '20 people at once on the demo company, and memory over rounds of callbacks (~3 min)',
+  customers: 'mini-app customer list per kind of search and 360° view on 1,000,000 customers (minutes)',
   grid: 'customers grid: first 100 rows and 1,000-row batch edits on 1,000,000 customers (minutes)',
   approvals: 'route evaluation of a 20-node flow; 1,000 pending approvals listed for one approver (~1 min)',
   lists: "every list route's first page at 100,000 rows per table, rep / manager / admin (3–6 min)",

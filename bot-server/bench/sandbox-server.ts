@@ -59,3 +59,12 @@ async function until(done: () => Promise<boolean>, ms = 60_000) {
   const end = Date.now() + ms;
   while (!(await done()) && Date.now() < end) await new Promise((r) => setTimeout(r, 500));
 }
+
+/** The demo's sales reps (role 销售), by id: who owns a bench's generated customers. */
+export async function salesReps(pool: pg.Pool): Promise<{ id: number }[]> {
+  const { rows } = await pool.query<{ id: number }>(
+    `select u.id from app_user u join role_assignment a on a.user_id = u.id join role r on r.id = a.role_id
+      where r.code = 'sales' order by u.id`,
+  );
+  return rows;
+}

@@ -3,15 +3,14 @@
 // BENCH_DATABASE_URL is set (a throwaway database is created and dropped), otherwise embedded PGlite.
 // BENCH_CUSTOMERS changes the size. Prints load figures, search latency per kind of query and the
 // write cost of the keys.
-import { Worker } from 'node:worker_threads';
 import { migrate, ormConfig, searchKeysFor } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { searchCustomers } from '../src/domain/search/customers.js';
+import { bulkLoadCustomers, companyFragments } from './bulk-load.js';
 import { openBenchDatabase } from './database.js';
 import { CustomerGenerator } from './generate.js';
 import { insertCustomers, noKeys } from './load.js';
-import type { Produced, ProducerOptions } from './producer.js';
 import { latency, ms, table } from './report.js';
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
@@ -19,8 +18,6 @@ const batchSize = 5000;
 const owners = 300;
 const seed = 20261123;
 const rounds = 20;
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
@@ -42,83 +39,13 @@ try {
   await db.drop();
 }
 
-/**
- * Bulk load as an import would do it: secondary indexes dropped, rows in, indexes built, VACUUM
- * ANALYZE. (Writes with every index in place are measured by measureWrites.)
- */
 async function load(db: pg.Pool) {
   await db.query(
     `insert into app_user (name, created_at, updated_at) select '销售' || i, now(), now() from generate_series(1, $1::int) i`,
     [owners],
   );
-  const { rows: indexes } = await db.query<{ name: string; definition: string }>(
-    `select indexname as name, indexdef as definition from pg_indexes
-      where tablename in ('customer', 'contact') and indexdef not like 'CREATE UNIQUE %'`,
-  );
-  for (const i of indexes) await db.query(`drop index "${i.name}"`);
-  const producer = new Worker(new URL('./producer.ts', import.meta.url), {
-    workerData: { seed, owners, total, batchSize } satisfies ProducerOptions,
-  });
-  const produced: Produced[] = [];
-  const waiting: ((p: Produced) => void)[] = [];
-  producer.on('message', (p: Produced) => (waiting.length ? waiting.shift()!(p) : produced.push(p)));
-  const request = () => producer.postMessage('next');
-  const nextBatch = () =>
-    new Promise<Produced>((resolve) =>
-      produced.length ? resolve(produced.shift()!) : waiting.push(resolve),
-    );
-  const mobiles: string[] = [];
-  let keyMs = 0;
-  let customers = 0;
-  let contacts = 0;
-  const started = performance.now();
-  // Two batches in flight: the worker prepares the next while this one is inserted.
-  request();
-  request();
-  try {
-    for (let p = await nextBatch(); p; p = await nextBatch()) {
-      request();
-      await insertCustomers(db, p.batch, p.keys);
-      keyMs += p.keyMs;
-      customers += p.batch.length;
-      contacts += p.batch.reduce((n, c) => n + c.contacts.length, 0);
-      if (mobiles.length < 10) mobiles.push(p.batch[p.batch.length >> 1]!.contacts[0]!.mobile);
-      if (customers % 100_000 === 0) log(`loaded ${customers} customers, ${seconds(started)}`);
-    }
-  } finally {
-    await producer.terminate();
-  }
-  await db.query(`select setval('customer_id_seq', $1::int)`, [total]);
-  log(
-    `loaded ${customers} customers and ${contacts} contacts in ${seconds(started)} (keys in the worker: ${(keyMs / 1000).toFixed(1)} s)`,
-  );
-  const indexing = performance.now();
-  // Two connections build indexes side by side (one core each on PostgreSQL; PGlite takes turns).
-  await Promise.all(
-    [0, 1].map(async (lane) => {
-      const client = await db.connect();
-      try {
-        await client.query(`set maintenance_work_mem = '256MB'`);
-        for (const i of indexes.filter((_, n) => n % 2 === lane)) await client.query(i.definition);
-      } finally {
-        client.release();
-      }
-    }),
-  );
-  log(`built ${indexes.length} indexes in ${seconds(indexing)}`);
-  const vacuuming = performance.now();
-  await db.query('vacuum analyze customer');
-  await db.query('vacuum analyze contact');
-  log(`vacuum analyze in ${seconds(vacuuming)}`);
-  // Company fragments people type: the brand and the start of the trade, without the city.
-  const { rows: companies } = await db.query<{ name: string; city: string }>(
-    `select name, city from customer where kind = 'company' and id % $1::int = 7 order by id limit 5`,
-    [Math.max(1, Math.floor(total / 10))],
-  );
-  const fragments = companies.map((c) =>
-    [...c.name.slice(c.name.startsWith(c.city) ? c.city.length : 0)].slice(0, 4).join(''),
-  );
-  return { tails: mobiles.map((m) => m.slice(-4)), mobiles, fragments };
+  const mobiles = await bulkLoadCustomers(db, { seed, owners, total, batchSize });
+  return { tails: mobiles.map((m) => m.slice(-4)), mobiles, fragments: await companyFragments(db, 5, total) };
 }
 
 async function measureSearches(

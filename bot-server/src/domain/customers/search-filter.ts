@@ -2,7 +2,7 @@ import type { Customer } from '@kelian/orm';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import { ruleOf } from '../access/field-rules.js';
-import { customerSearchCondition } from '../search/customers.js';
+import { customerSearchCondition, type SearchCheck } from '../search/customers.js';
 
 // The seam between the customer list and customer search (domain/search owns the real thing:
 // pinyin, initials, phone tail, fast on a million rows). The list ANDs the condition returned here
@@ -17,6 +17,10 @@ export async function customerSearchFilter(
   _em: EntityManager,
   q: string,
   access: Access,
+  check: SearchCheck = {},
 ): Promise<FilterQuery<Customer>> {
-  return customerSearchCondition(q, { fieldAccess: (object, field) => ruleOf(access, object, field) });
+  return customerSearchCondition(q, {
+    ...check,
+    fieldAccess: (object, field) => ruleOf(access, object, field),
+  });
 }

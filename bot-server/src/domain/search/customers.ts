@@ -105,9 +105,22 @@ async function readTiers(
  */
 export function customerSearchCondition(
   query: string,
-  options: CustomerSearchFields = {},
+  options: CustomerSearchFields & SearchCheck = {},
 ): FilterQuery<Customer> {
-  return condition(planSearch(query, options.fieldAccess).any);
+  const any = planSearch(query, options.fieldAccess).any;
+  if (!options.rowByRow) return condition(any);
+  // `is true` on the whole matches the same rows, and no index's operator: the planner cannot
+  // take the search indexes for it.
+  return condition({ sql: (a) => `(${any.sql(a)}) is true`, params: any.params });
+}
+
+export interface SearchCheck {
+  /**
+   * Checked on each row the rest of the query reads, never through the search indexes: for a read
+   * bounded by other means (a range of the list's order), where gathering every match from the
+   * indexes would cost more than the range (domain/customers/keyset-page.ts).
+   */
+  rowByRow?: boolean;
 }
 
 function condition(c: Condition): FilterQuery<Customer> {
