@@ -6,15 +6,14 @@
 //    tasks of others, through HTTP (target p95 < 100 ms): the first page, and every page to the end.
 // PostgreSQL when BENCH_DATABASE_URL is set (a throwaway database), otherwise embedded PGlite.
 // BENCH_ROUNDS (200) evaluations and list rounds.
-import { loadavg } from 'node:os';
-import { loadConfig } from '@kelian/config';
 import type { FlowDefinition, FlowNode } from '@kelian/orm';
-import pg from 'pg';
-import { boot, type RunningServer } from '../src/boot.js';
+import type pg from 'pg';
+import type { RunningServer } from '../src/boot.js';
 import { loadDirectory } from '../src/domain/approvals/directory.js';
 import { resolveRoute } from '../src/domain/approvals/route.js';
 import { openBenchDatabase } from './database.js';
-import { latency, ms, table } from './report.js';
+import { latency, loadAverage, ms, table } from './report.js';
+import { type SandboxServer, startSandboxServer } from './sandbox-server.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
 const pendingCount = 1_000;
@@ -22,30 +21,16 @@ const otherTasks = Number(process.env.BENCH_OTHER_TASKS ?? 20_000);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const db = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
-let server: RunningServer | undefined;
-let pool: pg.Pool | undefined;
+let sandbox: SandboxServer | undefined;
 try {
-  const config = loadConfig({
-    env: {
-      PORT: '0',
-      DATABASE_URL: db.url,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-      SANDBOX: 'true',
-    },
-    envFile: false,
-  });
-  server = await boot(config);
-  pool = new pg.Pool({ connectionString: server.databaseUrl, max: 2 });
+  sandbox = await startSandboxServer(db.url);
+  const { server, pool } = sandbox;
   const routes = await measureRoutes(server, pool);
   log('routes measured');
-  const lina = await userId(pool, '李娜');
-  await loadPending(pool, lina);
+  await loadPending(pool, await sandbox.userId('李娜'));
   log(`loaded ${pendingCount} pending approvals for 李娜 and ${otherTasks} tasks of others`);
-  const pages = await measureBox(server, await signIn(server, lina));
-  const busy = loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
-  console.log(`\nApprovals on the demo company, ${db.kind} (load average ${busy})\n`);
+  const pages = await measureBox(server, await sandbox.signIn('李娜'));
+  console.log(`\nApprovals on the demo company, ${db.kind} (load average ${loadAverage()})\n`);
   console.log(
     table(['route evaluation, 20 nodes, 10 conditions', 'rounds', 'p50 ms', 'p95 ms', 'max ms'], routes),
   );
@@ -53,22 +38,12 @@ try {
     `\n${table(['待我审批 (1,000 pending), through HTTP', 'requests', 'p50 ms', 'p95 ms', 'max ms'], pages)}\n`,
   );
 } finally {
-  await pool?.end();
-  await server?.stop();
+  await sandbox?.stop();
   await db.drop();
 }
 
 async function userId(p: pg.Pool, name: string): Promise<number> {
   return (await p.query<{ id: number }>('select id from app_user where name = $1', [name])).rows[0]!.id;
-}
-
-async function signIn(s: RunningServer, id: number): Promise<string> {
-  const res = await fetch(`${s.url}/api/auth/sandbox`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: id }),
-  });
-  return ((await res.json()) as { token: string }).token;
 }
 
 /**
