@@ -215,4 +215,11 @@ describe('every list reads its pages off indexes at 100,000 rows', () => {
   test.each(['/api/customers/grid', '/api/leads/grid', '/api/opportunities/grid'])('%s', async (path) => {
     expect(await offencesOf(everyone, path)).toEqual([]);
   });
+
+  test('/api/customers/grid filtered by a tag', async () => {
+    const { rows: tags } = await crm.db.query<{ id: number }>('select id from tag order by id limit 1');
+    const filters = JSON.stringify([{ column: 'tags', op: 'has', value: [tags[0]!.id] }]);
+    const path = `/api/customers/grid?filters=${encodeURIComponent(filters)}`;
+    expect(await offencesOf(everyone, path)).toEqual([]);
+  });
 });

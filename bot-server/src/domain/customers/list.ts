@@ -9,6 +9,7 @@ import { keysetPage } from './keyset-page.js';
 import { matchReasons } from './match-reasons.js';
 import { customerSearchFilter } from './search-filter.js';
 import { customerPopulate } from './store.js';
+import { taggedWith } from './tagged-with.js';
 
 const sortKeys = ['updatedAt', 'createdAt', 'name'] as const;
 type SortKey = (typeof sortKeys)[number];
@@ -184,16 +185,6 @@ function ownerCondition(access: Access, owner: CustomerListQuery['owner']): Filt
   if (owner === undefined) return [];
   if (owner === 'pool') return [{ owner: null }];
   return [{ owner: owner === 'me' ? access.userId : owner }];
-}
-
-/**
- * Customers carrying the tag. Not the relation's `$some`, whose subquery joins the customers once
- * more: the planner then read the whole table to find a tag's few thousand.
- */
-function taggedWith(tagId: number): FilterQuery<Customer> {
-  return {
-    [raw((alias) => `${alias}.id in (select customer_id from customer_tag where tag_id = ?)`, [tagId])]: [],
-  };
 }
 
 /** Customers with an open, live deal in the stage: the deal's customer is the one in the list. */

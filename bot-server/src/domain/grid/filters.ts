@@ -29,7 +29,7 @@ export const oneText = (column: GridColumn<never>, filter: GridFilter) => {
   return texts(column, filter)[0]!;
 };
 
-const ids = (column: GridColumn<never>, filter: GridFilter): number[] => {
+export const idValues = (column: GridColumn<never>, filter: GridFilter): number[] => {
   const list = Array.isArray(filter.value) ? filter.value : [filter.value];
   if (list.length === 0 || list.length > 50) refuseValue(column, filter);
   return list.map((v) =>
@@ -72,9 +72,7 @@ function condition(column: GridColumn<never>, filter: GridFilter): Condition {
   if (column.customField !== undefined) return customFieldCondition(column, column.customField, filter);
   switch (column.type) {
     case 'person':
-      return filter.op === 'empty' ? { owner: null } : { owner: { $in: ids(column, filter) } };
-    case 'tags':
-      return { $and: ids(column, filter).map((id) => ({ tags: { $some: { id } } })) };
+      return filter.op === 'empty' ? { owner: null } : { owner: { $in: idValues(column, filter) } };
     default:
       return builtInCondition(column, filter);
   }

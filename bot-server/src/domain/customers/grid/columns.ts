@@ -2,6 +2,8 @@ import { type Customer, customerKinds } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { listDefinitions } from '../../custom-fields/definitions.js';
 import { customColumn, type GridColumn, ownerColumn, textColumn, timeColumn } from '../../grid/columns.js';
+import { idValues } from '../../grid/filters.js';
+import { taggedWith } from '../tagged-with.js';
 
 // The columns of the customers grid: every field of a customer a person reads in a list, and one
 // column per custom field definition (`cf.<key>`), edited in place under the customFields rule.
@@ -28,7 +30,14 @@ const builtIn: GridColumn<Customer>[] = [
   },
   textColumn<Customer>('level', '等级'),
   ownerColumn(),
-  { key: 'tags', label: '标签', type: 'tags', ruledField: 'tags', edit: { field: 'tagIds' } },
+  {
+    key: 'tags',
+    label: '标签',
+    type: 'tags',
+    ruledField: 'tags',
+    edit: { field: 'tagIds' },
+    condition: (column, filter) => ({ $and: idValues(column, filter).map(taggedWith) }),
+  },
   textColumn<Customer>('industry', '行业'),
   textColumn<Customer>('region', '地区'),
   textColumn<Customer>('city', '城市'),
