@@ -1129,6 +1129,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/opportunities/board/stages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 看板的一列：该阶段最近进入的 50 个商机；带上列的 nextCursor 读下一页 */
+        get: operations["getApiOpportunitiesBoardStagesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/opportunities/{id}": {
         parameters: {
             query?: never;
@@ -12332,6 +12349,8 @@ export interface operations {
                                 updatedAt: string;
                                 editable: boolean;
                             }[];
+                            /** @description 该列的下一页（GET /opportunities/board/stages/{id}） */
+                            nextCursor: string | null;
                         }[];
                     };
                 };
@@ -12361,6 +12380,139 @@ export interface operations {
             };
             /** @description 未登录或会话已失效 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiOpportunitiesBoardStagesId: {
+        parameters: {
+            query?: {
+                owner?: string | number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页商机 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description 字段规则为隐藏时没有此字段 */
+                            name?: string;
+                            customer: {
+                                id: number;
+                                name: string;
+                            };
+                            owner: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            stage: {
+                                id: number;
+                                name: string;
+                                position: number;
+                                probability: number;
+                                stalledAfterDays: number | null;
+                                /** @enum {string} */
+                                outcome: "open" | "won" | "lost";
+                            };
+                            /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
+                            amountCents?: number | string;
+                            expectedCloseDate?: string | null;
+                            /** @enum {string} */
+                            status: "open" | "won" | "lost";
+                            lostReason: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            stageChangedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            editable: boolean;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

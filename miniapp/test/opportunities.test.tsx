@@ -36,12 +36,21 @@ describe('商机 board', () => {
     expect(salesTaro.navigateTo).toHaveBeenCalledWith({ url: '/pages/opportunities/detail?id=12' });
   });
 
-  test('a column with more deals than it lists says how many it shows of how many', async () => {
-    const crowded = board.columns.map((c, i) => (i === 0 ? { ...c, count: 1200 } : c));
-    fakeApi({ 'GET /api/opportunities/board': [200, { columns: crowded }] });
+  test('a column with more deals than it lists says how many it shows of how many; 加载更多 adds the next page', async () => {
+    const crowded = board.columns.map((c, i) => (i === 0 ? { ...c, count: 2, nextCursor: 'page-2' } : c));
+    const later = { ...dongfang, id: 13, name: '远航物流仓储扩建', stage: stages[0] };
+    const { calls } = fakeApi({
+      'GET /api/opportunities/board': [200, { columns: crowded }],
+      'GET /api/opportunities/board/stages/1': () => [200, { items: [later], nextCursor: null }],
+    });
     render(<OpportunitiesPage />);
-    expect(await screen.findByText('显示最近进入的 1 个，共 1200 个')).toBeTruthy();
+    expect(await screen.findByText(/显示最近进入的 1 个，共 2 个/)).toBeTruthy();
     expect(document.querySelectorAll('.board-column__more')).toHaveLength(1);
+    fireEvent.click(screen.getByText('加载更多'));
+    await screen.findByText('远航物流仓储扩建');
+    expect(calls.map((c) => c.path)).toContain('/api/opportunities/board/stages/1?cursor=page-2');
+    // The column is whole now: no more line under it.
+    expect(document.querySelectorAll('.board-column__more')).toHaveLength(0);
   });
 
   test('推进 moves a deal to the next stage and shows the board again', async () => {

@@ -34,11 +34,11 @@ export const dongfang = deal(12, '东方贸易年度采购', third, 35_000_050);
 
 export const board = {
   columns: [
-    { stage: first, count: 1, amountCents: 128_000_000, items: [xinghe] },
-    { stage: second, count: 0, amountCents: 0, items: [] },
-    { stage: third, count: 1, amountCents: 35_000_050, items: [dongfang] },
-    { stage: won, count: 0, amountCents: 0, items: [] },
-    { stage: lost, count: 0, amountCents: 0, items: [] },
+    { stage: first, count: 1, amountCents: 128_000_000, items: [xinghe], nextCursor: null },
+    { stage: second, count: 0, amountCents: 0, items: [], nextCursor: null },
+    { stage: third, count: 1, amountCents: 35_000_050, items: [dongfang], nextCursor: null },
+    { stage: won, count: 0, amountCents: 0, items: [], nextCursor: null },
+    { stage: lost, count: 0, amountCents: 0, items: [], nextCursor: null },
   ],
 };
 

@@ -152,13 +152,19 @@ describe('every list reads its pages off indexes at 100,000 rows', () => {
   // totals (count and amount of every deal in the column) are a sum over the viewer's whole pipeline,
   // read whole by design (a hash join of the open deals with their customers), and only measured:
   // the `lists` bench times the board.
-  test('/api/opportunities/board: every deal counted, the newest 50 of each column shown', async () => {
+  test('/api/opportunities/board: every deal counted, the newest 50 of each column shown, then the next 50', async () => {
     const offences: string[] = [];
     for (const who of everyone) {
       const board = await pageAndPlans(sessions[who], '/api/opportunities/board', `${who} board`);
       offences.push(...board.offences.filter((line) => !/ group by "o"."stage_id"$/.test(line)));
-      const columns: { count: number; items: unknown[] }[] = board.body.columns;
+      const columns: { stage: { id: number }; count: number; items: unknown[]; nextCursor: string | null }[] =
+        board.body.columns;
       expect(columns.every((c) => c.items.length === Math.min(c.count, 50))).toBe(true);
+      // 加载更多 under the longest column: its next page, off the same index.
+      const longest = columns.reduce((a, b) => (b.count > a.count ? b : a));
+      expect(longest.nextCursor, `${who} has a column longer than a page`).not.toBeNull();
+      const more = `/api/opportunities/board/stages/${longest.stage.id}?cursor=${encodeURIComponent(longest.nextCursor!)}`;
+      offences.push(...(await pageAndPlans(sessions[who], more, `${who} board column page 2`)).offences);
     }
     const open = await crm.db.query<{ n: number }>(
       `select count(*)::int as n from opportunity o join customer c on c.id = o.customer_id

@@ -30,6 +30,7 @@ export type Deal = Answer<'/api/opportunities', 'get'>['items'][number];
 export type StageStep = DealDetail['history'][number];
 export type Board = Answer<'/api/opportunities/board', 'get'>;
 export type BoardColumn = Board['columns'][number];
+export type BoardPage = Answer<'/api/opportunities/board/stages/{id}', 'get'>;
 
 /** One's own month; a manager's team (their department and those under it) beside it. */
 export type Figures = Answer<'/api/me/figures', 'get'>;
@@ -56,6 +57,9 @@ export const convertLead = (id: number, into?: ConvertInto) =>
 
 export const fetchStages = () => get<{ items: Stage[] }>('/api/stages');
 export const fetchBoard = () => get<Board>('/api/opportunities/board');
+/** A long column's next page (加载更多), from the column's nextCursor. */
+export const fetchBoardColumn = (stageId: number, cursor: string) =>
+  get<BoardPage>(`/api/opportunities/board/stages/${stageId}?cursor=${encodeURIComponent(cursor)}`);
 export const fetchDeal = (id: number) => get<DealDetail>(`/api/opportunities/${id}`);
 export const moveDeal = (id: number, stageId: number) =>
   post<DealDetail>(`/api/opportunities/${id}/stage`, {

@@ -3,6 +3,7 @@ import { answers, problemSchema } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
   board,
+  boardColumnQuery,
   boardQuery,
   figures,
   leadConvert,
@@ -89,6 +90,21 @@ export const salesDocs: RouteDoc[] = [
       200: { description: '看板', schema: board },
       400: answers.invalid,
       401: answers.unauthenticated,
+    },
+  },
+  {
+    ...base,
+    tag: '商机',
+    method: 'get',
+    path: '/opportunities/board/stages/{id}',
+    summary: '看板的一列：该阶段最近进入的 50 个商机；带上列的 nextCursor 读下一页',
+    params: stageId,
+    query: boardColumnQuery,
+    answers: {
+      200: { description: '一页商机', schema: opportunityPage },
+      400: answers.invalid,
+      401: answers.unauthenticated,
+      404: answers.notFound,
     },
   },
   {

@@ -5,6 +5,7 @@ import type { BoardColumn } from '../../domain/sales/board.js';
 import { presentOpportunity, stageRecord } from '../../domain/sales/records.js';
 import type { SheetTeam } from '../../domain/sales/target-sheet.js';
 import type { TargetWithAchieved } from '../../domain/sales/targets.js';
+import { encodeCursor } from '../customers/cursor.js';
 
 // Deals as JSON, through the domain's record (and so the one presenter).
 
@@ -25,6 +26,12 @@ export const detailJsonOf = (access: Access, deal: Opportunity, changes: StageCh
 });
 
 /** A column's total would tell a hidden or masked amount: it is shown only to who sees amounts. */
+/** A column's deals, and the cursor of its next page (GET /opportunities/board/stages/:id). */
+export const boardPageJsonOf = (access: Access, page: Pick<BoardColumn, 'deals' | 'next'>) => ({
+  items: page.deals.map((d) => presentOpportunity(access, d)),
+  nextCursor: page.next && encodeCursor(page.next),
+});
+
 export const boardJsonOf = (access: Access, columns: BoardColumn[]) => {
   const seesAmounts = ['editable', 'readonly'].includes(ruleOf(access, 'opportunity', 'amountCents'));
   return {
@@ -32,7 +39,7 @@ export const boardJsonOf = (access: Access, columns: BoardColumn[]) => {
       stage: stageRecord(c.stage),
       count: c.count,
       ...(seesAmounts && { amountCents: c.amountCents }),
-      items: c.deals.map((d) => presentOpportunity(access, d)),
+      ...boardPageJsonOf(access, c),
     })),
   };
 };

@@ -4,7 +4,7 @@ import { DuplicateCustomersError } from '../../domain/customers/errors.js';
 import { localDate } from '../../domain/followups/local-time.js';
 import { leadRecord } from '../../domain/leads/record.js';
 import { leadFor } from '../../domain/leads/store.js';
-import { opportunityBoard } from '../../domain/sales/board.js';
+import { boardColumnPage, opportunityBoard } from '../../domain/sales/board.js';
 import { convertLead, LeadConvertedError } from '../../domain/sales/convert.js';
 import { myFigures } from '../../domain/sales/figures.js';
 import { listOpportunities } from '../../domain/sales/list.js';
@@ -21,14 +21,22 @@ import { activeStages, createStage, updateStage } from '../../domain/sales/stage
 import { opportunityFor } from '../../domain/sales/store.js';
 import { targetSheet } from '../../domain/sales/target-sheet.js';
 import { listTargets, setTarget } from '../../domain/sales/targets.js';
-import { Problem } from '../../http/problem.js';
+import { notFound, Problem } from '../../http/problem.js';
 import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
 import { DuplicateProblem } from '../customers/problems.js';
 import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
-import { boardJsonOf, detailJsonOf, opportunityJsonOf, targetJsonOf, targetSheetJsonOf } from './present.js';
 import {
+  boardJsonOf,
+  boardPageJsonOf,
+  detailJsonOf,
+  opportunityJsonOf,
+  targetJsonOf,
+  targetSheetJsonOf,
+} from './present.js';
+import {
+  boardColumnQuery,
   boardQuery,
   leadConvert,
   leadId,
@@ -101,6 +109,24 @@ export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
       ...(owner !== undefined && { ownerId: owner }),
     });
     ctx.body = boardJsonOf(acting.access, columns);
+  });
+
+  router.get('/opportunities/board/stages/:id', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const { id } = parseInput(stageId, ctx.params);
+    const { owner, cursor } = parseInput(boardColumnQuery, ctx.query);
+    const em = orm.em.fork();
+    const stage = (await activeStages(em)).find((s) => s.id === id);
+    if (!stage) throw notFound('阶段');
+    const page = await boardColumnPage(
+      em,
+      acting.access,
+      config.displayTimeZone,
+      stage,
+      owner === undefined ? {} : { ownerId: owner },
+      cursor,
+    );
+    ctx.body = boardPageJsonOf(acting.access, page);
   });
 
   router.post('/opportunities', async (ctx) => {

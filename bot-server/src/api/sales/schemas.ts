@@ -167,6 +167,11 @@ export const opportunityPage = z.object({
 export const stageList = z.object({ items: z.array(stageJson) });
 
 export const boardQuery = z.object({ owner: idParam('owner 应为用户编号').optional() });
+export const boardColumnQuery = boardQuery.extend({
+  cursor: cursorParam(
+    z.object({ stageChangedAt: z.iso.datetime(), id: z.int().positive().max(maxId) }),
+  ).optional(),
+});
 export const board = z.object({
   columns: z.array(
     z.object({
@@ -174,6 +179,10 @@ export const board = z.object({
       count: z.int(),
       amountCents: z.int().optional(),
       items: z.array(opportunityJson),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({ description: '该列的下一页（GET /opportunities/board/stages/{id}）' }),
     }),
   ),
 });

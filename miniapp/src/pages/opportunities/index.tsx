@@ -7,7 +7,14 @@ import { useCallback, useRef, useState } from 'react';
 import { type DealSheet, DealSheets, nextStage } from '../../components/deal-sheets';
 import { Problem, Waiting } from '../../components/states';
 import { LOGIN_PAGE, messageOf } from '../../services/api';
-import { type BoardColumn, DEAL_PAGE, type Deal, fetchBoard, moveDeal } from '../../services/sales';
+import {
+  type BoardColumn,
+  DEAL_PAGE,
+  type Deal,
+  fetchBoard,
+  fetchBoardColumn,
+  moveDeal,
+} from '../../services/sales';
 import { loadSession } from '../../services/session';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
@@ -27,6 +34,8 @@ export default function OpportunitiesPage() {
   const [deal, setDeal] = useState<Deal | null>(null);
   const [sheet, setSheet] = useState<DealSheet>(null);
   const [moving, setMoving] = useState<number | null>(null);
+  // The column whose next page is on its way (加载更多).
+  const [extending, setExtending] = useState<number | null>(null);
   // The column the board scrolls to when its stage is tapped in the header.
   const [focus, setFocus] = useState<string>('');
   const generation = useRef(0);
@@ -72,6 +81,29 @@ export default function OpportunitiesPage() {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     } finally {
       setMoving(null);
+    }
+  };
+
+  const more = async (column: BoardColumn) => {
+    if (!column.nextCursor || extending !== null) return;
+    const mine = generation.current;
+    setExtending(column.stage.id);
+    try {
+      const page = await fetchBoardColumn(column.stage.id, column.nextCursor);
+      // A reload in between replaced the board: this page belongs to the old one.
+      if (mine !== generation.current) return;
+      setColumns(
+        (all) =>
+          all?.map((c) =>
+            c.stage.id === column.stage.id
+              ? { ...c, items: [...c.items, ...page.items], nextCursor: page.nextCursor }
+              : c,
+          ) ?? all,
+      );
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setExtending(null);
     }
   };
 
@@ -175,9 +207,12 @@ export default function OpportunitiesPage() {
                     }}
                   />
                 ))}
-                {column.count > column.items.length ? (
-                  <Text className="board-column__more">
-                    显示最近进入的 {column.items.length} 个，共 {column.count} 个
+                {column.nextCursor ? (
+                  <Text className="board-column__more" onClick={() => void more(column)}>
+                    显示最近进入的 {column.items.length} 个，共 {column.count} 个 ·{' '}
+                    <Text className="board-column__more-action">
+                      {extending === column.stage.id ? '正在加载…' : '加载更多'}
+                    </Text>
                   </Text>
                 ) : null}
               </View>
