@@ -194,6 +194,14 @@ describe('the morning summary', () => {
   test('from 09:00, each person with tasks that day gets one message listing them, once', async () => {
     zhangWei = await signIn(server, db, '张伟');
     const day3 = shanghaiMorning(3);
+    // More than a message lists: twelve calls that day.
+    for (let i = 1; i <= 12; i++) {
+      const res = await zhangWei('POST', '/api/tasks', {
+        title: `电话回访 ${i}`,
+        dueAt: new Date(day3.getTime() + i * 60_000).toISOString(),
+      });
+      expect(res.status).toBe(201);
+    }
     await runFollowUpJob(server, db, 'summary', new Date(day3.getTime() - 60_000));
     expect(toldZhangWei('早上好')).toEqual([]);
     await runFollowUpJob(server, db, 'summary', new Date(day3.getTime() + 30 * 60_000));
@@ -203,6 +211,15 @@ describe('the morning summary', () => {
       return texts.length > 0 ? texts : undefined;
     });
     expect(summary).toMatch(/^早上好！你今天有 \d+ 项待办：\n1\. /);
+    // The count is every open task due by the end of that day; the list shows the first ten of them.
+    const { rows: due } = await db.query<{ n: number }>(
+      `select count(*)::int as n from task where assignee_id = $1 and status = 'open' and due_at < $2`,
+      [zhangWeiId, new Date(day3.getTime() + 15 * 3_600_000)],
+    );
+    const n = due[0]!.n;
+    expect(summary).toContain(`你今天有 ${n} 项待办`);
+    expect(summary!.match(/^\d+\. /gm)).toHaveLength(Math.min(n, 10));
+    expect(summary).toContain(`……还有 ${n - 10} 项`);
     expect(summary).toContain('回访新客户 · 远景能源有限公司');
     const firings = await db.query('select key from firing where key like $1 order by key', [
       `summary:${shanghaiDate(day3)}%`,

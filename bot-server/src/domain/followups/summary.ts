@@ -21,20 +21,28 @@ export async function sendMorningSummaries(
   const dayKey = `summary:${today}`;
   if (await em.fork().findOne(FiringSchema, { key: dayKey })) return 0;
   const endOfToday = atLocalHour(addDays(today, 1), 0, timeZone);
-  const tasks = await em
-    .fork()
-    .find(
-      TaskSchema,
-      { status: 'open', dueAt: { $lt: endOfToday }, assignee: { active: true } },
-      { populate: ['customer', 'lead', 'opportunity.customer'], orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] },
-    );
-  const byUser = new Map<number, Task[]>();
-  for (const task of tasks) byUser.set(task.assignee.id, [...(byUser.get(task.assignee.id) ?? []), task]);
+  // How many each person has, counted in the database; then each person's first few, read when their
+  // message is written: a company's open tasks are far more than one scan should hold at once.
+  const due = { status: 'open', dueAt: { $lt: endOfToday } } as const;
+  const counts = await em.fork().execute<{ assignee: number; count: string }[]>(
+    `select t.assignee_id as assignee, count(*) as count from task t join app_user u on u.id = t.assignee_id
+      where t.status = 'open' and t.due_at < ? and u.active group by t.assignee_id`,
+    [endOfToday],
+  );
   let sent = 0;
-  for (const [userId, mine] of byUser) {
+  for (const { assignee: userId, count } of counts) {
     const did = await em.fork().transactional(async (tx) => {
       if (!(await claimFiring(tx, `${dayKey}:${userId}`))) return false;
-      await messenger.tell(tx, [userId], summaryText(mine, now, timeZone));
+      const first = await tx.find(
+        TaskSchema,
+        { ...due, assignee: userId },
+        {
+          populate: ['customer', 'lead', 'opportunity.customer'],
+          orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+          limit: listed,
+        },
+      );
+      await messenger.tell(tx, [userId], summaryText(first, Number(count), now, timeZone));
       return true;
     });
     if (did) sent += 1;
@@ -46,8 +54,8 @@ export async function sendMorningSummaries(
 /** Lines a summary lists; a longer list ends in how many more (a chat message has a size limit). */
 const listed = 10;
 
-function summaryText(tasks: Task[], now: Date, timeZone: string): string {
-  const more = tasks.length > listed ? `\n……还有 ${tasks.length - listed} 项` : '';
-  const lines = taskLines(tasks.slice(0, listed), now, timeZone);
-  return `早上好！你今天有 ${tasks.length} 项待办：\n${lines}${more}\n发送「待办」随时查看，完成后在提醒卡片上点「完成」。`;
+function summaryText(first: Task[], count: number, now: Date, timeZone: string): string {
+  const more = count > first.length ? `\n……还有 ${count - first.length} 项` : '';
+  const lines = taskLines(first, now, timeZone);
+  return `早上好！你今天有 ${count} 项待办：\n${lines}${more}\n发送「待办」随时查看，完成后在提醒卡片上点「完成」。`;
 }
