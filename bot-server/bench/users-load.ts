@@ -2,9 +2,10 @@
 // loop nor the memory of the server under test: `lanes` people at once, each doing what a rep does
 // in the mini-app one step after another (open the customer list, open a customer's 360° view, add a
 // follow-up), over keep-alive HTTP/1.1 (undici), for `seconds`. Each person has their own session and
-// customers. A person sends their next request as soon as the answer to the previous one is in: no
-// time to read or type (a closed loop without think time), so 20 lanes keep 20 requests in the
-// server at every moment, far more than 20 people at their phones would.
+// customers. Between two steps a person reads or types for `thinkMs` on average (uniformly half to
+// one and a half times it), as people at their phones do; with `thinkMs` 0 they send the next
+// request as soon as the answer is in (a closed loop), so 20 lanes keep 20 requests in the server at
+// every moment, far more than 20 people at their phones would: the server's saturation, not its use.
 import { Pool } from 'undici';
 import { loadSetup, serveCommands } from './load-channel.js';
 
@@ -21,6 +22,8 @@ export interface Person {
 export interface UsersCommand {
   people: Person[];
   seconds: number;
+  /** The mean pause between a person's steps; 0 for back-to-back requests. */
+  thinkMs: number;
 }
 
 export type Step = 'list' | 'view' | 'followUp';
@@ -51,7 +54,7 @@ async function call(method: 'GET' | 'POST', path: string, token: string, body?: 
   return { status: res.statusCode, text };
 }
 
-async function run({ people, seconds }: UsersCommand): Promise<UsersResult> {
+async function run({ people, seconds, thinkMs }: UsersCommand): Promise<UsersResult> {
   const latencies: UsersResult['latencies'] = { list: [], view: [], followUp: [] };
   const errors: string[] = [];
   let requests = 0;
@@ -63,6 +66,7 @@ async function run({ people, seconds }: UsersCommand): Promise<UsersResult> {
     latencies[step].push(performance.now() - at);
     requests++;
     if (res.status >= 300) errors.push(`${step} ${res.status} ${res.text.slice(0, 200)}`);
+    if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
   };
   await Promise.all(
     people.map(async (person, lane) => {

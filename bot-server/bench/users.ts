@@ -5,12 +5,14 @@
 //  1. 10,000 WeCom callbacks (distinct text messages from the demo users) at 50 connections, and
 //     the job workers drain them;
 //  2. 20 people signed in at once (BENCH_PEOPLE), each in a loop: the customer list, a customer's
-//     360° view, a new follow-up, for BENCH_SECONDS (20); p50/p95/p99 per step.
+//     360° view, a new follow-up, for BENCH_SECONDS (20); p50/p95/p99 per step; twice: first as
+//     people at their phones (BENCH_THINK_MS, 1,000 ms on average between two taps, already quicker
+//     than anyone reads a list or types a follow-up), then back to back (no pause at all).
 // After each round: the process's memory (RSS, V8 heap). The figures: p95 < 100 ms for each step, and
 // RSS ≤ 400 MB that does not grow from round to round. The load generators run in child processes,
 // so the memory is the server's (with PGlite: the server's and the embedded database's, as under
-// `npm start`). The 20 people are a closed loop without think time (users-load.ts): 20 requests are
-// in the server at every moment, a harsher load than 20 people reading and typing.
+// `npm start`). Back to back, the 20 people are a closed loop (users-load.ts): 20 requests are in the
+// server at every moment, the server's saturation rather than 20 people reading and typing.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@kelian/config';
@@ -26,6 +28,7 @@ import type { Person, Step, UsersCommand, UsersResult } from './users-load.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const peopleCount = Number(process.env.BENCH_PEOPLE ?? 20);
+const thinkMs = Number(process.env.BENCH_THINK_MS ?? 1000);
 const callbacksPerRound = Number(process.env.BENCH_CALLBACKS ?? 10_000);
 const rounds = 3;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -154,30 +157,34 @@ try {
     log(
       `  ${posted.requests} callbacks answered (${posted.non200} not 200), drained; ${people.length} people…`,
     );
-    const result = await users.run({ people, seconds });
-    for (const e of result.errors.slice(0, 3)) log(`  ${e}`);
-    const memory = process.memoryUsage();
-    const steps: Step[] = ['list', 'view', 'followUp'];
-    const names: Record<Step, string> = {
-      list: 'GET /api/customers',
-      view: 'GET /api/customers/:id (360°)',
-      followUp: 'POST …/follow-ups',
-    };
-    for (const step of steps) {
-      const samples = result.latencies[step];
-      const sorted = [...samples].sort((a, b) => a - b);
-      const { p50, p95 } = latency(samples);
-      rows.push([
-        String(round),
-        names[step],
-        String(samples.length),
-        ms(p50),
-        ms(p95),
-        ms(sorted[Math.ceil(0.99 * sorted.length) - 1]!),
-        step === 'list' ? mb(memory.rss) : '',
-        step === 'list' ? `${mb(memory.heapUsed)} / ${mb(memory.heapTotal)}` : '',
-        step === 'list' ? String(result.errors.length) : '',
-      ]);
+    for (const pace of [thinkMs, 0]) {
+      const result = await users.run({ people, seconds, thinkMs: pace });
+      for (const e of result.errors.slice(0, 3)) log(`  ${e}`);
+      const memory = process.memoryUsage();
+      const steps: Step[] = ['list', 'view', 'followUp'];
+      const names: Record<Step, string> = {
+        list: 'GET /api/customers',
+        view: 'GET /api/customers/:id (360°)',
+        followUp: 'POST …/follow-ups',
+      };
+      for (const step of steps) {
+        const samples = result.latencies[step];
+        const sorted = [...samples].sort((a, b) => a - b);
+        const { p50, p95 } = latency(samples);
+        const first = step === 'list';
+        rows.push([
+          String(round),
+          first ? (pace > 0 ? `~${pace} ms between taps` : 'back to back') : '',
+          names[step],
+          String(samples.length),
+          ms(p50),
+          ms(p95),
+          ms(sorted[Math.ceil(0.99 * sorted.length) - 1]!),
+          first ? mb(memory.rss) : '',
+          first ? `${mb(memory.heapUsed)} / ${mb(memory.heapTotal)}` : '',
+          first ? String(result.errors.length) : '',
+        ]);
+      }
     }
   }
   await callbacks.run({ kind: 'close' });
@@ -187,7 +194,7 @@ try {
     `\n${people.length} people at once on the demo company, ${db.kind}, ${seconds} s per round after ${callbacksPerRound} callbacks\n`,
   );
   process.stdout.write(
-    `${table(['round', 'step', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'RSS after', 'heap used / total', 'errors'], rows)}\n`,
+    `${table(['round', 'people', 'step', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'RSS after', 'heap used / total', 'errors'], rows)}\n`,
   );
 } finally {
   await client?.end();
