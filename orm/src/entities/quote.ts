@@ -60,7 +60,8 @@ export const QuoteLineSchema = defineEntity({
   checks: [
     {
       name: 'quote_line_figures_check',
-      expression: '"quantity" > 0 and "unit_price_cents" >= 0 and "discount_bp" >= 0 and "discount_bp" <= 10000',
+      expression:
+        '"quantity" > 0 and "unit_price_cents" >= 0 and "discount_bp" >= 0 and "discount_bp" <= 10000',
     },
   ],
 });

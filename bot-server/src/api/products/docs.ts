@@ -1,6 +1,13 @@
 import { answers, problem } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
-import { productCreate, productId, productJson, productListQuery, productPage, productPatch } from './schemas.js';
+import {
+  productCreate,
+  productId,
+  productJson,
+  productListQuery,
+  productPage,
+  productPatch,
+} from './schemas.js';
 
 const base = { signedIn: true, tag: '产品' } as const;
 const product = { description: '产品', schema: productJson };
@@ -14,7 +21,11 @@ export const productDocs: RouteDoc[] = [
     path: '/products',
     summary: '产品目录（按 id 翻页；q 按名称或 SKU 搜索，active 筛选启用/停用）',
     query: productListQuery,
-    answers: { 200: { description: '一页产品', schema: productPage }, 400: answers.invalid, 401: answers.unauthenticated },
+    answers: {
+      200: { description: '一页产品', schema: productPage },
+      400: answers.invalid,
+      401: answers.unauthenticated,
+    },
   },
   {
     ...base,
@@ -24,7 +35,14 @@ export const productDocs: RouteDoc[] = [
     body: productCreate,
     answers: { 201: product, ...written },
   },
-  { ...base, method: 'get', path: '/products/:id', params: productId, summary: '一个产品', answers: { 200: product, ...failures } },
+  {
+    ...base,
+    method: 'get',
+    path: '/products/:id',
+    params: productId,
+    summary: '一个产品',
+    answers: { 200: product, ...failures },
+  },
   {
     ...base,
     method: 'patch',

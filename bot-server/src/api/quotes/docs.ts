@@ -28,7 +28,11 @@ export const quoteDocs: RouteDoc[] = [
     path: '/quotes',
     summary: '我能看到的报价，最新的在前（可按客户、状态筛选）',
     query: quoteListQuery,
-    answers: { 200: { description: '一页报价', schema: quotePage }, 400: answers.invalid, 401: answers.unauthenticated },
+    answers: {
+      200: { description: '一页报价', schema: quotePage },
+      400: answers.invalid,
+      401: answers.unauthenticated,
+    },
   },
   {
     ...base,
@@ -46,7 +50,14 @@ export const quoteDocs: RouteDoc[] = [
     body: quoteCreate,
     answers: { 201: quote, ...failures, 403: answers.forbidden },
   },
-  { ...base, method: 'get', path: '/quotes/:id', params: quoteId, summary: '一份报价', answers: { 200: quote, ...failures } },
+  {
+    ...base,
+    method: 'get',
+    path: '/quotes/:id',
+    params: quoteId,
+    summary: '一份报价',
+    answers: { 200: quote, ...failures },
+  },
   {
     ...base,
     method: 'patch',
@@ -74,7 +85,8 @@ export const quoteDocs: RouteDoc[] = [
     method: 'post',
     path: '/quotes/:id/contract',
     params: quoteId,
-    summary: '已批准的报价一键转合同：合同草稿带上报价的明细和价格，并记录来源报价（其审批记录随之可查）；合同按金额走自己的审批流程',
+    summary:
+      '已批准的报价一键转合同：合同草稿带上报价的明细和价格，并记录来源报价（其审批记录随之可查）；合同按金额走自己的审批流程',
     body: quoteToContractBody,
     answers: {
       201: { description: '新合同（草稿）', schema: contractJson },

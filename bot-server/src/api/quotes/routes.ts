@@ -6,7 +6,11 @@ import { NotVisibleError } from '../../domain/access/errors.js';
 import { textNotices } from '../../domain/approvals/notices.js';
 import { localDate } from '../../domain/followups/local-time.js';
 import { quoteToContract } from '../../domain/quotes/convert.js';
-import { checkDownloadToken, downloadLinkLifetimeMs, downloadToken } from '../../domain/quotes/download-link.js';
+import {
+  checkDownloadToken,
+  downloadLinkLifetimeMs,
+  downloadToken,
+} from '../../domain/quotes/download-link.js';
 import { customerLastPrices } from '../../domain/quotes/last-prices.js';
 import { listQuotes } from '../../domain/quotes/list.js';
 import { renderQuotePdf } from '../../domain/quotes/pdf.js';
@@ -54,7 +58,12 @@ export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiSta
   router.get('/quotes', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const { cursor, limit, customerId, status } = parseInput(quoteListQuery, ctx.query);
-    const page = await listQuotes(orm.em.fork(), acting.access, { limit, after: cursor?.id, customerId, status });
+    const page = await listQuotes(orm.em.fork(), acting.access, {
+      limit,
+      after: cursor?.id,
+      customerId,
+      status,
+    });
     ctx.body = {
       items: page.quotes.map(quoteSummaryJsonOf),
       nextCursor: page.next === null ? null : encodeCursor({ id: page.next }),
@@ -75,7 +84,12 @@ export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiSta
 
   router.post('/quotes', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
-    const quote = await createQuote(orm.em.fork(), acting, parseInput(quoteCreate, ctx.request.body), today());
+    const quote = await createQuote(
+      orm.em.fork(),
+      acting,
+      parseInput(quoteCreate, ctx.request.body),
+      today(),
+    );
     ctx.set('Location', `/api/quotes/${quote.id}`);
     await answer(ctx, acting, quote.id, 201);
   });
@@ -96,7 +110,10 @@ export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiSta
     const id = idOf(ctx);
     const { approvalId } = await submitQuote(orm.em.fork(), acting, id, notices);
     const em = orm.em.fork();
-    ctx.body = { approvalId, quote: quoteJsonOf(await quoteRecord(em, await quoteFor(em, acting.access, id))) };
+    ctx.body = {
+      approvalId,
+      quote: quoteJsonOf(await quoteRecord(em, await quoteFor(em, acting.access, id))),
+    };
   });
 
   router.post('/quotes/:id/contract', async (ctx) => {
@@ -136,7 +153,10 @@ export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiSta
     }
     const record = await quoteRecord(em, quote);
     ctx.type = 'application/pdf';
-    ctx.set('Content-Disposition', `inline; filename="${record.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`报价单-${record.number}.pdf`)}`);
+    ctx.set(
+      'Content-Disposition',
+      `inline; filename="${record.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`报价单-${record.number}.pdf`)}`,
+    );
     ctx.body = await renderQuotePdf(await quotePdfView(em, record, config.displayTimeZone));
   });
 

@@ -55,8 +55,17 @@ export const quotePatch = z.strictObject(
 
 export const quoteToContractBody = z.strictObject(
   {
-    number: z.string({ error: '合同编号应为文字' }).trim().min(1, '请填写合同编号').max(50, '合同编号不能超过 50 个字'),
-    name: z.string({ error: '合同名称应为文字' }).trim().min(1, '请填写合同名称').max(200, '合同名称不能超过 200 个字').optional(),
+    number: z
+      .string({ error: '合同编号应为文字' })
+      .trim()
+      .min(1, '请填写合同编号')
+      .max(50, '合同编号不能超过 50 个字'),
+    name: z
+      .string({ error: '合同名称应为文字' })
+      .trim()
+      .min(1, '请填写合同名称')
+      .max(200, '合同名称不能超过 200 个字')
+      .optional(),
     startDate: calendarDate,
     endDate: calendarDate,
     signedDate: calendarDate.nullable().optional(),
@@ -96,7 +105,13 @@ export const lastPricesJson = z.object({
 
 const quoteLineJson = z.object({
   position: z.int(),
-  product: z.object({ id: z.int(), sku: z.string(), name: z.string(), unit: z.string(), specification: z.string() }),
+  product: z.object({
+    id: z.int(),
+    sku: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    specification: z.string(),
+  }),
   quantity: z.int(),
   unitPriceCents: z.int(),
   discountPercent: z.number(),
@@ -127,7 +142,12 @@ export const quoteJson = quoteSummaryJson.extend({
   totalInWords: z.string(),
   lines: z.array(quoteLineJson),
   approvals: z.array(
-    z.object({ id: z.int(), status: z.enum(approvalStatuses), createdAt: timestamp, decidedAt: timestamp.nullable() }),
+    z.object({
+      id: z.int(),
+      status: z.enum(approvalStatuses),
+      createdAt: timestamp,
+      decidedAt: timestamp.nullable(),
+    }),
   ),
   contractId: z.int().nullable(),
   updatedAt: timestamp,

@@ -23,12 +23,16 @@ export const quoteFeature: BotFeature = ({ bot }) => {
     description: '查看客户的报价：状态、金额、有效期',
     async run({ em, user, args, event }) {
       const keyword = args.trim();
-      if (keyword === '' || keyword.length > 100) return text(`请写出客户名称，例如：报价 华为（用法：${usage}）`);
+      if (keyword === '' || keyword.length > 100)
+        return text(`请写出客户名称，例如：报价 华为（用法：${usage}）`);
       const access = await accessOf(em, user);
       const match = await resolveCustomer(em, access, keyword);
       if (match.kind === 'none') return noCustomer(keyword);
       if (match.kind === 'many') return customerChoices(match.customers, (n) => `报价 ${n}`);
-      const { quotes, next } = await listQuotes(em, access, { customerId: match.customer.id, limit: QUOTE_LIST_MAX });
+      const { quotes, next } = await listQuotes(em, access, {
+        customerId: match.customer.id,
+        limit: QUOTE_LIST_MAX,
+      });
       if (quotes.length === 0) return text(`客户「${match.customer.name}」还没有报价`);
       const card = buildQuoteListCard({
         cardId: cardIdFor('quote-list', `${event.platform}-${event.msgId}`, 1),

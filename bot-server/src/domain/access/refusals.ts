@@ -258,7 +258,10 @@ export const refusals = {
   // Quotes (domain/quotes).
   'quote-lines-empty': { kind: 'invalid', text: () => '报价至少需要一个产品' },
   'quote-product-unknown': { kind: 'invalid', text: (p) => `第 ${p.line} 行的产品不存在` },
-  'quote-product-inactive': { kind: 'invalid', text: (p) => `第 ${p.line} 行的产品「${p.name}」已停用，不能报价` },
+  'quote-product-inactive': {
+    kind: 'invalid',
+    text: (p) => `第 ${p.line} 行的产品「${p.name}」已停用，不能报价`,
+  },
   'quote-quantity-invalid': { kind: 'invalid', text: (p) => `第 ${p.line} 行的数量必须是正整数` },
   'quote-price-invalid': {
     kind: 'invalid',

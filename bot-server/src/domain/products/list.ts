@@ -23,7 +23,11 @@ export async function listProducts(
     const pattern = likePattern(query.q);
     where.push({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
   }
-  const rows = await em.find(ProductSchema, { $and: where }, { orderBy: { id: 'asc' }, limit: query.limit + 1 });
+  const rows = await em.find(
+    ProductSchema,
+    { $and: where },
+    { orderBy: { id: 'asc' }, limit: query.limit + 1 },
+  );
   const products = rows.slice(0, query.limit);
   return { products, next: rows.length > query.limit ? (products.at(-1)?.id ?? null) : null };
 }

@@ -56,7 +56,10 @@ export function quoteToContract(
       action: 'update',
       objectType: 'quote',
       objectId: id,
-      changes: { status: { before: 'approved', after: 'converted' }, contract: { before: null, after: contract.id } },
+      changes: {
+        status: { before: 'approved', after: 'converted' },
+        contract: { before: null, after: contract.id },
+      },
     });
     await tx.flush();
     return contract;

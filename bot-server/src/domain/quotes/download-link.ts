@@ -7,7 +7,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const downloadLinkLifetimeMs = 15 * 60 * 1000;
 
-const signature = (key: string, payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
+const signature = (key: string, payload: string) =>
+  createHmac('sha256', key).update(payload).digest('base64url');
 
 export function downloadToken(key: string, quoteId: number, expiresAt: Date): string {
   const payload = `${quoteId}.${Math.floor(expiresAt.getTime() / 1000)}`;

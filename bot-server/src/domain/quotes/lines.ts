@@ -10,7 +10,11 @@ import { lineAmountCents, quoteTotals } from './totals.js';
 
 export const maxLines = 200;
 
-export async function writeLines(tx: EntityManager, quote: Quote, inputs: readonly LineInput[]): Promise<void> {
+export async function writeLines(
+  tx: EntityManager,
+  quote: Quote,
+  inputs: readonly LineInput[],
+): Promise<void> {
   if (inputs.length === 0) throw new RefusedError('quote-lines-empty');
   const bps = inputs.map((input, i) => {
     checkLineFigures(input, i + 1);
@@ -22,7 +26,8 @@ export async function writeLines(tx: EntityManager, quote: Quote, inputs: readon
   const rows = inputs.map((input, i) => {
     const product = products.get(input.productId);
     if (!product) throw new RefusedError('quote-product-unknown', { line: i + 1 });
-    if (!product.active) throw new RefusedError('quote-product-inactive', { line: i + 1, name: product.name });
+    if (!product.active)
+      throw new RefusedError('quote-product-inactive', { line: i + 1, name: product.name });
     const figures = {
       quantity: input.quantity,
       unitPriceCents: input.unitPriceCents ?? product.listPriceCents,

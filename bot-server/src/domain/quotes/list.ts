@@ -7,7 +7,12 @@ import { quoteScope } from './store.js';
 export async function listQuotes(
   em: EntityManager,
   access: Access,
-  query: { limit: number; after?: number | undefined; customerId?: number | undefined; status?: QuoteStatus | undefined },
+  query: {
+    limit: number;
+    after?: number | undefined;
+    customerId?: number | undefined;
+    status?: QuoteStatus | undefined;
+  },
 ): Promise<{ quotes: Quote[]; next: number | null }> {
   const rows = await em.find(
     QuoteSchema,

@@ -89,8 +89,16 @@ export function renderQuotePdf(view: QuotePdfView): Promise<Buffer> {
   doc.text(`项目：${view.title}　　报价人：${view.ownerName}`);
   doc.moveDown(0.8);
 
-  let y = row(doc, columns.map((c) => c.title), doc.y, 10);
-  doc.moveTo(page.margin, y - 3).lineTo(page.margin + inner, y - 3).stroke();
+  let y = row(
+    doc,
+    columns.map((c) => c.title),
+    doc.y,
+    10,
+  );
+  doc
+    .moveTo(page.margin, y - 3)
+    .lineTo(page.margin + inner, y - 3)
+    .stroke();
   view.lines.forEach((line, i) => {
     if (y > 760) {
       doc.addPage();
@@ -112,17 +120,35 @@ export function renderQuotePdf(view: QuotePdfView): Promise<Buffer> {
       9,
     );
   });
-  doc.moveTo(page.margin, y - 3).lineTo(page.margin + inner, y - 3).stroke();
+  doc
+    .moveTo(page.margin, y - 3)
+    .lineTo(page.margin + inner, y - 3)
+    .stroke();
 
-  doc.fontSize(11).text(`合计（小写）：${formatMoney(view.totalCents)}`, page.margin, y + 6, { align: 'right', width: inner });
-  doc.text(`合计（大写）：${amountInWords(view.totalCents)}`, { align: 'right', width: inner });
-  if (view.listTotalCents > view.totalCents)
-    doc.fontSize(9).text(`标准价合计 ${formatMoney(view.listTotalCents)}，优惠 ${formatMoney(view.listTotalCents - view.totalCents)}`, {
+  doc
+    .fontSize(11)
+    .text(`合计（小写）：${formatMoney(view.totalCents)}`, page.margin, y + 6, {
       align: 'right',
       width: inner,
     });
+  doc.text(`合计（大写）：${amountInWords(view.totalCents)}`, { align: 'right', width: inner });
+  if (view.listTotalCents > view.totalCents)
+    doc
+      .fontSize(9)
+      .text(
+        `标准价合计 ${formatMoney(view.listTotalCents)}，优惠 ${formatMoney(view.listTotalCents - view.totalCents)}`,
+        {
+          align: 'right',
+          width: inner,
+        },
+      );
   doc.moveDown(1.5);
-  doc.fontSize(9).text(`本报价有效期至 ${view.validUntil}，逾期请重新询价。如有疑问请联系报价人${view.ownerName}。`, page.margin);
+  doc
+    .fontSize(9)
+    .text(
+      `本报价有效期至 ${view.validUntil}，逾期请重新询价。如有疑问请联系报价人${view.ownerName}。`,
+      page.margin,
+    );
   doc.end();
   return done;
 }

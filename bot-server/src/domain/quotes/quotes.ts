@@ -40,13 +40,26 @@ async function quoteSnapshot(em: EntityManager, q: Quote) {
   };
 }
 
-async function checkOpportunity(tx: EntityManager, customerId: number, opportunityId: number | null | undefined) {
+async function checkOpportunity(
+  tx: EntityManager,
+  customerId: number,
+  opportunityId: number | null | undefined,
+) {
   if (opportunityId === null || opportunityId === undefined) return;
-  const deal = await tx.findOne(OpportunitySchema, { id: opportunityId, customer: customerId, deletedAt: null });
+  const deal = await tx.findOne(OpportunitySchema, {
+    id: opportunityId,
+    customer: customerId,
+    deletedAt: null,
+  });
   if (!deal) throw new RefusedError('quote-opportunity-mismatch');
 }
 
-export function createQuote(em: EntityManager, acting: Acting, input: NewQuote, today: string): Promise<Quote> {
+export function createQuote(
+  em: EntityManager,
+  acting: Acting,
+  input: NewQuote,
+  today: string,
+): Promise<Quote> {
   requireRight(acting.access, 'contract', 'edit');
   checkValidUntil(input.validUntil, today);
   return em.transactional(async (tx) => {

@@ -21,7 +21,11 @@ export async function quoteFor(
   id: number,
   purpose: 'read' | 'change' = 'read',
 ): Promise<Quote> {
-  const quote = await em.findOne(QuoteSchema, { $and: [{ id }, quoteScope(access, 'read')] }, { populate: quotePopulate });
+  const quote = await em.findOne(
+    QuoteSchema,
+    { $and: [{ id }, quoteScope(access, 'read')] },
+    { populate: quotePopulate },
+  );
   if (!quote) throw new NotVisibleError('quote');
   if (purpose === 'read') return quote;
   if (!mayAtAll(access, 'contract', 'edit') || !mayChange(access, quote.customer, 'contract'))

@@ -32,7 +32,10 @@ export function submitQuote(
       action: 'update',
       objectType: 'quote',
       objectId: id,
-      changes: { status: { before, after: 'approved' }, approval: { before: null, after: '不低于底价，无需审批' } },
+      changes: {
+        status: { before, after: 'approved' },
+        approval: { before: null, after: '不低于底价，无需审批' },
+      },
     });
     await tx.flush();
     return { approvalId: null };

@@ -19,7 +19,9 @@ export function lineAmountCents(line: LineFigures): number {
 
 /** Is the unit price after discount below the floor? Compared exactly, before any rounding. */
 export function belowFloor(line: LineFigures & { floorPriceCents: number }): boolean {
-  return BigInt(line.unitPriceCents) * (fullBp - BigInt(line.discountBp)) < BigInt(line.floorPriceCents) * fullBp;
+  return (
+    BigInt(line.unitPriceCents) * (fullBp - BigInt(line.discountBp)) < BigInt(line.floorPriceCents) * fullBp
+  );
 }
 
 /** The unit price after discount, in cents, rounded half up (for showing and comparing prices). */
@@ -30,7 +32,8 @@ export const netUnitPriceCents = (line: Omit<LineFigures, 'quantity'>): number =
 export function percentBelowFloor(line: LineFigures & { floorPriceCents: number }): number {
   if (!belowFloor(line) || line.floorPriceCents === 0) return 0;
   const net = BigInt(line.unitPriceCents) * (fullBp - BigInt(line.discountBp));
-  const gapBp = ((BigInt(line.floorPriceCents) * fullBp - net) * fullBp) / (BigInt(line.floorPriceCents) * fullBp);
+  const gapBp =
+    ((BigInt(line.floorPriceCents) * fullBp - net) * fullBp) / (BigInt(line.floorPriceCents) * fullBp);
   return Number(gapBp) / 100;
 }
 
