@@ -17,12 +17,6 @@ export {
   type CustomerResult,
   type CustomerResultsCardView,
 } from './builders/customer-results.js';
-export {
-  buildQuoteListCard,
-  QUOTE_LIST_MAX,
-  type QuoteListCardView,
-  type QuoteListItem,
-} from './builders/quote-list.js';
 export { buildDailyDigestCard, type DailyDigestCardView } from './builders/daily-digest.js';
 export { buildLeadCard, type LeadCardState, type LeadCardView } from './builders/lead.js';
 export {
@@ -42,6 +36,12 @@ export {
   type PurchaseRequestCardState,
   type PurchaseRequestCardView,
 } from './builders/purchase-request.js';
+export {
+  buildQuoteListCard,
+  QUOTE_LIST_MAX,
+  type QuoteListCardView,
+  type QuoteListItem,
+} from './builders/quote-list.js';
 export {
   buildStalledDealCard,
   type StalledDealCardState,

@@ -17,8 +17,15 @@ beforeAll(async () => {
 afterAll(() => crm?.stop());
 
 async function download(path: string, token?: string) {
-  const res = await fetch(`${crm.server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
-  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  const res = await fetch(
+    `${crm.server.url}${path}`,
+    token ? { headers: { authorization: `Bearer ${token}` } } : {},
+  );
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    bytes: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 /** Every character the PDF's ToUnicode maps name: the text a reader can show and search. */
@@ -54,7 +61,9 @@ test('the PDF embeds a Noto Sans SC subset mapping the Chinese it shows', async 
   // A subset, not the 10 MB font.
   expect(pdf.bytes.length).toBeLessThan(300_000);
   const shown = new Set(mappedText(pdf.bytes));
-  const { rows } = await crm.db.query<{ name: string }>('select name from customer where id = $1', [customerId]);
+  const { rows } = await crm.db.query<{ name: string }>('select name from customer where id = $1', [
+    customerId,
+  ]);
   for (const words of [rows[0]!.name, '报价单', '潜伏式搬运机器人', '人民币壹拾贰万捌仟元整', '云帆智能科技'])
     for (const ch of words) expect(shown.has(ch), `${ch} of ${words}`).toBe(true);
 });

@@ -7,10 +7,8 @@ import { paths } from './paths.js';
 export interface QuoteListItem {
   id: string;
   number: string;
-  title: string;
   status: string;
   total: string;
-  validUntil: string;
 }
 
 export interface QuoteListCardView {
@@ -36,10 +34,8 @@ export function buildQuoteListCard(view: QuoteListCardView): Card {
     kind: 'quote_list',
     title: `报价：${view.customerName}`,
     subtitle: more ? `最近的 ${shown.length} 份报价` : `共 ${shown.length} 份报价`,
-    fields: shown.map((q) => ({
-      label: `${q.number} ${q.status}`,
-      value: `${q.total} · ${q.title} · 有效期至 ${q.validUntil}`,
-    })),
+    // WeCom cuts a row's key after 5 characters and its value after 26: the status and number · total fit.
+    fields: shown.map((q) => ({ label: q.status, value: `${q.number} · ${q.total}` })),
     status: { text: more ? '更多报价请在小程序中查看' : '点击报价查看详情', tone: 'neutral', badge: '报价' },
     actions: shown.slice(0, linksShown).map((q) => link(`打开 ${q.number}`, paths.quote(q.id))),
     link: { path: paths.customerQuotes(view.customerId) },

@@ -24,7 +24,10 @@ import { Migration20261206210100_quotes } from './Migration20261206210100_quotes
 export const migrationsList = [
   { name: 'Migration20261123152303_foundation', class: Migration20261123152303_foundation },
   { name: 'Migration20261123153134_platforms', class: Migration20261123153134_platforms },
-  { name: 'Migration20261123155608_sessions_cards_leads', class: Migration20261123155608_sessions_cards_leads },
+  {
+    name: 'Migration20261123155608_sessions_cards_leads',
+    class: Migration20261123155608_sessions_cards_leads,
+  },
   { name: 'Migration20261123155752_team_chats', class: Migration20261123155752_team_chats },
   { name: 'Migration20261123161822_audit_log', class: Migration20261123161822_audit_log },
   { name: 'Migration20261123164140_search_keys', class: Migration20261123164140_search_keys },

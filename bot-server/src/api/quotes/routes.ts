@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
-import Router from '@koa/router';
 import { QuoteSchema } from '@kelian/orm';
+import Router from '@koa/router';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../../domain/access/acting.js';
 import { NotVisibleError } from '../../domain/access/errors.js';
 import { textNotices } from '../../domain/approvals/notices.js';
+import { contractFor } from '../../domain/contracts/store.js';
 import { localDate } from '../../domain/followups/local-time.js';
 import { quoteToContract } from '../../domain/quotes/convert.js';
 import {
@@ -19,7 +21,6 @@ import { quotePdfView, quoteRecord } from '../../domain/quotes/record.js';
 import { quoteFor } from '../../domain/quotes/store.js';
 import { submitQuote } from '../../domain/quotes/submit.js';
 import { parseInput } from '../../http/validate.js';
-import { contractFor } from '../../domain/contracts/store.js';
 import { contractJsonOf } from '../contracts/present.js';
 import { actingOf } from '../customers/acting.js';
 import { encodeCursor } from '../customers/cursor.js';
@@ -48,6 +49,14 @@ export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiSta
   const linkKey = createHmac('sha256', config.wecom?.secret ?? config.dingtalk?.clientSecret ?? '')
     .update('kelian-quote-download')
     .digest('hex');
+  /** The quote a signed link grants; a bad or expired link answers like a missing quote: it tells nothing. */
+  const linkedQuote = async (em: EntityManager, id: number, token: string) => {
+    const quote = checkDownloadToken(linkKey, token, id, new Date())
+      ? await em.findOne(QuoteSchema, { id, deletedAt: null }, { populate: ['customer', 'owner'] })
+      : null;
+    if (!quote) throw new NotVisibleError('quote');
+    return quote;
+  };
   /** After a change, the quote as the user now sees it, from a fresh context. */
   const answer = async (ctx: ApiContext, acting: Acting, id: number, status = 200) => {
     const em = orm.em.fork();
@@ -142,15 +151,10 @@ export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiSta
     const id = idOf(ctx);
     const { token } = parseInput(pdfQuery, ctx.query);
     const em = orm.em.fork();
-    let quote;
-    if (token === undefined) quote = await quoteFor(em, (await actingOf(ctx, orm.em)).access, id);
-    else {
-      // A bad or expired link answers like a missing quote: it tells nothing.
-      quote = checkDownloadToken(linkKey, token, id, new Date())
-        ? await em.findOne(QuoteSchema, { id, deletedAt: null }, { populate: ['customer', 'owner'] })
-        : null;
-      if (!quote) throw new NotVisibleError('quote');
-    }
+    const quote =
+      token === undefined
+        ? await quoteFor(em, (await actingOf(ctx, orm.em)).access, id)
+        : await linkedQuote(em, id, token);
     const record = await quoteRecord(em, quote);
     ctx.type = 'application/pdf';
     ctx.set(

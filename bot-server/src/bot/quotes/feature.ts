@@ -1,15 +1,15 @@
 import { buildQuoteListCard, cardIdFor, formatMoney, QUOTE_LIST_MAX } from '@kelian/cards';
 import type { QuoteStatus } from '@kelian/orm';
+import { quoteStatusLabels } from '../../api/quotes/present.js';
 import { accessOf } from '../../domain/access/access.js';
 import { resolveCustomer } from '../../domain/customers/resolve.js';
 import { listQuotes } from '../../domain/quotes/list.js';
 import { quoteNumber } from '../../domain/quotes/store.js';
 import type { BotFeature } from '../../modules/contract.js';
 import type { OutboundMessage } from '../../platforms/common.js';
-import { quoteStatusLabels } from '../../api/quotes/present.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
 
-// 报价 <客户>: the customer's quotes as a card (status, total, validity, 打开), under the asker's
+// 报价 <客户>: the customer's quotes as a card (status, number, total, 打开), under the asker's
 // scope; a name that matches several customers is answered with the choices.
 
 const usage = '报价 <客户名称>';
@@ -20,7 +20,7 @@ export const quoteFeature: BotFeature = ({ bot }) => {
     name: '报价',
     aliases: ['bj'],
     usage,
-    description: '查看客户的报价：状态、金额、有效期',
+    description: '查看客户的报价：状态、金额',
     async run({ em, user, args, event }) {
       const keyword = args.trim();
       if (keyword === '' || keyword.length > 100)
@@ -41,10 +41,8 @@ export const quoteFeature: BotFeature = ({ bot }) => {
         quotes: quotes.map((q) => ({
           id: String(q.id),
           number: quoteNumber(q),
-          title: q.title,
           status: quoteStatusLabels[q.status as QuoteStatus],
           total: formatMoney(q.totalCents),
-          validUntil: q.validUntil,
         })),
         more: next !== null,
       });

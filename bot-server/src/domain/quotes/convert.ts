@@ -1,4 +1,4 @@
-import { ContractLineSchema, type Contract, QuoteSchema } from '@kelian/orm';
+import { type Contract, ContractLineSchema, QuoteSchema } from '@kelian/orm';
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';

@@ -125,12 +125,10 @@ export function renderQuotePdf(view: QuotePdfView): Promise<Buffer> {
     .lineTo(page.margin + inner, y - 3)
     .stroke();
 
-  doc
-    .fontSize(11)
-    .text(`合计（小写）：${formatMoney(view.totalCents)}`, page.margin, y + 6, {
-      align: 'right',
-      width: inner,
-    });
+  doc.fontSize(11).text(`合计（小写）：${formatMoney(view.totalCents)}`, page.margin, y + 6, {
+    align: 'right',
+    width: inner,
+  });
   doc.text(`合计（大写）：${amountInWords(view.totalCents)}`, { align: 'right', width: inner });
   if (view.listTotalCents > view.totalCents)
     doc
