@@ -272,7 +272,6 @@ export const refusals = {
     text: (p) => `第 ${p.line} 行的折扣应在 0% 到 100% 之间，最多两位小数`,
   },
   'quote-valid-until-past': { kind: 'invalid', text: (p) => `有效期不能早于今天（${p.today}）` },
-  'quote-opportunity-mismatch': { kind: 'invalid', text: () => '所选商机不属于这位客户' },
   'quote-not-editable': {
     kind: 'conflict',
     text: (p) => `报价${quoteStatusWords(p.status)}，不能${p.verb ?? '修改'}`,

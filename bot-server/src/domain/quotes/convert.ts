@@ -2,9 +2,9 @@ import { type Contract, ContractLineSchema, QuoteSchema } from '@kelian/orm';
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';
-import { audit } from '../audit/audit.js';
 import { createContract } from '../contracts/contracts.js';
 import { linesOf } from './lines.js';
+import { moveQuote } from './status.js';
 import { quoteFor } from './store.js';
 
 // An approved quote becomes a contract in one action: a draft contract for the quote's customer and
@@ -51,16 +51,7 @@ export function quoteToContract(
         discountBp: line.discountBp,
         amountCents: line.amountCents,
       });
-    quote.status = 'converted';
-    audit(tx, acting, {
-      action: 'update',
-      objectType: 'quote',
-      objectId: id,
-      changes: {
-        status: { before: 'approved', after: 'converted' },
-        contract: { before: null, after: contract.id },
-      },
-    });
+    moveQuote(tx, acting, quote, 'converted', { contract: { before: null, after: contract.id } });
     await tx.flush();
     return contract;
   });

@@ -2,11 +2,11 @@ import { formatMoney } from '@kelian/cards';
 import { QuoteSchema } from '@kelian/orm';
 import { LockMode } from '@mikro-orm/postgresql';
 import type { ApprovableDocument, ApprovalOutcome, KeyFigure } from '../approvals/document.js';
-import { audit } from '../audit/audit.js';
 import { quoteFacts } from './figures.js';
 import { lastPrices } from './last-prices.js';
 import { linesOf } from './lines.js';
 import { requireEditable } from './rules.js';
+import { moveQuote } from './status.js';
 import { quoteFor, quoteNumber } from './store.js';
 
 // The quote as an approval document. Only a quote with a line below its floor price is sent
@@ -37,14 +37,7 @@ export const quoteDocument: ApprovableDocument = {
     await tx.findOne(QuoteSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const quote = await quoteFor(tx, acting.access, id, 'change');
     requireEditable(quote, '提交审批');
-    const before = quote.status;
-    quote.status = 'pending';
-    audit(tx, acting, {
-      action: 'update',
-      objectType: 'quote',
-      objectId: id,
-      changes: { status: { before, after: 'pending' } },
-    });
+    moveQuote(tx, acting, quote, 'pending');
     const lines = await linesOf(tx, id);
     const past = await lastPrices(
       tx,
@@ -75,13 +68,6 @@ export const quoteDocument: ApprovableDocument = {
 
   async settle(tx, id, outcome, auditor) {
     const quote = await tx.findOneOrFail(QuoteSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const before = quote.status;
-    quote.status = statusAfter[outcome];
-    audit(tx, auditor, {
-      action: 'update',
-      objectType: 'quote',
-      objectId: id,
-      changes: { status: { before, after: quote.status } },
-    });
+    moveQuote(tx, auditor, quote, statusAfter[outcome]);
   },
 };

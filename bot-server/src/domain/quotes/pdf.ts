@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { formatMoney } from '@kelian/cards';
 import PDFDocument from 'pdfkit';
@@ -34,6 +35,8 @@ export interface QuotePdfView {
 const fontFile = createRequire(import.meta.url).resolve(
   '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
 );
+/** Read once, on the first PDF (10 MB): every later quote is rendered from memory. */
+let fontBytes: Buffer | undefined;
 
 const page = { margin: 40, width: 595.28 };
 const inner = page.width - 2 * page.margin;
@@ -77,7 +80,8 @@ export function renderQuotePdf(view: QuotePdfView): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', fontFile);
+  fontBytes ??= readFileSync(fontFile);
+  doc.registerFont('cjk', fontBytes);
   doc.font('cjk');
 
   doc.fontSize(16).text(view.companyName, { align: 'center' });

@@ -1,10 +1,10 @@
 import { OpportunitySchema, type Quote, QuoteSchema, UserSchema } from '@kelian/orm';
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { RefusedError } from '../access/errors.js';
 import { requireRight } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { changesBetween, created } from '../audit/changes.js';
+import { checkOpportunity } from '../contracts/contracts.js';
 import { customerFor } from '../customers/store.js';
 import { linesOf, writeLines } from './lines.js';
 import { checkValidUntil, type LineInput, requireEditable } from './rules.js';
@@ -38,20 +38,6 @@ async function quoteSnapshot(em: EntityManager, q: Quote) {
       (l) => `${l.product.sku}×${l.quantity}@${l.unitPriceCents}-${l.discountBp}bp`,
     ),
   };
-}
-
-async function checkOpportunity(
-  tx: EntityManager,
-  customerId: number,
-  opportunityId: number | null | undefined,
-) {
-  if (opportunityId === null || opportunityId === undefined) return;
-  const deal = await tx.findOne(OpportunitySchema, {
-    id: opportunityId,
-    customer: customerId,
-    deletedAt: null,
-  });
-  if (!deal) throw new RefusedError('quote-opportunity-mismatch');
 }
 
 export function createQuote(

@@ -3,9 +3,9 @@ import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import type { ApprovalNotices } from '../approvals/notices.js';
 import { submitForApproval } from '../approvals/submit.js';
-import { audit } from '../audit/audit.js';
 import { linesOf } from './lines.js';
 import { requireEditable } from './rules.js';
+import { moveQuote } from './status.js';
 import { quoteFor } from './store.js';
 import { belowFloor } from './totals.js';
 
@@ -26,17 +26,7 @@ export function submitQuote(
       const run = await submitForApproval(tx, acting, 'quote', id, notices);
       return { approvalId: run.id };
     }
-    const before = quote.status;
-    quote.status = 'approved';
-    audit(tx, acting, {
-      action: 'update',
-      objectType: 'quote',
-      objectId: id,
-      changes: {
-        status: { before, after: 'approved' },
-        approval: { before: null, after: '不低于底价，无需审批' },
-      },
-    });
+    moveQuote(tx, acting, quote, 'approved', { approval: { before: null, after: '不低于底价，无需审批' } });
     await tx.flush();
     return { approvalId: null };
   });
