@@ -53,8 +53,9 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
     await page.goto(`${world.server.url}/app/#/pages/customers/detail?id=${customer.id}`);
     await page.getByText('搬运机器人 8% 优惠').waitFor({ timeout: 20_000 });
     await settle(page);
-    await page.getByText('报价', { exact: true }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshot('miniapp-quotes-customer'), fullPage: true });
+    await page.getByText('新建报价', { exact: true }).scrollIntoViewIfNeeded();
+    await settle(page);
+    await page.screenshot({ path: screenshot('miniapp-quotes-customer') });
 
     await page.goto(`${world.server.url}/app/#/pages/quotes/index?customerId=${customer.id}`);
     await page.getByText('搬运机器人 5% 优惠').waitFor({ timeout: 20_000 });
@@ -63,10 +64,10 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
 
     await page.goto(`${world.server.url}/app/#/pages/quotes/edit?customerId=${customer.id}`);
     await page.locator('.quote-input').first().locator('input').fill('仓储一期（机器人）');
-    await page.getByPlaceholder('搜索产品名称或 SKU').fill('AGV-300');
+    await page.locator('input[placeholder="搜索产品名称或 SKU"]').fill('AGV-300');
     await page.locator('.quote-pick', { hasText: 'YF-AGV-300' }).click({ timeout: 20_000 });
     // The customer's last prices for the robot: the two approved quotes, newest first.
-    await page.getByText('近三次：¥117,760.00').waitFor({ timeout: 20_000 });
+    await page.getByText('近三次：¥117,760（').waitFor({ timeout: 20_000 });
     const discount = page.locator('.quote-line .quote-input').nth(2).locator('input');
     await discount.fill('15');
     await page.getByText('低于底价，需审批').waitFor();
@@ -84,7 +85,7 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
       [customer.id],
     );
     expect(rows).toEqual([{ status: 'pending' }]);
-  });
+  }, 90_000);
 
   test('an approved quote becomes a contract from its detail page', async () => {
     const page = await world.signIn('张伟');
@@ -97,5 +98,7 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
       approvedQuote,
     ]);
     expect(rows).toEqual([{ amount: 4 * 11_776_000 }]);
-  });
+    // Its own price, now a contract line, is not among the customer's earlier prices.
+    await page.getByText('近三次：¥121,600（').waitFor();
+  }, 90_000);
 });

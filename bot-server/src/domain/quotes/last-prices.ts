@@ -7,7 +7,8 @@ import { netUnitPriceCents } from './totals.js';
 // The customer's last three prices for a product (Cordys #1004: "记录客户之前下单产品的历史单价"),
 // shown under each line while quoting and on the approval card: from contract lines and from
 // quotes that were approved (or lapsed) without becoming a contract, since a quote that did is
-// already counted by its contract. Newest first. The caller has checked the customer is visible.
+// already counted by its contract. Newest first; never the quote's own price (`exceptQuoteId`, nor
+// the contract it became). The caller has checked the customer is visible.
 
 export interface PastPrice {
   /** The unit price after discount, in cents. */
@@ -49,9 +50,10 @@ export async function lastPrices(
          select l.product_id, l.unit_price_cents, l.discount_bp, 'contract', c.id, c.created_at
            from contract_line l join contract c on c.id = l.contract_id
           where c.customer_id = ? and c.deleted_at is null and l.product_id = any(?::int[])
+            and c.quote_id is distinct from ?
        ) p
      ) ranked where rank <= 3 order by product_id, rank`,
-    [customerId, exceptQuoteId, ids, customerId, ids],
+    [customerId, exceptQuoteId, ids, customerId, ids, exceptQuoteId],
   );
   for (const row of rows) {
     const unitPriceCents = Number(row.unit_price_cents);
