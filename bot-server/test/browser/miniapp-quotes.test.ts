@@ -3,8 +3,9 @@
 // prices under the line, "低于底价，需审批" once the discount goes below the floor), saves and submits
 // it (审批中), and turns an approved quote into a contract.
 // Screenshots land in test-results/screenshots/miniapp-quotes-*.png.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
 import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { apiClient } from '../api/support.js';
 import { hasBrowser, screenshot } from '../support/browser.js';
 import { miniappWorld, settle } from './miniapp-world.js';
@@ -30,7 +31,8 @@ beforeAll(async () => {
         where u.name = '张伟' and c.deleted_at is null order by c.id limit 1`,
     )
   ).rows[0]!;
-  const robot = (await db.query<{ id: number }>(`select id from product where sku = 'YF-AGV-300'`)).rows[0]!.id;
+  const robot = (await db.query<{ id: number }>(`select id from product where sku = 'YF-AGV-300'`)).rows[0]!
+    .id;
   for (const discountPercent of [5, 8]) {
     const res = await api('/api/quotes', {
       token: zhang,
@@ -53,7 +55,7 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
     await page.goto(`${world.server.url}/app/#/pages/customers/detail?id=${customer.id}`);
     await page.getByText('搬运机器人 8% 优惠').waitFor({ timeout: 20_000 });
     await settle(page);
-    await page.getByText('新建报价', { exact: true }).scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 3000);
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-quotes-customer') });
 
