@@ -55,9 +55,10 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
     await page.goto(`${world.server.url}/app/#/pages/customers/detail?id=${customer.id}`);
     await page.getByText('搬运机器人 8% 优惠').waitFor({ timeout: 20_000 });
     await settle(page);
-    await page.mouse.wheel(0, 3000);
-    await settle(page);
-    await page.screenshot({ path: screenshot('miniapp-quotes-customer') });
+    // The 360° page scrolls inside the app, not the window: the section's own picture.
+    await page
+      .locator('.k-card', { hasText: '搬运机器人 8% 优惠' })
+      .screenshot({ path: screenshot('miniapp-quotes-customer-section') });
 
     await page.goto(`${world.server.url}/app/#/pages/quotes/index?customerId=${customer.id}`);
     await page.getByText('搬运机器人 5% 优惠').waitFor({ timeout: 20_000 });

@@ -17,6 +17,16 @@ import { Section } from './section';
 
 const shownHere = 3;
 
+/** The 360° page's own tones (as its deals use them): green when agreed, red when off. */
+const tone: Record<QuoteSummary['status'], string> = {
+  draft: 'open',
+  pending: 'open',
+  approved: 'won',
+  converted: 'won',
+  rejected: 'lost',
+  expired: 'lost',
+};
+
 export function CustomerQuotes({ customerId }: { customerId: number }) {
   const [quotes, setQuotes] = useState<QuoteSummary[] | null>(null);
   const [more, setMore] = useState(false);
@@ -44,7 +54,7 @@ export function CustomerQuotes({ customerId }: { customerId: number }) {
             <Text className="deal__amount">{formatAmount(q.totalCents)}</Text>
           </View>
           <View className="deal__meta">
-            <Text className={`deal__stage quote-status--${q.status}`}>{q.statusLabel}</Text>
+            <Text className={`deal__stage deal__stage--${tone[q.status]}`}>{q.statusLabel}</Text>
             <Text>
               {q.number} · 有效期至 {q.validUntil}
             </Text>
