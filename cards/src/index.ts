@@ -37,6 +37,12 @@ export {
   type PurchaseRequestCardView,
 } from './builders/purchase-request.js';
 export {
+  buildQuoteListCard,
+  QUOTE_LIST_MAX,
+  type QuoteListCardView,
+  type QuoteListItem,
+} from './builders/quote-list.js';
+export {
   buildStalledDealCard,
   type StalledDealCardState,
   type StalledDealCardView,

@@ -33,6 +33,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/grid', pages: ['customers', 'leads', 'deals'] },
+    { root: 'pages/quotes', pages: ['index', 'detail', 'edit'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -7,6 +7,8 @@ import { followUpsModule } from '../bot/followups/module.js';
 import { goLiveModule } from '../bot/golive/module.js';
 import { leadsModule } from '../bot/leads/module.js';
 import { orgModule } from '../bot/org/module.js';
+import { productsModule } from '../bot/products/module.js';
+import { quotesModule } from '../bot/quotes/module.js';
 import { rolesModule } from '../bot/roles/module.js';
 import { salesModule } from '../bot/sales/module.js';
 import type { KelianModule } from './contract.js';
@@ -19,6 +21,8 @@ export const modules: readonly KelianModule[] = [
   salesModule,
   followUpsModule,
   approvalsModule,
+  productsModule,
+  quotesModule,
   auditModule,
   goLiveModule,
 ];

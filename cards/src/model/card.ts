@@ -13,7 +13,8 @@ export type CardKind =
   | 'stalled_deal'
   | 'daily_digest'
   | 'survey'
-  | 'customer_results';
+  | 'customer_results'
+  | 'quote_list';
 
 export type Tone = 'neutral' | 'success' | 'warning' | 'danger';
 

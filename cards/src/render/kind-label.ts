@@ -14,6 +14,7 @@ export const KIND_LABEL: Record<CardKind, string> = {
   daily_digest: '日报',
   survey: '满意度',
   customer_results: '客户查询',
+  quote_list: '报价',
 };
 
 /** `客联 · 销售线索`: who sent the card, first line of both platforms' cards. */

@@ -57,6 +57,36 @@ function demoContractFlow(generalManagerId: number): FlowDefinition {
   };
 }
 
+// The demo quote flow: a quote with a line below its floor price goes to the submitter's sales
+// manager; any other quote is approved without a run (domain/quotes/submit.ts), and if one reached
+// the flow it would pass by itself (no branch, auto_pass).
+const demoQuoteFlow: FlowDefinition = {
+  start: 'floor',
+  nodes: [
+    {
+      id: 'floor',
+      kind: 'condition',
+      name: '是否低于底价',
+      branches: [
+        {
+          name: '有低于底价的产品',
+          when: [{ field: 'belowFloorLines', op: 'gt', value: [0] }],
+          next: 'manager',
+        },
+      ],
+      otherwise: null,
+    },
+    {
+      id: 'manager',
+      kind: 'approve',
+      name: '销售主管审批',
+      approvers: { type: 'manager', level: 1 },
+      mode: 'any',
+      next: null,
+    },
+  ],
+};
+
 export function createApprovalFlows(em: EntityManager, generalManager: User): void {
   em.create(ApprovalFlowSchema, {
     docType: 'contract',
@@ -64,5 +94,12 @@ export function createApprovalFlows(em: EntityManager, generalManager: User): vo
     name: '合同审批',
     definition: demoContractFlow(generalManager.id),
     onNoApprover: 'admin',
+  });
+  em.create(ApprovalFlowSchema, {
+    docType: 'quote',
+    version: 1,
+    name: '报价审批（低于底价）',
+    definition: demoQuoteFlow,
+    onNoApprover: 'auto_pass',
   });
 }

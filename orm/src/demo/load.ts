@@ -27,6 +27,7 @@ import {
 } from './customer-data.js';
 import { createFollowUpRules } from './followup-data.js';
 import { type DemoDepartmentKey, demoCompanyName, demoDepartments, demoUsers } from './org-data.js';
+import { createProducts } from './product-data.js';
 import { SeededRandom } from './random.js';
 import { createSalesData } from './sales-data.js';
 
@@ -76,6 +77,7 @@ async function loadDemoData(em: EntityManager, now: Date): Promise<DemoSummary> 
   await em.flush();
   await createSalesData(em, now);
   createApprovalFlows(em, byDepartment.get('gm')!.find((u) => u.head)!);
+  createProducts(em);
   await em.flush();
   return {
     departments: departments.size + 1,

@@ -18,6 +18,12 @@ export const ContractSchema = defineEntity({
     name: p.string().length(200),
     customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
     opportunity: p.manyToOne(OpportunitySchema).nullable().deleteRule('set null'),
+    /**
+     * The approved quote it was made from (its lines, prices and approval history came with it), at
+     * most one contract per quote. A plain id: a relation here makes the two inferred entity types
+     * too large for the compiler; quotes are soft-deleted and go with their customer like contracts.
+     */
+    quoteId: p.integer().nullable().unique(),
     owner: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
     amountCents: p.bigint('number'),
     startDate: p.date(),

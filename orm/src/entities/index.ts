@@ -10,6 +10,7 @@ import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
 import { ContractSchema } from './contract.js';
+import { ContractLineSchema } from './contract-line.js';
 import { CustomFieldDefinitionSchema } from './custom-field.js';
 import { CustomerCollaboratorSchema, CustomerSchema, CustomerTagSchema } from './customer.js';
 import { DepartmentSchema } from './department.js';
@@ -22,6 +23,8 @@ import { OrgSyncRunSchema } from './org-sync-run.js';
 import { OutboundMessageSchema, RateKeySchema, RateSlotSchema } from './outbound-message.js';
 import { PlatformSignalSchema } from './platform-signal.js';
 import { PlatformTokenSchema } from './platform-token.js';
+import { ProductSchema } from './product.js';
+import { QuoteLineSchema, QuoteSchema } from './quote.js';
 import { RateCounterSchema } from './rate-counter.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
@@ -39,6 +42,7 @@ export * from './audit-log.js';
 export * from './card-instance.js';
 export * from './contact.js';
 export * from './contract.js';
+export * from './contract-line.js';
 export * from './custom-field.js';
 export * from './customer.js';
 export * from './department.js';
@@ -51,6 +55,8 @@ export * from './org-sync-run.js';
 export * from './outbound-message.js';
 export * from './platform-signal.js';
 export * from './platform-token.js';
+export * from './product.js';
+export * from './quote.js';
 export * from './rate-counter.js';
 export * from './role.js';
 export * from './run-slot.js';
@@ -105,4 +111,8 @@ export const entities: EntitySchema[] = [
   ApprovalInstanceSchema,
   ApprovalTaskSchema,
   ApprovalActionSchema,
+  ProductSchema,
+  QuoteSchema,
+  QuoteLineSchema,
+  ContractLineSchema,
 ];

@@ -27,6 +27,7 @@ const objectNames: Record<string, string> = {
   approval: '审批',
   approvalFlow: '审批流程',
   product: '产品',
+  quote: '报价',
 };
 
 /** The settings an admin keeps, as the refusal names them ("只有管理员可以…"). */
@@ -247,9 +248,55 @@ export const refusals = {
     text: (p) =>
       `合同${p.status === 'pending' ? '正在审批中' : p.status === 'active' ? '已生效' : p.status === 'expired' ? '已到期' : '已终止'}，不能${p.verb ?? '修改'}`,
   },
+  // Products (domain/products).
+  'product-price-invalid': {
+    kind: 'invalid',
+    text: () => '价格必须是不小于 0 的整数（单位：分），例如 ¥1,280.00 写作 128000',
+  },
+  'product-floor-above-list': { kind: 'invalid', text: () => '底价不能高于标准价' },
+  'product-sku-taken': { kind: 'conflict', text: (p) => `SKU「${p.sku}」已被其他产品使用` },
+  // Quotes (domain/quotes).
+  'quote-lines-empty': { kind: 'invalid', text: () => '报价至少需要一个产品' },
+  'quote-product-unknown': { kind: 'invalid', text: (p) => `第 ${p.line} 行的产品不存在` },
+  'quote-product-inactive': {
+    kind: 'invalid',
+    text: (p) => `第 ${p.line} 行的产品「${p.name}」已停用，不能报价`,
+  },
+  'quote-quantity-invalid': { kind: 'invalid', text: (p) => `第 ${p.line} 行的数量必须是正整数` },
+  'quote-price-invalid': {
+    kind: 'invalid',
+    text: (p) => `第 ${p.line} 行的单价必须是不小于 0 的整数（单位：分）`,
+  },
+  'quote-discount-invalid': {
+    kind: 'invalid',
+    text: (p) => `第 ${p.line} 行的折扣应在 0% 到 100% 之间，最多两位小数`,
+  },
+  'quote-valid-until-past': { kind: 'invalid', text: (p) => `有效期不能早于今天（${p.today}）` },
+  'quote-not-editable': {
+    kind: 'conflict',
+    text: (p) => `报价${quoteStatusWords(p.status)}，不能${p.verb ?? '修改'}`,
+  },
+  'quote-not-approved': {
+    kind: 'conflict',
+    text: (p) => `只有已批准的报价可以转合同（这份报价${quoteStatusWords(p.status)}）`,
+  },
+  'quote-expired': { kind: 'conflict', text: (p) => `报价已过有效期（${p.validUntil}），不能转合同` },
 } satisfies Record<string, RefusalRow>;
 
 export type RefusalCode = keyof typeof refusals;
+
+/** "还是草稿", "正在审批中" … as a refusal says where a quote stands. */
+function quoteStatusWords(status: string | number | null | undefined): string {
+  const words: Record<string, string> = {
+    draft: '还是草稿',
+    pending: '正在审批中',
+    approved: '已批准',
+    rejected: '已被驳回',
+    converted: '已转合同',
+    expired: '已过期',
+  };
+  return words[String(status)] ?? '状态不对';
+}
 
 /** A refusal as data: what a result (a claim's outcome) or an error carries. */
 export interface Refusal {

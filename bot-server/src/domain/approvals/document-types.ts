@@ -1,11 +1,13 @@
 import { RefusedError } from '../access/errors.js';
 import { contractDocument } from '../contracts/document.js';
+import { quoteDocument } from '../quotes/document.js';
 import type { ApprovableDocument } from './document.js';
 
 // Every document type an approval flow can be set for, by its code. Quotes, refunds and purchase
 // requests add a line here (and their ApprovableDocument), nothing else.
 export const documentTypes: Readonly<Record<string, ApprovableDocument>> = {
   contract: contractDocument,
+  quote: quoteDocument,
 };
 
 export function documentType(code: string): ApprovableDocument {

@@ -19,6 +19,12 @@ export interface Submission {
   customerId: number | null;
 }
 
+/** One row of an approval card: 报价总额 · ¥128,000.00. */
+export interface KeyFigure {
+  label: string;
+  value: string;
+}
+
 export interface ApprovableDocument {
   /** As people read it: 合同. */
   label: string;
@@ -29,6 +35,11 @@ export interface ApprovableDocument {
    * otherwise) and marks it as under approval.
    */
   submit(tx: EntityManager, acting: Acting, id: number): Promise<Submission>;
+  /**
+   * The key figures an approval card shows inline, read from the run's snapshot (what the
+   * approvers decide on): a quote's total, its discount against the floor, the customer's last prices.
+   */
+  figures?(snapshot: Readonly<Record<string, unknown>>): KeyFigure[];
   /** Applies the run's outcome to the document, in the deciding transaction, audited as `auditor`'s. */
   settle(tx: EntityManager, id: number, outcome: ApprovalOutcome, auditor: Auditor): Promise<void>;
 }

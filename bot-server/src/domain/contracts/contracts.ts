@@ -43,7 +43,7 @@ export const contractSnapshot = (c: Contract) => ({
 });
 
 /** The deal must be the customer's own (and live). */
-async function checkOpportunity(
+export async function checkOpportunity(
   tx: EntityManager,
   customerId: number,
   opportunityId: number | null | undefined,

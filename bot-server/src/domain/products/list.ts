@@ -1,0 +1,40 @@
+import { type Product, ProductSchema } from '@kelian/orm';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Access } from '../access/access.js';
+import { NotVisibleError } from '../access/errors.js';
+import { requireRight } from '../access/policy.js';
+
+// Reading the catalogue: everyone with the product read right (every built-in role) sees all of
+// it; a keyset page on id, searched by a piece of the name or the SKU.
+
+/** `%` and `_` typed by a person are letters, not wildcards. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listProducts(
+  em: EntityManager,
+  access: Access,
+  query: { limit: number; after?: number | undefined; q?: string | undefined; active?: boolean | undefined },
+): Promise<{ products: Product[]; next: number | null }> {
+  requireRight(access, 'product', 'read');
+  const where: FilterQuery<Product>[] = [];
+  if (query.after !== undefined) where.push({ id: { $gt: query.after } });
+  if (query.active !== undefined) where.push({ active: query.active });
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    where.push({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
+  }
+  const rows = await em.find(
+    ProductSchema,
+    { $and: where },
+    { orderBy: { id: 'asc' }, limit: query.limit + 1 },
+  );
+  const products = rows.slice(0, query.limit);
+  return { products, next: rows.length > query.limit ? (products.at(-1)?.id ?? null) : null };
+}
+
+export async function productFor(em: EntityManager, access: Access, id: number): Promise<Product> {
+  requireRight(access, 'product', 'read');
+  const product = await em.findOne(ProductSchema, { id });
+  if (!product) throw new NotVisibleError('product');
+  return product;
+}
