@@ -33,6 +33,8 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/grid', pages: ['customers', 'leads', 'deals'] },
+    { root: 'pages/approvals', pages: ['index', 'detail'] },
+    { root: 'pages/contracts', pages: ['detail', 'edit'] },
   ],
   window: {
     backgroundTextStyle: 'light',

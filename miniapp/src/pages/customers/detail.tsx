@@ -5,6 +5,7 @@ import { Popup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { CustomerContracts } from '../../components/customer-contracts';
 import { ContactsAndFields, CustomerHeader } from '../../components/customer-profile';
 import { Timeline } from '../../components/customer-timeline';
 import { FollowUpForm } from '../../components/follow-up-form';
@@ -137,6 +138,7 @@ export default function CustomerDetailPage() {
           <Section title="商机" hint={deals && deals.length > 0 ? `${deals.length} 个` : undefined}>
             {dealList()}
           </Section>
+          <CustomerContracts customerId={customer.id} deals={deals} />
         </View>
 
         <View className="customer-detail__timeline">
