@@ -30,6 +30,7 @@ export default defineAppConfig({
         'fields',
         'tags',
         'audit',
+        'approval-flows',
       ],
     },
     { root: 'pages/grid', pages: ['customers', 'leads', 'deals'] },
