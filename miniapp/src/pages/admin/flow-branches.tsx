@@ -22,6 +22,7 @@ export function BranchesEditor({ node, nodes, fields, onChange }: Props) {
   return (
     <View className="flow-branches">
       {node.branches.map((branch, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a branch has no id of its own; its place is its identity
         <View key={`${node.id}-${i}`} className="flow-branch">
           <View className="flow-branch__head">
             <Input
@@ -39,6 +40,7 @@ export function BranchesEditor({ node, nodes, fields, onChange }: Props) {
             ) : null}
           </View>
           {branch.when.map((c, k) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a rule has no id of its own; its place is its identity
             <Rule
               key={`${c.field}-${k}`}
               condition={c}
