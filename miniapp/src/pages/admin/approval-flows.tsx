@@ -7,6 +7,7 @@ import { ConsoleFrame } from './console-frame';
 import { FlowEditor } from './flow-editor';
 import { useAdminLoad } from './use-admin-load';
 import { usePicked } from './use-picked';
+import '../../components/customer-bits.css';
 import './flow.css';
 
 // 审批流程: one flow per document type (合同 first), each versioned; pick one to edit its nodes,

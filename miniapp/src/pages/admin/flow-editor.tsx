@@ -101,9 +101,10 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
         {definition.nodes.length === 0 ? (
           <Text className="admin-muted">还没有节点：先添加一个审批或条件。</Text>
         ) : null}
-        {definition.nodes.map((node) => (
+        {definition.nodes.map((node, i) => (
           <NodeCard
             key={node.id}
+            number={i + 1}
             node={node}
             nodes={definition.nodes}
             fields={type.fields}

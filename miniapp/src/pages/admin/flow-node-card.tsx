@@ -16,6 +16,8 @@ const modes = [
 ] as const;
 
 interface Props {
+  /** Its number on the page, as the links name it. */
+  number: number;
   node: FlowNode;
   nodes: FlowNode[];
   fields: FlowField[];
@@ -26,11 +28,23 @@ interface Props {
   onStart(): void;
 }
 
-export function NodeCard({ node, nodes, fields, people, isStart, onChange, onRemove, onStart }: Props) {
+export function NodeCard({
+  number,
+  node,
+  nodes,
+  fields,
+  people,
+  isStart,
+  onChange,
+  onRemove,
+  onStart,
+}: Props) {
   return (
     <View className={`flow-node flow-node--${node.kind}`}>
       <View className="flow-node__head">
-        <Text className="flow-node__kind">{kindNames[node.kind]}</Text>
+        <Text className="flow-node__kind">
+          {number}. {kindNames[node.kind]}
+        </Text>
         <Input
           className="k-input flow-node__name"
           value={node.name}

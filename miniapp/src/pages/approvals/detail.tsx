@@ -16,6 +16,7 @@ import { when } from '../../services/customer-format';
 import { loadSession } from '../../services/session';
 import { ApprovalSteps } from './approval-steps';
 import { DecisionBar } from './decision-bar';
+import '../../components/customer-bits.css';
 import '../../components/sales.css';
 import './index.css';
 import './detail.css';
