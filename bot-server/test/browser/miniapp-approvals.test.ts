@@ -11,7 +11,6 @@ import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 let zhangwei: Page;
-let contract: { id: number; number: string; customer: { id: number; name: string } };
 
 const tokenOf = (page: Page) =>
   page.evaluate(
@@ -46,7 +45,7 @@ describe.skipIf(!hasBrowser)('审批 and contracts in the mini-app (needs Debian
       '/api/customers?limit=1',
     );
     const customer = customers.items[0]!;
-    contract = await api(zhangwei, 'POST', '/api/contracts', {
+    await api(zhangwei, 'POST', '/api/contracts', {
       customerId: customer.id,
       number: 'HT-2026-088',
       name: '华北区域年度服务合同',

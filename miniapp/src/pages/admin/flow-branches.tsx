@@ -40,8 +40,8 @@ export function BranchesEditor({ node, nodes, fields, onChange }: Props) {
             ) : null}
           </View>
           {branch.when.map((c, k) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a rule has no id of its own; its place is its identity
             <Rule
+              // biome-ignore lint/suspicious/noArrayIndexKey: a rule has no id of its own; its place is its identity
               key={`${c.field}-${k}`}
               condition={c}
               fields={fields}
