@@ -30,10 +30,13 @@ export default defineAppConfig({
         'fields',
         'tags',
         'audit',
+        'approval-flows',
       ],
     },
     { root: 'pages/grid', pages: ['customers', 'leads', 'deals'] },
     { root: 'pages/quotes', pages: ['index', 'detail', 'edit'] },
+    { root: 'pages/approvals', pages: ['index', 'detail'] },
+    { root: 'pages/contracts', pages: ['detail', 'edit'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,15 +1,16 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { LOGIN_PAGE } from '../services/api';
+import { LOGIN_PAGE, loginPageFor } from '../services/api';
 import { loadSession } from '../services/session';
 import { type LoadError, loadErrorOf } from './states';
 
 /**
  * A record page's loading, the same for a lead and a deal: the id from the route, the record fetched
  * each time the page shows (after a sign-in check), and the problem to show instead when it cannot be
- * had (`missingTitle` when there is no such record, or none the user may see).
+ * had (`missingTitle` when there is no such record, or none the user may see). A page a card links to
+ * names its `route`: signed out, the person comes back to the same record after 登录.
  */
-export function useRecord<T>(fetch: (id: number) => Promise<T>, missingTitle: string) {
+export function useRecord<T>(fetch: (id: number) => Promise<T>, missingTitle: string, route?: string) {
   const { params } = useRouter();
   const id = Number(params.id);
   const [record, setRecord] = useState<T | null>(null);
@@ -29,7 +30,9 @@ export function useRecord<T>(fetch: (id: number) => Promise<T>, missingTitle: st
   }, [id, missingTitle]);
 
   useDidShow(() => {
-    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
+    if (!loadSession()) {
+      return void Taro.reLaunch({ url: route ? loginPageFor(`${route}?id=${params.id}`) : LOGIN_PAGE });
+    }
     void reload();
   });
 

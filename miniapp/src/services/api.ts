@@ -14,12 +14,13 @@ export const SIDEBAR_PAGE = '/pages/sidebar/index';
 export const ADMIN_PAGE = '/pages/admin/users';
 
 /**
- * A page of this app to return to after login (`?back=`); anything else is ignored. The h5 router
- * hands query parameters over still percent-encoded, the mini-programs decoded.
+ * A page of this app to return to after login (`?back=`), with the record it shows (`?id=7`, for a
+ * card's link); anything else is ignored. The h5 router hands query parameters over still
+ * percent-encoded, the mini-programs decoded.
  */
 export function returnRoute(route: string | null | undefined): string | undefined {
   const path = route?.startsWith('%2F') ? decodeURIComponent(route) : route;
-  return path && /^\/pages\/[\w-]+\/[\w-]+$/.test(path) ? path : undefined;
+  return path && /^\/pages\/[\w-]+\/[\w-]+(\?id=\d+)?$/.test(path) ? path : undefined;
 }
 
 /** The login page, coming back to `route` once signed in. */
@@ -56,6 +57,9 @@ interface Options {
   data?: unknown;
   /** Send the session's token (default). Login calls do not. */
   auth?: boolean;
+  /** A file's bytes (a Blob or ArrayBuffer as `data`) go as application/octet-stream. */
+  binary?: boolean;
+  timeout?: number;
 }
 
 type Method = Exchange['method'];
@@ -63,19 +67,19 @@ type Method = Exchange['method'];
 export async function request<T>(
   method: Method,
   path: string,
-  { data, auth = true }: Options = {},
+  { data, auth = true, binary = false, timeout = REQUEST_TIMEOUT_MS }: Options = {},
 ): Promise<T> {
   if (process.env.TARO_ENV !== 'h5' && apiBase === '') {
     throw new ApiError(0, 'no-api-base', '小程序未配置服务器地址（TARO_APP_API_BASE），请联系管理员');
   }
   const header: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (data !== undefined) header['Content-Type'] = 'application/json';
+  if (data !== undefined) header['Content-Type'] = binary ? 'application/octet-stream' : 'application/json';
   const session = auth ? loadSession() : null;
   if (session) header.Authorization = `Bearer ${session.token}`;
 
   let response: Answer;
   try {
-    response = await send({ url: `${apiBase}${path}`, method, header, data, timeout: REQUEST_TIMEOUT_MS });
+    response = await send({ url: `${apiBase}${path}`, method, header, data, timeout });
   } catch (error) {
     const timedOut = error instanceof TransportError && error.reason === 'timeout';
     throw new ApiError(

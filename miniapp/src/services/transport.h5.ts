@@ -13,7 +13,7 @@ export async function send({ url, method, header, data, timeout }: Exchange): Pr
     const response = await fetch(url, {
       method,
       headers: header,
-      body: data === undefined ? undefined : JSON.stringify(data),
+      body: data === undefined || data instanceof Blob ? data : JSON.stringify(data),
       signal: controller.signal,
       credentials: 'omit',
     });

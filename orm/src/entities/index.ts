@@ -10,6 +10,7 @@ import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
 import { ContactSchema } from './contact.js';
 import { ContractSchema } from './contract.js';
+import { ContractAttachmentChunkSchema, ContractAttachmentSchema } from './contract-attachment.js';
 import { ContractLineSchema } from './contract-line.js';
 import { CustomFieldDefinitionSchema } from './custom-field.js';
 import { CustomerCollaboratorSchema, CustomerSchema, CustomerTagSchema } from './customer.js';
@@ -42,6 +43,7 @@ export * from './audit-log.js';
 export * from './card-instance.js';
 export * from './contact.js';
 export * from './contract.js';
+export * from './contract-attachment.js';
 export * from './contract-line.js';
 export * from './custom-field.js';
 export * from './customer.js';
@@ -115,4 +117,6 @@ export const entities: EntitySchema[] = [
   QuoteSchema,
   QuoteLineSchema,
   ContractLineSchema,
+  ContractAttachmentSchema,
+  ContractAttachmentChunkSchema,
 ];

@@ -1,5 +1,7 @@
 import { approvalDocs } from '../../api/approvals/docs.js';
 import { approvalsRouter } from '../../api/approvals/routes.js';
+import { attachmentDocs } from '../../api/contracts/attachment-docs.js';
+import { contractAttachmentsRouter } from '../../api/contracts/attachment-routes.js';
 import { contractDocs } from '../../api/contracts/docs.js';
 import { contractsRouter } from '../../api/contracts/routes.js';
 import type { KelianModule } from '../../modules/contract.js';
@@ -14,8 +16,8 @@ export const approvalsModule: KelianModule = {
   name: 'approvals',
   register: contractJobs,
   api: {
-    routers: (deps) => [contractsRouter(deps), approvalsRouter(deps)],
-    docs: () => [...contractDocs, ...approvalDocs],
+    routers: (deps) => [contractsRouter(deps), contractAttachmentsRouter(deps), approvalsRouter(deps)],
+    docs: () => [...contractDocs, ...attachmentDocs, ...approvalDocs],
   },
   start: ({ queue }) => enqueueContractExpiry(queue),
 };

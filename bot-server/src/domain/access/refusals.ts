@@ -24,6 +24,7 @@ const objectNames: Record<string, string> = {
   role: '角色',
   view: '视图',
   contract: '合同',
+  contractAttachment: '合同附件',
   approval: '审批',
   approvalFlow: '审批流程',
   product: '产品',
@@ -242,6 +243,11 @@ export const refusals = {
     kind: 'conflict',
     text: (p) =>
       `只有已生效的合同可以终止（这份合同${p.status === 'draft' ? '还是草稿' : p.status === 'pending' ? '正在审批中' : p.status === 'expired' ? '已到期' : '已终止'}）`,
+  },
+  'attachment-empty': { kind: 'invalid', text: () => '附件是空文件，请重新选择' },
+  'attachment-name-invalid': {
+    kind: 'invalid',
+    text: () => '请提供附件的文件名（?name=，不超过 255 个字）',
   },
   'contract-not-draft': {
     kind: 'conflict',

@@ -5,6 +5,7 @@ import { Popup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { CustomerContracts } from '../../components/customer-contracts';
 import { ContactsAndFields, CustomerHeader } from '../../components/customer-profile';
 import { CustomerQuotes } from '../../components/customer-quotes';
 import { Timeline } from '../../components/customer-timeline';
@@ -139,6 +140,7 @@ export default function CustomerDetailPage() {
             {dealList()}
           </Section>
           <CustomerQuotes customerId={customer.id} />
+          <CustomerContracts customerId={customer.id} deals={deals} />
         </View>
 
         <View className="customer-detail__timeline">

@@ -2,11 +2,13 @@ import { Checked, Clock, List, Order, Prices, Service, User, UserAdd } from '@nu
 import { Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { NameAvatar } from '../../components/name-avatar';
 import { Problem } from '../../components/states';
 import { LOGIN_PAGE } from '../../services/api';
 import { EDIT_PAGE } from '../../services/customers';
 import { type Profile, scopeNames } from '../../services/identity';
+import { badgeText, pendingApprovals } from '../../services/pending-count';
 import { DEALS_PAGE, LEADS_PAGE, TASKS_PAGE } from '../../services/sales';
 import { loadSession } from '../../services/session';
 import { useProfile } from '../../services/use-profile';
@@ -28,7 +30,7 @@ const shortcuts: Shortcut[] = [
   { name: '商机', Icon: Prices, colour: '#7a5cf0', url: DEALS_PAGE, tab: true },
   { name: '待办', Icon: Clock, colour: '#14a9a0', url: TASKS_PAGE, tab: true },
   { name: '订单', Icon: Order, colour: '#2d9cdb' },
-  { name: '审批', Icon: Checked, colour: '#e8548a' },
+  { name: '审批', Icon: Checked, colour: '#e8548a', url: '/pages/approvals/index' },
   { name: '工单', Icon: Service, colour: '#4caf6e' },
   { name: '报表', Icon: List, colour: '#5b6b8c' },
 ];
@@ -51,8 +53,12 @@ export default function HomePage() {
   const { profile, error, reload } = useProfile();
   const session = loadSession();
 
+  const [pending, setPending] = useState(0);
+
   useDidShow(() => {
-    if (!loadSession()) void Taro.reLaunch({ url: LOGIN_PAGE });
+    if (!loadSession()) return void Taro.reLaunch({ url: LOGIN_PAGE });
+    // The count is a hint on the tile: without it the tile still opens 审批.
+    pendingApprovals().then(setPending, () => setPending(0));
   });
 
   const who = profile ?? session?.user;
@@ -113,10 +119,12 @@ export default function HomePage() {
           <View className="k-card home__grid">
             {shortcuts.map((shortcut) => {
               const { name, Icon, colour } = shortcut;
+              const badge = name === '审批' ? badgeText(pending) : null;
               return (
                 <View key={name} className="home__shortcut" onClick={() => go(shortcut)}>
                   <View className="home__shortcut-icon" style={{ background: colour }}>
                     <Icon size={22} color="#ffffff" />
+                    {badge ? <Text className="home__badge">{badge}</Text> : null}
                   </View>
                   <Text className="home__shortcut-name">{name}</Text>
                 </View>

@@ -1,4 +1,5 @@
 import { approvalsSource } from './approvals.js';
+import { contractAttachmentsSource } from './contract-attachments.js';
 import { contractsSource } from './contracts.js';
 import { followUpSource } from './follow-ups.js';
 import { leadsConvertedSource } from './leads-converted.js';
@@ -21,5 +22,6 @@ export const timelineSources: readonly TimelineSource[] = [
   leadsConvertedSource,
   mergedCustomersSource,
   contractsSource,
+  contractAttachmentsSource,
   approvalsSource,
 ];
