@@ -37,6 +37,11 @@ export {
   type PurchaseRequestCardView,
 } from './builders/purchase-request.js';
 export {
+  buildReceivableCard,
+  type ReceivableCardState,
+  type ReceivableCardView,
+} from './builders/receivable.js';
+export {
   buildStalledDealCard,
   type StalledDealCardState,
   type StalledDealCardView,

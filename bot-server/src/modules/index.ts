@@ -7,6 +7,7 @@ import { followUpsModule } from '../bot/followups/module.js';
 import { goLiveModule } from '../bot/golive/module.js';
 import { leadsModule } from '../bot/leads/module.js';
 import { orgModule } from '../bot/org/module.js';
+import { receivablesModule } from '../bot/receivables/module.js';
 import { rolesModule } from '../bot/roles/module.js';
 import { salesModule } from '../bot/sales/module.js';
 import type { KelianModule } from './contract.js';
@@ -19,6 +20,7 @@ export const modules: readonly KelianModule[] = [
   salesModule,
   followUpsModule,
   approvalsModule,
+  receivablesModule,
   auditModule,
   goLiveModule,
 ];

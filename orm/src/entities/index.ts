@@ -23,6 +23,7 @@ import { OutboundMessageSchema, RateKeySchema, RateSlotSchema } from './outbound
 import { PlatformSignalSchema } from './platform-signal.js';
 import { PlatformTokenSchema } from './platform-token.js';
 import { RateCounterSchema } from './rate-counter.js';
+import { ReceivableInstalmentSchema, ReceivableReceiptSchema } from './receivable.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
 import { SalesTargetSchema } from './sales-target.js';
@@ -52,6 +53,7 @@ export * from './outbound-message.js';
 export * from './platform-signal.js';
 export * from './platform-token.js';
 export * from './rate-counter.js';
+export * from './receivable.js';
 export * from './role.js';
 export * from './run-slot.js';
 export * from './sales-target.js';
@@ -105,4 +107,6 @@ export const entities: EntitySchema[] = [
   ApprovalInstanceSchema,
   ApprovalTaskSchema,
   ApprovalActionSchema,
+  ReceivableInstalmentSchema,
+  ReceivableReceiptSchema,
 ];
