@@ -18,7 +18,11 @@ export const instalmentsSource = rowSource<ReceivableInstalment>({
   name: 'receivable_plan',
   entity: ReceivableInstalmentSchema,
   column: 'created_at',
-  where: ({ customer, access }) => ({ customer: customer.id, contract: { deletedAt: null }, ...readable(access) }),
+  where: ({ customer, access }) => ({
+    customer: customer.id,
+    contract: { deletedAt: null },
+    ...readable(access),
+  }),
   populate: ['contract'],
   entry: (i) => ({
     at: i.createdAt,
