@@ -57,12 +57,42 @@ function demoContractFlow(generalManagerId: number): FlowDefinition {
   };
 }
 
+/** The demo company's refund flow: the submitter's sales manager, then finance (或签). */
+const demoRefundFlow: FlowDefinition = {
+  start: 'manager',
+  nodes: [
+    {
+      id: 'manager',
+      kind: 'approve',
+      name: '销售主管审批',
+      approvers: { type: 'manager', level: 1 },
+      mode: 'any',
+      next: 'finance',
+    },
+    {
+      id: 'finance',
+      kind: 'approve',
+      name: '财务审批',
+      approvers: { type: 'role', role: 'finance' },
+      mode: 'any',
+      next: null,
+    },
+  ],
+};
+
 export function createApprovalFlows(em: EntityManager, generalManager: User): void {
   em.create(ApprovalFlowSchema, {
     docType: 'contract',
     version: 1,
     name: '合同审批',
     definition: demoContractFlow(generalManager.id),
+    onNoApprover: 'admin',
+  });
+  em.create(ApprovalFlowSchema, {
+    docType: 'refund',
+    version: 1,
+    name: '退款审批',
+    definition: demoRefundFlow,
     onNoApprover: 'admin',
   });
 }

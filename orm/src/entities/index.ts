@@ -23,7 +23,7 @@ import { OutboundMessageSchema, RateKeySchema, RateSlotSchema } from './outbound
 import { PlatformSignalSchema } from './platform-signal.js';
 import { PlatformTokenSchema } from './platform-token.js';
 import { RateCounterSchema } from './rate-counter.js';
-import { ReceivableInstalmentSchema, ReceivableReceiptSchema } from './receivable.js';
+import { ReceivableInstalmentSchema, ReceivableReceiptSchema, RefundSchema } from './receivable.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
 import { SalesTargetSchema } from './sales-target.js';
@@ -109,4 +109,5 @@ export const entities: EntitySchema[] = [
   ApprovalActionSchema,
   ReceivableInstalmentSchema,
   ReceivableReceiptSchema,
+  RefundSchema,
 ];

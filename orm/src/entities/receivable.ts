@@ -66,3 +66,34 @@ export const ReceivableReceiptSchema = defineEntity({
 });
 
 export type ReceivableReceipt = InferEntity<typeof ReceivableReceiptSchema>;
+
+/** 审批中 until its flow decides; 已批准 writes the money back as negative receipts. */
+export const refundStatuses = ['draft', 'pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type RefundStatus = (typeof refundStatuses)[number];
+
+// A refund (退款) to a customer on a contract, sent through the refund flow the moment it is asked
+// for (`draft` lives only inside that transaction). Approved, it becomes negative receipts on the
+// contract's instalments, latest first, dated `refundDate`; rejected or withdrawn, it stays as a
+// record and a new request is made.
+export const RefundSchema = defineEntity({
+  name: 'Refund',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    contract: p.manyToOne(ContractSchema).deleteRule('cascade'),
+    customer: p.manyToOne(CustomerSchema).deleteRule('cascade'),
+    amountCents: p.bigint('number'),
+    reason: p.string().length(500),
+    /** When the money goes back to the customer. */
+    refundDate: p.date(),
+    status: p.enum(refundStatuses).default('draft'),
+    requestedBy: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['contract', 'id'] }, { properties: ['customer', 'id'] }],
+});
+
+export type Refund = InferEntity<typeof RefundSchema>;

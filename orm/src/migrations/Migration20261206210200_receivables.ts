@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// Receivable plans and receipts (issue 14). The built-in roles gain `receivable` as
+// Receivable plans, receipts and refunds (issue 14). The built-in roles gain `receivable` as
 // reference/roles.ts gives it to a new database: finance reads and records, managers and the admin
 // read and export (the admin records too), reps read their customers' plans.
 const granted: Record<string, string[]> = {
@@ -33,6 +33,14 @@ export class Migration20261206210200_receivables extends Migration {
     this.addSql(`alter table "receivable_receipt" add constraint "receivable_receipt_recorded_by_id_foreign" foreign key ("recorded_by_id") references "app_user" ("id") on delete set null;`);
     this.addSql(`alter table "receivable_receipt" add constraint "receivable_receipt_method_check" check ("method" in ('bank', 'cash', 'acceptance', 'online', 'other'));`);
 
+    this.addSql(`create table "refund" ("id" serial primary key, "contract_id" int not null, "customer_id" int not null, "amount_cents" bigint not null, "reason" varchar(500) not null, "refund_date" date not null, "status" text not null default 'draft', "requested_by_id" int null, "created_at" timestamptz not null, "updated_at" timestamptz not null);`);
+    this.addSql(`create index "refund_contract_id_id_index" on "refund" ("contract_id", "id");`);
+    this.addSql(`create index "refund_customer_id_id_index" on "refund" ("customer_id", "id");`);
+    this.addSql(`alter table "refund" add constraint "refund_contract_id_foreign" foreign key ("contract_id") references "contract" ("id") on delete cascade;`);
+    this.addSql(`alter table "refund" add constraint "refund_customer_id_foreign" foreign key ("customer_id") references "customer" ("id") on delete cascade;`);
+    this.addSql(`alter table "refund" add constraint "refund_requested_by_id_foreign" foreign key ("requested_by_id") references "app_user" ("id") on delete set null;`);
+    this.addSql(`alter table "refund" add constraint "refund_status_check" check ("status" in ('draft', 'pending', 'approved', 'rejected', 'withdrawn'));`);
+
     for (const [code, verbs] of Object.entries(granted))
       this.addSql(`update "role" set "rights" = "rights" || '${JSON.stringify({ receivable: verbs })}'::jsonb where "code" = '${code}';`);
   }
@@ -43,6 +51,7 @@ export class Migration20261206210200_receivables extends Migration {
 
     this.addSql(`drop table if exists "receivable_instalment" cascade;`);
     this.addSql(`drop table if exists "receivable_receipt" cascade;`);
+    this.addSql(`drop table if exists "refund" cascade;`);
   }
 
 }

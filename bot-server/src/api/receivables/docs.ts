@@ -14,6 +14,9 @@ import {
   receiptCreate,
   receiptJson,
   receivableListQuery,
+  refundCreate,
+  refundIdParam,
+  refundJson,
 } from './schemas.js';
 
 const base = { signedIn: true, tag: '回款' } as const;
@@ -99,5 +102,27 @@ export const receivableDocs: RouteDoc[] = [
     summary: '回款延期（合同负责人或财务）：回款日顺延，财务会收到通知',
     body: deferBody,
     answers: { 200: instalment, ...failures, 409: problem('这一期已取消或已全部回款') },
+  },
+  {
+    method: 'post',
+    path: '/refunds',
+    signedIn: true,
+    tag: '退款',
+    summary: '发起退款：不超过合同已回款（减去已批准和审批中的退款），随即进入退款审批流程',
+    body: refundCreate,
+    answers: {
+      201: { description: '退款申请（审批中）', schema: refundJson },
+      ...failures,
+      409: problem('合同还未生效，或还没有退款审批流程'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/refunds/:id',
+    signedIn: true,
+    tag: '退款',
+    params: refundIdParam,
+    summary: '一笔退款及其审批',
+    answers: { 200: { description: '退款', schema: refundJson }, ...failures },
   },
 ];

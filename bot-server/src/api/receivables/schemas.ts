@@ -1,4 +1,4 @@
-import { receiptMethods } from '@kelian/orm';
+import { receiptMethods, refundStatuses } from '@kelian/orm';
 import { z } from 'zod';
 import { receivableViews } from '../../domain/receivables/list.js';
 import { cursorParam } from '../customers/cursor.js';
@@ -13,6 +13,7 @@ const cents = (what: string) =>
 
 export const contractIdParam = z.object({ id: idParam('合同编号应为正整数') });
 export const instalmentIdParam = z.object({ id: idParam('回款计划编号应为正整数') });
+export const refundIdParam = z.object({ id: idParam('退款编号应为正整数') });
 export const customerIdParam = z.object({ id: idParam('客户编号应为正整数') });
 
 export const planCreate = z.strictObject(
@@ -107,3 +108,38 @@ export const customerReceivablesJson = z.object({
 });
 
 export const instalmentPage = z.object({ items: z.array(instalmentJson), nextCursor: z.string().nullable() });
+
+export const refundCreate = z.strictObject(
+  {
+    contractId: z.int({ error: '合同编号应为正整数' }).positive('合同编号应为正整数'),
+    amountCents: cents('退款金额'),
+    reason: z
+      .string({ error: '请填写退款原因' })
+      .trim()
+      .min(2, '请填写退款原因（至少 2 个字）')
+      .max(500, '退款原因不能超过 500 个字'),
+    refundDate: calendarDate,
+  },
+  unknownKeys,
+);
+
+export const refundStatusLabels = {
+  draft: '草稿',
+  pending: '审批中',
+  approved: '已批准',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+} as const;
+
+export const refundJson = z.object({
+  id: z.int(),
+  contract: z.object({ id: z.int(), number: z.string() }),
+  customer: person,
+  amountCents: z.int(),
+  reason: z.string(),
+  refundDate: z.string(),
+  status: z.enum(refundStatuses),
+  statusLabel: z.string(),
+  approvalId: z.int().nullable(),
+  createdAt: timestamp,
+});

@@ -1,11 +1,12 @@
 import { receivableDocs } from '../../api/receivables/docs.js';
+import { refundsRouter } from '../../api/receivables/refund-routes.js';
 import { receivablesRouter } from '../../api/receivables/routes.js';
 import type { KelianModule } from '../../modules/contract.js';
 import { receivableCard } from './card.js';
 import { receivableActions } from './feature.js';
 import { enqueueReceivableReminders, receivableJobs } from './jobs.js';
 
-/** Receivable plans and receipts (回款计划 / 回款记录), their reminders and the cards' answers. */
+/** Receivable plans and receipts (回款计划 / 回款记录), refunds, the reminders and the cards' answers. */
 export const receivablesModule: KelianModule = {
   name: 'receivables',
   register(ctx) {
@@ -13,6 +14,6 @@ export const receivablesModule: KelianModule = {
     receivableJobs(ctx.config.displayTimeZone)(ctx);
   },
   cards: { receivable: receivableCard },
-  api: { routers: (deps) => [receivablesRouter(deps)], docs: () => receivableDocs },
+  api: { routers: (deps) => [receivablesRouter(deps), refundsRouter(deps)], docs: () => receivableDocs },
   start: ({ queue }) => enqueueReceivableReminders(queue),
 };

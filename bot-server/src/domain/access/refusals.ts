@@ -25,6 +25,7 @@ const objectNames: Record<string, string> = {
   view: '视图',
   contract: '合同',
   receivable: '回款计划',
+  refund: '退款',
   approval: '审批',
   approvalFlow: '审批流程',
   product: '产品',
@@ -276,6 +277,11 @@ export const refusals = {
       `本次回款 ${p.amount} 超过了这一期未回款的 ${p.open}；如确属客户多付，请勾选「多付」后再登记`,
   },
   'receivable-defer-invalid': { kind: 'invalid', text: (p) => `延期天数应为 1 到 ${p.max} 的整数` },
+  'refund-over-received': {
+    kind: 'invalid',
+    text: (p) => `退款 ${p.amount} 超过了这份合同可退的 ${p.refundable}（已回款减去已批准和审批中的退款）`,
+  },
+  'refund-not-draft': { kind: 'conflict', text: () => '这笔退款已提交过审批，请重新发起退款申请' },
   'receivable-owner-only': { kind: 'not-permitted', text: () => '只有合同负责人或财务可以处理这条回款提醒' },
 } satisfies Record<string, RefusalRow>;
 

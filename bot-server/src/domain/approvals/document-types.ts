@@ -1,12 +1,14 @@
 import { RefusedError } from '../access/errors.js';
 import { contractDocument } from '../contracts/document.js';
 import { overdueEvidence } from '../receivables/evidence.js';
+import { refundDocument } from '../receivables/refund-document.js';
 import type { ApprovableDocument, CustomerEvidence } from './document.js';
 
 // Every document type an approval flow can be set for, by its code. Quotes, refunds and purchase
 // requests add a line here (and their ApprovableDocument), nothing else.
 export const documentTypes: Readonly<Record<string, ApprovableDocument>> = {
   contract: contractDocument,
+  refund: refundDocument,
 };
 
 export function documentType(code: string): ApprovableDocument {

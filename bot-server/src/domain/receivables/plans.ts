@@ -3,12 +3,10 @@ import { ContractSchema, type ReceivableInstalment, ReceivableInstalmentSchema }
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, RefusedError } from '../access/errors.js';
-import { mayAtAll } from '../access/policy.js';
-import { mayChange } from '../access/scope.js';
 import { audit } from '../audit/audit.js';
 import { contractFor } from '../contracts/store.js';
 import { checkCents, requirePlannable } from './rules.js';
-import { instalmentFor, mayRecord } from './store.js';
+import { instalmentFor, mayPlan } from './store.js';
 
 // Writing a contract's receivable plan: instalments are added (the rep drafting the contract, or
 // finance once it is in force) as long as the plan stays within the contract amount, and one with
@@ -43,11 +41,8 @@ export function addInstalments(
   return em.transactional(async (tx) => {
     await tx.findOne(ContractSchema, { id: contractId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const contract = await contractFor(tx, acting.access, contractId, 'read');
-    const mayPlan =
-      mayRecord(acting.access, contract.customer) ||
-      (mayAtAll(acting.access, 'contract', 'edit') &&
-        mayChange(acting.access, contract.customer, 'contract'));
-    if (!mayPlan) throw new NotPermittedError('not-permitted', { object: 'receivable', verb: 'edit' });
+    if (!mayPlan(acting.access, contract.customer))
+      throw new NotPermittedError('not-permitted', { object: 'receivable', verb: 'edit' });
     requirePlannable(contract.status);
     const planned = (await plannedCents(tx, contractId)) + items.reduce((sum, i) => sum + i.amountCents, 0);
     if (planned > contract.amountCents)

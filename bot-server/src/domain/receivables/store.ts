@@ -29,6 +29,14 @@ export const instalmentPopulate = [
 export const mayRecord = (access: Access, customer: Contract['customer']): boolean =>
   mayAtAll(access, 'receivable', 'edit') && mayChange(access, customer, 'receivable');
 
+/**
+ * May the user write this customer's receivables: a plan, a refund request? The rep who may change
+ * the contract (drafting it with its plan) or whoever records receipts.
+ */
+export const mayPlan = (access: Access, customer: Contract['customer']): boolean =>
+  mayRecord(access, customer) ||
+  (mayAtAll(access, 'contract', 'edit') && mayChange(access, customer, 'contract'));
+
 export async function instalmentFor(
   em: EntityManager,
   access: Access,
