@@ -80,7 +80,10 @@ describe('saving flows', () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
     expect(saved.body.version).toBe(2);
     const list = flowList.parse((await admin.get('/api/approval-flows')).body);
-    expect(list.items.map((i) => [i.docType, i.label, i.flow?.version])).toEqual([['contract', '合同', 2]]);
+    expect(list.items.map((i) => [i.docType, i.label, i.flow?.version])).toEqual([
+      ['contract', '合同', 2],
+      ['refund', '退款', 1],
+    ]);
 
     const old = approvalDetail.parse((await zhangwei.get(`/api/approvals/${running}`)).body);
     expect(old.flow.version).toBe(1);
