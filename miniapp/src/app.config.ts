@@ -33,6 +33,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'pages/grid', pages: ['customers', 'leads', 'deals'] },
+    { root: 'pages/receivables', pages: ['index', 'contract'] },
   ],
   window: {
     backgroundTextStyle: 'light',

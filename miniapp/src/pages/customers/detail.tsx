@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ContactsAndFields, CustomerHeader } from '../../components/customer-profile';
+import { CustomerReceivablesBlock } from '../../components/customer-receivables';
 import { Timeline } from '../../components/customer-timeline';
 import { FollowUpForm } from '../../components/follow-up-form';
 import { Section } from '../../components/section';
@@ -137,6 +138,7 @@ export default function CustomerDetailPage() {
           <Section title="商机" hint={deals && deals.length > 0 ? `${deals.length} 个` : undefined}>
             {dealList()}
           </Section>
+          <CustomerReceivablesBlock customerId={customer.id} />
         </View>
 
         <View className="customer-detail__timeline">
