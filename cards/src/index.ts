@@ -43,6 +43,11 @@ export {
   type QuoteListItem,
 } from './builders/quote-list.js';
 export {
+  buildReceivableCard,
+  type ReceivableCardState,
+  type ReceivableCardView,
+} from './builders/receivable.js';
+export {
   buildStalledDealCard,
   type StalledDealCardState,
   type StalledDealCardView,

@@ -37,6 +37,7 @@ export default defineAppConfig({
     { root: 'pages/quotes', pages: ['index', 'detail', 'edit'] },
     { root: 'pages/approvals', pages: ['index', 'detail'] },
     { root: 'pages/contracts', pages: ['detail', 'edit'] },
+    { root: 'pages/receivables', pages: ['index', 'contract'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -9,6 +9,7 @@ import { leadsModule } from '../bot/leads/module.js';
 import { orgModule } from '../bot/org/module.js';
 import { productsModule } from '../bot/products/module.js';
 import { quotesModule } from '../bot/quotes/module.js';
+import { receivablesModule } from '../bot/receivables/module.js';
 import { rolesModule } from '../bot/roles/module.js';
 import { salesModule } from '../bot/sales/module.js';
 import type { KelianModule } from './contract.js';
@@ -23,6 +24,7 @@ export const modules: readonly KelianModule[] = [
   approvalsModule,
   productsModule,
   quotesModule,
+  receivablesModule,
   auditModule,
   goLiveModule,
 ];

@@ -83,6 +83,7 @@ describe('saving flows', () => {
     expect(list.items.map((i) => [i.docType, i.label, i.flow?.version])).toEqual([
       ['contract', '合同', 2],
       ['quote', '报价', 1],
+      ['refund', '退款', 1],
     ]);
 
     const old = approvalDetail.parse((await zhangwei.get(`/api/approvals/${running}`)).body);

@@ -14,6 +14,8 @@ export const ACTION_VERBS = {
   'ticket.escalate': { needsConfirmation: true },
   'task.complete': { needsConfirmation: false },
   'task.postpone': { needsConfirmation: false },
+  'receivable.paid': { needsConfirmation: false },
+  'receivable.defer': { needsConfirmation: false },
   'procurement.accept': { needsConfirmation: false },
   'deal.nudge': { needsConfirmation: false },
   'survey.rate': { needsConfirmation: false },

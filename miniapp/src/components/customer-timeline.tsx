@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { when } from '../services/customer-format';
 import type { TimelineItem, TimelineType } from '../services/customers';
 
-// The customer's history, newest first: follow-ups, changes, owners, deals, tasks, contracts, approvals.
+// The customer's history, newest first: follow-ups, changes, owners, deals, tasks, contracts, approvals, receivables.
 
 const colours: Record<TimelineType, string> = {
   created: '#86909c',
@@ -17,6 +17,7 @@ const colours: Record<TimelineType, string> = {
   lead: '#f7873b',
   contract: '#2f6bff',
   approval: '#7a5cf0',
+  receivable: '#14a9a0',
 };
 
 export function Timeline({ items }: { items: TimelineItem[] }) {

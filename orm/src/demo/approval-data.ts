@@ -87,6 +87,29 @@ const demoQuoteFlow: FlowDefinition = {
   ],
 };
 
+/** The demo company's refund flow: the submitter's sales manager, then finance (或签). */
+const demoRefundFlow: FlowDefinition = {
+  start: 'manager',
+  nodes: [
+    {
+      id: 'manager',
+      kind: 'approve',
+      name: '销售主管审批',
+      approvers: { type: 'manager', level: 1 },
+      mode: 'any',
+      next: 'finance',
+    },
+    {
+      id: 'finance',
+      kind: 'approve',
+      name: '财务审批',
+      approvers: { type: 'role', role: 'finance' },
+      mode: 'any',
+      next: null,
+    },
+  ],
+};
+
 export function createApprovalFlows(em: EntityManager, generalManager: User): void {
   em.create(ApprovalFlowSchema, {
     docType: 'contract',
@@ -101,5 +124,12 @@ export function createApprovalFlows(em: EntityManager, generalManager: User): vo
     name: '报价审批（低于底价）',
     definition: demoQuoteFlow,
     onNoApprover: 'auto_pass',
+  });
+  em.create(ApprovalFlowSchema, {
+    docType: 'refund',
+    version: 1,
+    name: '退款审批',
+    definition: demoRefundFlow,
+    onNoApprover: 'admin',
   });
 }

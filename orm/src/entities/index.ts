@@ -27,6 +27,7 @@ import { PlatformTokenSchema } from './platform-token.js';
 import { ProductSchema } from './product.js';
 import { QuoteLineSchema, QuoteSchema } from './quote.js';
 import { RateCounterSchema } from './rate-counter.js';
+import { ReceivableInstalmentSchema, ReceivableReceiptSchema, RefundSchema } from './receivable.js';
 import { RoleAssignmentSchema, RoleSchema } from './role.js';
 import { RunSlotSchema } from './run-slot.js';
 import { SalesTargetSchema } from './sales-target.js';
@@ -60,6 +61,7 @@ export * from './platform-token.js';
 export * from './product.js';
 export * from './quote.js';
 export * from './rate-counter.js';
+export * from './receivable.js';
 export * from './role.js';
 export * from './run-slot.js';
 export * from './sales-target.js';
@@ -119,4 +121,7 @@ export const entities: EntitySchema[] = [
   ContractLineSchema,
   ContractAttachmentSchema,
   ContractAttachmentChunkSchema,
+  ReceivableInstalmentSchema,
+  ReceivableReceiptSchema,
+  RefundSchema,
 ];

@@ -16,7 +16,8 @@ export type FieldRules = Record<string, Record<string, FieldAccess>>;
  * a right like the others: a procurement user reads customers (scope `all`) and edits none. The
  * parts of a customer (contacts, follow-ups, its tags) go with the customer's rights; `settings`
  * (tags, rules, custom fields, stages, the audit log, syncs) is administered company-wide.
- * Contracts go with their customer like deals; `approval` reads the approval runs of the people in
+ * Contracts go with their customer like deals, and so do their receivable plans (`receivable`: read
+ * them, edit = record receipts and set plans); `approval` reads the approval runs of the people in
  * scope (everyone reads the ones they submitted or decide on); `product` is the catalogue.
  */
 export const rightObjects = [
@@ -25,6 +26,7 @@ export const rightObjects = [
   'opportunity',
   'task',
   'contract',
+  'receivable',
   'approval',
   'product',
   'settings',

@@ -18,6 +18,7 @@ import { Migration20261206171000_deal_grid } from './Migration20261206171000_dea
 import { Migration20261206183059_approvals } from './Migration20261206183059_approvals.js';
 import { Migration20261206190000_list_indexes } from './Migration20261206190000_list_indexes.js';
 import { Migration20261206210100_quotes } from './Migration20261206210100_quotes.js';
+import { Migration20261206210200_receivables } from './Migration20261206210200_receivables.js';
 import { Migration20261206210300_contract_attachments } from './Migration20261206210300_contract_attachments.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
@@ -50,4 +51,5 @@ export const migrationsList = [
     name: 'Migration20261206210300_contract_attachments',
     class: Migration20261206210300_contract_attachments,
   },
+  { name: 'Migration20261206210200_receivables', class: Migration20261206210200_receivables },
 ];

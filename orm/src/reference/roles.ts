@@ -9,13 +9,15 @@ import { type DataScope, type FieldRules, type Rights, RoleSchema } from '../ent
 // databases the same): sales works its own, a manager his department tree and hands things over,
 // the admin everything; procurement, service and finance read customers and deals and change none.
 // Exporting lists and approving (a credit limit, a deal's discount or contract) is a manager's, not a
-// rep's; finance approves deals too (its step in contract approvals), within its scope.
+// rep's; finance approves deals too (its step in contract approvals), within its scope, and records
+// receipts (回款), which reps and managers read.
 const seller = {
   customer: ['read', 'edit', 'delete'],
   lead: ['read', 'edit', 'claim'],
   opportunity: ['read', 'edit', 'delete'],
   task: ['read', 'edit'],
   contract: ['read', 'edit', 'delete'],
+  receivable: ['read'],
   product: ['read'],
 } satisfies Rights;
 const manager = {
@@ -24,6 +26,7 @@ const manager = {
   opportunity: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
   task: ['read', 'edit', 'reassign', 'export'],
   contract: ['read', 'edit', 'delete', 'export', 'approve'],
+  receivable: ['read', 'export'],
   approval: ['read'],
   product: ['read'],
 } satisfies Rights;
@@ -32,6 +35,7 @@ const financeRights = {
   customer: ['read'],
   opportunity: ['read', 'approve'],
   contract: ['read', 'export', 'approve'],
+  receivable: ['read', 'edit', 'export'],
   approval: ['read'],
   product: ['read'],
 } satisfies Rights;
@@ -50,7 +54,12 @@ export const builtInRoles: {
     code: adminRoleCode,
     name: '管理员',
     scope: 'all',
-    rights: { ...manager, product: ['read', 'edit', 'delete', 'export'], settings: ['administer'] },
+    rights: {
+      ...manager,
+      receivable: ['read', 'edit', 'export'],
+      product: ['read', 'edit', 'delete', 'export'],
+      settings: ['administer'],
+    },
   },
   { code: 'manager', name: '销售主管', scope: 'department_tree', rights: manager },
   { code: 'sales', name: '销售', scope: 'self', rights: seller },

@@ -42,7 +42,7 @@ import {
 
 export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = textNotices(messenger);
+  const notices = textNotices(messenger, config.displayTimeZone);
   const idOf = (ctx: ApiContext) => parseInput(quoteId, ctx.params).id;
   const today = () => localDate(new Date(), config.displayTimeZone);
   // The links' key, derived from the platform secret the server already keeps: nothing new to configure.

@@ -25,6 +25,8 @@ const objectNames: Record<string, string> = {
   view: '视图',
   contract: '合同',
   contractAttachment: '合同附件',
+  receivable: '回款计划',
+  refund: '退款',
   approval: '审批',
   approvalFlow: '审批流程',
   product: '产品',
@@ -287,6 +289,40 @@ export const refusals = {
     text: (p) => `只有已批准的报价可以转合同（这份报价${quoteStatusWords(p.status)}）`,
   },
   'quote-expired': { kind: 'conflict', text: (p) => `报价已过有效期（${p.validUntil}），不能转合同` },
+  // Receivable plans and receipts (domain/receivables).
+  'receivable-amount-invalid': {
+    kind: 'invalid',
+    text: () => '金额必须是大于 0 的整数（单位：分），例如 ¥120,000.00 写作 12000000',
+  },
+  'receivable-plan-size': { kind: 'invalid', text: (p) => `回款计划应有 1 到 ${p.max} 期` },
+  'receivable-plan-over-contract': {
+    kind: 'invalid',
+    text: (p) => `回款计划合计 ${p.planned} 超过了合同金额 ${p.contract}`,
+  },
+  'receivable-plan-closed': {
+    kind: 'conflict',
+    text: (p) =>
+      `合同${p.status === 'pending' ? '正在审批中' : p.status === 'expired' ? '已到期' : '已终止'}，不能再设置回款计划（草稿和已生效的合同可以）`,
+  },
+  'receivable-contract-unsigned': {
+    kind: 'conflict',
+    text: (p) => `合同${p.status === 'pending' ? '正在审批中' : '还是草稿'}，生效后才能登记回款`,
+  },
+  'receivable-cancelled': { kind: 'conflict', text: () => '这一期回款计划已取消，不能再登记回款或延期' },
+  'receivable-has-receipts': { kind: 'conflict', text: () => '这一期已有回款记录，不能取消' },
+  'receivable-settled': { kind: 'conflict', text: () => '这一期已全部回款' },
+  'receipt-over-open': {
+    kind: 'invalid',
+    text: (p) =>
+      `本次回款 ${p.amount} 超过了这一期未回款的 ${p.open}；如确属客户多付，请勾选「多付」后再登记`,
+  },
+  'receivable-defer-invalid': { kind: 'invalid', text: (p) => `延期天数应为 1 到 ${p.max} 的整数` },
+  'refund-over-received': {
+    kind: 'invalid',
+    text: (p) => `退款 ${p.amount} 超过了这份合同可退的 ${p.refundable}（已回款减去已批准和审批中的退款）`,
+  },
+  'refund-not-draft': { kind: 'conflict', text: () => '这笔退款已提交过审批，请重新发起退款申请' },
+  'receivable-owner-only': { kind: 'not-permitted', text: () => '只有合同负责人或财务可以处理这条回款提醒' },
 } satisfies Record<string, RefusalRow>;
 
 export type RefusalCode = keyof typeof refusals;

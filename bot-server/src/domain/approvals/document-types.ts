@@ -1,13 +1,16 @@
 import { RefusedError } from '../access/errors.js';
 import { contractDocument } from '../contracts/document.js';
 import { quoteDocument } from '../quotes/document.js';
-import type { ApprovableDocument } from './document.js';
+import { overdueEvidence } from '../receivables/evidence.js';
+import { refundDocument } from '../receivables/refund-document.js';
+import type { ApprovableDocument, CustomerEvidence } from './document.js';
 
 // Every document type an approval flow can be set for, by its code. Quotes, refunds and purchase
 // requests add a line here (and their ApprovableDocument), nothing else.
 export const documentTypes: Readonly<Record<string, ApprovableDocument>> = {
   contract: contractDocument,
   quote: quoteDocument,
+  refund: refundDocument,
 };
 
 export function documentType(code: string): ApprovableDocument {
@@ -15,3 +18,6 @@ export function documentType(code: string): ApprovableDocument {
   if (!type) throw new RefusedError('flow-doc-type-unknown', { docType: code });
   return type;
 }
+
+/** What every approval shows about the document's customer, in this order (cards, texts). */
+export const customerEvidence: readonly CustomerEvidence[] = [overdueEvidence];

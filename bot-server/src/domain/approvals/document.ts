@@ -43,3 +43,13 @@ export interface ApprovableDocument {
   /** Applies the run's outcome to the document, in the deciding transaction, audited as `auditor`'s. */
   settle(tx: EntityManager, id: number, outcome: ApprovalOutcome, auditor: Auditor): Promise<void>;
 }
+
+/**
+ * A figure about the document's customer that an approver weighs, whatever the document (the
+ * customer's overdue receivables): null when there is nothing to show. `today` is the company's day.
+ */
+export type CustomerEvidence = (
+  em: EntityManager,
+  customerId: number,
+  today: string,
+) => Promise<{ label: string; value: string } | null>;

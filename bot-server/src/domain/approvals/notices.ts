@@ -1,6 +1,8 @@
 import type { ApprovalInstance, RouteStep } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { localDate } from '../followups/local-time.js';
 import type { Messenger } from '../notify/messenger.js';
+import { customerEvidence } from './document-types.js';
 
 // Every message an approval causes, in one place, as plain texts in people's direct chats, sent in
 // the deciding transaction. The approval cards (issue 14's next step) replace these functions and
@@ -23,14 +25,26 @@ const progress = (run: ApprovalInstance) => {
   return `${approving(run.route.slice(0, run.currentStep + 1))}/${approving(run.route)}`;
 };
 
-export function textNotices(messenger: Messenger): ApprovalNotices {
+/** The customer's figures an approver weighs (逾期回款 …), one line each, as of the company's day. */
+async function evidenceLines(tx: EntityManager, run: ApprovalInstance, timeZone: string): Promise<string> {
+  if (!run.customer) return '';
+  const today = localDate(new Date(), timeZone);
+  let lines = '';
+  for (const figure of customerEvidence) {
+    const shown = await figure(tx, run.customer.id, today);
+    if (shown) lines += `\n${shown.label}：${shown.value}`;
+  }
+  return lines;
+}
+
+export function textNotices(messenger: Messenger, timeZone: string): ApprovalNotices {
   return {
     async toApprovers(tx, run, step, userIds) {
       if (userIds.length === 0) return;
       await messenger.tell(
         tx,
         userIds,
-        `【待审批】${run.submitter.name} 提交的${run.title}，等待你审批（${step.name} · ${progress(run)}）`,
+        `【待审批】${run.submitter.name} 提交的${run.title}，等待你审批（${step.name} · ${progress(run)}）${await evidenceLines(tx, run, timeZone)}`,
       );
     },
     async toCc(tx, run, userIds) {

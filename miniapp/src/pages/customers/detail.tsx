@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CustomerContracts } from '../../components/customer-contracts';
 import { ContactsAndFields, CustomerHeader } from '../../components/customer-profile';
 import { CustomerQuotes } from '../../components/customer-quotes';
+import { CustomerReceivablesBlock } from '../../components/customer-receivables';
 import { Timeline } from '../../components/customer-timeline';
 import { FollowUpForm } from '../../components/follow-up-form';
 import { Section } from '../../components/section';
@@ -141,6 +142,7 @@ export default function CustomerDetailPage() {
           </Section>
           <CustomerQuotes customerId={customer.id} />
           <CustomerContracts customerId={customer.id} deals={deals} />
+          <CustomerReceivablesBlock customerId={customer.id} />
         </View>
 
         <View className="customer-detail__timeline">

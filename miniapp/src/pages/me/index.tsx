@@ -7,6 +7,7 @@ import { Problem } from '../../components/states';
 import { ADMIN_PAGE, LOGIN_PAGE } from '../../services/api';
 import { clientNames, detectClient } from '../../services/client';
 import { scopeLine, signOut } from '../../services/identity';
+import { RECEIVABLES_PAGE, recordsReceipts } from '../../services/receivables';
 import { clearSession, loadSession } from '../../services/session';
 import { useProfile } from '../../services/use-profile';
 import './index.css';
@@ -72,6 +73,18 @@ export default function MePage() {
           )}
         </CellGroup>
       )}
+
+      {recordsReceipts(profile?.roles) ? (
+        <CellGroup title="财务" className="me__group">
+          <Cell
+            title="回款"
+            description="即将到期、已逾期，登记回款"
+            align="center"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: RECEIVABLES_PAGE })}
+          />
+        </CellGroup>
+      ) : null}
 
       {/* The built-in 管理员 role; the console's pages ask the server, which refuses anyone else. */}
       {profile?.administers ? (

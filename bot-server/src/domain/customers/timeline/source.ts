@@ -19,6 +19,7 @@ export const timelineTypes = [
   'lead',
   'contract',
   'approval',
+  'receivable',
 ] as const;
 export type TimelineType = (typeof timelineTypes)[number];
 

@@ -6,6 +6,7 @@ import { leadsConvertedSource } from './leads-converted.js';
 import { mergedCustomersSource } from './merged-customers.js';
 import { opportunitiesClosedSource } from './opportunities-closed.js';
 import { opportunitiesOpenedSource } from './opportunities-opened.js';
+import { instalmentsSource, receiptsSource } from './receivables.js';
 import { recordChangesSource } from './record-changes.js';
 import type { TimelineSource } from './source.js';
 import { stageChangesSource } from './stage-changes.js';
@@ -24,4 +25,6 @@ export const timelineSources: readonly TimelineSource[] = [
   contractsSource,
   contractAttachmentsSource,
   approvalsSource,
+  instalmentsSource,
+  receiptsSource,
 ];

@@ -1,0 +1,66 @@
+import { ApprovalInstanceSchema, type Refund, RefundSchema, type RefundStatus } from '@kelian/orm';
+import Router from '@koa/router';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NotVisibleError } from '../../domain/access/errors.js';
+import { textNotices } from '../../domain/approvals/notices.js';
+import { contractFor } from '../../domain/contracts/store.js';
+import { requestRefund } from '../../domain/receivables/request-refund.js';
+import { parseInput } from '../../http/validate.js';
+import { actingOf } from '../customers/acting.js';
+import type { ApiDeps, ApiState } from '../deps.js';
+import { refundCreate, refundIdParam, refundStatusLabels } from './schemas.js';
+
+// /api/refunds: a refund asked for on a contract goes through the refund flow at once.
+
+async function refundJsonOf(em: EntityManager, refund: Refund) {
+  const run = await em.findOne(
+    ApprovalInstanceSchema,
+    { docType: 'refund', docId: refund.id },
+    { orderBy: { id: 'desc' }, fields: ['id'] },
+  );
+  return {
+    id: refund.id,
+    contract: { id: refund.contract.id, number: refund.contract.number },
+    customer: { id: refund.customer.id, name: refund.customer.name },
+    amountCents: refund.amountCents,
+    reason: refund.reason,
+    refundDate: refund.refundDate,
+    status: refund.status,
+    statusLabel: refundStatusLabels[refund.status as RefundStatus],
+    approvalId: run?.id ?? null,
+    createdAt: refund.createdAt.toISOString(),
+  };
+}
+
+export function refundsRouter({ orm, messenger, config }: ApiDeps): Router<ApiState> {
+  const router = new Router<ApiState>();
+  const notices = textNotices(messenger, config.displayTimeZone);
+
+  const shown = async (em: EntityManager, access: Parameters<typeof contractFor>[1], id: number) => {
+    const refund = await em.findOne(RefundSchema, { id }, { populate: ['contract', 'customer'] });
+    if (!refund) throw new NotVisibleError('refund');
+    // A refund is seen by whoever sees its contract.
+    await contractFor(em, access, refund.contract.id, 'read');
+    return refundJsonOf(em, refund);
+  };
+
+  router.post('/refunds', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const { refund } = await requestRefund(
+      orm.em.fork(),
+      acting,
+      parseInput(refundCreate, ctx.request.body),
+      notices,
+    );
+    ctx.status = 201;
+    ctx.set('Location', `/api/refunds/${refund.id}`);
+    ctx.body = await shown(orm.em.fork(), acting.access, refund.id);
+  });
+
+  router.get('/refunds/:id', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    ctx.body = await shown(orm.em.fork(), acting.access, parseInput(refundIdParam, ctx.params).id);
+  });
+
+  return router;
+}

@@ -1,0 +1,107 @@
+import { formatMoney } from '@kelian/cards/format/money';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { messageOf } from '../../services/api';
+import {
+  centsOf,
+  type Instalment,
+  type ReceiptMethod,
+  receiptMethods,
+  recordReceipt,
+} from '../../services/receivables';
+
+// 登记回款 for one instalment: the amount (what is open, unless finance types another), the day it
+// came in, how. More than is open asks for 多付 to be ticked, as the server does.
+
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function ReceiptForm({ instalment, onSaved }: { instalment: Instalment; onSaved(): void }) {
+  const [yuan, setYuan] = useState((instalment.openCents / 100).toFixed(2));
+  const [receivedOn, setReceivedOn] = useState(today());
+  const [method, setMethod] = useState<ReceiptMethod>('bank');
+  const [note, setNote] = useState('');
+  const [overpayment, setOverpayment] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const amountCents = centsOf(yuan);
+    if (amountCents === undefined || amountCents === 0)
+      return setProblem('请填写回款金额，例如 12000 或 12000.50');
+    setSaving(true);
+    setProblem(null);
+    try {
+      await recordReceipt(instalment.id, {
+        amountCents,
+        receivedOn,
+        method,
+        note: note || null,
+        overpayment,
+      });
+      onSaved();
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className="receipt-form">
+      <Text className="receipt-form__what">
+        {instalment.customer.name} · {instalment.contract.number} 第{instalment.seq}期，未回款{' '}
+        {formatMoney(instalment.openCents)}
+      </Text>
+      <View className="k-form-row">
+        <Text className="k-form-label k-form-label--required">回款金额（元）</Text>
+        <Input className="k-input" type="digit" value={yuan} onInput={(e) => setYuan(e.detail.value)} />
+      </View>
+      <View className="k-form-row">
+        <Text className="k-form-label k-form-label--required">到账日期</Text>
+        <Picker mode="date" value={receivedOn} end={today()} onChange={(e) => setReceivedOn(e.detail.value)}>
+          <View className="k-input">{receivedOn}</View>
+        </Picker>
+      </View>
+      <View className="k-form-row">
+        <Text className="k-form-label">回款方式</Text>
+        <View className="k-chips">
+          {receiptMethods.map(({ value, label }) => (
+            <Text
+              key={value}
+              className={`k-chip${method === value ? ' k-chip--on' : ''}`}
+              onClick={() => setMethod(value)}
+            >
+              {label}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className="k-form-row">
+        <Text className="k-form-label">备注</Text>
+        <Textarea
+          className="k-input receipt-form__note"
+          value={note}
+          maxlength={500}
+          onInput={(e) => setNote(e.detail.value)}
+        />
+      </View>
+      <Text
+        className={`k-chip${overpayment ? ' k-chip--on' : ''}`}
+        onClick={() => setOverpayment(!overpayment)}
+      >
+        {overpayment ? '✓ ' : ''}客户多付（允许超过未回款金额）
+      </Text>
+      {problem ? <Text className="receipt-form__problem">{problem}</Text> : null}
+      <Button
+        type="primary"
+        block
+        loading={saving}
+        className="receipt-form__save"
+        onClick={() => void save()}
+      >
+        登记回款
+      </Button>
+    </View>
+  );
+}
