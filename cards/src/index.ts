@@ -5,9 +5,12 @@ export { ACTION_VERBS, type ActionVerb, isActionVerb, verbNeedsConfirmation } fr
 export { type CardAudience, type FieldRule, FULL_VIEW, leastPrivileged } from './audience/audience.js';
 export { maskPhone, presentAmount, presentPhone } from './audience/mask.js';
 export {
+  type ApprovalCardMine,
+  type ApprovalCardRole,
   type ApprovalCardState,
   type ApprovalCardView,
-  type ApprovalDocType,
+  approvalReasonOptions,
+  approvalReasonText,
   buildApprovalCard,
 } from './builders/approval.js';
 export { buildConfirmationCard } from './builders/confirmation.js';
@@ -65,6 +68,7 @@ export type {
   CardField,
   CardKind,
   CardPoll,
+  CardReasonPrompt,
   LinkAction,
   Tone,
 } from './model/card.js';
