@@ -12,6 +12,7 @@ export {
   approvalReasonOptions,
   approvalReasonText,
   buildApprovalCard,
+  buildApprovalReasonCard,
 } from './builders/approval.js';
 export { buildConfirmationCard } from './builders/confirmation.js';
 export {

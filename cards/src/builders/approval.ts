@@ -74,7 +74,11 @@ function mineLine(mine: ApprovalCardMine, line: ReturnType<typeof stateLine>) {
     case 'open':
       return { ...line, badge: '待你审批' };
     case 'skipped':
-      return { text: `已由 ${mine.by} 处理（或签） · ${line.text}`, tone: 'neutral' as const, badge: '已由他人处理' };
+      return {
+        text: `已由 ${mine.by} 处理（或签） · ${line.text}`,
+        tone: 'neutral' as const,
+        badge: '已由他人处理',
+      };
     case 'transferred':
       return { text: `已转交 ${mine.to} · ${line.text}`, tone: 'neutral' as const, badge: '已转交' };
     case 'closed':
@@ -124,7 +128,7 @@ export function buildApprovalCard(view: ApprovalCardView): Card {
     title: view.title,
     subtitle: view.role.kind === 'outcome' ? `你提交的审批有了结果` : `${view.submitter} 提交`,
     ...(view.emphasis && { emphasis: view.emphasis }),
-    fields: view.figures.slice(0, 6),
+    fields: view.figures,
     status,
     actions,
     ...(reasonPrompt && { reasonPrompt }),
@@ -141,3 +145,20 @@ export function approvalReasonText(reasons: readonly string[], id: string | unde
 /** The preset reasons as card options: `r<index>` ids, so the click names one without its text. */
 export const approvalReasonOptions = (reasons: readonly string[]) =>
   reasons.map((text, i) => ({ id: `r${i}`, text }));
+
+/**
+ * 其他原因 on WeCom, whose cards take no free text: one tap opens the run's page in the mini-app,
+ * where the reason is typed and the rejection made.
+ */
+export function buildApprovalReasonCard(cardId: string, runId: string, title: string): Card {
+  const page = paths.approval(runId);
+  return createCard({
+    id: cardId,
+    kind: 'approval',
+    title,
+    fields: [],
+    status: { text: '请在审批详情页填写驳回理由后驳回', tone: 'warning', badge: '填写理由' },
+    actions: [link('填写理由并驳回', page, 'primary')],
+    link: { path: page },
+  });
+}

@@ -68,7 +68,13 @@ export const approvalSamples: CardSample[] = [
     { ...waiting, done: 0, waitingFor: ['赵磊'] },
     approver({ kind: 'transferred', to: '赵磊' }),
   ),
-  sample('cc', '抄送', { ...waiting, done: 1, waitingFor: ['罗娟', '梁宇'], lastApprover: '李娜' }, { kind: 'cc' }, 'send'),
+  sample(
+    'cc',
+    '抄送',
+    { ...waiting, done: 1, waitingFor: ['罗娟', '梁宇'], lastApprover: '李娜' },
+    { kind: 'cc' },
+    'send',
+  ),
   sample(
     'submitter',
     '发起人（可撤回）',

@@ -17,6 +17,7 @@ import { Migration20261206170000_lead_grid } from './Migration20261206170000_lea
 import { Migration20261206171000_deal_grid } from './Migration20261206171000_deal_grid.js';
 import { Migration20261206183059_approvals } from './Migration20261206183059_approvals.js';
 import { Migration20261206190000_list_indexes } from './Migration20261206190000_list_indexes.js';
+import { Migration20261206210000_approval_cards } from './Migration20261206210000_approval_cards.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: 'Migration20261206171000_deal_grid', class: Migration20261206171000_deal_grid },
   { name: 'Migration20261206183059_approvals', class: Migration20261206183059_approvals },
   { name: 'Migration20261206190000_list_indexes', class: Migration20261206190000_list_indexes },
+  { name: 'Migration20261206210000_approval_cards', class: Migration20261206210000_approval_cards },
 ];

@@ -44,7 +44,10 @@ function reasonSelection(prompt: CardReasonPrompt): NonNullable<WeComButtonInter
   return {
     question_key: prompt.key,
     title: truncate(prompt.title, WECOM_TEXT.selectionTitle),
-    option_list: prompt.options.map((o) => ({ id: o.id, text: truncate(o.text, WECOM_TEXT.selectionOption) })),
+    option_list: prompt.options.map((o) => ({
+      id: o.id,
+      text: truncate(o.text, WECOM_TEXT.selectionOption),
+    })),
     selected_id: prompt.options[0]!.id,
   };
 }
