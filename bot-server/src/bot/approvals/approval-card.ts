@@ -75,12 +75,17 @@ async function mineOf(
 
 export const approvalCard: CardPresenter = async (em, id, cardId) => {
   const copy = parseApprovalVariant(cardVariant(cardId, { type: 'approval', id }));
-  const run = await em.findOne(ApprovalInstanceSchema, id, { populate: ['submitter', 'flow'] });
+  // Read afresh: one refresh renders many copies with one entity manager, and a decision committed
+  // meanwhile must not show half (its tasks with the run's step before it).
+  const run = await em.findOne(ApprovalInstanceSchema, id, {
+    populate: ['submitter', 'flow'],
+    refresh: true,
+  });
   if (!copy || !run) return undefined;
   const tasks = await em.find(
     ApprovalTaskSchema,
     { instance: id },
-    { populate: ['approver'], orderBy: { id: 'asc' } },
+    { populate: ['approver'], orderBy: { id: 'asc' }, refresh: true },
   );
   const role: ApprovalCardRole =
     copy.kind === 'approver'
