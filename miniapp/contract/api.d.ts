@@ -17468,6 +17468,8 @@ export interface operations {
                                         }[];
                                         otherwise: string | null;
                                     })[];
+                                    /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                                    rejectReasons?: string[];
                                 };
                                 /** @enum {string} */
                                 onNoApprover: "auto_pass" | "admin";
@@ -17627,6 +17629,8 @@ export interface operations {
                             }[];
                             otherwise: string | null;
                         })[];
+                        /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                        rejectReasons?: string[];
                     };
                     /**
                      * @default auto_pass
@@ -17735,6 +17739,8 @@ export interface operations {
                                 }[];
                                 otherwise: string | null;
                             })[];
+                            /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                            rejectReasons?: string[];
                         };
                         /** @enum {string} */
                         onNoApprover: "auto_pass" | "admin";
@@ -17915,6 +17921,8 @@ export interface operations {
                             }[];
                             otherwise: string | null;
                         })[];
+                        /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                        rejectReasons?: string[];
                     };
                     /**
                      * @default auto_pass
@@ -18114,6 +18122,8 @@ export interface operations {
                                 }[];
                                 otherwise: string | null;
                             })[];
+                            /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                            rejectReasons?: string[];
                         };
                         /**
                          * @default auto_pass
@@ -18252,7 +18262,7 @@ export interface operations {
                 /** @description 操作人的用户编号 */
                 actor?: string | number;
                 /** @description 操作：create、update、delete … */
-                action?: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login";
+                action?: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login" | "forgery";
                 /** @description 此时及之后的记录（含） */
                 from?: string;
                 /** @description 此时之前的记录（不含） */
@@ -18283,7 +18293,7 @@ export interface operations {
                                 name: string;
                             } | null;
                             /** @enum {string} */
-                            action: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login";
+                            action: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login" | "forgery";
                             objectType: string;
                             objectId: string;
                             /** @description 字段 → {before, after}；查看原值与导出时为 {fields: [...]} */
