@@ -14,6 +14,7 @@ export {
   buildApprovalCard,
   buildApprovalReasonCard,
 } from './builders/approval.js';
+export { type ApprovalInboxCardView, buildApprovalInboxCard } from './builders/approval-inbox.js';
 export { buildConfirmationCard } from './builders/confirmation.js';
 export {
   buildCustomerResultsCard,

@@ -19,7 +19,9 @@ let liangyu: Person;
 beforeAll(async () => {
   crm = await startCrm();
   zhangwei = await crm.as('张伟');
-  [lina, luojuan, liangyu] = await Promise.all(['李娜', '罗娟', '梁宇'].map((n) => person(crm, n)));
+  lina = await person(crm, '李娜');
+  luojuan = await person(crm, '罗娟');
+  liangyu = await person(crm, '梁宇');
 });
 afterAll(() => crm?.stop());
 

@@ -174,3 +174,29 @@ describe('reasons', () => {
     expect(weComCopy(crm, card, lina.wecom)).toContain(`approval.reject:${run}:0`);
   });
 });
+
+describe('commands', () => {
+  test('审批 answers with a card of what waits for me; 合同 <客户> lists that customer’s contracts with status', async () => {
+    const { wang, zhangwei: submitter } = people;
+    const customerId = await customerOf(crm, '张伟');
+    const contract = await draftContract(zhangwei, customerId, 60_000_000);
+    const run = await submit(zhangwei, contract.id);
+    const { rows } = await crm.db.query<{ name: string }>('select name from customer where id = $1', [
+      customerId,
+    ]);
+    const customer = rows[0]!.name;
+
+    let before = lastSeq(crm);
+    await actions().sendWeComText({ from: people.lina.wecom, text: '审批' });
+    const inbox = await answerTo(crm, 'wecom', people.lina.wecom, before, '待你审批');
+    expect(JSON.stringify(inbox.content)).toContain(`/pages/approvals/detail?id=${run}`);
+    before = lastSeq(crm);
+    await actions().sendWeComText({ from: wang.wecom, text: '审批' });
+    await answerTo(crm, 'wecom', wang.wecom, before, '没有待你审批的单据');
+
+    before = lastSeq(crm);
+    await actions().sendWeComText({ from: submitter.wecom, text: `合同 ${customer}` });
+    const list = await answerTo(crm, 'wecom', submitter.wecom, before, `「${customer}」的合同`);
+    expect(JSON.stringify(list.content)).toContain(`${contract.number}「年度框架合同」¥600,000.00 · 审批中`);
+  });
+});

@@ -4,6 +4,7 @@ const page = (route: string, id: string) => `/pages/${route}?id=${encodeURICompo
 export const paths = {
   lead: (id: string) => page('leads/detail', id),
   approval: (id: string) => page('approvals/detail', id),
+  approvals: () => '/pages/approvals/index',
   ticket: (id: string) => page('tickets/detail', id),
   customer: (id: string) => page('customers/detail', id),
   purchaseRequest: (id: string) => page('procurement/request', id),

@@ -6,17 +6,19 @@ import { cardNotices } from '../../domain/approvals/notices.js';
 import type { KelianModule } from '../../modules/contract.js';
 import { approvalActions } from './actions.js';
 import { approvalCard } from './approval-card.js';
+import { approvalCommands } from './commands.js';
 import { contractJobs, enqueueContractExpiry } from './contract-jobs.js';
 
 /**
  * Approval flows and the documents sent through them (contracts first): the API, the approval
- * cards in people's chats (every copy kept current) and their buttons.
+ * cards in people's chats (every copy kept current) and their buttons; the bot's 审批 and 合同.
  */
 export const approvalsModule: KelianModule = {
   name: 'approvals',
   register(ctx) {
     contractJobs(ctx);
     approvalActions(cardNotices(ctx.notifier))(ctx);
+    approvalCommands(ctx);
   },
   cards: { approval: approvalCard },
   api: {
