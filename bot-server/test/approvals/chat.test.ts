@@ -35,7 +35,8 @@ beforeAll(async () => {
 afterAll(() => crm?.stop());
 
 const actions = () => sandboxOf(crm.server).actions;
-const step = (run: number, index: number, who: Person) => `s${index}u${who.id}`;
+/** The variant of an approver's copy: their step and their id. */
+const step = (index: number, who: Person) => `s${index}u${who.id}`;
 
 describe('a ¥600,000 contract in the chats', () => {
   let customerId: number;
@@ -49,7 +50,7 @@ describe('a ¥600,000 contract in the chats', () => {
     run = await submit(zhangwei, contract.id);
     const { lina, luojuan, liangyu, zhangwei: submitter } = people;
 
-    const card = await copyOf(crm, run, 'wecom', step(run, 0, lina));
+    const card = await copyOf(crm, run, 'wecom', step(0, lina));
     const shown = weComCopy(crm, card, lina.wecom);
     for (const figure of [
       '¥600,000.00',
@@ -68,8 +69,7 @@ describe('a ¥600,000 contract in the chats', () => {
     await actions().clickWeComCard({ user: lina.wecom, taskId: card, key: `approval.approve:${run}:0` });
     // Finance (或签) is asked next, on both platforms.
     for (const who of [luojuan, liangyu])
-      for (const platform of ['wecom', 'dingtalk'] as const)
-        await copyOf(crm, run, platform, step(run, 1, who));
+      for (const platform of ['wecom', 'dingtalk'] as const) await copyOf(crm, run, platform, step(1, who));
     // 李娜's, 张伟's, 罗娟's and 梁宇's copies, on both platforms.
     const copies = await everyCopy(crm, run, 8, (c) => c.includes('李娜 已同意 · 1/3 · 等待 罗娟、梁宇'));
     expect(copies).toHaveLength(8);
@@ -78,13 +78,13 @@ describe('a ¥600,000 contract in the chats', () => {
 
   test('罗娟 approves on DingTalk: 梁宇’s copies are greyed at once, every copy says 2/3', async () => {
     const { luojuan, liangyu, wang } = people;
-    const card = await copyOf(crm, run, 'dingtalk', step(run, 1, luojuan));
+    const card = await copyOf(crm, run, 'dingtalk', step(1, luojuan));
     await actions().clickDingTalkCard({
       user: luojuan.dingtalk,
       outTrackId: card,
       action: `approval.approve:${run}:1`,
     });
-    await copyOf(crm, run, 'wecom', step(run, 2, wang));
+    await copyOf(crm, run, 'wecom', step(2, wang));
     // Every copy says so (at least the five on DingTalk; WeCom's as updated or replaced).
     const copies = await everyCopy(crm, run, 5, (c) => c.includes('罗娟 已同意 · 2/3 · 等待 王建国'));
     const liangyus = copies.filter((c) => c.includes('已由 罗娟 处理（或签）'));
@@ -96,7 +96,7 @@ describe('a ¥600,000 contract in the chats', () => {
 
   test('王建国 rejects on WeCom with a preset reason: every copy, 张伟’s chat and the timeline say why', async () => {
     const { wang, zhangwei: submitter } = people;
-    const card = await copyOf(crm, run, 'wecom', step(run, 2, wang));
+    const card = await copyOf(crm, run, 'wecom', step(2, wang));
     // The flow's presets (the defaults here) and 其他原因, in the card's drop-down.
     const shown = weComCopy(crm, card, wang.wecom);
     for (const reason of ['价格过低', '信息不全', '客户资质不符', '其他原因'])
@@ -128,7 +128,7 @@ describe('reasons', () => {
     const { lina, zhangwei: submitter } = people;
     const contract = await draftContract(zhangwei, await customerOf(crm, '张伟'), 10_000_000);
     const run = await submit(zhangwei, contract.id);
-    const card = await copyOf(crm, run, 'dingtalk', step(run, 0, lina));
+    const card = await copyOf(crm, run, 'dingtalk', step(0, lina));
     const views = sandboxOf(crm.server).state.dingtalk.cards.views(card);
     expect(views[lina.dingtalk]!.params.has_input).toBe('true');
 
@@ -160,7 +160,7 @@ describe('reasons', () => {
     const { lina } = people;
     const contract = await draftContract(zhangwei, await customerOf(crm, '张伟'), 10_000_000);
     const run = await submit(zhangwei, contract.id);
-    const card = await copyOf(crm, run, 'wecom', step(run, 0, lina));
+    const card = await copyOf(crm, run, 'wecom', step(0, lina));
     const before = lastSeq(crm);
     await actions().clickWeComCard({
       user: lina.wecom,
