@@ -50,6 +50,18 @@ async function newRun(amountCents = 60_000_000) {
   return submit(zhangwei, contract.id);
 }
 
+/** A new run that 李娜 approved on her WeCom card: it waits for finance. */
+async function approvedByLina() {
+  const run = await newRun();
+  const card = await copyOf(crm, run, 'wecom', `s0u${lina.id}`);
+  await sandboxOf(crm.server).actions.clickWeComCard({
+    user: lina.wecom,
+    taskId: card,
+    key: `approval.approve:${run}:0`,
+  });
+  return { run, card };
+}
+
 test('a click on someone else’s card, or a key naming another run or step, is refused, audited, changes nothing', async () => {
   const run = await newRun();
   const other = await newRun();
@@ -78,13 +90,7 @@ test('a click on someone else’s card, or a key naming another run or step, is 
 });
 
 test('a replay of 李娜’s click after her step moved on is answered with who decided, and changes nothing', async () => {
-  const run = await newRun();
-  const card = await copyOf(crm, run, 'wecom', `s0u${lina.id}`);
-  await sandboxOf(crm.server).actions.clickWeComCard({
-    user: lina.wecom,
-    taskId: card,
-    key: `approval.approve:${run}:0`,
-  });
+  const { run, card } = await approvedByLina();
   await copyOf(crm, run, 'wecom', `s1u${luojuan.id}`);
   const before = await runState(run);
   const audited = await forgeries();
@@ -97,13 +103,7 @@ test('a replay of 李娜’s click after her step moved on is answered with who 
 });
 
 test('罗娟 on WeCom and 梁宇 on DingTalk click 同意 at once: one decision, the other told who decided', async () => {
-  const run = await newRun();
-  const card = await copyOf(crm, run, 'wecom', `s0u${lina.id}`);
-  await sandboxOf(crm.server).actions.clickWeComCard({
-    user: lina.wecom,
-    taskId: card,
-    key: `approval.approve:${run}:0`,
-  });
+  const { run } = await approvedByLina();
   const [luojuanCard, liangyuCard] = await Promise.all([
     copyOf(crm, run, 'wecom', `s1u${luojuan.id}`),
     copyOf(crm, run, 'dingtalk', `s1u${liangyu.id}`),
