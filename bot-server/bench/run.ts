@@ -17,6 +17,7 @@ const registry: Record<string, string> = {
   customers: 'mini-app customer list per kind of search and 360° view on 1,000,000 customers (minutes)',
   grid: 'customers grid: first 100 rows and 1,000-row batch edits on 1,000,000 customers (minutes)',
   approvals: 'route evaluation of a 20-node flow; 1,000 pending approvals listed for one approver (~1 min)',
+  'approval-cards': 'a decision reflected on every copy of the approval card, click to last copy (~1 min)',
   lists: "every list route's first page at 100,000 rows per table, rep / manager / admin (3–6 min)",
 };
 const fileOf = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));

@@ -5,11 +5,16 @@ export { ACTION_VERBS, type ActionVerb, isActionVerb, verbNeedsConfirmation } fr
 export { type CardAudience, type FieldRule, FULL_VIEW, leastPrivileged } from './audience/audience.js';
 export { maskPhone, presentAmount, presentPhone } from './audience/mask.js';
 export {
+  type ApprovalCardMine,
+  type ApprovalCardRole,
   type ApprovalCardState,
   type ApprovalCardView,
-  type ApprovalDocType,
+  approvalReasonOptions,
+  approvalReasonText,
   buildApprovalCard,
+  buildApprovalReasonCard,
 } from './builders/approval.js';
+export { type ApprovalInboxCardView, buildApprovalInboxCard } from './builders/approval-inbox.js';
 export { buildConfirmationCard } from './builders/confirmation.js';
 export {
   buildCustomerResultsCard,
@@ -76,6 +81,7 @@ export type {
   CardField,
   CardKind,
   CardPoll,
+  CardReasonPrompt,
   LinkAction,
   Tone,
 } from './model/card.js';

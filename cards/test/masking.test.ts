@@ -1,6 +1,6 @@
 import {
-  buildApprovalCard,
   buildLeadCard,
+  buildStalledDealCard,
   type CardAudience,
   FULL_VIEW,
   leastPrivileged,
@@ -25,17 +25,17 @@ const lead = {
   state: { kind: 'new' as const },
 };
 
-const approval = {
-  cardId: 'approval-A1-v1',
-  approvalId: 'A1',
-  docType: 'contract' as const,
-  docNo: 'HT-1',
+const deal = {
+  cardId: 'stalled-O1-v1',
+  opportunityId: 'O1',
+  name: '框架合同',
   customer: '华为',
+  owner: '张三',
+  stage: '方案报价',
+  daysInStage: 20,
+  thresholdDays: 14,
   amountCents: 123_456_700,
-  requester: '张三',
-  reason: '框架合同',
-  step: { index: 1, total: 2 },
-  state: { kind: 'pending' as const },
+  state: { kind: 'alert' as const },
 };
 
 // Everything a viewer could read: both platforms and the robot fallback.
@@ -69,11 +69,11 @@ describe('masking', () => {
   });
 
   test('amounts follow the rule: shown, masked, or absent with no trace', () => {
-    const show = (audience: CardAudience) => everything(buildApprovalCard(approval, audience));
+    const show = (audience: CardAudience) => everything(buildStalledDealCard(deal, audience));
     expect(show(FULL_VIEW)).toContain('¥1,234,567.00');
     expect(show({ phone: 'visible', amount: 'masked' })).toContain('¥****');
     expect(show({ phone: 'visible', amount: 'masked' })).not.toContain('1,234,567');
-    expect(show({ phone: 'visible', amount: 'hidden' })).not.toMatch(/¥|1,234,567|合同金额/);
+    expect(show({ phone: 'visible', amount: 'hidden' })).not.toMatch(/¥|1,234,567|预计金额/);
     expect(presentAmount(100, 'hidden')).toBeUndefined();
   });
 

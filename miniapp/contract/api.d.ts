@@ -18427,6 +18427,8 @@ export interface operations {
                                         }[];
                                         otherwise: string | null;
                                     })[];
+                                    /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                                    rejectReasons?: string[];
                                 };
                                 /** @enum {string} */
                                 onNoApprover: "auto_pass" | "admin";
@@ -18586,6 +18588,8 @@ export interface operations {
                             }[];
                             otherwise: string | null;
                         })[];
+                        /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                        rejectReasons?: string[];
                     };
                     /**
                      * @default auto_pass
@@ -18694,6 +18698,8 @@ export interface operations {
                                 }[];
                                 otherwise: string | null;
                             })[];
+                            /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                            rejectReasons?: string[];
                         };
                         /** @enum {string} */
                         onNoApprover: "auto_pass" | "admin";
@@ -18874,6 +18880,8 @@ export interface operations {
                             }[];
                             otherwise: string | null;
                         })[];
+                        /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                        rejectReasons?: string[];
                     };
                     /**
                      * @default auto_pass
@@ -19073,6 +19081,8 @@ export interface operations {
                                 }[];
                                 otherwise: string | null;
                             })[];
+                            /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                            rejectReasons?: string[];
                         };
                         /**
                          * @default auto_pass
@@ -22621,7 +22631,7 @@ export interface operations {
                 /** @description 操作人的用户编号 */
                 actor?: string | number;
                 /** @description 操作：create、update、delete … */
-                action?: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login";
+                action?: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login" | "forgery";
                 /** @description 此时及之后的记录（含） */
                 from?: string;
                 /** @description 此时之前的记录（不含） */
@@ -22652,7 +22662,7 @@ export interface operations {
                                 name: string;
                             } | null;
                             /** @enum {string} */
-                            action: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login";
+                            action: "create" | "update" | "delete" | "restore" | "export" | "reveal" | "merge" | "login" | "forgery";
                             objectType: string;
                             objectId: string;
                             /** @description 字段 → {before, after}；查看原值与导出时为 {fields: [...]} */

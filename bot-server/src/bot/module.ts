@@ -67,7 +67,7 @@ export function botRuntime(
       bot.command(helpCommand(() => bot.commands)).command(whoamiCommand);
       const notifier = new CardNotifier(queue, outbox);
       context = { config, orm, logger, queue, scheduler, bot, platforms, outbox, notifier };
-      const present = cardPresenting(Object.assign({}, ...modules.map((m) => m.cards ?? {})));
+      const present = cardPresenting(Object.assign({}, ...modules.map((m) => m.cards?.(config) ?? {})));
       const refresher = new CardRefresher(orm, platforms.get, outbox, present, logger);
       // A clicker's WeCom response code allows one more update of that card: kept before any action runs.
       bot.on('card_action', async (em, event) => {

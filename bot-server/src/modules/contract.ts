@@ -44,8 +44,11 @@ export interface KelianModule {
   name: string;
   /** Bot commands, card actions and event handlers, job definitions and schedules. Runs once, before any job. */
   register?(ctx: ModuleContext): void;
-  /** Its cards by subject type: a card of that subject is rendered with these when sent and on every update. */
-  cards?: Record<string, CardPresenter>;
+  /**
+   * Its cards by subject type: a card of that subject is rendered with these when sent and on every
+   * update. Made from the configuration, for cards that speak of "today" in the company's time zone.
+   */
+  cards?(config: ModuleContext['config']): Record<string, CardPresenter>;
   /** Its REST routes (mounted under /api) and their OpenAPI description. */
   api?: {
     routers(deps: ApiDeps): Router<ApiState>[];

@@ -46,6 +46,8 @@ export interface CardActionEvent extends EventBase {
   responseCode?: string;
   /** Vote / select cards: the chosen option ids, per question. */
   selected?: Record<string, string[]>;
+  /** DingTalk cards with an input: the text typed, per param name (the reason of a 驳回). */
+  inputs?: Record<string, string>;
 }
 
 export interface EnterAppEvent extends EventBase {

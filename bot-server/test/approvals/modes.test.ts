@@ -4,7 +4,15 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { approvalDetail, boxPage } from '../../src/api/approvals/schemas.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
-import { contractStatus, customerOf, draftContract, lastMessageId, submit, textsTo } from './support.js';
+import {
+  cardsTo,
+  contractStatus,
+  customerOf,
+  draftContract,
+  lastMessageId,
+  shownTo,
+  submit,
+} from './support.js';
 
 let crm: Crm;
 let s: Record<string, Session>;
@@ -95,7 +103,8 @@ test('managers one after another, nobody passed, CC told, finance all; then 已�
   expect(
     boxPage.parse((await who('马超').get('/api/approvals?box=cc')).body).items.map((i) => i.id),
   ).toContain(id);
-  expect((await textsTo(crm, 'MaChao', before)).join('\n')).toContain('【抄送】张伟 提交的合同');
+  expect(await cardsTo(crm, 'MaChao', before)).toEqual(['cc']);
+  expect(await shownTo(crm, 'MaChao', id, '张伟 提交')).toContain('查看进度');
   run = await approve('罗娟', id);
   expect(run.status).toBe('pending');
   expect(await contractStatus(crm, contract.id)).toBe('pending');
@@ -109,13 +118,14 @@ test('a rejection in 会签 ends the other approver’s task and tells them', as
   const id = await submit(who('张伟'), contract.id);
   await approve('李娜', id);
   await approve('王建国', id);
-  const before = await lastMessageId(crm);
   const res = await who('罗娟').send('POST', `/api/approvals/${id}/reject`, { reason: '缺少盖章扫描件' });
   expect(res.status).toBe(200);
   const run = approvalDetail.parse(res.body);
   expect(run.steps[3]!.tasks.map((t) => t.status)).toEqual(['rejected', 'cancelled']);
   expect(await contractStatus(crm, contract.id)).toBe('draft');
-  expect((await textsTo(crm, 'LiangYu', before)).join('\n')).toContain('已被 罗娟 驳回，无需再审批');
+  // 梁宇's copy no longer offers 同意 / 驳回: it says who rejected it and why.
+  const shown = await shownTo(crm, 'LiangYu', id, '罗娟 已驳回：缺少盖章扫描件');
+  expect(shown).not.toContain('approval.approve');
   const late = await who('梁宇').send('POST', `/api/approvals/${id}/approve`, {});
   expect(late.body.type).toBe('urn:kelian:problem:approval-closed');
 });

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { approvalDetail, boxPage } from '../../src/api/approvals/schemas.js';
 import { contractJson } from '../../src/api/contracts/schemas.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
-import { contractStatus, customerOf, draftContract, lastMessageId, submit, textsTo } from './support.js';
+import {
+  cardsTo,
+  contractStatus,
+  customerOf,
+  draftContract,
+  lastMessageId,
+  shownTo,
+  submit,
+} from './support.js';
 
 let crm: Crm;
 let zhangwei: Session;
@@ -59,7 +67,8 @@ describe('a ¥600,000 contract', () => {
     expect(run.document).toMatchObject({ amountCents: 60_000_000, number: contract.number });
     expect(await pendingIds(lina)).toContain(first);
     expect(await pendingIds(luojuan)).not.toContain(first);
-    expect((await textsTo(crm, 'LiNa', before)).join('\n')).toContain('等待你审批（销售主管审批 · 1/3）');
+    expect(await cardsTo(crm, 'LiNa', before)).toEqual([`s0u${await crm.userId('李娜')}`]);
+    expect(await shownTo(crm, 'LiNa', first, '0/3 · 等待 李娜')).toContain('¥600,000.00');
 
     run = await decide(lina, first, 'approve');
     expect(run.steps[0]!.tasks[0]!.status).toBe('approved');
@@ -82,9 +91,8 @@ describe('a ¥600,000 contract', () => {
     run = await decide(wang, first, 'reject', '付款条件需改为 30/70');
     expect(run.status).toBe('rejected');
     expect(await contractStatus(crm, contract.id)).toBe('draft');
-    expect((await textsTo(crm, 'ZhangWei', beforeReject)).join('\n')).toContain(
-      '被王建国驳回，理由：付款条件需改为 30/70',
-    );
+    expect(await cardsTo(crm, 'ZhangWei', beforeReject)).toEqual(['outcome']);
+    await shownTo(crm, 'ZhangWei', first, '王建国 已驳回：付款条件需改为 30/70');
 
     // 张伟 changes the draft and resubmits: a new run, from the first step.
     const changed = await zhangwei.send('PATCH', `/api/contracts/${contract.id}`, {

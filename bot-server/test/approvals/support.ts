@@ -1,8 +1,10 @@
 // The approval tests' world: the demo company on the real server (its contract flow: above
 // ¥500,000 李娜, then finance, then 王建国; up to ¥500,000 李娜 alone), contracts written through the
-// API, and what people were told read from the outbound messages.
+// API, and what people were told read from the cards planned for them and shown in the sandbox.
 import { expect } from 'vitest';
 import { type Crm, customersOwnedBy, type Session } from '../api/customers-support.js';
+import { cardsOf, sandboxOf } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 
 let numbers = 0;
 
@@ -44,14 +46,32 @@ export async function contractStatus(crm: Crm, id: number): Promise<string> {
   return rows[0]!.status;
 }
 
-/** The texts sent to this person (by their WeCom id) since `afterId`, oldest first. */
-export async function textsTo(crm: Crm, wecomUserId: string, afterId = 0): Promise<string[]> {
-  const { rows } = await crm.db.query<{ message: { text?: string } }>(
-    `select message from outbound_message
-      where platform = 'wecom' and id > $1 and audience::text like $2 order by id`,
+/** Whose copies of approval cards were planned for this person (by their WeCom id) since `afterId`: `cc`, `s0u12` … */
+export async function cardsTo(crm: Crm, wecomUserId: string, afterId = 0): Promise<string[]> {
+  const { rows } = await crm.db.query<{ card_id: string }>(
+    `select card_id from outbound_message
+      where platform = 'wecom' and subject_type = 'approval' and id > $1 and audience::text like $2 order by id`,
     [afterId, `%"${wecomUserId}"%`],
   );
-  return rows.map((r) => r.message.text ?? '');
+  return rows.map((r) => r.card_id.replace(/^approval-\d+-/, '').replace(/-[0-9a-f]{10}$/, ''));
+}
+
+/** Waits until one of this person's WeCom copies of the run's cards shows `text`; answers that copy. */
+export function shownTo(crm: Crm, wecomUserId: string, runId: number, text: string): Promise<string> {
+  return waitFor(
+    async () => {
+      const { state } = sandboxOf(crm.server);
+      const copies = (await cardsOf(crm.db, 'approval', runId))
+        .filter((c) => c.platform === 'wecom')
+        .flatMap((c) => {
+          const view = state.wecom.cards.views(c.card_id)[wecomUserId];
+          return view ? [JSON.stringify(view.card)] : [];
+        });
+      return copies.find((c) => c.includes(text));
+    },
+    15_000,
+    `${wecomUserId}'s approval card showing ${text}`,
+  );
 }
 
 export async function lastMessageId(crm: Crm): Promise<number> {

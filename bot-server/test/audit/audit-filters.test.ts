@@ -85,7 +85,11 @@ test('by action and period, with who and which object, newest first and page by 
 
 test('a period or action that is not one is refused in words that say what to send', async () => {
   const cases: [string, string, string][] = [
-    ['action=rename', 'action', '操作只能是 create、update、delete、restore、export、reveal、merge、login'],
+    [
+      'action=rename',
+      'action',
+      '操作只能是 create、update、delete、restore、export、reveal、merge、login、forgery',
+    ],
     ['from=2026-12-01', 'from', '起始时间应为带时区的 ISO 时间，例如 2026-12-01T00:00:00+08:00'],
     ['to=yesterday', 'to', '结束时间应为带时区的 ISO 时间，例如 2026-12-01T00:00:00+08:00'],
     ['from=2026-12-02T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00', 'to', '结束时间应晚于起始时间'],

@@ -9,6 +9,9 @@ export const ACTION_VERBS = {
   'lead.invalid': { needsConfirmation: true },
   'approval.approve': { needsConfirmation: false },
   'approval.reject': { needsConfirmation: true },
+  'approval.withdraw': { needsConfirmation: true },
+  /** A CC's or a submitter's look at where the run stands, answered in their chat. */
+  'approval.status': { needsConfirmation: false },
   'ticket.accept': { needsConfirmation: false },
   'ticket.reassign': { needsConfirmation: false },
   'ticket.escalate': { needsConfirmation: true },

@@ -6,6 +6,7 @@ export const paths = {
   approval: (id: string) => page('approvals/detail', id),
   quote: (id: string) => page('quotes/detail', id),
   customerQuotes: (customerId: string) => `/pages/quotes/index?customerId=${encodeURIComponent(customerId)}`,
+  approvals: () => '/pages/approvals/index',
   ticket: (id: string) => page('tickets/detail', id),
   customer: (id: string) => page('customers/detail', id),
   purchaseRequest: (id: string) => page('procurement/request', id),

@@ -57,6 +57,19 @@ export interface CardPoll {
 }
 
 /**
+ * A reason the clicker gives with a callback (驳回): WeCom template cards take no free text, so they
+ * offer `options` in a drop-down (button_selection) whose choice comes back with the click;
+ * DingTalk cards have an input whose text comes back as the param `key`.
+ */
+export interface CardReasonPrompt {
+  /** The question key (WeCom) / param name (DingTalk) the reason comes back under. */
+  key: string;
+  title: string;
+  options: { id: string; text: string }[];
+  placeholder: string;
+}
+
+/**
  * The neutral card every platform renders. Build it with `createCard`, which enforces the
  * limits; renderers trust a `Card` and only add the per-platform ones.
  */
@@ -73,6 +86,7 @@ export interface Card {
   status: { text: string; tone: Tone; badge: string };
   actions: CardAction[];
   poll?: CardPoll;
+  reasonPrompt?: CardReasonPrompt;
   /** Where a click on the card body leads, inside the mini-app. */
   link?: { path: string };
   footer?: string;

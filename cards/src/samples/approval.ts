@@ -1,91 +1,94 @@
-import { FULL_VIEW } from '../audience/audience.js';
-import { type ApprovalCardState, type ApprovalCardView, buildApprovalCard } from '../builders/approval.js';
-import { type CardSample, NO_AMOUNT_VIEW } from './sample.js';
+import {
+  type ApprovalCardRole,
+  type ApprovalCardState,
+  approvalReasonOptions,
+  buildApprovalCard,
+} from '../builders/approval.js';
+import type { CardSample } from './sample.js';
 
-const contract = (state: ApprovalCardState): ApprovalCardView => ({
-  cardId: 'approval-A2001-v1',
-  approvalId: 'A2001',
-  docType: 'contract',
-  docNo: 'HT-2025-0318',
-  customer: '华为技术有限公司',
-  amountCents: 68_000_000,
-  requester: '张三',
-  reason: '年度框架合同，含三年维保',
-  step: { index: 2, total: 3 },
-  state,
+const reasons = approvalReasonOptions(['价格过低', '信息不全', '客户资质不符']);
+const approver = (mine: Extract<ApprovalCardRole, { kind: 'approver' }>['mine']): ApprovalCardRole => ({
+  kind: 'approver',
+  step: 1,
+  mine,
+  reasons,
 });
 
-const sample = (name: string, label: string, state: ApprovalCardState): CardSample => ({
+const sample = (
+  name: string,
+  label: string,
+  state: ApprovalCardState,
+  role: ApprovalCardRole,
+  delivery: CardSample['delivery'] = 'update',
+): CardSample => ({
   name: `approval-contract-${name}`,
   label: `合同审批 · ${label}`,
-  delivery: state.kind === 'pending' ? 'send' : 'update',
-  card: buildApprovalCard(contract(state), FULL_VIEW),
+  delivery,
+  card: buildApprovalCard({
+    cardId: 'approval-2001-1-7-a1b2c3d4e5',
+    runId: '2001',
+    title: '合同审批 · 华为技术有限公司',
+    submitter: '张伟',
+    emphasis: { label: '合同金额', value: '¥600,000.00' },
+    figures: [
+      { label: '合同编号', value: 'HT-2026-0318' },
+      { label: '客户', value: '华为技术有限公司' },
+      { label: '合同期限', value: '2027-01-01 至 2027-12-31' },
+    ],
+    state,
+    role,
+  }),
 });
 
+const waiting = { kind: 'pending', total: 3 } as const;
+
 export const approvalSamples: CardSample[] = [
-  sample('pending', '待审批（第 2/3 步）', { kind: 'pending' }),
-  sample('progress', '进行中 2/3', { kind: 'progress', by: '李四', approved: 2, required: 3 }),
-  sample('approved', '已通过', { kind: 'approved', by: '王总' }),
-  sample('rejected', '已驳回', { kind: 'rejected', by: '李四', reason: '付款周期超出公司政策' }),
-  sample('withdrawn', '已撤回', { kind: 'withdrawn', by: '张三' }),
-  {
-    name: 'approval-discount-pending',
-    label: '折扣审批 · 待审批',
-    delivery: 'send',
-    card: buildApprovalCard(
-      {
-        cardId: 'approval-A2002-v1',
-        approvalId: 'A2002',
-        docType: 'discount',
-        docNo: 'ZK-2025-0042',
-        customer: '上海云帆物流有限公司',
-        amountCents: 1_250_000,
-        requester: '王五',
-        reason: '批量采购 200 台，申请 85 折',
-        step: { index: 1, total: 2 },
-        state: { kind: 'pending' },
-      },
-      FULL_VIEW,
-    ),
-  },
-  {
-    name: 'approval-purchase-request-pending',
-    label: '采购申请审批 · 待审批',
-    delivery: 'send',
-    card: buildApprovalCard(
-      {
-        cardId: 'approval-A2003-v1',
-        approvalId: 'A2003',
-        docType: 'purchase_request',
-        docNo: 'CG-2025-0107',
-        customer: '华为技术有限公司',
-        amountCents: 4_860_000,
-        requester: '采购 刘洋',
-        reason: '销售订单缺货补采',
-        step: { index: 1, total: 1 },
-        state: { kind: 'pending' },
-      },
-      FULL_VIEW,
-    ),
-  },
-  {
-    name: 'approval-refund-pending',
-    label: '退款审批 · 待审批（群内，金额隐藏）',
-    delivery: 'send',
-    card: buildApprovalCard(
-      {
-        cardId: 'approval-A2004-v1',
-        approvalId: 'A2004',
-        docType: 'refund',
-        docNo: 'TK-2025-0009',
-        customer: '杭州青禾餐饮管理有限公司',
-        amountCents: 329_900,
-        requester: '客服 陈晨',
-        reason: '设备到货破损，客户要求退款',
-        step: { index: 1, total: 2 },
-        state: { kind: 'pending' },
-      },
-      NO_AMOUNT_VIEW,
-    ),
-  },
+  sample(
+    'pending',
+    '待审批（审批人）',
+    { ...waiting, done: 0, waitingFor: ['李娜'] },
+    approver({ kind: 'open' }),
+    'send',
+  ),
+  sample(
+    'progress',
+    '李娜 已同意 · 1/3（财务或签）',
+    { ...waiting, done: 1, waitingFor: ['罗娟', '梁宇'], lastApprover: '李娜' },
+    approver({ kind: 'open' }),
+  ),
+  sample(
+    'skipped',
+    '或签：已由他人处理',
+    { ...waiting, done: 2, waitingFor: ['王建国'], lastApprover: '罗娟' },
+    approver({ kind: 'skipped', by: '罗娟' }),
+  ),
+  sample(
+    'transferred',
+    '已转交',
+    { ...waiting, done: 0, waitingFor: ['赵磊'] },
+    approver({ kind: 'transferred', to: '赵磊' }),
+  ),
+  sample(
+    'cc',
+    '抄送',
+    { ...waiting, done: 1, waitingFor: ['罗娟', '梁宇'], lastApprover: '李娜' },
+    { kind: 'cc' },
+    'send',
+  ),
+  sample(
+    'submitter',
+    '发起人（可撤回）',
+    { ...waiting, done: 1, waitingFor: ['罗娟', '梁宇'], lastApprover: '李娜' },
+    { kind: 'submitter' },
+    'send',
+  ),
+  sample('approved', '已通过', { kind: 'approved', total: 3, by: '王建国' }, approver({ kind: 'closed' })),
+  sample(
+    'rejected',
+    '已驳回（发起人收到的结果）',
+    { kind: 'rejected', by: '王建国', reason: '价格过低' },
+    { kind: 'outcome' },
+    'send',
+  ),
+  sample('withdrawn', '已撤回', { kind: 'withdrawn', by: '张伟' }, approver({ kind: 'closed' })),
 ];

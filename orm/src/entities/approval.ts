@@ -71,6 +71,8 @@ export type FlowNode =
 export interface FlowDefinition {
   start: string | null;
   nodes: FlowNode[];
+  /** The reasons a WeCom approval card offers for 驳回 (its cards take no free text); defaults apply when absent. */
+  rejectReasons?: string[];
 }
 
 export const ApprovalFlowSchema = defineEntity({

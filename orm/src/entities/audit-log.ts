@@ -10,6 +10,8 @@ export const auditActions = [
   'reveal',
   'merge',
   'login',
+  /** A forged or tampered request (a card action not meant for its sender): refused, recorded. */
+  'forgery',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -17,6 +17,7 @@ import { Migration20261206170000_lead_grid } from './Migration20261206170000_lea
 import { Migration20261206171000_deal_grid } from './Migration20261206171000_deal_grid.js';
 import { Migration20261206183059_approvals } from './Migration20261206183059_approvals.js';
 import { Migration20261206190000_list_indexes } from './Migration20261206190000_list_indexes.js';
+import { Migration20261206210000_approval_cards } from './Migration20261206210000_approval_cards.js';
 import { Migration20261206210100_quotes } from './Migration20261206210100_quotes.js';
 import { Migration20261206210200_receivables } from './Migration20261206210200_receivables.js';
 import { Migration20261206210300_contract_attachments } from './Migration20261206210300_contract_attachments.js';
@@ -46,10 +47,11 @@ export const migrationsList = [
   { name: 'Migration20261206171000_deal_grid', class: Migration20261206171000_deal_grid },
   { name: 'Migration20261206183059_approvals', class: Migration20261206183059_approvals },
   { name: 'Migration20261206190000_list_indexes', class: Migration20261206190000_list_indexes },
+  { name: 'Migration20261206210000_approval_cards', class: Migration20261206210000_approval_cards },
   { name: 'Migration20261206210100_quotes', class: Migration20261206210100_quotes },
+  { name: 'Migration20261206210200_receivables', class: Migration20261206210200_receivables },
   {
     name: 'Migration20261206210300_contract_attachments',
     class: Migration20261206210300_contract_attachments,
   },
-  { name: 'Migration20261206210200_receivables', class: Migration20261206210200_receivables },
 ];

@@ -4,7 +4,7 @@ import { runDetail } from '../../domain/approvals/detail.js';
 import { documentTypes } from '../../domain/approvals/document-types.js';
 import { checkFlow, listFlows, previewRoute, saveFlowVersion } from '../../domain/approvals/flows.js';
 import { listBox } from '../../domain/approvals/list.js';
-import { textNotices } from '../../domain/approvals/notices.js';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import { transfer } from '../../domain/approvals/transfer.js';
 import { withdraw } from '../../domain/approvals/withdraw.js';
 import { parseInput } from '../../http/validate.js';
@@ -26,9 +26,9 @@ import {
 // /api/approvals (a person's boxes, one run, the decisions on it) and /api/approval-flows (the
 // administrator's flows: list, validate, preview, save a new version).
 
-export function approvalsRouter({ orm, messenger, config }: ApiDeps): Router<ApiState> {
+export function approvalsRouter({ orm, notifier }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = textNotices(messenger, config.displayTimeZone);
+  const notices = cardNotices(notifier);
   const idOf = (ctx: ApiContext) => parseInput(approvalId, ctx.params).id;
   const docTypeOf = (ctx: ApiContext) => parseInput(docTypeParam, ctx.params).docType;
   /** After a change, the run as the user now sees it, from a fresh context. */

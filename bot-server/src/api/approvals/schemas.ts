@@ -79,7 +79,15 @@ const flowNode = z.discriminatedUnion('kind', [
     otherwise: next,
   }),
 ]);
-export const flowDefinition = z.strictObject({ start: next, nodes: z.array(flowNode).max(200) });
+export const flowDefinition = z.strictObject({
+  start: next,
+  nodes: z.array(flowNode).max(200),
+  rejectReasons: z
+    .array(z.string().trim().min(2, '驳回理由至少 2 个字').max(16, '驳回理由不能超过 16 个字'))
+    .max(9, '预设驳回理由最多 9 条')
+    .optional()
+    .meta({ description: '卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由' }),
+});
 
 export const flowBody = z.strictObject(
   {

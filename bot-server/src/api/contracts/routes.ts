@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { Acting } from '../../domain/access/acting.js';
-import { textNotices } from '../../domain/approvals/notices.js';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import { createContract, deleteContract, updateContract } from '../../domain/contracts/contracts.js';
 import { terminateContract } from '../../domain/contracts/lifecycle.js';
 import { listContracts } from '../../domain/contracts/list.js';
@@ -22,9 +22,9 @@ import {
 
 // /api/contracts: drafts written on customers in the user's scope, sent for approval.
 
-export function contractsRouter({ orm, messenger, config }: ApiDeps): Router<ApiState> {
+export function contractsRouter({ orm, notifier }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = textNotices(messenger, config.displayTimeZone);
+  const notices = cardNotices(notifier);
   const idOf = (ctx: ApiContext) => parseInput(contractId, ctx.params).id;
   /** After a change, the contract as the user now sees it, from a fresh context. */
   const answer = async (ctx: ApiContext, acting: Acting, id: number, status = 200) => {

@@ -4,7 +4,7 @@ import Router from '@koa/router';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../../domain/access/acting.js';
 import { NotVisibleError } from '../../domain/access/errors.js';
-import { textNotices } from '../../domain/approvals/notices.js';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import { contractFor } from '../../domain/contracts/store.js';
 import { localDate } from '../../domain/followups/local-time.js';
 import { quoteToContract } from '../../domain/quotes/convert.js';
@@ -40,9 +40,9 @@ import {
 // floor price), turned into a contract, and downloaded as a PDF: by the signed-in user, or by
 // whoever holds a 15-minute signed link the rep forwarded from the chat.
 
-export function quotesRouter({ orm, messenger, config }: ApiDeps): Router<ApiState> {
+export function quotesRouter({ orm, notifier, config }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = textNotices(messenger, config.displayTimeZone);
+  const notices = cardNotices(notifier);
   const idOf = (ctx: ApiContext) => parseInput(quoteId, ctx.params).id;
   const today = () => localDate(new Date(), config.displayTimeZone);
   // The links' key, derived from the platform secret the server already keeps: nothing new to configure.

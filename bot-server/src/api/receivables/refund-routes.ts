@@ -2,7 +2,7 @@ import { ApprovalInstanceSchema, type Refund, RefundSchema, type RefundStatus } 
 import Router from '@koa/router';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotVisibleError } from '../../domain/access/errors.js';
-import { textNotices } from '../../domain/approvals/notices.js';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import { contractFor } from '../../domain/contracts/store.js';
 import { requestRefund } from '../../domain/receivables/request-refund.js';
 import { parseInput } from '../../http/validate.js';
@@ -32,9 +32,9 @@ async function refundJsonOf(em: EntityManager, refund: Refund) {
   };
 }
 
-export function refundsRouter({ orm, messenger, config }: ApiDeps): Router<ApiState> {
+export function refundsRouter({ orm, notifier }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = textNotices(messenger, config.displayTimeZone);
+  const notices = cardNotices(notifier);
 
   const shown = async (em: EntityManager, access: Parameters<typeof contractFor>[1], id: number) => {
     const refund = await em.findOne(RefundSchema, { id }, { populate: ['contract', 'customer'] });

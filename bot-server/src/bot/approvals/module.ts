@@ -4,17 +4,25 @@ import { attachmentDocs } from '../../api/contracts/attachment-docs.js';
 import { contractAttachmentsRouter } from '../../api/contracts/attachment-routes.js';
 import { contractDocs } from '../../api/contracts/docs.js';
 import { contractsRouter } from '../../api/contracts/routes.js';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import type { KelianModule } from '../../modules/contract.js';
+import { approvalActions } from './actions.js';
+import { approvalCard } from './approval-card.js';
+import { approvalCommands } from './commands.js';
 import { contractJobs, enqueueContractExpiry } from './contract-jobs.js';
 
 /**
- * Approval flows and the documents sent through them (contracts first). Its cards, card actions,
- * bot commands and DingTalk 待办 come next (issue 14); today its messages are texts
- * (domain/approvals/notices.ts).
+ * Approval flows and the documents sent through them (contracts first): the API, the approval
+ * cards in people's chats (every copy kept current) and their buttons; the bot's 审批 and 合同.
  */
 export const approvalsModule: KelianModule = {
   name: 'approvals',
-  register: contractJobs,
+  register(ctx) {
+    contractJobs(ctx);
+    approvalActions(cardNotices(ctx.notifier))(ctx);
+    approvalCommands(ctx);
+  },
+  cards: (config) => ({ approval: approvalCard(config.displayTimeZone) }),
   api: {
     routers: (deps) => [contractsRouter(deps), contractAttachmentsRouter(deps), approvalsRouter(deps)],
     docs: () => [...contractDocs, ...attachmentDocs, ...approvalDocs],

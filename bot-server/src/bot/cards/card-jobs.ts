@@ -27,8 +27,19 @@ export const subjectKey = (subject: CardSubject) => `${subject.type}:${subject.i
 const updateDelayMs = 1000;
 const platformNames: PlatformName[] = ['wecom', 'dingtalk'];
 
-/** Card ids must be unique per app forever (WeCom task_id), so they carry a random part. */
-const newCardId = (subject: CardSubject) => `${subject.type}-${subject.id}-${randomBytes(5).toString('hex')}`;
+/**
+ * Card ids must be unique per app forever (WeCom task_id), so they carry a random part; a variant
+ * (whose copy it is) sits before it, for the presenter to read back.
+ */
+const newCardId = (subject: CardSubject, variant?: string) =>
+  `${subject.type}-${subject.id}-${variant ? `${variant}-` : ''}${randomBytes(5).toString('hex')}`;
+
+/** The variant a card id was made with (`newCardId`), if any. */
+export function cardVariant(cardId: string, subject: CardSubject): string | undefined {
+  const rest = cardId.slice(`${subject.type}-${subject.id}-`.length);
+  const cut = rest.lastIndexOf('-');
+  return cut > 0 ? rest.slice(0, cut) : undefined;
+}
 
 /**
  * The domain's Notifier. Posting plans one delivery per platform audience in the caller's
@@ -42,11 +53,21 @@ export class CardNotifier implements Notifier {
     private readonly outbox: Outbox,
   ) {}
 
-  async postCard(em: EntityManager, subject: CardSubject, recipients: Recipients): Promise<void> {
+  async postCard(
+    em: EntityManager,
+    subject: CardSubject,
+    recipients: Recipients,
+    variant?: string,
+  ): Promise<void> {
     for (const name of platformNames) {
       const audience = await platformAudience(em, name, recipients);
       if (audience)
-        await this.outbox.enqueueCard(em, { platform: name, audience, subject, cardId: newCardId(subject) });
+        await this.outbox.enqueueCard(em, {
+          platform: name,
+          audience,
+          subject,
+          cardId: newCardId(subject, variant),
+        });
     }
   }
 
@@ -126,7 +147,7 @@ export class CardRefresher {
       if (!(error instanceof CardNotUpdatableError)) throw error;
       // A fresh card replaces them and says so, so nobody acts on the stale one.
       this.logger.warn({ cardId: instance.cardId }, 'card cannot be updated in place; sending a replacement');
-      const cardId = newCardId(subject);
+      const cardId = newCardId(subject, cardVariant(instance.cardId, subject));
       await em.transactional(async (tx) => {
         await this.outbox.enqueueCard(tx, {
           platform: platform.name,

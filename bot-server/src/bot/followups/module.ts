@@ -12,7 +12,7 @@ export const followUpsModule: KelianModule = {
     followUpsFeature(ctx.config.displayTimeZone)(ctx);
     followUpJobs(ctx.config.displayTimeZone, ctx.platforms.get)(ctx);
   },
-  cards: { task: taskCard },
+  cards: () => ({ task: taskCard }),
   api: { routers: (deps) => [followUpsRouter(deps)], docs: () => followUpsDocs },
   start: ({ queue }) => enqueueFollowUpRuns(queue),
 };

@@ -16,7 +16,7 @@ export const leadsModule: KelianModule = {
     leadsFeature(ctx);
     leadRecycleJobs(ctx);
   },
-  cards: { lead: leadCard },
+  cards: () => ({ lead: leadCard }),
   api: {
     // The grid's routes before /leads/:id, which would take /leads/grid for an id.
     routers: (deps) => [leadGridRouter(deps), leadsRouter(deps), assignmentRulesRouter(deps)],

@@ -13,7 +13,7 @@ export const receivablesModule: KelianModule = {
     receivableActions(ctx.config.displayTimeZone)(ctx);
     receivableJobs(ctx.config.displayTimeZone)(ctx);
   },
-  cards: { receivable: receivableCard },
+  cards: () => ({ receivable: receivableCard }),
   api: { routers: (deps) => [receivablesRouter(deps), refundsRouter(deps)], docs: () => receivableDocs },
   start: ({ queue }) => enqueueReceivableReminders(queue),
 };

@@ -15,7 +15,7 @@ export const salesModule: KelianModule = {
     stalledDealFeature(ctx);
     stalledDealJobs(ctx);
   },
-  cards: { stalled_deal: stalledDealCard },
+  cards: () => ({ stalled_deal: stalledDealCard }),
   api: {
     // The grid's routes before /opportunities/:id, which would take /opportunities/grid for an id.
     routers: (deps) => [dealGridRouter(deps), salesRouter(deps)],

@@ -54,6 +54,7 @@ export function decide(
     } else if (await stepDone(tx, run, task, acting.user.id, notices)) {
       await openStep(ctx, run, run.currentStep + 1);
     }
+    await notices.changed(tx, run);
     await tx.flush();
     return run;
   });

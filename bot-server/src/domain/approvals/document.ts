@@ -19,10 +19,19 @@ export interface Submission {
   customerId: number | null;
 }
 
-/** One row of an approval card: 报价总额 · ¥128,000.00. */
+/** One row of the figures an approver decides on: 合同金额 ¥600,000.00. */
 export interface KeyFigure {
   label: string;
   value: string;
+}
+
+/** What the approval card shows of a document: its headline, its one big figure, its key rows. */
+export interface DocumentFigures {
+  /** 合同审批 · 北京星河智能科技 */
+  title: string;
+  emphasis?: KeyFigure;
+  /** In the order they matter; the card keeps the first five. */
+  rows: KeyFigure[];
 }
 
 export interface ApprovableDocument {
@@ -36,10 +45,11 @@ export interface ApprovableDocument {
    */
   submit(tx: EntityManager, acting: Acting, id: number): Promise<Submission>;
   /**
-   * The key figures an approval card shows inline, read from the run's snapshot (what the
-   * approvers decide on): a quote's total, its discount against the floor, the customer's last prices.
+   * The figures an approval card shows, from the run's snapshot (what was submitted) and, where it
+   * adds to the decision, the present (the customer's overdue receivables): each type supplies its
+   * own rows, the card knows none of them.
    */
-  figures?(snapshot: Readonly<Record<string, unknown>>): KeyFigure[];
+  figures(tx: EntityManager, snapshot: Readonly<Record<string, unknown>>): Promise<DocumentFigures>;
   /** Applies the run's outcome to the document, in the deciding transaction, audited as `auditor`'s. */
   settle(tx: EntityManager, id: number, outcome: ApprovalOutcome, auditor: Auditor): Promise<void>;
 }

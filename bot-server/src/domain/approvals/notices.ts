@@ -1,66 +1,71 @@
 import type { ApprovalInstance, RouteStep } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { localDate } from '../followups/local-time.js';
-import type { Messenger } from '../notify/messenger.js';
-import { customerEvidence } from './document-types.js';
+import type { Notifier } from '../notify/notifier.js';
 
-// Every message an approval causes, in one place, as plain texts in people's direct chats, sent in
-// the deciding transaction. The approval cards (issue 14's next step) replace these functions and
-// nothing else.
+// Every message an approval causes, in one place, planned in the deciding transaction: approval
+// cards in people's direct chats (an approver's to decide on, a CC's and the submitter's to follow,
+// the submitter's outcome), and after every change an update of every copy. Whose copy a card is
+// travels in its variant (approvalVariant), which the card presenter reads back.
 
 export interface ApprovalNotices {
   /** The approvers a step now waits for. */
   toApprovers(tx: EntityManager, run: ApprovalInstance, step: RouteStep, userIds: number[]): Promise<void>;
+  /** The submitter, once the run waits for its first approvers: a copy to follow it (and withdraw). */
+  submitted(tx: EntityManager, run: ApprovalInstance): Promise<void>;
   /** The people a CC step names. */
   toCc(tx: EntityManager, run: ApprovalInstance, userIds: number[]): Promise<void>;
   /** The submitter: approved, or rejected with the reason. */
   outcome(tx: EntityManager, run: ApprovalInstance, by: string | null, reason?: string): Promise<void>;
   /** Approvers whose pending task ended without them (withdrawn, rejected by another). */
   closed(tx: EntityManager, run: ApprovalInstance, userIds: number[], why: string): Promise<void>;
+  /** Anything about the run changed: every copy of its cards shows the new state. */
+  changed(tx: EntityManager, run: ApprovalInstance): Promise<void>;
 }
 
-/** "2/3": the current step among the run's approval steps. */
-const progress = (run: ApprovalInstance) => {
-  const approving = (steps: RouteStep[]) => steps.filter((s) => s.kind === 'approve').length;
-  return `${approving(run.route.slice(0, run.currentStep + 1))}/${approving(run.route)}`;
-};
+/** Whose copy of a run's card it is. */
+export type ApprovalCopy =
+  | { kind: 'approver'; step: number; userId: number }
+  | { kind: 'cc' }
+  | { kind: 'submitter' }
+  | { kind: 'outcome' };
 
-/** The customer's figures an approver weighs (逾期回款 …), one line each, as of the company's day. */
-async function evidenceLines(tx: EntityManager, run: ApprovalInstance, timeZone: string): Promise<string> {
-  if (!run.customer) return '';
-  const today = localDate(new Date(), timeZone);
-  let lines = '';
-  for (const figure of customerEvidence) {
-    const shown = await figure(tx, run.customer.id, today);
-    if (shown) lines += `\n${shown.label}：${shown.value}`;
-  }
-  return lines;
+export function approvalVariant(copy: ApprovalCopy): string {
+  return copy.kind === 'approver' ? `s${copy.step}u${copy.userId}` : copy.kind;
 }
 
-export function textNotices(messenger: Messenger, timeZone: string): ApprovalNotices {
+export function parseApprovalVariant(variant: string | undefined): ApprovalCopy | undefined {
+  const approver = variant === undefined ? null : /^s(\d+)u(\d+)$/.exec(variant);
+  if (approver) return { kind: 'approver', step: Number(approver[1]), userId: Number(approver[2]) };
+  if (variant === 'cc' || variant === 'submitter' || variant === 'outcome') return { kind: variant };
+  return undefined;
+}
+
+export function cardNotices(notifier: Notifier): ApprovalNotices {
+  const subject = (run: ApprovalInstance) => ({ type: 'approval', id: run.id });
+  const post = async (tx: EntityManager, run: ApprovalInstance, userIds: number[], copy: ApprovalCopy) => {
+    // A run being submitted gets its id, which its cards name, when first written.
+    if (run.id === undefined) await tx.flush();
+    await notifier.postCard(tx, subject(run), { kind: 'users', userIds }, approvalVariant(copy));
+  };
   return {
-    async toApprovers(tx, run, step, userIds) {
-      if (userIds.length === 0) return;
-      await messenger.tell(
-        tx,
-        userIds,
-        `【待审批】${run.submitter.name} 提交的${run.title}，等待你审批（${step.name} · ${progress(run)}）${await evidenceLines(tx, run, timeZone)}`,
-      );
+    async toApprovers(tx, run, _step, userIds) {
+      // Each approver's own copy: its buttons decide their task on this step, nobody else's.
+      for (const userId of userIds)
+        await post(tx, run, [userId], { kind: 'approver', step: run.currentStep, userId });
+      await notifier.refreshCards(tx, subject(run));
+    },
+    async submitted(tx, run) {
+      if (run.status === 'pending') await post(tx, run, [run.submitter.id], { kind: 'submitter' });
     },
     async toCc(tx, run, userIds) {
-      if (userIds.length === 0) return;
-      await messenger.tell(tx, userIds, `【抄送】${run.submitter.name} 提交的${run.title}，抄送给你`);
+      if (userIds.length > 0) await post(tx, run, userIds, { kind: 'cc' });
     },
-    async outcome(tx, run, by, reason) {
-      const text =
-        run.status === 'approved'
-          ? `【审批通过】你提交的${run.title}已通过审批`
-          : `【审批驳回】你提交的${run.title}被${by ?? ''}驳回，理由：${reason ?? ''}。修改后可重新提交`;
-      await messenger.tell(tx, [run.submitter.id], text);
+    async outcome(tx, run) {
+      await post(tx, run, [run.submitter.id], { kind: 'outcome' });
+      await notifier.refreshCards(tx, subject(run));
     },
-    async closed(tx, run, userIds, why) {
-      if (userIds.length === 0) return;
-      await messenger.tell(tx, userIds, `【审批结束】${run.title}${why}，无需再审批`);
-    },
+    // Their copies say who ended it and how, once refreshed.
+    closed: (tx, run) => notifier.refreshCards(tx, subject(run)),
+    changed: (tx, run) => notifier.refreshCards(tx, subject(run)),
   };
 }

@@ -54,6 +54,7 @@ export async function submitForApproval(
   });
   log(tx, run, null, acting.user.id, 'submit', null);
   await openStep({ tx, auditor: acting, notices }, run, 0);
+  await notices.submitted(tx, run);
   await tx.flush();
   return run;
 }

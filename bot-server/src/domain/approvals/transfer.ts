@@ -43,6 +43,7 @@ export function transfer(
       changes: { [`step${own.step + 1}`]: { before: acting.user.name, after: to.name } },
     });
     await notices.toApprovers(tx, run, run.route[run.currentStep]!, [to.id]);
+    await notices.changed(tx, run);
     await tx.flush();
     return run;
   });

@@ -28,6 +28,7 @@ export function withdraw(
     });
     await finish({ tx, auditor: acting, notices }, run, 'withdrawn', acting.user.name);
     await notices.closed(tx, run, waiting, `已被 ${acting.user.name} 撤回`);
+    await notices.changed(tx, run);
     await tx.flush();
     return run;
   });

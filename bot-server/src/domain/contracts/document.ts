@@ -3,6 +3,7 @@ import { ContractSchema } from '@kelian/orm';
 import { LockMode } from '@mikro-orm/postgresql';
 import type { ApprovableDocument, ApprovalOutcome } from '../approvals/document.js';
 import { audit } from '../audit/audit.js';
+import { contractFigures } from './figures.js';
 import { requireDraft } from './rules.js';
 import { contractFor } from './store.js';
 
@@ -57,6 +58,8 @@ export const contractDocument: ApprovableDocument = {
       },
     };
   },
+
+  figures: async (_tx, snapshot) => contractFigures(snapshot),
 
   async settle(tx, id, outcome, auditor) {
     // The run's row lock already orders decisions; the contract's keeps edits out meanwhile.

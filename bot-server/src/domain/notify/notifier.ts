@@ -14,8 +14,11 @@ export interface CardSubject {
  * caller's transaction: the card goes out (or is updated) if and only if the change commits.
  */
 export interface Notifier {
-  /** Shows `subject` as a new card to `recipients`. */
-  postCard(em: EntityManager, subject: CardSubject, recipients: Recipients): Promise<void>;
+  /**
+   * Shows `subject` as a new card to `recipients`. `variant` names whose copy it is when copies of
+   * one subject differ (an approver's, a CC's): it is part of the card id the presenter is given.
+   */
+  postCard(em: EntityManager, subject: CardSubject, recipients: Recipients, variant?: string): Promise<void>;
   /** Updates every copy of every card showing `subject` to its current state. */
   refreshCards(em: EntityManager, subject: CardSubject): Promise<void>;
 }

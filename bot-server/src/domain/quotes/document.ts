@@ -64,7 +64,17 @@ export const quoteDocument: ApprovableDocument = {
     };
   },
 
-  figures: (snapshot) => (Array.isArray(snapshot.keyFigures) ? (snapshot.keyFigures as KeyFigure[]) : []),
+  // The figures kept at submission: the total large, then each line below its floor and the
+  // customer's last prices for it.
+  async figures(_tx, snapshot) {
+    const [total, ...rows] = Array.isArray(snapshot.keyFigures) ? (snapshot.keyFigures as KeyFigure[]) : [];
+    const customer = typeof snapshot.customerName === 'string' ? snapshot.customerName : '未知客户';
+    return {
+      title: `报价审批 · ${customer}`,
+      ...(total && { emphasis: total }),
+      rows: [{ label: '客户', value: customer }, ...rows],
+    };
+  },
 
   async settle(tx, id, outcome, auditor) {
     const quote = await tx.findOneOrFail(QuoteSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -53,6 +53,21 @@ export const refundDocument: ApprovableDocument = {
     };
   },
 
+  async figures(_tx, snapshot) {
+    const text = (key: string) => (typeof snapshot[key] === 'string' ? (snapshot[key] as string) : '—');
+    return {
+      title: `退款审批 · ${text('customerName')}`,
+      emphasis: { label: '退款金额', value: formatMoney(Number(snapshot.amountCents ?? 0)) },
+      rows: [
+        { label: '客户', value: text('customerName') },
+        { label: '合同编号', value: text('contractNumber') },
+        { label: '合同已回款', value: formatMoney(Number(snapshot.receivedCents ?? 0)) },
+        { label: '退款原因', value: text('reason') },
+        { label: '退款日期', value: text('refundDate') },
+      ],
+    };
+  },
+
   async settle(tx, id, outcome, auditor) {
     const refund = await tx.findOneOrFail(
       RefundSchema,

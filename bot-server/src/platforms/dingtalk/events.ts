@@ -152,8 +152,10 @@ export function cardCallbackEvent(payload: Json, meta: { dedupeKey: string; occu
   const action = typeof params.action === 'string' && params.action !== '' ? params.action : actionIds[0];
   if (!action) throw new MalformedRequestError('card callback names no action');
   const selected: Record<string, string[]> = {};
+  const inputs: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) selected[key] = value;
+    if (typeof value === 'string' && key !== 'action') inputs[key] = value;
   }
   const event: CardActionEvent = {
     ...base,
@@ -162,7 +164,11 @@ export function cardCallbackEvent(payload: Json, meta: { dedupeKey: string; occu
     cardId: cb.outTrackId,
     actionKey: action,
   };
-  return Object.keys(selected).length > 0 ? { ...event, selected } : event;
+  return {
+    ...event,
+    ...(Object.keys(selected).length > 0 && { selected }),
+    ...(Object.keys(inputs).length > 0 && { inputs }),
+  };
 }
 
 /** The headers of a Stream frame this layer reads (the SDK's DWClientDownStream headers). */

@@ -50,6 +50,9 @@ export function renderDingTalkPreviewHtml(params: Record<string, string>): strin
       ? `<dl class="dt-fields">${fields.map((f) => `<div class="dt-field"><dt>${text(f.label)}</dt><dd>${text(f.value)}</dd></div>`).join('')}</dl>`
       : '',
     `<div class="dt-status" style="color:${color}">${text(params.status_text)}</div>`,
+    params.has_input === 'true'
+      ? `<input class="dt-input" name="reason" maxlength="200" placeholder="${escapeHtml(params.input_placeholder ?? '')}">`
+      : '',
     buttons.length > 0 ? `<div class="dt-buttons">${buttons.map(buttonHtml).join('')}</div>` : '',
     params.footer ? `<div class="dt-footer">${text(params.footer)}</div>` : '',
   ];

@@ -59,6 +59,9 @@ export const CARD_PREVIEW_CSS = `
 .dt-field dt { flex: 0 0 72px; color: #8f959e; }
 .dt-field dd { margin: 0; color: #171a1d; }
 .dt-status { margin-top: 8px; font-size: 14px; }
+.wc-select { display: flex; align-items: center; gap: 8px; margin-top: 10px; font-size: 14px; color: #888; }
+.wc-select select { flex: 1; padding: 6px; border: 1px solid #ddd; border-radius: 4px; font-size: 14px; }
+.dt-input { width: 100%; box-sizing: border-box; margin-top: 10px; padding: 8px; border: 1px solid #ddd; border-radius: 6px; font-size: 14px; }
 .dt-buttons { display: flex; flex-direction: column; gap: 8px; margin-top: 12px; }
 .dt-btn { height: 36px; box-sizing: border-box; border-radius: 6px; border: 1px solid transparent; font: inherit; font-size: 14px; cursor: pointer; display: flex; align-items: center; justify-content: center; text-decoration: none; }
 .dt-btn--blue { background: #007fff; color: #fff; }

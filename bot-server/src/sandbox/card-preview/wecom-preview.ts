@@ -1,4 +1,4 @@
-import type { WeComButton, WeComTemplateCard } from '@kelian/cards';
+import type { WeComButton, WeComButtonInteraction, WeComTemplateCard } from '@kelian/cards';
 import { escapeHtml, safeHref } from './escape.js';
 
 // Renders the WeCom template_card JSON itself (what message/send or update_template_card carried),
@@ -48,6 +48,16 @@ function buttonsHtml(buttons: WeComButton[], replaceText: string | undefined): s
   return `<div class="wc-buttons ${layout}">${buttons.map((b) => buttonHtml(b, false)).join('')}</div>`;
 }
 
+/** button_selection: a drop-down whose choice is sent with the next button click. */
+function selectionHtml(selection: WeComButtonInteraction['button_selection'], disabled: boolean): string {
+  if (!selection) return '';
+  const options = selection.option_list.map(
+    (o) =>
+      `<option value="${escapeHtml(o.id)}"${o.id === selection.selected_id ? ' selected' : ''}>${text(o.text)}</option>`,
+  );
+  return `<label class="wc-select"><span>${text(selection.title)}</span><select data-question-key="${escapeHtml(selection.question_key)}"${disabled ? ' disabled' : ''}>${options.join('')}</select></label>`;
+}
+
 function bodyHtml(card: WeComTemplateCard): string {
   switch (card.card_type) {
     case 'text_notice': {
@@ -73,6 +83,7 @@ function bodyHtml(card: WeComTemplateCard): string {
         quote,
         card.sub_title_text ? `<div class="wc-subtitle">${text(card.sub_title_text)}</div>` : '',
         fieldsHtml(card.horizontal_content_list),
+        selectionHtml(card.button_selection, card.replace_text !== undefined),
         buttonsHtml(card.button_list, card.replace_text),
       ].join('');
     }

@@ -17,4 +17,5 @@ export const DINGTALK_TEXT = {
   badge: 8,
   buttonText: 10,
   footer: 40,
+  inputPlaceholder: 40,
 } as const;

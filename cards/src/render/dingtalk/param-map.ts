@@ -81,6 +81,9 @@ export function cardParamMap(card: Card, opts: RenderOptions): KelianCardParamMa
     buttons: JSON.stringify(buttons),
     link_url: dingTalkOpenLink(appUrl(opts.appBaseUrl, card.link?.path)),
     footer: truncate(card.footer ?? '', DINGTALK_TEXT.footer),
+    // DingTalk cards take free text: the reason is typed, not chosen from the options.
+    has_input: card.reasonPrompt ? 'true' : 'false',
+    input_placeholder: truncate(card.reasonPrompt?.placeholder ?? '', DINGTALK_TEXT.inputPlaceholder),
   };
   for (const [key, value] of Object.entries(map)) {
     if (utf8Length(value) > DINGTALK_PARAM.valueBytes) {

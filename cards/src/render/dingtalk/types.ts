@@ -23,6 +23,9 @@ export interface KelianCardParamMap {
   buttons: string;
   link_url: string;
   footer: string;
+  /** A text input above the buttons whose text the request buttons send back as `params.reason`. */
+  has_input: 'true' | 'false';
+  input_placeholder: string;
 }
 
 export interface DingTalkField {

@@ -1,5 +1,5 @@
 import { truncate } from '../../format/truncate.js';
-import type { Card } from '../../model/card.js';
+import type { Card, CardReasonPrompt } from '../../model/card.js';
 import { WECOM_COUNT, WECOM_TEXT } from './limits.js';
 import {
   assertCount,
@@ -33,6 +33,21 @@ export function buttonInteraction(card: Card, opts: WeComRenderOptions): WeComBu
     ...(fields.length > 0 && { horizontal_content_list: fields }),
     card_action: cardAction(card, opts),
     task_id: card.id,
+    ...(card.reasonPrompt && { button_selection: reasonSelection(card.reasonPrompt) }),
     button_list: card.actions.map((action) => button(action, opts)),
+  };
+}
+
+/** WeCom cards take no free text: the reason is one of the options, chosen before the click. */
+function reasonSelection(prompt: CardReasonPrompt): NonNullable<WeComButtonInteraction['button_selection']> {
+  assertCount('button_selection.option_list', prompt.options.length, WECOM_COUNT.selectionOptions);
+  return {
+    question_key: prompt.key,
+    title: truncate(prompt.title, WECOM_TEXT.selectionTitle),
+    option_list: prompt.options.map((o) => ({
+      id: o.id,
+      text: truncate(o.text, WECOM_TEXT.selectionOption),
+    })),
+    selected_id: prompt.options[0]!.id,
   };
 }

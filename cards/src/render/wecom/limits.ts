@@ -15,6 +15,9 @@ export const WECOM_TEXT = {
   jumpTitle: 18,
   buttonText: 10,
   optionText: 17,
+  /** button_selection: title ≤12, option text ≤16 (doc 90236). */
+  selectionTitle: 12,
+  selectionOption: 16,
   submitText: 10,
   // Not documented: quote_area and replace_text get the lengths of the elements they look like
   // (a title / the sub-title text, and a button).
@@ -29,4 +32,5 @@ export const WECOM_COUNT = {
   horizontalContent: 6,
   jumpList: 3,
   checkboxOptions: 20,
+  selectionOptions: 10,
 } as const;

@@ -56,6 +56,13 @@ export interface WeComButtonInteraction {
   horizontal_content_list?: WeComHorizontalContent[];
   card_action?: WeComCardAction;
   task_id: string;
+  /** A drop-down whose choice comes back with the click (SelectedItems). */
+  button_selection?: {
+    question_key: string;
+    title: string;
+    option_list: { id: string; text: string }[];
+    selected_id: string;
+  };
   button_list: WeComButton[];
   /** Update only: every button becomes one grey, unclickable button with this text. */
   replace_text?: string;

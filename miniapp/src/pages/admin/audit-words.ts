@@ -31,6 +31,7 @@ export const actionNames: Record<AuditAction, string> = {
   reveal: '查看原值',
   merge: '合并',
   login: '登录',
+  forgery: '伪造的操作（已拒绝）',
 };
 
 const fieldNames: Record<string, string> = {
