@@ -15,9 +15,11 @@ import './flow.css';
 
 type Row = FlowType & { id: number };
 const rowsOf = (items: FlowType[]): Row[] => items.map((item, i) => ({ ...item, id: i + 1 }));
+// One function for the page's life: useAdminLoad loads again whenever it is handed a new one.
+const loadRows = async () => rowsOf((await listFlows()).items);
 
 export default function ApprovalFlowsPage() {
-  const page = useAdminLoad(async () => rowsOf((await listFlows()).items));
+  const page = useAdminLoad(loadRows);
   const { picked, row, editing, pick, setPicked } = usePicked(page.data);
   const [people, setPeople] = useState<Colleague[]>([]);
   useEffect(() => {
