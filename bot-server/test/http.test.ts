@@ -1,5 +1,6 @@
 import Router from '@koa/router';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../orm/testing/db-url.js';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { type RunningServer, startTestServer } from './support/server.js';
 
@@ -10,7 +11,7 @@ const echo = new Router().post('/probe/echo', (ctx) => {
 });
 
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer({}, { routers: [echo] });
 });
 afterAll(() => server.stop());

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { testDbUrl } from '../../orm/testing/db-url.js';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import type { JobModule } from '../src/jobs/index.js';
 import { type RunningServer, startTestServer } from './support/server.js';
@@ -38,8 +39,8 @@ const probe: JobModule = ({ queue, scheduler, orm }) => {
 let pool: pg.Pool;
 const servers: RunningServer[] = [];
 beforeEach(async () => {
-  await resetDatabase(inject('dbUrl'));
-  pool = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  await resetDatabase(testDbUrl());
+  pool = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   await pool.query('create table if not exists probe_run (job_id text not null, label text not null)');
   await pool.query('truncate probe_run');
   await pool.query(`delete from pgboss.job where name = 'probe.record'`).catch(() => undefined);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import Router from '@koa/router';
-import { afterAll, beforeAll, expect, inject, test, vi } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { testDbUrl } from '../../orm/testing/db-url.js';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { createLogger } from '../src/logger.js';
 import { type RunningServer, startTestServer } from './support/server.js';
@@ -42,7 +43,7 @@ const logger = createLogger(
 
 let server: RunningServer;
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer({}, { miniappDir: build, logger, routers: [brokenStream] });
 });
 afterAll(async () => {

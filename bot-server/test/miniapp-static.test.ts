@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { request } from 'undici';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { testDbUrl } from '../../orm/testing/db-url.js';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { type RunningServer, startTestServer } from './support/server.js';
 
@@ -20,7 +21,7 @@ writeFileSync(join(build, 'js', 'page.9f8e7d6c.js.br'), brotliCompressSync(chunk
 
 let server: RunningServer;
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer({}, { miniappDir: build });
 });
 afterAll(() => server.stop());

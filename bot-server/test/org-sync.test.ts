@@ -2,7 +2,8 @@
 // syncs through the job, contact events through the platforms' real event paths, failures through
 // the sandbox's switches. What a test checks is what is in the database afterwards.
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../orm/testing/db-url.js';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { enqueueFullSyncs } from '../src/bot/org/sync-jobs.js';
 import type { OrgDirectories } from '../src/domain/org/directory.js';
@@ -23,8 +24,8 @@ const directories = (): OrgDirectories => ({
 });
 
 beforeEach(async () => {
-  await resetDatabase(inject('dbUrl'));
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  await resetDatabase(testDbUrl());
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   server = await startTestServer();
   await settled();
 });

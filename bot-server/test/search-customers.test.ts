@@ -9,8 +9,10 @@ import {
   searchKeysFor,
   UserSchema,
 } from '@kelian/orm';
+
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { testDbUrl } from '../../orm/testing/db-url.js';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { customerSearchCondition, searchCustomers } from '../src/domain/search/customers.js';
 
@@ -20,7 +22,7 @@ const statements: string[] = [];
 
 beforeAll(async () => {
   orm = await MikroORM.init(
-    ormConfig(inject('dbUrl'), {
+    ormConfig(testDbUrl(), {
       debug: ['query', 'query-params'],
       colors: false,
       logger: (message) => statements.push(message),
@@ -28,7 +30,7 @@ beforeAll(async () => {
   );
 });
 beforeEach(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   statements.length = 0;
 });
 afterAll(() => orm.close(true));

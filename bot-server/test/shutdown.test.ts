@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Router from '@koa/router';
-import { expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { testDbUrl } from '../../orm/testing/db-url.js';
 import { resetDatabase } from '../../orm/testing/reset.js';
 import { startTestServer } from './support/server.js';
 
 test('stopping finishes the request in flight, then refuses new connections', async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   const slow = new Router().get('/probe/slow', async (ctx) => {
     await sleep(500);
     ctx.body = { done: true };

@@ -12,14 +12,15 @@ import {
   UserSchema,
 } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { testDbUrl } from '../testing/db-url.js';
 import { resetDatabase } from '../testing/reset.js';
 
 let orm: MikroORM;
 beforeAll(async () => {
-  orm = await MikroORM.init(ormConfig(inject('dbUrl')));
+  orm = await MikroORM.init(ormConfig(testDbUrl()));
 });
-beforeEach(() => resetDatabase(inject('dbUrl')));
+beforeEach(() => resetDatabase(testDbUrl()));
 afterAll(() => orm.close(true));
 
 test('an empty database gets the demo company: departments, about 20 users with roles, 200 customers', async () => {

@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { migrationsList, migrationsPath, ormConfig } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { testDbUrl } from '../testing/db-url.js';
 
 let orm: MikroORM;
 beforeAll(async () => {
-  orm = await MikroORM.init(ormConfig(inject('dbUrl')));
+  orm = await MikroORM.init(ormConfig(testDbUrl()));
 });
 afterAll(() => orm.close(true));
 

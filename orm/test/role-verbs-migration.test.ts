@@ -4,14 +4,15 @@
 import { builtInRoles, ormConfig } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { testDbUrl } from '../testing/db-url.js';
 import { resetDatabase } from '../testing/reset.js';
 
 let orm: MikroORM;
 let db: pg.Client;
 beforeAll(async () => {
-  orm = await MikroORM.init(ormConfig(inject('dbUrl')));
-  db = new pg.Client({ connectionString: inject('dbUrl') });
+  orm = await MikroORM.init(ormConfig(testDbUrl()));
+  db = new pg.Client({ connectionString: testDbUrl() });
   await db.connect();
 });
 afterAll(async () => {
@@ -42,7 +43,7 @@ const rightsOf = async () =>
   );
 
 test('existing built-in roles get what a new database gives them; a custom role keeps its own', async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   await orm.migrator.down({ to: 'Migration20261206130000_inner_initials' });
   try {
     for (const [code, rights] of Object.entries({
@@ -77,5 +78,5 @@ test('existing built-in roles get what a new database gives them; a custom role 
   expect((await rightsOf()).manager).toEqual(manager);
   await orm.migrator.up();
   expect(await rightsOf()).toEqual(migrated);
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
 });

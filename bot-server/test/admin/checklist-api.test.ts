@@ -6,7 +6,8 @@
 import { sandboxWeCom } from '@kelian/config';
 import { encrypt, getSignature } from '@wecom/crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { apiClient } from '../api/support.js';
 import { settleJobs } from '../support/jobs.js';
@@ -26,10 +27,10 @@ let db: pg.Pool;
 let api: ReturnType<typeof apiClient>;
 
 async function start(env: Record<string, string>) {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer(env);
   api = apiClient(server);
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   await settleJobs(db);
 }
 

@@ -2,7 +2,8 @@
 // stand-in platforms and the real database: codes in, a bearer session out, /api/me behind it.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { settleJobs } from '../support/jobs.js';
 import { sandboxOf } from '../support/sandbox.js';
@@ -15,10 +16,10 @@ let api: ReturnType<typeof apiClient>;
 let db: pg.Pool;
 
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer({ SANDBOX: 'true' });
   api = apiClient(server);
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
   // The start-up org sync would link a platform id a test has just unlinked.
   await settleJobs(db);
 });

@@ -2,7 +2,8 @@
 // test database, people signed in through the sandbox's user picker, and a direct line to the
 // database to check what really changed.
 import pg from 'pg';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { settleJobs } from '../support/jobs.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
@@ -25,10 +26,10 @@ export interface Session {
 }
 
 export async function startCrm(): Promise<Crm> {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   const server = await startTestServer({ SANDBOX: 'true' });
   const api = apiClient(server);
-  const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  const db = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   // The start-up syncs (org, WeCom contacts → customers) land before a test counts anything.
   await settleJobs(db);
   const userId = async (name: string) => {

@@ -3,7 +3,8 @@
 // sandbox platforms actually issued.
 import { createHash } from 'node:crypto';
 import { getJsApiSignature } from '@wecom/crypto';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { sandboxOf } from '../support/sandbox.js';
 import type { RunningServer } from '../support/server.js';
@@ -15,7 +16,7 @@ let server: RunningServer;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer({ SANDBOX: 'true', PUBLIC_URL });
   api = apiClient(server);
 });

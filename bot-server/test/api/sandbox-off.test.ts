@@ -1,6 +1,7 @@
 // Outside sandbox mode the demo-user picker does not exist, and without credentials neither
 // platform is configured: their logins and signatures say so instead of failing obscurely.
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import type { RunningServer } from '../support/server.js';
 import { startTestServer } from '../support/server.js';
@@ -10,7 +11,7 @@ let server: RunningServer;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer({ SANDBOX: 'false' });
   api = apiClient(server);
 });

@@ -6,7 +6,8 @@
 // place and hands ten customers to 张伟 at once. Screenshots: test-results/screenshots/going-live-*.
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { hasBrowser, screenshot } from '../support/browser.js';
 import { miniappWorld, settle } from './miniapp-world.js';
 
@@ -15,7 +16,7 @@ const world = miniappWorld({
   ADMIN_USERS: 'XuMing',
   DEFAULT_ROLES: '采购部=procurement',
 });
-const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+const db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
 afterAll(() => db.end());
 
 /** The roles a person holds now, by name, as the database has them. */

@@ -6,7 +6,8 @@
 // test-results/screenshots/miniapp-admin-data-*.png.
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { apiClient } from '../api/support.js';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
 import { miniappWorld, settle } from './miniapp-world.js';
@@ -33,7 +34,7 @@ async function both(page: Page, name: string) {
 
 /** 张伟 writes words into the new field on one of his customers, through the API as his app would. */
 async function repWritesWords(key: string, value: string) {
-  const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+  const db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
   const { rows } = await db.query<{ id: number }>(`select id from app_user where name = '张伟'`);
   await db.end();
   const api = apiClient(world.server);

@@ -6,7 +6,8 @@
 // test-results/screenshots/miniapp-admin-merge-*.png.
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
 import { songJiaJoins } from '../support/unmatched-person.js';
 import { miniappWorld, settle } from './miniapp-world.js';
@@ -17,7 +18,7 @@ let db: pg.Pool;
 
 beforeAll(async () => {
   if (!hasBrowser) return;
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   await songJiaJoins(world.server, db);
   // Her DingTalk member has worked a while: the 财务 role and three customers of her own.
   const [dingtalk] = (

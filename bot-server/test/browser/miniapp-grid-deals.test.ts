@@ -5,14 +5,15 @@
 // page is a compact list.
 // Screenshots land in test-results/screenshots/miniapp-grid-deals-*.png.
 import pg from 'pg';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
 import { cell, rows } from './grid-page.js';
 import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
-const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+const db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
 afterAll(() => db.end());
 
 const dealNamed = async (name: string) =>

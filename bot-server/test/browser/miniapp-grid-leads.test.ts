@@ -4,7 +4,8 @@
 // and a Shift-click, to 刘洋 at once. On a phone the same page is a compact list.
 // Screenshots land in test-results/screenshots/miniapp-grid-leads-*.png.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { apiClient } from '../api/support.js';
 import { hasBrowser, phone, screenshot } from '../support/browser.js';
 import { cell, rows } from './grid-page.js';
@@ -12,7 +13,7 @@ import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 const desktop = { width: 1280, height: 800 };
-const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+const db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
 afterAll(() => db.end());
 
 const userId = async (name: string) =>

@@ -5,13 +5,14 @@
 // Screenshots land in test-results/screenshots/miniapp-quotes-*.png.
 
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { apiClient } from '../api/support.js';
 import { hasBrowser, screenshot } from '../support/browser.js';
 import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
-const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+const db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
 afterAll(() => db.end());
 
 let customer: { id: number; name: string };

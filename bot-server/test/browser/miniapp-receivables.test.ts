@@ -4,14 +4,15 @@
 // screenshots of each page land in test-results/screenshots.
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { hasBrowser, screenshot } from '../support/browser.js';
 import { miniappWorld, settle } from './miniapp-world.js';
 
 const world = miniappWorld();
 let contractId: number;
 let customerId: number;
-const db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+const db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
 afterAll(() => db.end());
 
 /** The API as a demo user, signed in through the sandbox's picker endpoint. */

@@ -2,8 +2,9 @@
 // sandbox mode on a fresh test database, and Debian's Chromium playing phones whose uncaught page
 // errors fail the test. Call miniappWorld() at the top of a test file: it registers the hooks.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ensureH5Build } from '../../../miniapp/scripts/h5-build.mjs';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { hasBrowser, iphoneUserAgent, launchBrowser, phone } from '../support/browser.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
@@ -19,7 +20,7 @@ export function miniappWorld(env: Record<string, string> = {}) {
     if (!hasBrowser) return;
     // The page under test is the build the server serves; bring it up to date with the sources.
     ensureH5Build();
-    await resetDatabase(inject('dbUrl'));
+    await resetDatabase(testDbUrl());
     server = await startTestServer(env);
     browser = await launchBrowser();
   }, 240_000);

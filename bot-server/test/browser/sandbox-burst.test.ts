@@ -2,7 +2,8 @@
 // the bot fills with the lead cards (his own copies), and the team's DingTalk group gets one card
 // per lead. Screenshots land in test-results/screenshots (pipeline-burst-*.png).
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { formLeads, postLead } from '../pipeline/support.js';
 import { hasBrowser, openBrowser, screenshot } from '../support/browser.js';
@@ -12,7 +13,7 @@ let server: RunningServer;
 let browser: BrowserContext;
 beforeAll(async () => {
   if (!hasBrowser) return;
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer();
   browser = await openBrowser({ width: 1280, height: 1000 });
 });

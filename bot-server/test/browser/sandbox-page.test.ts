@@ -1,7 +1,8 @@
 // A person in front of /sandbox: picks who they are, types to the bot, and reads the answer, on
 // both platforms. Screenshots land in test-results/screenshots.
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { hasBrowser, openBrowser, screenshot } from '../support/browser.js';
 import { sandboxOf } from '../support/sandbox.js';
@@ -11,7 +12,7 @@ let server: RunningServer;
 let browser: BrowserContext;
 beforeAll(async () => {
   if (!hasBrowser) return;
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer();
   browser = await openBrowser();
 });

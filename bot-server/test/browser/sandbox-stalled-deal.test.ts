@@ -1,7 +1,8 @@
 // 李娜, 张伟's manager, opens /sandbox: the demo's stalled deal waits as a card in her chat with the
 // bot; she clicks 提醒负责人 on the page and the card says so, and 张伟 finds the task card.
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { hasBrowser, openBrowser, screenshot } from '../support/browser.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
@@ -10,7 +11,7 @@ let server: RunningServer;
 let browser: BrowserContext;
 beforeAll(async () => {
   if (!hasBrowser) return;
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer();
   browser = await openBrowser();
 });

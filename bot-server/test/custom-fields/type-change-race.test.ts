@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 
 // A type change while a customer write is in flight: the write has checked its value against the
@@ -31,7 +32,7 @@ test.runIf(onPostgres)(
     const customer = await rep.send('POST', '/api/customers', { kind: 'company', name: '并发测试公司' });
     expect(customer.status).toBe(201);
 
-    const writer = new pg.Client({ connectionString: inject('dbUrl') });
+    const writer = new pg.Client({ connectionString: testDbUrl() });
     await writer.connect();
     try {
       await writer.query('begin');

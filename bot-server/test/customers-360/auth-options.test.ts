@@ -1,7 +1,8 @@
 // GET /api/auth/options: before anyone signs in, the mini-app learns how this deployment signs
 // people in — sandbox or not, and each platform's login parameters — instead of guessing from 404s.
 import { sandboxDingTalk, sandboxWeCom } from '@kelian/config';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { authOptions } from '../../src/api/auth/options.js';
 import { apiClient } from '../api/support.js';
@@ -10,7 +11,7 @@ import { type RunningServer, startTestServer } from '../support/server.js';
 describe('in sandbox mode', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    await resetDatabase(inject('dbUrl'));
+    await resetDatabase(testDbUrl());
     server = await startTestServer({ SANDBOX: 'true' });
   });
   afterAll(() => server.stop());
@@ -42,7 +43,7 @@ describe('in sandbox mode', () => {
 describe('with real WeCom credentials and no DingTalk', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    await resetDatabase(inject('dbUrl'));
+    await resetDatabase(testDbUrl());
     server = await startTestServer({
       SANDBOX: 'false',
       WECOM_CORP_ID: 'ww0123456789abcdef',

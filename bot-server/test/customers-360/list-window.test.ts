@@ -5,7 +5,8 @@
 // for a rep (own and pool customers only) and for the administrator, on the demo company.
 import { ormConfig, UserSchema } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { accessOf } from '../../src/domain/access/access.js';
 import { type KeysetOrder, type KeysetPosition, keysetPage } from '../../src/domain/customers/keyset-page.js';
 import { customerConditions } from '../../src/domain/customers/list.js';
@@ -17,7 +18,7 @@ let terms: Record<string, string>;
 
 beforeAll(async () => {
   crm = await startCrm();
-  orm = await MikroORM.init(ormConfig(inject('dbUrl'), { pool: { min: 0, max: 2 } }));
+  orm = await MikroORM.init(ormConfig(testDbUrl(), { pool: { min: 0, max: 2 } }));
   // Some customers were changed a moment apart, most at the same instant: ties on the order value.
   await crm.db.query(
     `update customer set updated_at = updated_at - (id % 7) * interval '1 hour' where id % 3 = 0`,

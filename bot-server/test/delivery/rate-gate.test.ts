@@ -3,7 +3,8 @@
 // database keeps: one slot per send and key, which is what every instance counts against.
 import { ormConfig } from '@kelian/orm';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { type Admission, type AdmissionRequest, RateGate } from '../../src/bot/delivery/rate-gate.js';
 import type { Lane } from '../../src/bot/delivery/slots.js';
@@ -12,12 +13,12 @@ import { MEMBER_WINDOWS } from '../../src/platforms/wecom/rate-limiter.js';
 
 let orm: MikroORM;
 beforeAll(async () => {
-  orm = await MikroORM.init(ormConfig(inject('dbUrl')));
+  orm = await MikroORM.init(ormConfig(testDbUrl()));
 });
 afterAll(async () => {
   await orm.close(true);
 });
-beforeEach(() => resetDatabase(inject('dbUrl')));
+beforeEach(() => resetDatabase(testDbUrl()));
 
 /** A fixed clock: every admission below happens at this moment. */
 const now = Date.parse('2026-12-06T12:00:00.000Z');
@@ -129,7 +130,7 @@ test('a batch admits exactly as the same requests one after another would', asyn
   for (const r of requests) oneByOne.push(...(await admit(gate, [r])));
   const rowsOneByOne = await slotRows();
 
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   const together = await admit(gate, requests);
   const rowsTogether = await slotRows();
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { sandboxOf, textOf } from '../support/sandbox.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
@@ -16,9 +17,9 @@ let zhangWei: Awaited<ReturnType<typeof signIn>>;
 let zhangWeiId: number;
 
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer();
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   await disableDemoRules(db);
   // Everyone was followed up today: only what a test makes idle is idle.
   await db.query('update customer set last_follow_up_at = now()');

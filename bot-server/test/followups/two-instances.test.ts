@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { type RunningServer, startTestServer } from '../support/server.js';
 import { disableDemoRules, runFollowUpJob, shanghaiMorning, signIn } from './support.js';
@@ -16,10 +17,10 @@ let db: pg.Pool;
 
 beforeAll(async () => {
   if (!onPostgres) return;
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   a = await startTestServer();
   b = await startTestServer();
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 4 });
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 4 });
   await disableDemoRules(db);
 }, 60_000);
 afterAll(async () => {

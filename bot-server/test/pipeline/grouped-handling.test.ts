@@ -3,19 +3,20 @@
 // wrote, and a failing handler failing only its own event, whose writes are rolled back.
 import { ormConfig, TagGroupSchema } from '@kelian/orm';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { type ClaimedEvent, Inbox } from '../../src/bot/inbox.js';
 import type { ChatEvent, TextEvent } from '../../src/platforms/common.js';
 
 let orm: MikroORM;
 beforeAll(async () => {
-  orm = await MikroORM.init(ormConfig(inject('dbUrl')));
+  orm = await MikroORM.init(ormConfig(testDbUrl()));
 });
 afterAll(async () => {
   await orm.close(true);
 });
-beforeEach(() => resetDatabase(inject('dbUrl')));
+beforeEach(() => resetDatabase(testDbUrl()));
 
 /** What a person typed, `n`-th of a run: its dedupe key names it. */
 function typed(n: number): TextEvent {

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ormConfig } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { type CachedToken, DatabaseTokenStore } from '../../src/platforms/token-store.js';
 
@@ -9,14 +10,14 @@ import { type CachedToken, DatabaseTokenStore } from '../../src/platforms/token-
 let instanceA: MikroORM;
 let instanceB: MikroORM;
 beforeAll(async () => {
-  instanceA = await MikroORM.init(ormConfig(inject('dbUrl')));
-  instanceB = await MikroORM.init(ormConfig(inject('dbUrl')));
+  instanceA = await MikroORM.init(ormConfig(testDbUrl()));
+  instanceB = await MikroORM.init(ormConfig(testDbUrl()));
 });
 afterAll(async () => {
   await instanceA.close(true);
   await instanceB.close(true);
 });
-beforeEach(() => resetDatabase(inject('dbUrl')));
+beforeEach(() => resetDatabase(testDbUrl()));
 
 /** Plays the platform's gettoken: counts the calls, answers after a short delay. */
 function tokenEndpoint() {

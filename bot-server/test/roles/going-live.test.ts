@@ -6,7 +6,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { enqueueFullSyncs } from '../../src/bot/org/sync-jobs.js';
 import { DingTalkDirectory } from '../../src/platforms/dingtalk/directory.js';
@@ -29,9 +30,9 @@ afterEach(async () => {
 
 /** A fresh company: the sandbox's directory synced into an emptied database, no demo roles or data. */
 async function goLive(env: Record<string, string> = {}) {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   server = await startTestServer({ SANDBOX_DEMO_DATA: 'false', ...env });
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   await settleJobs(db);
   return { server, db };
 }
@@ -115,7 +116,7 @@ describe('a fresh company (SANDBOX_DEMO_DATA=false)', () => {
       promisify(execFile)(
         process.execPath,
         ['--import', 'tsx', '--conditions=@kelian/source', 'bot-server/src/admin-cli.ts', ...args],
-        { cwd: repoRoot, env: { ...process.env, DATABASE_URL: inject('dbUrl'), LOG_LEVEL: 'silent' } },
+        { cwd: repoRoot, env: { ...process.env, DATABASE_URL: testDbUrl(), LOG_LEVEL: 'silent' } },
       ).catch((e: { code: number; stderr: string }) => e);
     const unknown = await cli('grant', '13999999999');
     expect(unknown).toMatchObject({

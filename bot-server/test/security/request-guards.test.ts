@@ -4,7 +4,8 @@
 import { request } from 'node:http';
 import { sandboxLeadWebhookSecret } from '@kelian/config';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { leadSignature } from '../../src/api/leads/signature.js';
 import { apiClient } from '../api/support.js';
@@ -18,10 +19,10 @@ let db: pg.Pool;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  await resetDatabase(inject('dbUrl'));
+  await resetDatabase(testDbUrl());
   // '' is "not set": the configuration's own default (30 a minute), not the test servers' lifted one.
   server = await startTestServer({ AUTH_ATTEMPTS_PER_MINUTE: '' });
-  db = new pg.Pool({ connectionString: inject('dbUrl'), max: 2 });
+  db = new pg.Pool({ connectionString: testDbUrl(), max: 2 });
   api = apiClient(server);
   await settleJobs(db);
 });

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
 import { settleJobs } from './jobs.js';
 import { type RunningServer, startTestServer } from './server.js';
@@ -15,9 +16,9 @@ export interface ServerFixture {
 export function useTestServer(env: Record<string, string> = {}): ServerFixture {
   const fixture = {} as ServerFixture;
   beforeAll(async () => {
-    await resetDatabase(inject('dbUrl'));
+    await resetDatabase(testDbUrl());
     fixture.server = await startTestServer(env);
-    fixture.db = new pg.Pool({ connectionString: inject('dbUrl'), max: 1 });
+    fixture.db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
     await settleJobs(fixture.db);
   });
   afterAll(async () => {

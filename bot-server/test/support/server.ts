@@ -1,7 +1,5 @@
 import { loadConfig } from '@kelian/config';
-import { inject } from 'vitest';
-// Brings the typing of what the test database setup provides (dbUrl, dbKind).
-import type {} from '../../../orm/testing/global-setup.js';
+import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { type BootOptions, boot, type RunningServer } from '../../src/boot.js';
 
 export type { RunningServer };
@@ -21,7 +19,7 @@ export function startTestServer(
   const config = loadConfig({
     env: {
       PORT: '0',
-      DATABASE_URL: inject('dbUrl'),
+      DATABASE_URL: testDbUrl(),
       LOG_LEVEL: 'silent',
       SANDBOX: 'true',
       AUTH_ATTEMPTS_PER_MINUTE: '1000000',
