@@ -60,12 +60,15 @@ test.runIf(onPostgres)(
       ids.push(sent.body.approvalId);
     }
     // 2027-03-01 10:00 in Shanghai.
-    await db.query(`update approval_task set created_at = '2027-03-01T02:00:00Z' where instance_id = any($1)`, [
-      ids,
-    ]);
+    await db.query(
+      `update approval_task set created_at = '2027-03-01T02:00:00Z' where instance_id = any($1)`,
+      [ids],
+    );
 
     await race('2027-03-02T04:00:00Z');
-    expect(await count(`select count(*)::int as n from firing where key like 'approval:%:remind'`)).toBe(runs);
+    expect(await count(`select count(*)::int as n from firing where key like 'approval:%:remind'`)).toBe(
+      runs,
+    );
     expect(
       await count(
         `select count(*)::int as n from outbound_message where subject_type = 'approval' and card_id ~ '-s0u[0-9]+r26-'`,
@@ -74,7 +77,9 @@ test.runIf(onPostgres)(
     expect(await count(`select count(*)::int as n from approval_action where action = 'remind'`)).toBe(runs);
 
     await race('2027-03-03T04:00:00Z');
-    expect(await count(`select count(*)::int as n from approval_action where action = 'transfer'`)).toBe(runs);
+    expect(await count(`select count(*)::int as n from approval_action where action = 'transfer'`)).toBe(
+      runs,
+    );
     expect(
       await count(
         `select count(*)::int as n from approval_task where instance_id = any($1) and status = 'pending'`,

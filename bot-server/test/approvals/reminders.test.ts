@@ -35,7 +35,10 @@ afterAll(() => crm?.stop());
 const scanAt = (at: string) => runJob(crm.server, crm.db, approvalReminderJob, { at });
 
 /** A ¥300,000 contract of 张伟's (李娜 alone approves it), its tasks created at `at`. */
-async function runCreatedAt(at: string, amountCents = 30_000_000): Promise<{ run: number; contract: number }> {
+async function runCreatedAt(
+  at: string,
+  amountCents = 30_000_000,
+): Promise<{ run: number; contract: number }> {
   const contract = await draftContract(zhangwei, customerId, amountCents);
   const run = await submit(zhangwei, contract.id);
   await crm.db.query('update approval_task set created_at = $2 where instance_id = $1', [run, at]);
@@ -90,7 +93,12 @@ describe('the timer', () => {
 
     const wecom = await copyOf(crm, run, 'wecom', `${reminder}26`);
     const shown = weComCopy(crm, wecom, people.lina.wecom);
-    for (const part of ['催办：张伟 的合同 ¥300,000.00 已等待 26 小时', `approval.approve:${run}:0`, '驳回', '打开'])
+    for (const part of [
+      '催办：张伟 的合同 ¥300,000.00 已等待 26 小时',
+      `approval.approve:${run}:0`,
+      '驳回',
+      '打开',
+    ])
       expect(shown).toContain(part);
     const dingtalk = await copyOf(crm, run, 'dingtalk', `${reminder}26`);
     const params = JSON.stringify(sandboxOf(crm.server).state.dingtalk.cards.views(dingtalk));
@@ -117,14 +125,30 @@ describe('the timer', () => {
     expect((await timeline(run)).map((a) => a.action)).toEqual(['submit', 'remind', 'approve']);
   });
 
-  test('no reminder for a task decided or withdrawn before its time', async () => {
+  test('no reminder for a task decided, withdrawn or transferred before its time', async () => {
     const decided = await runCreatedAt('2027-03-01T02:00:00Z');
     const withdrawn = await runCreatedAt('2027-03-01T02:00:00Z');
-    expect((await lina.send('POST', `/api/approvals/${decided.run}/reject`, { reason: '金额有误' })).status).toBe(
-      200,
-    );
+    const transferred = await runCreatedAt('2027-03-01T02:00:00Z');
+    expect(
+      (await lina.send('POST', `/api/approvals/${decided.run}/reject`, { reason: '金额有误' })).status,
+    ).toBe(200);
     expect((await zhangwei.send('POST', `/api/approvals/${withdrawn.run}/withdraw`)).status).toBe(200);
+    const liuyang = await person(crm, '刘洋');
+    const handed = await lina.send('POST', `/api/approvals/${transferred.run}/transfer`, {
+      toUserId: liuyang.id,
+    });
+    expect(handed.status).toBe(200);
+    // 刘洋's task, handed to him at 20:00 that day, waits from then.
+    await crm.db.query(
+      `update approval_task set created_at = '2027-03-01T12:00:00Z' where instance_id = $1 and status = 'pending'`,
+      [transferred.run],
+    );
     await scanAt('2027-03-02T04:00:00Z');
+    expect(await planned(transferred.run, `s0u${people.lina.id}r`)).toEqual([]);
+    expect(await planned(transferred.run, `s0u${liuyang.id}r`)).toEqual([]);
+    // 刘洋 is reminded in his own time: 24 hours after 20:00 is night, so at 09:00 the next day.
+    await scanAt('2027-03-03T01:00:00Z');
+    expect(await planned(transferred.run, `s0u${liuyang.id}r37`)).toHaveLength(2);
     await scanAt('2027-03-03T04:00:00Z');
     for (const { run } of [decided, withdrawn]) {
       expect(await planned(run, `s0u${people.lina.id}r`)).toEqual([]);
@@ -177,13 +201,15 @@ describe('the timer', () => {
       expect.stringMatching(/^李娜 超过 48 小时未处理「.+」（销售主管审批），系统已转交给你审批。$/),
     ]);
     expect(await textsTo(people.zhangwei.wecom, title)).toEqual([
-      expect.stringMatching(/^你提交的「.+」在「销售主管审批」等待 李娜 超过 48 小时，系统已转交给 王建国。$/),
+      expect.stringMatching(
+        /^你提交的「.+」在「销售主管审批」等待 李娜 超过 48 小时，系统已转交给 王建国。$/,
+      ),
     ]);
 
     // 李娜 can no longer decide; 王建国 can.
     const late = await lina.send('POST', `/api/approvals/${run}/approve`, {});
     expect(late.status).toBe(403);
-    expect(late.body.type).toBe('urn:kelian:problem:approval-not-approver');
+    expect(late.body.title).toBe('你不是这一步的审批人');
     expect((await wang.send('POST', `/api/approvals/${run}/approve`, {})).status).toBe(200);
     expect(await contractStatus(crm, contract)).toBe('active');
   });
@@ -198,7 +224,8 @@ describe('the timer', () => {
     await scanAt('2027-03-03T01:00:00Z');
     const cards = await planned(run, reminder);
     expect(cards.map((c) => c.platform).sort()).toEqual(['dingtalk', 'wecom']);
-    expect(cards[0]!.card_id).toContain(`${reminder}27-`);
+    // 22:00 to 09:00 the day after next: 35 hours waited when the reminder goes out.
+    expect(cards[0]!.card_id).toContain(`${reminder}35-`);
   });
 });
 
@@ -263,7 +290,11 @@ describe('flow validation', () => {
 
   test.each([
     [{ remindAfterHours: 0 }, 'flow-remind-invalid', '催办时间应为 1 到 720 之间的整数小时（收到的是 0）'],
-    [{ remindAfterHours: 1.5 }, 'flow-remind-invalid', '催办时间应为 1 到 720 之间的整数小时（收到的是 1.5）'],
+    [
+      { remindAfterHours: 1.5 },
+      'flow-remind-invalid',
+      '催办时间应为 1 到 720 之间的整数小时（收到的是 1.5）',
+    ],
     [
       { remindAfterHours: 24, escalateAfterHours: 24 },
       'flow-escalate-invalid',
@@ -287,7 +318,11 @@ describe('flow validation', () => {
 
   test('escalation may be switched off (null); defaults are 24 and 48', async () => {
     // (The flow saved here, 李娜 approving 张伟's contracts, is the one the next tests use.)
-    const off = await wang.send('POST', '/api/approval-flows/contract', flowWith({ escalateAfterHours: null }));
+    const off = await wang.send(
+      'POST',
+      '/api/approval-flows/contract',
+      flowWith({ escalateAfterHours: null }),
+    );
     expect(off.status, JSON.stringify(off.body)).toBe(201);
     const stored = async () =>
       (

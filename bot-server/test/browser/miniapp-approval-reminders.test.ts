@@ -55,7 +55,8 @@ describe.skipIf(!hasBrowser)('催办 and 超时转交 (needs Debian chromium)', 
     const zhangwei = await world.signIn('张伟');
     const token = await zhangwei.evaluate(
       () =>
-        (JSON.parse(localStorage.getItem('kelian.session') ?? '{}') as { data: { token: string } }).data.token,
+        (JSON.parse(localStorage.getItem('kelian.session') ?? '{}') as { data: { token: string } }).data
+          .token,
     );
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${world.server.url}${path}`, {

@@ -28,7 +28,10 @@ export const approvalReminderJobs =
       name: approvalReminderJob,
       handler: async (run) => {
         const at = run.at ? new Date(run.at) : new Date();
-        const done = await scanWaitingTasks(orm.em.fork(), at, config.displayTimeZone, { notices, messenger });
+        const done = await scanWaitingTasks(orm.em.fork(), at, config.displayTimeZone, {
+          notices,
+          messenger,
+        });
         if (done.reminded + done.escalated > 0) logger.info(done, 'approval reminders sent');
       },
     });

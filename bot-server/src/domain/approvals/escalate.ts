@@ -44,10 +44,24 @@ export async function escalateTask(
   const to = await successor(tx, run, from.id);
   if (!to) return false;
   const reason = `超时 ${hours} 小时，系统转交给 ${to.name}`;
-  await handOver(tx, run, task, { to, from: from.name, by: { user: null, via: 'timer' }, reason, at }, notices);
+  await handOver(
+    tx,
+    run,
+    task,
+    { to, from: from.name, by: { user: null, via: 'timer' }, reason, at },
+    notices,
+  );
   const step = run.route[task.step]!.name;
-  await messenger.tell(tx, [from.id], `「${run.title}」在你这里已等待超过 ${hours} 小时，系统已转交给 ${to.name} 审批。`);
-  await messenger.tell(tx, [to.id], `${from.name} 超过 ${hours} 小时未处理「${run.title}」（${step}），系统已转交给你审批。`);
+  await messenger.tell(
+    tx,
+    [from.id],
+    `「${run.title}」在你这里已等待超过 ${hours} 小时，系统已转交给 ${to.name} 审批。`,
+  );
+  await messenger.tell(
+    tx,
+    [to.id],
+    `${from.name} 超过 ${hours} 小时未处理「${run.title}」（${step}），系统已转交给你审批。`,
+  );
   await messenger.tell(
     tx,
     [run.submitter.id],

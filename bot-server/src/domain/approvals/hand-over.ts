@@ -9,7 +9,11 @@ import { log, task } from './steps.js';
 // waits for the new approver, who gets the card; every copy shows it.
 
 /** Whether `userId` already has an open task on the run's current step (so cannot be handed one). */
-export async function onCurrentStep(tx: EntityManager, run: ApprovalInstance, userId: number): Promise<boolean> {
+export async function onCurrentStep(
+  tx: EntityManager,
+  run: ApprovalInstance,
+  userId: number,
+): Promise<boolean> {
   const open = await tx.count(ApprovalTaskSchema, {
     instance: run.id,
     step: run.currentStep,

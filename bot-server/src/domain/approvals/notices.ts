@@ -53,7 +53,10 @@ export function parseApprovalVariant(variant: string | undefined): ApprovalCopy 
   if (approver) {
     const copy = { kind: 'approver', step: Number(approver[1]), userId: Number(approver[2]) } as const;
     if (!approver[3]) return copy;
-    return { ...copy, nudge: { by: approver[3] === 'r' ? 'timer' : 'submitter', hours: Number(approver[4]) } };
+    return {
+      ...copy,
+      nudge: { by: approver[3] === 'r' ? 'timer' : 'submitter', hours: Number(approver[4]) },
+    };
   }
   if (variant === 'cc' || variant === 'submitter' || variant === 'outcome') return { kind: variant };
   return undefined;

@@ -2,7 +2,7 @@ import { ApprovalInstanceSchema, ApprovalTaskSchema } from '@kelian/orm';
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { claimFiring } from '../followups/firings.js';
 import { localHour, morningHour } from '../followups/local-time.js';
-import { type ReminderDeps, escalateTask } from './escalate.js';
+import { escalateTask, type ReminderDeps } from './escalate.js';
 import { log } from './steps.js';
 
 // The timer on pending tasks: after the flow's remindAfterHours the approver gets a new copy of the
@@ -75,9 +75,17 @@ export async function scanWaitingTasks(
 }
 
 /** One due task, in its own transaction with its run locked: what was done, if anything. */
-async function actOn(tx: EntityManager, row: DueTask, now: Date, deps: ReminderDeps): Promise<WaitStage | null> {
+async function actOn(
+  tx: EntityManager,
+  row: DueTask,
+  now: Date,
+  deps: ReminderDeps,
+): Promise<WaitStage | null> {
   await tx.findOne(ApprovalInstanceSchema, row.run_id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  const run = await tx.findOneOrFail(ApprovalInstanceSchema, row.run_id, { populate: ['submitter'], refresh: true });
+  const run = await tx.findOneOrFail(ApprovalInstanceSchema, row.run_id, {
+    populate: ['submitter'],
+    refresh: true,
+  });
   const task = await tx.findOneOrFail(ApprovalTaskSchema, row.id, { refresh: true });
   // Decided, withdrawn, transferred or passed since the scan read it: nothing to say any more.
   if (run.status !== 'pending' || task.status !== 'pending' || task.step !== run.currentStep) return null;

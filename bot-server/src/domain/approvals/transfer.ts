@@ -2,8 +2,8 @@ import { type ApprovalInstance, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';
-import type { ApprovalNotices } from './notices.js';
 import { handOver, onCurrentStep } from './hand-over.js';
+import type { ApprovalNotices } from './notices.js';
 import { lockRun, requirePending } from './run-lock.js';
 
 /**
@@ -27,7 +27,13 @@ export function transfer(
     if (!to) throw new RefusedError('approval-transfer-invalid', { why: 'inactive' });
     if (await onCurrentStep(tx, run, toUserId))
       throw new RefusedError('approval-transfer-invalid', { why: 'on-step', name: to.name });
-    await handOver(tx, run, own, { to, from: acting.user.name, by: acting, reason: null, at: new Date() }, notices);
+    await handOver(
+      tx,
+      run,
+      own,
+      { to, from: acting.user.name, by: acting, reason: null, at: new Date() },
+      notices,
+    );
     await tx.flush();
     return run;
   });

@@ -9,7 +9,9 @@ export interface TimerText {
   escalate: string;
 }
 
-export const timerTextOf = (flow: { remindAfterHours: number; escalateAfterHours: number | null } | null) => ({
+export const timerTextOf = (
+  flow: { remindAfterHours: number; escalateAfterHours: number | null } | null,
+) => ({
   remind: String(flow?.remindAfterHours ?? 24),
   escalate: flow ? (flow.escalateAfterHours === null ? '' : String(flow.escalateAfterHours)) : '48',
 });
