@@ -4,9 +4,9 @@
 // outage delays the 待办 and still makes exactly one; a create DingTalk accepted but never answered
 // is not made twice.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 import type { SandboxTodo } from '../../src/sandbox/dingtalk/todos.js';
 import type { SwitchSpec } from '../../src/sandbox/state/switches.js';
+import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 import { sandboxOf } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { copyOf, type Person, person } from './chat-support.js';
@@ -100,16 +100,27 @@ describe('a ¥600,000 contract in the approvers’ DingTalk 待办', () => {
     const task = await taskOf(run, people.lina, 0);
     const todo = await todoOf(people.lina, task, false);
     expect(todo.subject).toBe('审批：张伟 的合同 ¥600,000.00');
-    for (const figure of ['合同金额：¥600,000.00', `合同编号：${number}`, '合同期限：2027-01-01 至 2027-12-31', '第 1 步'])
+    for (const figure of [
+      '合同金额：¥600,000.00',
+      `合同编号：${number}`,
+      '合同期限：2027-01-01 至 2027-12-31',
+      '第 1 步',
+    ])
       expect(todo.description).toContain(figure);
     expect(todo.executorIds).toEqual([unionIdOf(people.lina)]);
     expect(todo.isOnlyShowExecutor).toBe(true);
     // Opened inside DingTalk, on the run's page of the mini-app.
     for (const link of [todo.detailUrl.appUrl, todo.detailUrl.pcUrl]) {
       expect(link).toMatch(/^dingtalk:\/\/dingtalkclient\/page\/link\?url=/);
-      expect(new URL(link!).searchParams.get('url')).toMatch(new RegExp(`/app/pages/approvals/detail\\?id=${run}$`));
+      expect(new URL(link!).searchParams.get('url')).toMatch(
+        new RegExp(`/app/pages/approvals/detail\\?id=${run}$`),
+      );
     }
-    expect(await recorded(task)).toEqual({ todo_id: todo.id, state: 'open', union_id: unionIdOf(people.lina) });
+    expect(await recorded(task)).toEqual({
+      todo_id: todo.id,
+      state: 'open',
+      union_id: unionIdOf(people.lina),
+    });
     // Nobody else has one yet: finance is asked after her.
     expect(todosOfRun(run)).toEqual([todo]);
   });
@@ -117,7 +128,11 @@ describe('a ¥600,000 contract in the approvers’ DingTalk 待办', () => {
   test('李娜 approves on her DingTalk card: hers is done, 罗娟 and 梁宇 (或签) get theirs', async () => {
     const { lina, luojuan, liangyu } = people;
     const card = await copyOf(crm, run, 'dingtalk', `s0u${lina.id}`);
-    await sandbox().actions.clickDingTalkCard({ user: lina.dingtalk, outTrackId: card, action: `approval.approve:${run}:0` });
+    await sandbox().actions.clickDingTalkCard({
+      user: lina.dingtalk,
+      outTrackId: card,
+      action: `approval.approve:${run}:0`,
+    });
     const done = await todoOf(lina, await taskOf(run, lina, 0), true);
     expect(done.finishTime).not.toBeNull();
     for (const who of [luojuan, liangyu]) {
@@ -138,14 +153,18 @@ describe('a ¥600,000 contract in the approvers’ DingTalk 待办', () => {
   test('王建国 hands it to 徐明 (转交): his is done, 徐明 gets a new one; 徐明’s rejection marks it done', async () => {
     const { wang, xuming } = people;
     const before = await taskOf(run, wang, 2);
-    const res = await (await crm.as('王建国')).send('POST', `/api/approvals/${run}/transfer`, { toUserId: xuming.id });
+    const res = await (await crm.as('王建国')).send('POST', `/api/approvals/${run}/transfer`, {
+      toUserId: xuming.id,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await todoOf(wang, before, true);
     const handed = await taskOf(run, xuming, 2);
     const todo = await todoOf(xuming, handed, false);
     expect(todo.subject).toBe('审批：张伟 的合同 ¥600,000.00');
 
-    const rejected = await (await crm.as('徐明')).send('POST', `/api/approvals/${run}/reject`, { reason: '付款条件需再谈' });
+    const rejected = await (await crm.as('徐明')).send('POST', `/api/approvals/${run}/reject`, {
+      reason: '付款条件需再谈',
+    });
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     await todoOf(xuming, handed, true);
     // Every 待办 of the run is done, one per task, and Kelian knows each as done.
@@ -171,7 +190,9 @@ describe('withdrawn, delayed, repeated', () => {
     expect((await recorded(task))?.todo_id).toBe(todo.id);
   });
 
-  test('DingTalk down while the contract is submitted: the 待办 comes once it is back, exactly one', { timeout: 90_000 }, async () => {
+  test('DingTalk down while the contract is submitted: the 待办 comes once it is back, exactly one', {
+    timeout: 90_000,
+  }, async () => {
     // More failures than the client's own retries: the job's retry has to wait it out.
     await arm({ platform: 'dingtalk', api: createApi, times: 7, failure: 'busy' });
     const { run } = await submitted(20_000_000);
@@ -183,13 +204,19 @@ describe('withdrawn, delayed, repeated', () => {
     expect(todosOfRun(run)).toEqual([todo]);
   });
 
-  test('DingTalk makes the 待办 but its answer never arrives: the retry finds it, no second one', { timeout: 90_000 }, async () => {
+  test('DingTalk makes the 待办 but its answer never arrives: the retry finds it, no second one', {
+    timeout: 90_000,
+  }, async () => {
     // Slower than the client's 10 s timeout: the create goes through after Kelian gave up on it.
     await arm({ platform: 'dingtalk', api: createApi, times: 1, latencyMs: 10_300 });
     const { run } = await submitted(30_000_000);
     const task = await taskOf(run, people.lina, 0);
     const todo = await todoOf(people.lina, task, false);
-    await waitFor(async () => ((await recorded(task))?.todo_id === todo.id ? true : undefined), 30_000, 'Kelian recording the 待办');
+    await waitFor(
+      async () => ((await recorded(task))?.todo_id === todo.id ? true : undefined),
+      30_000,
+      'Kelian recording the 待办',
+    );
     expect(await recorded(task)).toMatchObject({ state: 'open' });
     expect(todosOfRun(run)).toEqual([todo]);
     // And that one is the one marked done.

@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ApprovalInstance } from '@kelian/orm';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { runsBehind, syncRunTodos } from '../../domain/approvals/todo-sync.js';
 import type { ApprovalTodos } from '../../domain/approvals/todos.js';
 import type { JobQueue } from '../../jobs/queue.js';
@@ -42,7 +42,8 @@ export const todoJobs: BotFeature = ({ queue, scheduler, orm, platforms, logger 
       // Refused for good (an oversize field): said loudly, once, and not tried again.
       for (const refused of report.refused)
         log.error({ runId, ...refused }, 'dingtalk refused an approval 待办; it is not tried again');
-      if (report.created + report.done > 0) log.info({ runId, ...report, refused: undefined }, 'approval 待办 synced');
+      if (report.created + report.done > 0)
+        log.info({ runId, ...report, refused: undefined }, 'approval 待办 synced');
     },
   });
   queue.define<object>({

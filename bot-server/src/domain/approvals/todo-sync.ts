@@ -32,7 +32,11 @@ export const todoSourceId = (taskId: number) => `kelian:approval-task:${taskId}`
  * Syncs one run. A failure worth another try (an outage, flow control) is thrown once every other
  * task has had its turn, for the job to retry the run later.
  */
-export async function syncRunTodos(em: EntityManager, runId: number, board: TodoBoard): Promise<TodoSyncReport> {
+export async function syncRunTodos(
+  em: EntityManager,
+  runId: number,
+  board: TodoBoard,
+): Promise<TodoSyncReport> {
   const report: TodoSyncReport = { created: 0, done: 0, refused: [] };
   const run = await em.findOne(ApprovalInstanceSchema, runId, { populate: ['submitter'] });
   if (!run) return report;
@@ -64,7 +68,11 @@ export async function syncRunTodos(em: EntityManager, runId: number, board: Todo
         continue;
       }
       report.refused.push({ taskId: task.id, reason });
-      await em.nativeUpdate(ApprovalTodoSchema, { task: task.id }, { state: 'failed', lastError: reason.slice(0, 2000) });
+      await em.nativeUpdate(
+        ApprovalTodoSchema,
+        { task: task.id },
+        { state: 'failed', lastError: reason.slice(0, 2000) },
+      );
     }
   }
   if (retry !== undefined) throw retry;
@@ -72,7 +80,11 @@ export async function syncRunTodos(em: EntityManager, runId: number, board: Todo
 }
 
 /** The row of a task to mirror, written before DingTalk is asked; none when the approver is not on DingTalk. */
-async function plan(em: EntityManager, board: TodoBoard, task: ApprovalTask): Promise<ApprovalTodo | undefined> {
+async function plan(
+  em: EntityManager,
+  board: TodoBoard,
+  task: ApprovalTask,
+): Promise<ApprovalTodo | undefined> {
   const owner = await ownerOf(em, board, task.approver);
   if (!owner) return undefined;
   const row = em.create(ApprovalTodoSchema, { task, unionId: owner, sourceId: todoSourceId(task.id) });

@@ -25,7 +25,11 @@ const descriptionMax = 4096;
  * What an approver's 待办 says: "审批：张伟 的合同 ¥600,000.00", the document's key figures and the
  * step, and the run's page in the mini-app. `run` has its submitter loaded.
  */
-export async function todoContent(em: EntityManager, run: ApprovalInstance, step: number): Promise<TodoContent> {
+export async function todoContent(
+  em: EntityManager,
+  run: ApprovalInstance,
+  step: number,
+): Promise<TodoContent> {
   const type = documentType(run.docType);
   const figures = await type.figures(em, run.snapshot);
   const { emphasis } = figures;

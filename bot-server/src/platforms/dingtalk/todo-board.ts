@@ -7,7 +7,9 @@ import { DingTalkApiError } from './errors.js';
 
 /** `todo.taskUpdate.paramError` "task not exist": the 待办 was deleted in DingTalk. */
 const isGone = (error: unknown) =>
-  error instanceof DingTalkApiError && error.code.endsWith('.paramError') && /task not exist/i.test(error.message);
+  error instanceof DingTalkApiError &&
+  error.code.endsWith('.paramError') &&
+  /task not exist/i.test(error.message);
 
 /**
  * Refused for good: a paramError (oversize subject, invalid dueTime, another app's task), or a

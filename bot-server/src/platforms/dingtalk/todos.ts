@@ -22,7 +22,9 @@ export interface CreateTodoRequest {
   priority?: 10 | 20 | 30 | 40;
 }
 
-export type TodoUpdate = Partial<Pick<CreateTodoRequest, 'subject' | 'description' | 'dueTime' | 'executorIds' | 'participantIds'>> & {
+export type TodoUpdate = Partial<
+  Pick<CreateTodoRequest, 'subject' | 'description' | 'dueTime' | 'executorIds' | 'participantIds'>
+> & {
   done?: boolean;
 };
 

@@ -5,8 +5,8 @@ import { dingtalkEndpoint } from './endpoint.js';
 import { DingTalkApiError } from './errors.js';
 import { dingtalkOapiRouter, TOKEN_TTL_MS } from './oapi.js';
 import { dingtalkRobotRoutes } from './robot-api.js';
-import { dingtalkTodoRoutes } from './todo-api.js';
 import type { StreamGateway } from './stream-gateway.js';
+import { dingtalkTodoRoutes } from './todo-api.js';
 
 // The stand-in DingTalk, one mount point per host, so that only the origin of Kelian's base URLs
 // changes between the sandbox and production:

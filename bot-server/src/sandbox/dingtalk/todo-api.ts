@@ -50,7 +50,8 @@ export function dingtalkTodoRoutes(router: Router, sb: SandboxContext): void {
   const people = (verb: Verb, body: Json, field: 'executorIds' | 'participantIds'): string[] | undefined => {
     const value = body[field];
     if (value === undefined || value === null) return undefined;
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw paramError(verb, `${field} is invalid`);
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+      throw paramError(verb, `${field} is invalid`);
     if (value.length > PEOPLE_MAX)
       throw paramError(verb, `${field === 'executorIds' ? 'executors' : 'participants'} is oversize`);
     if (!value.every(known)) throw paramError(verb, `${field} is invalid`);
@@ -60,7 +61,8 @@ export function dingtalkTodoRoutes(router: Router, sb: SandboxContext): void {
   const dueTime = (verb: Verb, body: Json): number | undefined => {
     const value = body.dueTime;
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) throw paramError(verb, 'dueTime is invalid');
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0)
+      throw paramError(verb, 'dueTime is invalid');
     return value;
   };
 
@@ -83,13 +85,18 @@ export function dingtalkTodoRoutes(router: Router, sb: SandboxContext): void {
       const participantIds = people('Create', body, 'participantIds') ?? [];
       const due = dueTime('Create', body);
       const priority = body.priority ?? 20;
-      if (typeof priority !== 'number' || !PRIORITIES.has(priority)) throw paramError('Create', 'priority is invalid');
+      if (typeof priority !== 'number' || !PRIORITIES.has(priority))
+        throw paramError('Create', 'priority is invalid');
       const sourceId = typeof body.sourceId === 'string' && body.sourceId !== '' ? body.sourceId : null;
       if (sourceId !== null && todos.bySource(bizTag, sourceId)) throw paramError('Create', 'task exist');
       // Flow control per executor: every executor of the task counts one create.
       for (const executor of executorIds)
         if (!todos.flowControl.take(executor))
-          throw new DingTalkApiError(400, 'todo.taskCreate.flowControlError', 'flowControl because of executorId');
+          throw new DingTalkApiError(
+            400,
+            'todo.taskCreate.flowControlError',
+            'flowControl because of executorId',
+          );
       const detailUrl = isObject(body.detailUrl) ? body.detailUrl : {};
       const todo = todos.add({
         subject,
@@ -117,38 +124,51 @@ export function dingtalkTodoRoutes(router: Router, sb: SandboxContext): void {
 
   router.put(
     '/v1.0/todo/users/:unionId/tasks/:taskId',
-    dingtalkEndpoint(sb, 'api', 'v1.0/todo/users/{unionId}/tasks/{taskId}', 'header', ({ param, query, body }) => {
-      const operator = caller('Update', param('unionId'), query('operatorId'));
-      const todo = ownTask('Update', param('taskId'));
-      const subject = text('Update', body, 'subject', SUBJECT_MAX);
-      const description = text('Update', body, 'description', DESCRIPTION_MAX);
-      const executorIds = people('Update', body, 'executorIds');
-      const participantIds = people('Update', body, 'participantIds');
-      const due = dueTime('Update', body);
-      if (body.done !== undefined && typeof body.done !== 'boolean') throw paramError('Update', 'done is invalid');
-      todos.update(
-        todo,
-        {
-          ...(subject !== undefined ? { subject } : {}),
-          ...(description !== undefined ? { description } : {}),
-          ...(executorIds ? { executorIds } : {}),
-          ...(participantIds ? { participantIds } : {}),
-          ...(due !== undefined ? { dueTime: due } : {}),
-          ...(typeof body.done === 'boolean' ? { done: body.done } : {}),
-        },
-        operator,
-      );
-      return { result: true };
-    }),
+    dingtalkEndpoint(
+      sb,
+      'api',
+      'v1.0/todo/users/{unionId}/tasks/{taskId}',
+      'header',
+      ({ param, query, body }) => {
+        const operator = caller('Update', param('unionId'), query('operatorId'));
+        const todo = ownTask('Update', param('taskId'));
+        const subject = text('Update', body, 'subject', SUBJECT_MAX);
+        const description = text('Update', body, 'description', DESCRIPTION_MAX);
+        const executorIds = people('Update', body, 'executorIds');
+        const participantIds = people('Update', body, 'participantIds');
+        const due = dueTime('Update', body);
+        if (body.done !== undefined && typeof body.done !== 'boolean')
+          throw paramError('Update', 'done is invalid');
+        todos.update(
+          todo,
+          {
+            ...(subject !== undefined ? { subject } : {}),
+            ...(description !== undefined ? { description } : {}),
+            ...(executorIds ? { executorIds } : {}),
+            ...(participantIds ? { participantIds } : {}),
+            ...(due !== undefined ? { dueTime: due } : {}),
+            ...(typeof body.done === 'boolean' ? { done: body.done } : {}),
+          },
+          operator,
+        );
+        return { result: true };
+      },
+    ),
   );
 
   router.delete(
     '/v1.0/todo/users/:unionId/tasks/:taskId',
-    dingtalkEndpoint(sb, 'api', 'DELETE v1.0/todo/users/{unionId}/tasks/{taskId}', 'header', ({ param, query }) => {
-      caller('Delete', param('unionId'), query('operatorId'));
-      todos.delete(ownTask('Delete', param('taskId')));
-      return { result: true };
-    }),
+    dingtalkEndpoint(
+      sb,
+      'api',
+      'DELETE v1.0/todo/users/{unionId}/tasks/{taskId}',
+      'header',
+      ({ param, query }) => {
+        caller('Delete', param('unionId'), query('operatorId'));
+        todos.delete(ownTask('Delete', param('taskId')));
+        return { result: true };
+      },
+    ),
   );
 
   router.post(

@@ -69,7 +69,9 @@ export function renderTodoPageHtml(state: SandboxState, user: string | undefined
     )
     .join('');
   const list = (todos: SandboxTodo[], none: string) =>
-    todos.length === 0 ? `<p class="empty">${none}</p>` : `<ol>${todos.map((t) => todoHtml(t, when)).join('\n')}</ol>`;
+    todos.length === 0
+      ? `<p class="empty">${none}</p>`
+      : `<ol>${todos.map((t) => todoHtml(t, when)).join('\n')}</ol>`;
   const mine = person ? state.dingtalk.todos.of(person.dingtalk.unionid) : [];
   const body = person
     ? `<section><h2>未完成 · ${mine.filter((t) => !t.done).length}</h2>${list(

@@ -79,7 +79,10 @@ export class DingTalkTodos {
   }
 
   /** Every task in which `unionId` plays one of the roles, newest first. */
-  of(unionId: string, roles: readonly ('executor' | 'creator' | 'participant')[][] = [['executor']]): SandboxTodo[] {
+  of(
+    unionId: string,
+    roles: readonly ('executor' | 'creator' | 'participant')[][] = [['executor']],
+  ): SandboxTodo[] {
     const plays = (todo: SandboxTodo, role: string) =>
       role === 'executor'
         ? todo.executorIds.includes(unionId)

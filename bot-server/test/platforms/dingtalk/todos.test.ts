@@ -82,7 +82,10 @@ describe('create', () => {
       body: request('kelian:approval-task:3', lina),
       headers: { 'x-acs-dingtalk-access-token': token },
     });
-    expect(raw).toMatchObject({ status: 400, body: { code: 'todo.taskCreate.paramError', message: 'task exist' } });
+    expect(raw).toMatchObject({
+      status: 400,
+      body: { code: 'todo.taskCreate.paramError', message: 'task exist' },
+    });
     expect(await client.createTodo(lina, request('kelian:approval-task:3', lina))).toEqual({
       id: first.id,
       existed: true,
@@ -97,7 +100,9 @@ describe('create', () => {
     );
     expect(oversize.code).toBe('todo.taskCreate.paramError');
     expect(board().refusal(oversize)).toContain('subject is oversize');
-    const due = await rejection(client.createTodo(lina, request('kelian:approval-task:5', lina, { dueTime: -1 })));
+    const due = await rejection(
+      client.createTodo(lina, request('kelian:approval-task:5', lina, { dueTime: -1 })),
+    );
     expect(board().refusal(due)).toContain('dueTime is invalid');
     expect(s.sandbox.state.dingtalk.todos.of(lina)).toHaveLength(0);
   });
