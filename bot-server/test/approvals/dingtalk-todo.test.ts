@@ -5,9 +5,8 @@
 // is not made twice.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SandboxTodo } from '../../src/sandbox/dingtalk/todos.js';
-import type { SwitchSpec } from '../../src/sandbox/state/switches.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
-import { sandboxOf } from '../support/sandbox.js';
+import { armedSwitches, armSwitch, sandboxOf } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { copyOf, type Person, person } from './chat-support.js';
 import { customerOf, draftContract, submit } from './support.js';
@@ -71,15 +70,6 @@ async function recorded(taskId: number) {
     [taskId],
   );
   return rows[0];
-}
-
-async function arm(spec: SwitchSpec) {
-  const res = await fetch(`${crm.server.url}/sandbox/api/switches`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(spec),
-  });
-  expect(res.status).toBe(201);
 }
 
 const createApi = 'v1.0/todo/users/{unionId}/tasks';
@@ -194,12 +184,11 @@ describe('withdrawn, delayed, repeated', () => {
     timeout: 90_000,
   }, async () => {
     // More failures than the client's own retries: the job's retry has to wait it out.
-    await arm({ platform: 'dingtalk', api: createApi, times: 7, failure: 'busy' });
+    await armSwitch(crm.server, { platform: 'dingtalk', api: createApi, times: 7, failure: 'busy' });
     const { run } = await submitted(20_000_000);
     const task = await taskOf(run, people.lina, 0);
     const todo = await todoOf(people.lina, task, false);
-    const switches = await (await fetch(`${crm.server.url}/sandbox/api/switches`)).json();
-    expect(switches).toEqual({ switches: [] });
+    expect(await armedSwitches(crm.server)).toEqual([]);
     expect(await recorded(task)).toMatchObject({ todo_id: todo.id, state: 'open' });
     expect(todosOfRun(run)).toEqual([todo]);
   });
@@ -208,7 +197,7 @@ describe('withdrawn, delayed, repeated', () => {
     timeout: 90_000,
   }, async () => {
     // Slower than the client's 10 s timeout: the create goes through after Kelian gave up on it.
-    await arm({ platform: 'dingtalk', api: createApi, times: 1, latencyMs: 10_300 });
+    await armSwitch(crm.server, { platform: 'dingtalk', api: createApi, times: 1, latencyMs: 10_300 });
     const { run } = await submitted(30_000_000);
     const task = await taskOf(run, people.lina, 0);
     const todo = await todoOf(people.lina, task, false);

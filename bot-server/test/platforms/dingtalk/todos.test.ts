@@ -4,12 +4,12 @@
 import { sandboxDingTalk } from '@kelian/config';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DingTalkClient } from '../../../src/platforms/dingtalk/client.js';
-import { DingTalkApiError } from '../../../src/platforms/dingtalk/errors.js';
 import { dingTalkTodoBoard } from '../../../src/platforms/dingtalk/todo-board.js';
 import { TODO_CREATES_PER_EXECUTOR } from '../../../src/sandbox/dingtalk/todos.js';
 import { call, type SandboxServer, startSandboxServer } from '../../sandbox/support/sandbox-server.js';
 import { captureLogger } from './support/log-capture.js';
 import { MemoryTokenStore } from './support/memory-token-store.js';
+import { rejection } from './support/rejection.js';
 
 let s: SandboxServer;
 let client: DingTalkClient;
@@ -39,15 +39,6 @@ const request = (sourceId: string, executor: string, extra: Record<string, unkno
   executorIds: [executor],
   ...extra,
 });
-
-async function rejection(promise: Promise<unknown>): Promise<DingTalkApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DingTalkApiError);
-  return error as DingTalkApiError;
-}
 
 describe('create', () => {
   test('the 待办 lands in the executor’s list with what was asked; the answer carries its id', async () => {
