@@ -63,13 +63,19 @@ function todoOf(who: Person, taskId: number, done?: boolean): Promise<SandboxTod
   );
 }
 
-/** What Kelian recorded about the 待办 of an approval task. */
-async function recorded(taskId: number) {
-  const { rows } = await crm.db.query<{ todo_id: string | null; state: string; union_id: string }>(
-    'select todo_id, state, union_id from approval_todo where task_id = $1',
-    [taskId],
+/** What Kelian recorded about the 待办 of an approval task, once it says `state`. */
+async function recorded(taskId: number, state: 'open' | 'done') {
+  return waitFor(
+    async () => {
+      const { rows } = await crm.db.query<{ todo_id: string | null; state: string; union_id: string }>(
+        'select todo_id, state, union_id from approval_todo where task_id = $1',
+        [taskId],
+      );
+      return rows[0]?.state === state ? rows[0] : undefined;
+    },
+    15_000,
+    `Kelian recording the 待办 of task ${taskId} as ${state}`,
   );
-  return rows[0];
 }
 
 const createApi = 'v1.0/todo/users/{unionId}/tasks';
@@ -106,7 +112,7 @@ describe('a ¥600,000 contract in the approvers’ DingTalk 待办', () => {
         new RegExp(`/app/pages/approvals/detail\\?id=${run}$`),
       );
     }
-    expect(await recorded(task)).toEqual({
+    expect(await recorded(task, 'open')).toEqual({
       todo_id: todo.id,
       state: 'open',
       union_id: unionIdOf(people.lina),
@@ -157,12 +163,21 @@ describe('a ¥600,000 contract in the approvers’ DingTalk 待办', () => {
     });
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     await todoOf(xuming, handed, true);
-    // Every 待办 of the run is done, one per task, and Kelian knows each as done.
-    const { rows } = await crm.db.query<{ state: string }>(
-      `select o.state from approval_todo o join approval_task t on t.id = o.task_id where t.instance_id = $1`,
-      [run],
+    // Every 待办 of the run is done, one per task, and Kelian knows each as done (once it has
+    // recorded DingTalk's answer).
+    const states = async () => {
+      const { rows } = await crm.db.query<{ state: string }>(
+        `select o.state from approval_todo o join approval_task t on t.id = o.task_id where t.instance_id = $1`,
+        [run],
+      );
+      return rows.map((r) => r.state);
+    };
+    await waitFor(
+      async () => ((await states()).every((s) => s === 'done') ? true : undefined),
+      15_000,
+      'all recorded done',
     );
-    expect(rows.map((r) => r.state)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(await states()).toEqual(['done', 'done', 'done', 'done', 'done']);
     const shown = todosOfRun(run);
     expect(shown).toHaveLength(5);
     expect(shown.every((t) => t.done)).toBe(true);
@@ -177,7 +192,7 @@ describe('withdrawn, delayed, repeated', () => {
     const res = await zhangwei.send('POST', `/api/approvals/${run}/withdraw`, {});
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const todo = await todoOf(people.lina, task, true);
-    expect((await recorded(task))?.todo_id).toBe(todo.id);
+    expect((await recorded(task, 'done')).todo_id).toBe(todo.id);
   });
 
   test('DingTalk down while the contract is submitted: the 待办 comes once it is back, exactly one', {
@@ -189,7 +204,7 @@ describe('withdrawn, delayed, repeated', () => {
     const task = await taskOf(run, people.lina, 0);
     const todo = await todoOf(people.lina, task, false);
     expect(await armedSwitches(crm.server)).toEqual([]);
-    expect(await recorded(task)).toMatchObject({ todo_id: todo.id, state: 'open' });
+    expect((await recorded(task, 'open')).todo_id).toBe(todo.id);
     expect(todosOfRun(run)).toEqual([todo]);
   });
 
@@ -201,12 +216,8 @@ describe('withdrawn, delayed, repeated', () => {
     const { run } = await submitted(30_000_000);
     const task = await taskOf(run, people.lina, 0);
     const todo = await todoOf(people.lina, task, false);
-    await waitFor(
-      async () => ((await recorded(task))?.todo_id === todo.id ? true : undefined),
-      30_000,
-      'Kelian recording the 待办',
-    );
-    expect(await recorded(task)).toMatchObject({ state: 'open' });
+    // The retry's create was "task exist": Kelian looked the 待办 up and holds DingTalk's id of it.
+    expect((await recorded(task, 'open')).todo_id).toBe(todo.id);
     expect(todosOfRun(run)).toEqual([todo]);
     // And that one is the one marked done.
     const res = await (await crm.as('李娜')).send('POST', `/api/approvals/${run}/approve`, {});
