@@ -43,7 +43,9 @@ describe.skipIf(!hasBrowser)('the sandbox’s 钉钉待办 page (needs Debian ch
     expect(await open.locator('.subject').textContent()).toBe('审批：张伟 的合同 ¥123,456.00');
     expect(await done.locator('.subject').textContent()).toBe('审批：张伟 的合同 ¥600,000.00');
     expect(
-      await page.evaluate("getComputedStyle(document.querySelector('.todo--done .subject')).textDecorationLine"),
+      await page.evaluate(
+        "getComputedStyle(document.querySelector('.todo--done .subject')).textDecorationLine",
+      ),
     ).toBe('line-through');
     expect(await open.locator('a', { hasText: '打开' }).getAttribute('href')).toMatch(
       new RegExp(`/app/pages/approvals/detail\\?id=${waiting}$`),

@@ -34,8 +34,8 @@ export async function todoContent(
   const figures = await type.figures(em, run.snapshot);
   const { emphasis } = figures;
   const subject = `审批：${run.submitter.name} 的${type.label}${emphasis ? ` ${emphasis.value}` : ''}`;
+  // The rows name the customer, which the title repeats.
   const lines = [
-    figures.title,
     ...(emphasis ? [`${emphasis.label}：${emphasis.value}`] : []),
     ...figures.rows.map((row) => `${row.label}：${row.value}`),
     `审批环节：第 ${step + 1} 步 · ${run.route[step]?.name ?? ''}`,
