@@ -10,16 +10,19 @@ import { approvalActions } from './actions.js';
 import { approvalCard } from './approval-card.js';
 import { approvalCommands } from './commands.js';
 import { contractJobs, enqueueContractExpiry } from './contract-jobs.js';
+import { QueueApprovalTodos, todoJobs } from './todo-jobs.js';
 
 /**
  * Approval flows and the documents sent through them (contracts first): the API, the approval
- * cards in people's chats (every copy kept current) and their buttons; the bot's 审批 and 合同.
+ * cards in people's chats (every copy kept current) and their buttons, the approvers' DingTalk 待办;
+ * the bot's 审批 and 合同.
  */
 export const approvalsModule: KelianModule = {
   name: 'approvals',
   register(ctx) {
     contractJobs(ctx);
-    approvalActions(cardNotices(ctx.notifier))(ctx);
+    todoJobs(ctx);
+    approvalActions(cardNotices(ctx.notifier, new QueueApprovalTodos(ctx.queue)))(ctx);
     approvalCommands(ctx);
   },
   cards: (config) => ({ approval: approvalCard(config.displayTimeZone) }),
