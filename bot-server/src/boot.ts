@@ -16,6 +16,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { grantCommandName, grantFromCommandLine } from './admin/grant.js';
 import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
+import { QueueApprovalTodos } from './bot/approvals/todo-jobs.js';
 import { QueueTagMirror } from './bot/external/corp-tags.js';
 import { OutboxMessenger } from './bot/followups/messenger.js';
 import { botRuntime } from './bot/module.js';
@@ -152,6 +153,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
           notifier: bot.context().notifier,
           messenger: new OutboxMessenger(bot.context().outbox, platforms.get),
           tagMirror: new QueueTagMirror(jobs.queue),
+          approvalTodos: new QueueApprovalTodos(jobs.queue),
           queue: jobs.queue,
         }),
         miniappRoutes(options.miniappDir),

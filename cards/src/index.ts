@@ -29,6 +29,7 @@ export {
   type OrderStatusCardState,
   type OrderStatusCardView,
 } from './builders/order-status.js';
+export { paths } from './builders/paths.js';
 export { buildProcurementDelayCard, type ProcurementDelayCardView } from './builders/procurement-delay.js';
 export {
   buildProcurementProgressCard,
@@ -88,8 +89,10 @@ export type {
 export { assertCardId, cardIdFor } from './model/card-id.js';
 export { CARD_LIMITS, createCard } from './model/create-card.js';
 export { CardLimitError } from './model/limit-error.js';
+export { appUrl } from './render/app-url.js';
 export { type DingTalkActionCardMessage, renderDingTalkActionCard } from './render/dingtalk/action-card.js';
 export { renderDingTalkMarkdown } from './render/dingtalk/markdown.js';
+export { dingTalkOpenLink } from './render/dingtalk/open-link.js';
 export {
   type DingTalkRenderOptions,
   renderDingTalk,

@@ -1,6 +1,7 @@
 import type { Config } from '@kelian/config';
 import type { RouterContext } from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ApprovalTodos } from '../domain/approvals/todos.js';
 import type { Messenger } from '../domain/notify/messenger.js';
 import type { Notifier } from '../domain/notify/notifier.js';
 import type { TagMirror } from '../domain/tags/mirror.js';
@@ -34,6 +35,8 @@ export interface ApiDeps {
   messenger: Messenger;
   /** Customers' tag changes shown on the platform (WeCom mark_tag), as jobs. */
   tagMirror: TagMirror;
+  /** Approval tasks mirrored in the approvers' DingTalk 待办, as jobs. */
+  approvalTodos: ApprovalTodos;
   /** Background work the API starts (an admin's full sync). */
   queue: Pick<JobQueue, 'send'>;
 }

@@ -3,6 +3,7 @@ import { renderDingTalk, renderDingTalkActionCard, renderWeCom, renderWeComUpdat
 import type { Config } from '@kelian/config';
 import type Router from '@koa/router';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { TodoBoard } from '../domain/approvals/todo-board.js';
 import type { Logger } from '../logger.js';
 import type { ChatEvent, ChatPlatform, PlatformName } from './common.js';
 import { DingTalkClient } from './dingtalk/client.js';
@@ -10,6 +11,7 @@ import { DingTalkPlatform } from './dingtalk/platform.js';
 import { DingTalkHttpReceiver } from './dingtalk/receiver-http.js';
 import { DingTalkStreamReceiver } from './dingtalk/receiver-stream.js';
 import { dingtalkRoutes } from './dingtalk/routes.js';
+import { dingTalkTodoBoard } from './dingtalk/todo-board.js';
 import { DatabaseSignals } from './signals.js';
 import { DatabaseTokenStore } from './token-store.js';
 import { WeComClient } from './wecom/client.js';
@@ -31,6 +33,8 @@ export interface PlatformRuntime {
   /** The API clients, for what goes beyond sending (directory, identity, JS-SDK signatures). */
   wecomClient(): WeComClient | undefined;
   dingtalkClient(): DingTalkClient | undefined;
+  /** DingTalk 待办 for the approval mirror, or undefined when DingTalk is not configured. */
+  dingtalkTodos(): TodoBoard | undefined;
   /** Whether this instance's DingTalk Stream connection is open; undefined without Stream mode. */
   dingtalkStreamConnected(): boolean | undefined;
   /** Connections that need the server to be up (DingTalk Stream, card callback registration). */
@@ -183,6 +187,10 @@ export function setUpPlatforms(options: {
     get: (name) => adapters.get(name)?.(),
     wecomClient: () => wecomClient?.(),
     dingtalkClient: () => dingtalkClient?.(),
+    dingtalkTodos: () => {
+      const client = dingtalkClient?.();
+      return client && dingTalkTodoBoard(client, options.appBaseUrl);
+    },
     dingtalkStreamConnected: () =>
       dingtalk && dingtalk.mode !== 'http' ? (stream?.connected ?? false) : undefined,
     async start() {

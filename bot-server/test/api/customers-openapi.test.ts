@@ -36,6 +36,7 @@ function mountedRoutes(sandbox: boolean): string[] {
     notifier: {} as never,
     messenger: {} as never,
     tagMirror: {} as never,
+    approvalTodos: {} as never,
     queue: {} as never,
   });
   return router.stack.flatMap((layer) =>

@@ -1,10 +1,16 @@
 // Issue 14's story through the API on the demo company: 张伟's ¥600,000 contract goes to 李娜, then
 // finance, then 王建国, who rejects it with a reason; 张伟 changes it and resubmits, all three
-// approve and the contract is 已生效 in the same transaction; a ¥100,000 contract needs only 李娜.
+// approve and the contract is 已生效 in the same transaction, and its three-instalment plan's first
+// reminder reaches 张伟 as a task card; a ¥100,000 contract needs only 李娜.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { approvalDetail, boxPage } from '../../src/api/approvals/schemas.js';
 import { contractJson } from '../../src/api/contracts/schemas.js';
+import { receivableReminderJob } from '../../src/bot/receivables/jobs.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
+import { addPlan } from '../receivables/support.js';
+import { runJob } from '../support/jobs.js';
+import { shownEverywhere } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 import {
   cardsTo,
   contractStatus,
@@ -141,6 +147,24 @@ describe('a ¥600,000 contract', () => {
     const edit = await zhangwei.send('PATCH', `/api/contracts/${contract.id}`, { amountCents: 1 });
     expect(edit.body.type).toBe('urn:kelian:problem:contract-not-draft');
     expect(await contractStatus(crm, contract.id)).toBe('active');
+
+    // In force, with a three-instalment plan: the first reminder reaches 张伟 as a task card on
+    // both platforms at 09:00 three days before it falls due.
+    const plan = await addPlan(zhangwei, contract.id, [
+      { dueDate: '2027-03-10', amountCents: 20_000_000 },
+      { dueDate: '2027-06-10', amountCents: 20_000_000 },
+      { dueDate: '2027-09-10', amountCents: 18_000_000 },
+    ]);
+    const firstDue = plan.instalments[0]!.id;
+    await runJob(crm.server, crm.db, receivableReminderJob, { at: '2027-03-07T01:00:00Z' });
+    const copies = await waitFor(async () => {
+      const shown = await shownEverywhere(crm.server, crm.db, 'receivable', firstDue);
+      return shown.length === 2 ? shown : undefined;
+    });
+    for (const copy of copies) {
+      expect(copy).toContain('回款提醒 · 第1期 ¥200,000.00 · 3天后到期');
+      expect(copy).toContain('已回款');
+    }
   });
 });
 

@@ -75,6 +75,32 @@ describe('one member, 30 a minute', () => {
     for (const [i, a] of admissions.entries()) expect(byMessage.get(i + 1)).toBe(afterNow(a));
   });
 
+  test('sends the platform answered late count from their answers: the next minute starts after them', async () => {
+    const gate = new RateGate(() => now);
+    const first = await admit(
+      gate,
+      Array.from({ length: 30 }, (_, i) => request(i + 1, [key('wecom:member:zhou')])),
+    );
+    expect(first.every((a) => a.at === 'now')).toBe(true);
+    // A busy server: the minute's sends reached WeCom 4 s after their slots were taken.
+    const answered = (at: number) =>
+      orm.em.fork().transactional((em: EntityManager) =>
+        gate.answered(
+          em,
+          Array.from({ length: 30 }, (_, i) => ({ messageId: i + 1, at })),
+        ),
+      );
+    await answered(now + 4000);
+    // An answer stamped earlier than a slot (another clock) never moves it back.
+    await answered(now - 1000);
+    expect(new Set((await slotRows()).map((r) => r.afterNow))).toEqual(new Set([4000]));
+    // Counted from the slots, the 31st could go a minute (and the margin) after 0 s, when WeCom, which
+    // counted all 30 at 4 s, would drop it. It waits for a minute after the 4 s.
+    const [next] = await admit(gate, [request(31, [key('wecom:member:zhou')])]);
+    expect(afterNow(next!)).toBeGreaterThanOrEqual(minute + 4000);
+    expect(afterNow(next!)).toBeLessThanOrEqual(minute + 5000);
+  });
+
   test('a later batch counts the slots the first one took', async () => {
     const gate = new RateGate(() => now);
     const first = await admit(

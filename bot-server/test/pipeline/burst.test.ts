@@ -108,7 +108,7 @@ describe('a burst of 100 leads for 华北销售部', () => {
       async () =>
         Object.values(seen().wecom).every((n) => n >= 100) && seen().group >= 100 ? true : undefined,
       5 * minutes,
-      'all 100 cards for every member and in the DingTalk group',
+      () => `all 100 cards for every member and in the DingTalk group; they have ${JSON.stringify(seen())}`,
     );
     const completeMs = Date.now() - started;
     // Nothing left queued or booked that could bring a 101st card.

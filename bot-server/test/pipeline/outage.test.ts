@@ -7,26 +7,14 @@ import { describe, expect, test } from 'vitest';
 import type { ChatMessage } from '../../src/sandbox/index.js';
 import type { SwitchSpec } from '../../src/sandbox/state/switches.js';
 import { useTestServer } from '../support/fixture.js';
-import { sandboxOf } from '../support/sandbox.js';
+import { armedSwitches, armSwitch, sandboxOf } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
 import { droppedOf, type FormLead, formLeads, leadShown, northTeam, outgoing, postLead } from './support.js';
 
 const t = useTestServer();
 
-async function arm(spec: SwitchSpec) {
-  const res = await fetch(`${t.server.url}/sandbox/api/switches`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(spec),
-  });
-  expect(res.status).toBe(201);
-}
-
-/** The switches still armed: an outage is over when its switch has used up all its calls. */
-async function armed(): Promise<unknown[]> {
-  const res = await fetch(`${t.server.url}/sandbox/api/switches`);
-  return ((await res.json()) as { switches: unknown[] }).switches;
-}
+const arm = (spec: SwitchSpec) => armSwitch(t.server, spec);
+const armed = () => armedSwitches(t.server);
 
 const dingtalkShown = (m: ChatMessage) =>
   Object.values(sandboxOf(t.server).state.dingtalk.cards.views(m.cardId ?? ''))[0]?.params;

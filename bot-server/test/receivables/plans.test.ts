@@ -58,6 +58,17 @@ describe('a plan', () => {
       title: '回款计划合计 ¥600,000.01 超过了合同金额 ¥600,000.00',
     });
     expect((await ledger(crm, contract.id)).instalments).toHaveLength(3);
+    // Nor may the draft's amount drop below its plan afterwards.
+    const lowered = await zhangwei.send('PATCH', `/api/contracts/${contract.id}`, {
+      amountCents: 59_999_999,
+    });
+    expect(problemOf(lowered)).toEqual({
+      status: 409,
+      type: 'urn:kelian:problem:contract-amount-below-plan',
+      title: '合同金额 ¥599,999.99 低于已排的回款计划合计 ¥600,000.00：先取消或调整回款计划',
+    });
+    const kept = await zhangwei.get(`/api/contracts/${contract.id}`);
+    expect(kept.body.amountCents).toBe(60_000_000);
     // Under approval the document is frozen.
     await submit(zhangwei, contract.id);
     const frozen = await zhangwei.send('POST', `/api/contracts/${contract.id}/receivables`, {

@@ -46,6 +46,10 @@ async function nextTo(user: string, match: (m: ChatMessage) => boolean) {
   return message;
 }
 const isText = (m: ChatMessage) => m.type === 'text';
+// The contract's approval outcome card may still be on its way when the plan is made: a reminder
+// is told apart by its task id.
+const isReminder = (m: ChatMessage) =>
+  !isText(m) && JSON.stringify(m.content).includes('"task_id":"receivable-');
 
 async function cardCount(id: number, count: number) {
   return waitFor(async () => {
@@ -70,7 +74,7 @@ test('D-3 at 09:00 Shanghai, not a minute before; overlapping runs send it once'
   await remindAt('2027-03-07T05:00:00Z');
   const cards = await cardCount(ids[0]!, 2);
   expect(cards.map((c) => c.platform).sort()).toEqual(['dingtalk', 'wecom']);
-  const card = JSON.stringify((await nextTo('ZhangWei', (m) => !isText(m))).content);
+  const card = JSON.stringify((await nextTo('ZhangWei', isReminder)).content);
   for (const part of [
     '回款提醒 · 第1期 ¥30,000.00 · 3天后到期',
     '2027-03-10',
@@ -86,7 +90,7 @@ test('D-3 at 09:00 Shanghai, not a minute before; overlapping runs send it once'
 test("D0 brings the day-of card; a forged click by a colleague on 张伟's card changes nothing", async () => {
   await remindAt('2027-03-10T01:00:00Z');
   await cardCount(ids[0]!, 4);
-  expect(JSON.stringify((await nextTo('ZhangWei', (m) => !isText(m))).content)).toContain('今天到期');
+  expect(JSON.stringify((await nextTo('ZhangWei', isReminder)).content)).toContain('今天到期');
   // 陈静 works other customers: the instalment does not exist for her.
   const forged = sealedCallback(
     crm.server.url,
@@ -121,7 +125,7 @@ test('已回款 records a receipt of the open amount, tells finance, and every c
 test('found overdue (D+1) after downtime: one overdue card, not three; 延期 moves the date and the reminders start again', async () => {
   await remindAt('2027-06-11T01:00:00Z');
   await cardCount(ids[1]!, 2);
-  expect(JSON.stringify((await nextTo('ZhangWei', (m) => !isText(m))).content)).toContain('已逾期');
+  expect(JSON.stringify((await nextTo('ZhangWei', isReminder)).content)).toContain('已逾期');
   await clickAs('ZhangWei', ids[1]!, `receivable.defer:${ids[1]}:7d`);
   expect(textOf(await nextTo('ZhangWei', isText))).toMatch(
     /回款日从 2027-06-10 延期到 2027-06-17，已通知财务/,

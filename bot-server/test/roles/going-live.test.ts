@@ -100,7 +100,11 @@ describe('a fresh company (SANDBOX_DEMO_DATA=false)', () => {
     expect(await count(db, `select count(*)::int as n from audit_log where object_type = 'user'`)).toBe(2);
   });
 
-  test('with nobody administering: /readyz and the bot say so; the command line names one', async () => {
+  // Three runs of the command line, each compiling it with tsx: on a busy machine that alone can
+  // take longer than the default timeout.
+  test('with nobody administering: /readyz and the bot say so; the command line names one', {
+    timeout: 90_000,
+  }, async () => {
     const { server, db } = await goLive();
     const ready = await readyz(server.url);
     expect(ready.status).toBe('ready');

@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import { expect } from 'vitest';
 import type { ChatMessage } from '../../src/sandbox/index.js';
+import type { SwitchSpec } from '../../src/sandbox/state/switches.js';
 import type { RunningServer } from './server.js';
 import { waitFor } from './wait.js';
 
@@ -54,4 +56,20 @@ export async function shownEverywhere(
       ? Object.values(state.wecom.cards.views(c.card_id)).map((v) => JSON.stringify(v.card))
       : Object.values(state.dingtalk.cards.views(c.card_id)).map((v) => JSON.stringify(v.params)),
   );
+}
+
+/** Arms a failure switch of the server's sandbox, through its API as a person would. */
+export async function armSwitch(server: RunningServer, spec: SwitchSpec): Promise<void> {
+  const res = await fetch(`${server.url}/sandbox/api/switches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  expect(res.status).toBe(201);
+}
+
+/** The switches still armed: an outage is over when its switch has used up all its calls. */
+export async function armedSwitches(server: RunningServer): Promise<unknown[]> {
+  const res = await fetch(`${server.url}/sandbox/api/switches`);
+  return ((await res.json()) as { switches: unknown[] }).switches;
 }

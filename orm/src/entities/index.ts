@@ -5,6 +5,7 @@ import {
   ApprovalInstanceSchema,
   ApprovalTaskSchema,
 } from './approval.js';
+import { ApprovalTodoSchema } from './approval-todo.js';
 import { AssignmentRuleSchema } from './assignment-rule.js';
 import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
@@ -39,6 +40,7 @@ import { UserSchema } from './user.js';
 import { WebhookReplaySchema } from './webhook-replay.js';
 
 export * from './approval.js';
+export * from './approval-todo.js';
 export * from './assignment-rule.js';
 export * from './audit-log.js';
 export * from './card-instance.js';
@@ -121,6 +123,7 @@ export const entities: EntitySchema[] = [
   ContractLineSchema,
   ContractAttachmentSchema,
   ContractAttachmentChunkSchema,
+  ApprovalTodoSchema,
   ReceivableInstalmentSchema,
   ReceivableReceiptSchema,
   RefundSchema,

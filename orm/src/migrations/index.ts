@@ -22,6 +22,7 @@ import { Migration20261206210100_quotes } from './Migration20261206210100_quotes
 import { Migration20261206210200_receivables } from './Migration20261206210200_receivables.js';
 import { Migration20261206210300_contract_attachments } from './Migration20261206210300_contract_attachments.js';
 import { Migration20261207010100_approval_reminders } from './Migration20261207010100_approval_reminders.js';
+import { Migration20261207010200_approval_todos } from './Migration20261207010200_approval_todos.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -56,4 +57,5 @@ export const migrationsList = [
     class: Migration20261206210300_contract_attachments,
   },
   { name: 'Migration20261207010100_approval_reminders', class: Migration20261207010100_approval_reminders },
+  { name: 'Migration20261207010200_approval_todos', class: Migration20261207010200_approval_todos },
 ];

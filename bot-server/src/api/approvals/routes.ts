@@ -27,9 +27,9 @@ import {
 // /api/approvals (a person's boxes, one run, the decisions on it) and /api/approval-flows (the
 // administrator's flows: list, validate, preview, save a new version).
 
-export function approvalsRouter({ orm, notifier }: ApiDeps): Router<ApiState> {
+export function approvalsRouter({ orm, notifier, approvalTodos }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = cardNotices(notifier);
+  const notices = cardNotices(notifier, approvalTodos);
   const idOf = (ctx: ApiContext) => parseInput(approvalId, ctx.params).id;
   const docTypeOf = (ctx: ApiContext) => parseInput(docTypeParam, ctx.params).docType;
   /** After a change, the run as the user now sees it, from a fresh context. */

@@ -22,9 +22,9 @@ import {
 
 // /api/contracts: drafts written on customers in the user's scope, sent for approval.
 
-export function contractsRouter({ orm, notifier }: ApiDeps): Router<ApiState> {
+export function contractsRouter({ orm, notifier, approvalTodos }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = cardNotices(notifier);
+  const notices = cardNotices(notifier, approvalTodos);
   const idOf = (ctx: ApiContext) => parseInput(contractId, ctx.params).id;
   /** After a change, the contract as the user now sees it, from a fresh context. */
   const answer = async (ctx: ApiContext, acting: Acting, id: number, status = 200) => {

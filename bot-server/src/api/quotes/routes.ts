@@ -40,9 +40,9 @@ import {
 // floor price), turned into a contract, and downloaded as a PDF: by the signed-in user, or by
 // whoever holds a 15-minute signed link the rep forwarded from the chat.
 
-export function quotesRouter({ orm, notifier, config }: ApiDeps): Router<ApiState> {
+export function quotesRouter({ orm, notifier, approvalTodos, config }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = cardNotices(notifier);
+  const notices = cardNotices(notifier, approvalTodos);
   const idOf = (ctx: ApiContext) => parseInput(quoteId, ctx.params).id;
   const today = () => localDate(new Date(), config.displayTimeZone);
   // The links' key, derived from the platform secret the server already keeps: nothing new to configure.

@@ -32,9 +32,9 @@ async function refundJsonOf(em: EntityManager, refund: Refund) {
   };
 }
 
-export function refundsRouter({ orm, notifier }: ApiDeps): Router<ApiState> {
+export function refundsRouter({ orm, notifier, approvalTodos }: ApiDeps): Router<ApiState> {
   const router = new Router<ApiState>();
-  const notices = cardNotices(notifier);
+  const notices = cardNotices(notifier, approvalTodos);
 
   const shown = async (em: EntityManager, access: Parameters<typeof contractFor>[1], id: number) => {
     const refund = await em.findOne(RefundSchema, { id }, { populate: ['contract', 'customer'] });

@@ -2,7 +2,7 @@ import { type User, UserSchema } from '@kelian/orm';
 import Router from '@koa/router';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { userScope } from '../../domain/access/scope.js';
-import { likeOf } from '../../domain/sales/list.js';
+import { containsPattern } from '../../domain/lists/contains.js';
 import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import type { ApiDeps, ApiState } from '../deps.js';
@@ -18,7 +18,7 @@ export function usersRouter({ orm }: ApiDeps): Router<ApiState> {
     const { access } = await actingOf(ctx, orm.em);
     const { q } = parseInput(usersQuery, ctx.query);
     const where: FilterQuery<User> = {
-      $and: [{ active: true }, userScope(access), ...(q ? [{ name: { $ilike: likeOf(q) } }] : [])],
+      $and: [{ active: true }, userScope(access), ...(q ? [{ name: { $ilike: containsPattern(q) } }] : [])],
     };
     const users = await orm.em.find(UserSchema, where, {
       populate: ['department'],

@@ -11,17 +11,19 @@ import { approvalCard } from './approval-card.js';
 import { approvalCommands } from './commands.js';
 import { contractJobs, enqueueContractExpiry } from './contract-jobs.js';
 import { approvalReminderJobs, enqueueApprovalReminders } from './reminder-jobs.js';
+import { QueueApprovalTodos, todoJobs } from './todo-jobs.js';
 
 /**
  * Approval flows and the documents sent through them (contracts first): the API, the approval
- * cards in people's chats (every copy kept current) and their buttons; the bot's 审批 and 合同;
- * 催办 and 超时转交 of tasks left pending (a scan every ten minutes).
+ * cards in people's chats (every copy kept current) and their buttons, the approvers' DingTalk 待办;
+ * the bot's 审批 and 合同; 催办 and 超时转交 of tasks left pending (a scan every ten minutes).
  */
 export const approvalsModule: KelianModule = {
   name: 'approvals',
   register(ctx) {
     contractJobs(ctx);
-    const notices = cardNotices(ctx.notifier);
+    todoJobs(ctx);
+    const notices = cardNotices(ctx.notifier, new QueueApprovalTodos(ctx.queue));
     approvalActions(notices)(ctx);
     approvalReminderJobs(notices)(ctx);
     approvalCommands(ctx);

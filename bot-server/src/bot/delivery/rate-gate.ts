@@ -97,6 +97,24 @@ export class RateGate {
     return admissions;
   }
 
+  /**
+   * Moves the slots of sends the platform has answered to the moment of the answer. A slot is taken
+   * before the card is rendered and the request made; the platform counts the request when it
+   * arrives, somewhere in between. On a busy server that gap can be seconds, more than the windows'
+   * margin: counted from the earlier moment, the next window's first sends would reach the platform
+   * inside this one's minute, and WeCom drops the excess silently. The later bound is the safe one
+   * for every send that comes after (a booking made before the move is checked again when due).
+   */
+  async answered(em: EntityManager, sends: readonly { messageId: number; at: number }[]): Promise<void> {
+    if (sends.length === 0) return;
+    await em.execute(
+      `update rate_slot s set at = v.at
+         from jsonb_to_recordset(?::jsonb) as v (message_id bigint, at timestamptz)
+        where s.message_id = v.message_id and s.at < v.at`,
+      [JSON.stringify(sends.map((send) => ({ message_id: send.messageId, at: new Date(send.at) })))],
+    );
+  }
+
   /** The slot for `request` given the sends in `slots` (its own earlier slot set aside). */
   #place(slots: Map<string, Slot[]>, request: AdmissionRequest, now: number): number {
     const own = request.keys.flatMap((k) =>

@@ -27,7 +27,7 @@ interface Ready {
 
 /** What became of one send, recorded with the others that finished at the same moment. */
 type Outcome =
-  | { id: number; state: 'sent'; ref: CardRef | undefined; ready: Ready }
+  | { id: number; state: 'sent'; ref: CardRef | undefined; ready: Ready; answeredAt: number }
   | { id: number; state: 'dropped' }
   | { id: number; state: 'pending'; error: string; notBefore: Date }
   | { id: number; state: 'failed'; error: string };
@@ -148,7 +148,8 @@ export class MessageSender {
   async #call(ready: Ready): Promise<Outcome> {
     const { id } = ready;
     try {
-      return { id, state: 'sent', ready, ref: await ready.platform.send(ready.audience, ready.message) };
+      const ref = await ready.platform.send(ready.audience, ready.message);
+      return { id, state: 'sent', ready, ref, answeredAt: Date.now() };
     } catch (error) {
       const verdict = ready.platform.judge(error);
       // The card's id was made for this message alone: if the platform has it already, an earlier
@@ -161,7 +162,7 @@ export class MessageSender {
           audience: ready.audience,
           version: 1,
         };
-        return { id, state: 'sent', ready, ref };
+        return { id, state: 'sent', ready, ref, answeredAt: Date.now() };
       }
       if (verdict === 'retry' && ready.attempts < maxAttempts) {
         this.logger.warn({ id, err: error }, 'sending failed; trying again later');
@@ -233,6 +234,10 @@ export class MessageSender {
         sent.map((o) => ({ id: o.id })),
         '',
         'o.id, o.refresh_when_sent',
+      );
+      await this.gate.answered(
+        em,
+        sent.map((o) => ({ messageId: o.id, at: o.answeredAt })),
       );
       // Rendered before a change whose refresh ran while it was on its way: refreshed now that the
       // copy is recorded below (the job runs after this commits).

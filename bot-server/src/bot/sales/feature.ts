@@ -7,7 +7,8 @@ import { NotPermittedError } from '../../domain/access/errors.js';
 import { opportunityScope } from '../../domain/access/scope.js';
 import { resolveCustomer } from '../../domain/customers/resolve.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { likeOf, listOpportunities } from '../../domain/sales/list.js';
+import { containsPattern } from '../../domain/lists/contains.js';
+import { listOpportunities } from '../../domain/sales/list.js';
 import { moveOpportunity, winOpportunity } from '../../domain/sales/opportunities.js';
 import { presentOpportunity } from '../../domain/sales/records.js';
 import { activeStages, stageNamed } from '../../domain/sales/stages.js';
@@ -42,7 +43,12 @@ async function resolveDeal(
 ): Promise<DealMatch> {
   const byName = await em.find(
     OpportunitySchema,
-    { $and: [opportunityScope(access, 'change'), { status: 'open', name: { $ilike: likeOf(keyword) } }] },
+    {
+      $and: [
+        opportunityScope(access, 'change'),
+        { status: 'open', name: { $ilike: containsPattern(keyword) } },
+      ],
+    },
     { populate: opportunityPopulate, limit: 6, orderBy: { id: 'asc' } },
   );
   const exact = byName.filter((d) => d.name === keyword);

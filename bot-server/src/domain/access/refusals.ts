@@ -313,6 +313,10 @@ export const refusals = {
     kind: 'invalid',
     text: (p) => `回款计划合计 ${p.planned} 超过了合同金额 ${p.contract}`,
   },
+  'contract-amount-below-plan': {
+    kind: 'conflict',
+    text: (p) => `合同金额 ${p.contract} 低于已排的回款计划合计 ${p.planned}：先取消或调整回款计划`,
+  },
   'receivable-plan-closed': {
     kind: 'conflict',
     text: (p) =>

@@ -1,6 +1,7 @@
 import type { ApprovalInstance, RouteStep } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Notifier } from '../notify/notifier.js';
+import type { ApprovalTodos } from './todos.js';
 
 // Every message an approval causes, in one place, planned in the deciding transaction: approval
 // cards in people's direct chats (an approver's to decide on, a CC's and the submitter's to follow,
@@ -62,7 +63,8 @@ export function parseApprovalVariant(variant: string | undefined): ApprovalCopy 
   return undefined;
 }
 
-export function cardNotices(notifier: Notifier): ApprovalNotices {
+/** Cards in the chats, and the approvers' DingTalk 待办 following every change (todos.ts). */
+export function cardNotices(notifier: Notifier, todos: ApprovalTodos): ApprovalNotices {
   const subject = (run: ApprovalInstance) => ({ type: 'approval', id: run.id });
   const post = async (tx: EntityManager, run: ApprovalInstance, userIds: number[], copy: ApprovalCopy) => {
     // A run being submitted gets its id, which its cards name, when first written.
@@ -75,6 +77,7 @@ export function cardNotices(notifier: Notifier): ApprovalNotices {
       for (const userId of userIds)
         await post(tx, run, [userId], { kind: 'approver', step: run.currentStep, userId });
       await notifier.refreshCards(tx, subject(run));
+      await todos.runChanged(tx, run);
     },
     async submitted(tx, run) {
       if (run.status === 'pending') await post(tx, run, [run.submitter.id], { kind: 'submitter' });
@@ -88,7 +91,10 @@ export function cardNotices(notifier: Notifier): ApprovalNotices {
     },
     // Their copies say who ended it and how, once refreshed.
     closed: (tx, run) => notifier.refreshCards(tx, subject(run)),
-    changed: (tx, run) => notifier.refreshCards(tx, subject(run)),
+    async changed(tx, run) {
+      await notifier.refreshCards(tx, subject(run));
+      await todos.runChanged(tx, run);
+    },
     // Only the new copy: nothing on the others changed, and refreshing them would spend their WeCom
     // response codes (one update each until the next click) for nothing.
     reminded: (tx, run, userId, nudge) =>

@@ -1,3 +1,4 @@
+import { formatMoney } from '@kelian/cards';
 import { type Contract, ContractSchema, OpportunitySchema, UserSchema } from '@kelian/orm';
 import { type EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
@@ -6,6 +7,7 @@ import { requireRight } from '../access/policy.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { customerFor } from '../customers/store.js';
+import { plannedCents } from '../receivables/plans.js';
 import { checkTerms, requireDraft } from './rules.js';
 import { contractFor } from './store.js';
 
@@ -113,6 +115,16 @@ function changeDraft(
   });
 }
 
+/** A draft may carry its receivable plan already: its amount never drops below what the plan asks. */
+async function keepPlanWithin(tx: EntityManager, contractId: number, amountCents: number) {
+  const planned = await plannedCents(tx, contractId);
+  if (amountCents < planned)
+    throw new RefusedError('contract-amount-below-plan', {
+      planned: formatMoney(planned),
+      contract: formatMoney(amountCents),
+    });
+}
+
 export function updateContract(
   em: EntityManager,
   acting: Acting,
@@ -127,6 +139,7 @@ export function updateContract(
         startDate: rest.startDate ?? contract.startDate,
         endDate: rest.endDate ?? contract.endDate,
       });
+      if (rest.amountCents !== undefined) await keepPlanWithin(tx, contract.id, rest.amountCents);
       if (opportunityId !== undefined) {
         await checkOpportunity(tx, contract.customer.id, opportunityId);
         contract.opportunity =

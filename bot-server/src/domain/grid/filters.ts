@@ -1,5 +1,6 @@
 import { type FilterQuery, raw } from '@mikro-orm/postgresql';
 import { RefusedError } from '../access/errors.js';
+import { containsPattern } from '../lists/contains.js';
 import { type FilterOp, type GridColumn, type GridFilter, opsOf } from './columns.js';
 
 export type { GridFilter };
@@ -51,9 +52,6 @@ function time(column: GridColumn<never>, filter: GridFilter): string {
   return valid ? value : refuseValue(column, filter);
 }
 
-/** `%` and `_` in a search text are the characters themselves. */
-export const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 // Conditions are built untyped and typed once, for the grid's rows, by filterCondition: a column's
 // key is a property of those rows (a grid lists only its rows' fields).
 type Condition = Record<string, unknown>;
@@ -84,7 +82,7 @@ function builtInCondition(column: GridColumn<never>, filter: GridFilter): Condit
     case 'empty':
       return column.type === 'text' ? { $or: [{ [key]: null }, { [key]: '' }] } : { [key]: null };
     case 'contains':
-      return { [key]: { $ilike: likeText(oneText(column, filter)) } };
+      return { [key]: { $ilike: containsPattern(oneText(column, filter)) } };
     case 'eq':
       return { [key]: oneText(column, filter) };
     case 'in': {
@@ -110,7 +108,7 @@ function customFieldCondition(column: GridColumn<never>, key: string, filter: Gr
     case 'empty':
       return sqlCondition((a) => `coalesce(${text(a)}, '') = ''`, [key]);
     case 'contains':
-      return sqlCondition((a) => `${text(a)} ilike ?`, [key, likeText(oneText(column, filter))]);
+      return sqlCondition((a) => `${text(a)} ilike ?`, [key, containsPattern(oneText(column, filter))]);
     case 'eq':
       return column.type === 'number'
         ? sqlCondition((a) => `${numeric(a)} = ?`, [key, key, number(column, filter)])

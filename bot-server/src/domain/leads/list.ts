@@ -1,7 +1,8 @@
 import { type Lead, LeadSchema, type LeadStatus } from '@kelian/orm';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { likeText } from '../grid/filters.js';
+import { containsPattern } from '../lists/contains.js';
+import { newestFirst } from '../lists/newest-first.js';
 import { leadScope } from './scope.js';
 import { leadPopulate } from './store.js';
 
@@ -26,26 +27,24 @@ export async function listLeads(em: EntityManager, acting: Acting, query: LeadLi
     team: { team: { $ne: null } },
     all: {},
   };
-  const leads = await em.find(
+  const { items, next } = await newestFirst(
+    em,
     LeadSchema,
-    {
-      $and: [
-        leadScope(acting.access, acting.user.department?.path ?? null),
-        views[query.view],
-        query.status ? { status: query.status } : {},
-        leadSearch(query.q),
-        query.beforeId ? { id: { $lt: query.beforeId } } : {},
-      ],
-    },
-    { populate: leadPopulate, orderBy: { id: 'desc' }, limit: query.limit + 1 },
+    [
+      leadScope(acting.access, acting.user.department?.path ?? null),
+      views[query.view],
+      query.status ? { status: query.status } : {},
+      leadSearch(query.q),
+    ],
+    { limit: query.limit, after: query.beforeId || undefined },
+    { populate: leadPopulate },
   );
-  const page = leads.slice(0, query.limit);
-  return { leads: page, next: leads.length > query.limit ? page.at(-1)!.id : null };
+  return { leads: items, next };
 }
 
 /** A search text in the company or the contact's name (`%` and `_` are themselves). */
 export function leadSearch(q: string | undefined): FilterQuery<Lead> {
   if (!q) return {};
-  const like = likeText(q);
+  const like = containsPattern(q);
   return { $or: [{ company: { $ilike: like } }, { contactName: { $ilike: like } }] };
 }

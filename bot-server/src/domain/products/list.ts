@@ -3,12 +3,10 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import { NotVisibleError } from '../access/errors.js';
 import { requireRight } from '../access/policy.js';
+import { containsPattern } from '../lists/contains.js';
 
 // Reading the catalogue: everyone with the product read right (every built-in role) sees all of
 // it; a keyset page on id, searched by a piece of the name or the SKU.
-
-/** `%` and `_` typed by a person are letters, not wildcards. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listProducts(
   em: EntityManager,
@@ -20,7 +18,7 @@ export async function listProducts(
   if (query.after !== undefined) where.push({ id: { $gt: query.after } });
   if (query.active !== undefined) where.push({ active: query.active });
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containsPattern(query.q);
     where.push({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
   }
   const rows = await em.find(

@@ -1,6 +1,7 @@
 import { type Quote, QuoteSchema, type QuoteStatus } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
+import { newestFirst } from '../lists/newest-first.js';
 import { quoteScope } from './store.js';
 
 /** Quotes the user may see, newest first, a keyset page on (id): optionally one customer's. */
@@ -14,20 +15,18 @@ export async function listQuotes(
     status?: QuoteStatus | undefined;
   },
 ): Promise<{ quotes: Quote[]; next: number | null }> {
-  const rows = await em.find(
+  const { items, next } = await newestFirst(
+    em,
     QuoteSchema,
-    {
-      $and: [
-        quoteScope(access, 'read'),
-        query.after === undefined ? {} : { id: { $lt: query.after } },
-        query.customerId === undefined ? {} : { customer: query.customerId },
-        query.status === undefined ? {} : { status: query.status },
-      ],
-    },
-    { orderBy: { id: 'desc' }, limit: query.limit + 1, populate: ['customer', 'owner'] },
+    [
+      quoteScope(access, 'read'),
+      query.customerId === undefined ? {} : { customer: query.customerId },
+      query.status === undefined ? {} : { status: query.status },
+    ],
+    query,
+    { populate: ['customer', 'owner'] },
   );
-  const quotes = rows.slice(0, query.limit);
-  return { quotes, next: rows.length > query.limit ? (quotes.at(-1)?.id ?? null) : null };
+  return { quotes: items, next };
 }
 
 /** Approved, draft or rejected quotes whose validity ended before `today`: 已过期 (the daily job). */

@@ -8,7 +8,7 @@ import {
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { requireAdministration } from '../access/policy.js';
-import { likeOf } from '../sales/list.js';
+import { containsPattern } from '../lists/contains.js';
 
 // The people an administrator gives roles to: everyone the org sync brought in, those who left
 // included (their roles still show), with their platform identities and roles.
@@ -36,7 +36,7 @@ export async function listPeople(em: EntityManager, acting: Acting, query: Peopl
   requireAdministration(acting, 'roles');
   const conditions: FilterQuery<User>[] = [];
   if (query.q) {
-    const like = likeOf(query.q);
+    const like = containsPattern(query.q);
     conditions.push({
       $or: [
         { name: { $ilike: like } },

@@ -3,6 +3,8 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../access/access.js';
 import { refuseHiddenFilters } from '../access/field-rules.js';
 import { opportunityScope } from '../access/scope.js';
+import { containsPattern } from '../lists/contains.js';
+import { newestFirst } from '../lists/newest-first.js';
 import { opportunityPopulate } from './store.js';
 
 // A page of deals the user can see, newest first, by keyset on the id.
@@ -24,9 +26,6 @@ export interface OpportunityPage {
   next: number | null;
 }
 
-/** `%text%` for ILIKE, with the user's own wildcards taken literally. */
-export const likeOf = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function listOpportunities(
   em: EntityManager,
   access: Access,
@@ -38,14 +37,9 @@ export async function listOpportunities(
   if (query.ownerId !== undefined) where.push({ owner: query.ownerId });
   if (query.stageId !== undefined) where.push({ stage: query.stageId });
   if (query.status) where.push({ status: query.status });
-  if (query.q) where.push({ name: { $ilike: likeOf(query.q) } });
-  if (query.after !== undefined) where.push({ id: { $lt: query.after } });
-  const deals = await em.find(
-    OpportunitySchema,
-    { $and: where },
-    { populate: opportunityPopulate, orderBy: { id: 'desc' }, limit: query.limit + 1 },
-  );
-  const more = deals.length > query.limit;
-  const page = deals.slice(0, query.limit);
-  return { deals: page, next: more ? page.at(-1)!.id : null };
+  if (query.q) where.push({ name: { $ilike: containsPattern(query.q) } });
+  const { items, next } = await newestFirst(em, OpportunitySchema, where, query, {
+    populate: opportunityPopulate,
+  });
+  return { deals: items, next };
 }

@@ -21,6 +21,8 @@ const NEW_RETRY = new Set([
   'Forbidden.AccessDenied.QpsLimitForApi',
   'system.busy',
 ]);
+// 待办 (platform-additions §5): a lock on the sourceId held by a concurrent create, or a system error.
+const TODO_RETRY = /^todo\.\w+\.(lockError|systemError)$/;
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
@@ -68,6 +70,6 @@ export function classifyResponse(status: number, body: string): ApiOutcome {
   const message = str(data.message) ?? '';
   const requestId = str(data.requestid) ?? str(data.requestId);
   if (code === 'InvalidAuthentication') return { kind: 'token_invalid', code, message };
-  if (NEW_RETRY.has(code) || status === 429) return { kind: 'retry', code, message };
+  if (NEW_RETRY.has(code) || TODO_RETRY.test(code) || status === 429) return { kind: 'retry', code, message };
   return { kind: 'error', code, message, status, ...(requestId ? { requestId } : {}) };
 }

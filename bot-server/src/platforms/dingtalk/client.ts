@@ -11,6 +11,7 @@ import {
   DingTalkInteractiveCards,
 } from './interactive-cards.js';
 import { DingTalkRobotMessages, type RobotBatchResult, type RobotMessage } from './robot-messages.js';
+import { type CreatedTodo, type CreateTodoRequest, DingTalkTodos, type TodoUpdate } from './todos.js';
 import type { TokenStore } from './token-store.js';
 import { DingTalkTransport } from './transport.js';
 import { DingTalkWorkNotifications, type WorkNotice, type WorkNoticeTargets } from './work-notifications.js';
@@ -40,6 +41,7 @@ export class DingTalkClient {
   readonly #notices: DingTalkWorkNotifications;
   readonly #identity: DingTalkIdentity;
   readonly #addressBook: DingTalkAddressBook;
+  readonly #todos: DingTalkTodos;
 
   constructor(options: DingTalkClientOptions) {
     this.robotCode = options.robotCode;
@@ -49,6 +51,7 @@ export class DingTalkClient {
     this.#notices = new DingTalkWorkNotifications(this.#transport, options.agentId);
     this.#identity = new DingTalkIdentity(this.#transport, options);
     this.#addressBook = new DingTalkAddressBook(this.#transport);
+    this.#todos = new DingTalkTodos(this.#transport);
   }
 
   /** A token valid for at least five more minutes, fetched only when the shared cache has none. */
@@ -129,5 +132,23 @@ export class DingTalkClient {
 
   listDepartmentUsers(deptId: string): Promise<DingTalkUser[]> {
     return this.#addressBook.listDepartmentUsers(deptId);
+  }
+
+  // 待办 (todos.ts); users by unionId
+
+  createTodo(unionId: string, request: CreateTodoRequest): Promise<CreatedTodo> {
+    return this.#todos.create(unionId, request);
+  }
+
+  updateTodo(unionId: string, todoId: string, change: TodoUpdate): Promise<void> {
+    return this.#todos.update(unionId, todoId, change);
+  }
+
+  deleteTodo(unionId: string, todoId: string): Promise<void> {
+    return this.#todos.delete(unionId, todoId);
+  }
+
+  findTodo(unionId: string, sourceId: string): Promise<string | undefined> {
+    return this.#todos.findBySourceId(unionId, sourceId);
   }
 }

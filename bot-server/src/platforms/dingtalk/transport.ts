@@ -25,7 +25,7 @@ export interface DingTalkTransportOptions {
 
 export interface Call {
   host: 'api' | 'oapi' | 'absolute';
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   data?: unknown;
   params?: Record<string, string>;

@@ -6,6 +6,7 @@ import { DingTalkApiError } from './errors.js';
 import { dingtalkOapiRouter, TOKEN_TTL_MS } from './oapi.js';
 import { dingtalkRobotRoutes } from './robot-api.js';
 import type { StreamGateway } from './stream-gateway.js';
+import { dingtalkTodoRoutes } from './todo-api.js';
 
 // The stand-in DingTalk, one mount point per host, so that only the origin of Kelian's base URLs
 // changes between the sandbox and production:
@@ -41,5 +42,6 @@ export function dingtalkApiRouter(sb: SandboxContext, gateway: StreamGateway): R
   api.post('/v1.0/gateway/connections/open', ...gateway.openRoute());
   dingtalkRobotRoutes(api, sb);
   dingtalkCardRoutes(api, sb);
+  dingtalkTodoRoutes(api, sb);
   return new Router().use(api.routes()).use(dingtalkOapiRouter(sb, DINGTALK_OAPI_PATH).routes());
 }

@@ -7,6 +7,8 @@ export type Json = Record<string, unknown>;
 
 export interface DingTalkCall {
   query(name: string): string | undefined;
+  /** A parameter of the path (`:unionId` in /v1.0/todo/users/:unionId/tasks). */
+  param(name: string): string | undefined;
   body: Json;
 }
 
@@ -49,6 +51,7 @@ export function dingtalkEndpoint(
       const body = ctx.request.body;
       const result = await handler({
         query: (name) => query(ctx, name),
+        param: (name) => (ctx as Context & { params?: Record<string, string> }).params?.[name],
         body: typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Json) : {},
       });
       ctx.body = host === 'api' ? result : { errcode: 0, errmsg: 'ok', ...result, request_id: requestId };

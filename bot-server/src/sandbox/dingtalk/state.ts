@@ -3,6 +3,7 @@ import type { Org } from '../state/org.js';
 import { RateLimiter } from '../state/rate-limit.js';
 import { TokenBook } from '../state/tokens.js';
 import { DingTalkCards } from './cards.js';
+import { DingTalkTodos } from './todos.js';
 
 export interface DingTalkGroup {
   openConversationId: string;
@@ -32,6 +33,8 @@ export class DingTalkState {
   /** dd.requestAuthCode / dd.getAuthCode codes: 5 min, single use. */
   readonly authCodes: OneTimeCodes<{ userid: string }>;
   readonly cards: DingTalkCards;
+  /** 待办 the app created (todo v1.0). */
+  readonly todos: DingTalkTodos;
   readonly groups: Map<string, DingTalkGroup>;
   readonly sessions = new Map<string, RobotSession>();
   readonly cardCallbackRoutes = new Map<string, CardCallbackRoute>();
@@ -47,6 +50,7 @@ export class DingTalkState {
     this.tickets = new TokenBook(now, 64);
     this.authCodes = new OneTimeCodes(now, 32);
     this.cards = new DingTalkCards(now);
+    this.todos = new DingTalkTodos(now);
     this.groups = new Map(
       org.groups.map((g) => [
         g.dingtalk.openConversationId,

@@ -6,6 +6,7 @@ import { inputHygiene } from '../../api/input-hygiene.js';
 import { Problem } from '../../http/problem.js';
 import { parseInput } from '../../http/validate.js';
 import { CARD_PREVIEW_CSS, renderCardGalleryHtml } from '../card-preview/index.js';
+import { renderTodoPageHtml } from '../dingtalk/todo-page.js';
 import type { Sandbox } from '../index.js';
 import { BOT_CHAT, BOT_NAME, NOTICE_CHAT } from '../state/messages.js';
 import { cardForViewer, messageHtml } from './message-html.js';
@@ -27,6 +28,8 @@ const user = z
 const chat = z.string({ error: 'chat 应为聊天的编号' }).min(1, 'chat 应为聊天的编号');
 const schemas = {
   people: z.object({ platform }),
+  /** A DingTalk userid: whose 待办 the page lists (none: only the picker). */
+  todos: z.object({ user: user.optional() }),
   chats: z.object({ platform, user }),
   timeline: z.object({
     platform,
@@ -89,6 +92,11 @@ export function sandboxPageRoutes(sandbox: Sandbox): Router {
   router.get('/sandbox/cards', (ctx) => {
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = renderCardGalleryHtml();
+  });
+  router.get('/sandbox/todos', (ctx) => {
+    const { user } = parseInput(schemas.todos, ctx.query);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = renderTodoPageHtml(state, user, sandbox.timeZone);
   });
 
   const idOf = (p: (typeof state.org.people)[number], on: 'wecom' | 'dingtalk') =>

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DingTalkClient } from '../../../src/platforms/dingtalk/client.js';
-import { DingTalkApiError } from '../../../src/platforms/dingtalk/errors.js';
 import { jsapiSignature } from '../../../src/platforms/dingtalk/jsapi.js';
 import { type Reply, type Route, startFakeServer } from './support/fake-server.js';
 import { captureLogger } from './support/log-capture.js';
 import { MemoryTokenStore } from './support/memory-token-store.js';
+import { rejection } from './support/rejection.js';
 
 const SECRET = 'app-secret-do-not-log';
 const cleanups: Array<() => Promise<void>> = [];
@@ -60,15 +60,6 @@ const message = { msgKey: 'sampleText', msgParam: { content: '你好' } };
 function sequence(...replies: Reply[]): Route {
   let i = 0;
   return () => replies[Math.min(i++, replies.length - 1)] as Reply;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DingTalkApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DingTalkApiError);
-  return error as DingTalkApiError;
 }
 
 describe('access token', () => {

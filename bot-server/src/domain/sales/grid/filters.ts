@@ -1,5 +1,6 @@
 import type { GridColumn } from '../../grid/columns.js';
-import { type GridFilter, likeText, number, oneText, refuseValue } from '../../grid/filters.js';
+import { type GridFilter, number, oneText, refuseValue } from '../../grid/filters.js';
+import { containsPattern } from '../../lists/contains.js';
 
 // The deals grid's own column filters (a column's `condition`). The deal's text, choice, person and
 // time columns and its custom fields filter as every grid's do (grid/filters.ts); the ones the
@@ -38,7 +39,7 @@ export const dealConditions = {
   customer: (column, filter) => {
     switch (filter.op) {
       case 'contains':
-        return { customer: { name: { $ilike: likeText(oneText(column, filter)) } } };
+        return { customer: { name: { $ilike: containsPattern(oneText(column, filter)) } } };
       case 'eq':
         return { customer: { name: oneText(column, filter) } };
       default:

@@ -3,8 +3,8 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Access } from '../../access/access.js';
 import { refuseHiddenFilters } from '../../access/field-rules.js';
 import { opportunityScope } from '../../access/scope.js';
-import { likeText } from '../../grid/filters.js';
 import { type GridQuery, gridPage } from '../../grid/page.js';
+import { containsPattern } from '../../lists/contains.js';
 import { opportunityPopulate } from '../store.js';
 import { dealGridColumns } from './columns.js';
 
@@ -18,7 +18,7 @@ export async function gridDeals(em: EntityManager, access: Access, query: GridQu
   if (query.q) refuseHiddenFilters(access, [{ object: 'opportunity', fields: ['name'] }]);
   const conditions: FilterQuery<Opportunity>[] = [
     opportunityScope(access, 'read'),
-    ...(query.q ? [{ name: { $ilike: likeText(query.q) } }] : []),
+    ...(query.q ? [{ name: { $ilike: containsPattern(query.q) } }] : []),
   ];
   const source = {
     entity: OpportunitySchema,
