@@ -1644,6 +1644,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/approvals/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 催办（发起人，审批中）：当前步骤的审批人各收到一张可直接审批的卡片；每人 1 小时内最多一次 */
+        post: operations["postApiApprovalsIdRemind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/approval-flows": {
         parameters: {
             query?: never;
@@ -17406,7 +17423,7 @@ export interface operations {
                         }[];
                         timeline: {
                             /** @enum {string} */
-                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc" | "remind";
                             step: number | null;
                             actor: {
                                 id: number;
@@ -17567,7 +17584,7 @@ export interface operations {
                         }[];
                         timeline: {
                             /** @enum {string} */
-                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc" | "remind";
                             step: number | null;
                             actor: {
                                 id: number;
@@ -17774,7 +17791,7 @@ export interface operations {
                         }[];
                         timeline: {
                             /** @enum {string} */
-                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc" | "remind";
                             step: number | null;
                             actor: {
                                 id: number;
@@ -17973,7 +17990,7 @@ export interface operations {
                         }[];
                         timeline: {
                             /** @enum {string} */
-                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc" | "remind";
                             step: number | null;
                             actor: {
                                 id: number;
@@ -18178,7 +18195,7 @@ export interface operations {
                         }[];
                         timeline: {
                             /** @enum {string} */
-                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc";
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc" | "remind";
                             step: number | null;
                             actor: {
                                 id: number;
@@ -18287,6 +18304,205 @@ export interface operations {
                 };
             };
             /** @description 已由他人处理、已进入下一步、已结束或已撤回：什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApprovalsIdRemind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 审批（流程时间线与单据） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 审批编号 */
+                        id: number;
+                        docType: string;
+                        docId: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved" | "rejected" | "withdrawn";
+                        /** @description 当前等待的步骤 */
+                        step: string | null;
+                        submitter: {
+                            id: number;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        flow: {
+                            id: number;
+                            name: string;
+                            version: number;
+                        };
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        decidedAt: string | null;
+                        currentStep: number;
+                        steps: {
+                            nodeId: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "approve" | "cc";
+                            /** @enum {string} */
+                            mode: "sequential" | "all" | "any";
+                            /** @enum {string} */
+                            fallback?: "auto_pass" | "admin";
+                            tasks: {
+                                id: number;
+                                approver: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "transferred" | "cancelled" | "notified";
+                                reason: string | null;
+                                actedAt: string | null;
+                            }[];
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            action: "submit" | "approve" | "reject" | "withdraw" | "transfer" | "auto_pass" | "cc" | "remind";
+                            step: number | null;
+                            actor: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            reason: string | null;
+                            targets: number[];
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description 我在当前步骤待处理的任务（有则可同意、驳回、转交） */
+                        myTaskId: number | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 审批已结束，或 1 小时内已催办过每一位审批人：什么都没有发出 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18432,6 +18648,8 @@ export interface operations {
                                 };
                                 /** @enum {string} */
                                 onNoApprover: "auto_pass" | "admin";
+                                remindAfterHours: number;
+                                escalateAfterHours: number | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             } | null;
@@ -18596,6 +18814,16 @@ export interface operations {
                      * @enum {string}
                      */
                     onNoApprover?: "auto_pass" | "admin";
+                    /**
+                     * @description 任务等待多少小时后催办审批人（默认 24）
+                     * @default 24
+                     */
+                    remindAfterHours?: number;
+                    /**
+                     * @description 任务等待多少小时后转交给审批人的上级（默认 48；null 为不转交）
+                     * @default 48
+                     */
+                    escalateAfterHours?: number | null;
                 };
             };
         };
@@ -18703,6 +18931,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         onNoApprover: "auto_pass" | "admin";
+                        remindAfterHours: number;
+                        escalateAfterHours: number | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -18888,6 +19118,16 @@ export interface operations {
                      * @enum {string}
                      */
                     onNoApprover?: "auto_pass" | "admin";
+                    /**
+                     * @description 任务等待多少小时后催办审批人（默认 24）
+                     * @default 24
+                     */
+                    remindAfterHours?: number;
+                    /**
+                     * @description 任务等待多少小时后转交给审批人的上级（默认 48；null 为不转交）
+                     * @default 48
+                     */
+                    escalateAfterHours?: number | null;
                 };
             };
         };
@@ -19089,6 +19329,16 @@ export interface operations {
                          * @enum {string}
                          */
                         onNoApprover?: "auto_pass" | "admin";
+                        /**
+                         * @description 任务等待多少小时后催办审批人（默认 24）
+                         * @default 24
+                         */
+                        remindAfterHours?: number;
+                        /**
+                         * @description 任务等待多少小时后转交给审批人的上级（默认 48；null 为不转交）
+                         * @default 48
+                         */
+                        escalateAfterHours?: number | null;
                     };
                 };
             };

@@ -40,6 +40,24 @@ export interface ApprovalCardView {
   figures: CardField[];
   state: ApprovalCardState;
   role: ApprovalCardRole;
+  /**
+   * 催办: this copy reminds the approver, by the timer or by the submitter, of a document (合同
+   * ¥600,000.00) that had waited `hours` when the reminder went out.
+   */
+  nudge?: { by: 'timer' | 'submitter'; document: string; hours: number };
+}
+
+/** 催办：张伟 的合同 ¥600,000.00 已等待 26 小时 / 张伟 催办：合同 … 已等待不到 1 小时 */
+function nudgeLine(view: ApprovalCardView, nudge: NonNullable<ApprovalCardView['nudge']>): string {
+  const waited = nudge.hours < 1 ? '不到 1 小时' : ` ${nudge.hours} 小时`;
+  return nudge.by === 'timer'
+    ? `催办：${view.submitter} 的${nudge.document} 已等待${waited}`
+    : `${view.submitter} 催办：${nudge.document} 已等待${waited}`;
+}
+
+function subtitleOf(view: ApprovalCardView): string {
+  if (view.role.kind === 'outcome') return '你提交的审批有了结果';
+  return view.nudge ? nudgeLine(view, view.nudge) : `${view.submitter} 提交`;
 }
 
 const OTHER_REASON = { id: 'other', text: '其他原因' };
@@ -126,7 +144,7 @@ export function buildApprovalCard(view: ApprovalCardView): Card {
     id: view.cardId,
     kind: 'approval',
     title: view.title,
-    subtitle: view.role.kind === 'outcome' ? `你提交的审批有了结果` : `${view.submitter} 提交`,
+    subtitle: subtitleOf(view),
     ...(view.emphasis && { emphasis: view.emphasis }),
     fields: view.figures,
     status,

@@ -1,6 +1,7 @@
 import {
   type ApprovalCardRole,
   type ApprovalCardState,
+  type ApprovalCardView,
   approvalReasonOptions,
   buildApprovalCard,
 } from '../builders/approval.js';
@@ -20,6 +21,7 @@ const sample = (
   state: ApprovalCardState,
   role: ApprovalCardRole,
   delivery: CardSample['delivery'] = 'update',
+  nudge?: ApprovalCardView['nudge'],
 ): CardSample => ({
   name: `approval-contract-${name}`,
   label: `合同审批 · ${label}`,
@@ -37,6 +39,7 @@ const sample = (
     ],
     state,
     role,
+    ...(nudge && { nudge }),
   }),
 });
 
@@ -49,6 +52,14 @@ export const approvalSamples: CardSample[] = [
     { ...waiting, done: 0, waitingFor: ['李娜'] },
     approver({ kind: 'open' }),
     'send',
+  ),
+  sample(
+    'reminder',
+    '催办（超时提醒审批人）',
+    { ...waiting, done: 0, waitingFor: ['李娜'] },
+    approver({ kind: 'open' }),
+    'send',
+    { by: 'timer', document: '合同 ¥600,000.00', hours: 26 },
   ),
   sample(
     'progress',

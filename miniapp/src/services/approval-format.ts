@@ -36,6 +36,7 @@ export const actionNames: Record<TimelineEntry['action'], string> = {
   transfer: '转交',
   auto_pass: '自动通过',
   cc: '抄送',
+  remind: '催办',
 };
 
 export const docTypeNames: Record<string, string> = { contract: '合同' };

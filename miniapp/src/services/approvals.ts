@@ -33,6 +33,8 @@ export const reject = (id: number, taskId: number, reason: string) =>
     reason,
   } satisfies Body<'/api/approvals/{id}/reject', 'post'>);
 export const withdraw = (id: number) => post<Approval>(`/api/approvals/${id}/withdraw`);
+/** 催办 (the submitter): each approver of the current step gets a reminder card; once an hour each. */
+export const remind = (id: number) => post<Approval>(`/api/approvals/${id}/remind`);
 export const transfer = (id: number, toUserId: number) =>
   post<Approval>(`/api/approvals/${id}/transfer`, {
     toUserId,

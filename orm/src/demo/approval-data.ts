@@ -117,6 +117,8 @@ export function createApprovalFlows(em: EntityManager, generalManager: User): vo
     name: '合同审批',
     definition: demoContractFlow(generalManager.id),
     onNoApprover: 'admin',
+    remindAfterHours: 24,
+    escalateAfterHours: 48,
   });
   em.create(ApprovalFlowSchema, {
     docType: 'quote',
@@ -124,6 +126,9 @@ export function createApprovalFlows(em: EntityManager, generalManager: User): vo
     name: '报价审批（低于底价）',
     definition: demoQuoteFlow,
     onNoApprover: 'auto_pass',
+    // A quote waits on a customer who is waiting too: reminded after half a day, never handed on.
+    remindAfterHours: 8,
+    escalateAfterHours: null,
   });
   em.create(ApprovalFlowSchema, {
     docType: 'refund',
@@ -131,5 +136,7 @@ export function createApprovalFlows(em: EntityManager, generalManager: User): vo
     name: '退款审批',
     definition: demoRefundFlow,
     onNoApprover: 'admin',
+    remindAfterHours: 24,
+    escalateAfterHours: 72,
   });
 }

@@ -85,6 +85,10 @@ export const ApprovalFlowSchema = defineEntity({
     name: p.string().length(100),
     definition: p.json<FlowDefinition>().columnType('jsonb'),
     onNoApprover: p.enum(noApproverRules).default('auto_pass'),
+    /** A task pending this long is reminded (催办) once, in its approver's direct chat. */
+    remindAfterHours: p.integer().default(24),
+    /** A task pending this long is handed to its approver's manager once; null: never. */
+    escalateAfterHours: p.integer().nullable().default(48),
     createdBy: p.manyToOne(UserSchema).nullable().deleteRule('set null'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
@@ -184,6 +188,8 @@ export const approvalActions = [
   'transfer',
   'auto_pass',
   'cc',
+  /** 催办: the approvers were reminded, by the submitter (actor) or by the timer (no actor). */
+  'remind',
 ] as const;
 export type ApprovalActionKind = (typeof approvalActions)[number];
 

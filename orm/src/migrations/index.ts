@@ -21,6 +21,7 @@ import { Migration20261206210000_approval_cards } from './Migration2026120621000
 import { Migration20261206210100_quotes } from './Migration20261206210100_quotes.js';
 import { Migration20261206210200_receivables } from './Migration20261206210200_receivables.js';
 import { Migration20261206210300_contract_attachments } from './Migration20261206210300_contract_attachments.js';
+import { Migration20261207010100_approval_reminders } from './Migration20261207010100_approval_reminders.js';
 import { Migration20261207010200_approval_todos } from './Migration20261207010200_approval_todos.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
@@ -55,5 +56,6 @@ export const migrationsList = [
     name: 'Migration20261206210300_contract_attachments',
     class: Migration20261206210300_contract_attachments,
   },
+  { name: 'Migration20261207010100_approval_reminders', class: Migration20261207010100_approval_reminders },
   { name: 'Migration20261207010200_approval_todos', class: Migration20261207010200_approval_todos },
 ];

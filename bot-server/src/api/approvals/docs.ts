@@ -84,6 +84,19 @@ export const approvalDocs: RouteDoc[] = [
     answers: { 200: detail, ...failures, ...decided },
   },
   {
+    ...base,
+    method: 'post',
+    path: '/approvals/:id/remind',
+    params: approvalId,
+    summary: '催办（发起人，审批中）：当前步骤的审批人各收到一张可直接审批的卡片；每人 1 小时内最多一次',
+    answers: {
+      200: detail,
+      ...failures,
+      403: answers.forbidden,
+      409: problem('审批已结束，或 1 小时内已催办过每一位审批人：什么都没有发出'),
+    },
+  },
+  {
     ...flows,
     method: 'get',
     path: '/approval-flows',

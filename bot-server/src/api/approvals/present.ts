@@ -26,6 +26,8 @@ export const flowJsonOf = (f: ApprovalFlow): z.infer<typeof flowJson> => ({
   name: f.name,
   definition: f.definition,
   onNoApprover: f.onNoApprover,
+  remindAfterHours: f.remindAfterHours,
+  escalateAfterHours: f.escalateAfterHours ?? null,
   createdAt: f.createdAt.toISOString(),
 });
 

@@ -5,6 +5,7 @@ import { documentTypes } from '../../domain/approvals/document-types.js';
 import { checkFlow, listFlows, previewRoute, saveFlowVersion } from '../../domain/approvals/flows.js';
 import { listBox } from '../../domain/approvals/list.js';
 import { cardNotices } from '../../domain/approvals/notices.js';
+import { nudgeApprovers } from '../../domain/approvals/nudge.js';
 import { transfer } from '../../domain/approvals/transfer.js';
 import { withdraw } from '../../domain/approvals/withdraw.js';
 import { parseInput } from '../../http/validate.js';
@@ -76,6 +77,11 @@ export function approvalsRouter({ orm, notifier, approvalTodos }: ApiDeps): Rout
     await answer(ctx, idOf(ctx));
   });
 
+  router.post('/approvals/:id/remind', async (ctx) => {
+    await nudgeApprovers(orm.em.fork(), await actingOf(ctx, orm.em), idOf(ctx), notices);
+    await answer(ctx, idOf(ctx));
+  });
+
   router.get('/approval-flows', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const flows = await listFlows(orm.em.fork(), acting, Object.keys(documentTypes));
@@ -103,7 +109,7 @@ export function approvalsRouter({ orm, notifier, approvalTodos }: ApiDeps): Rout
 
   router.post('/approval-flows/:docType/validate', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
-    checkFlow(acting, docTypeOf(ctx), parseInput(flowBody, ctx.request.body).definition);
+    checkFlow(acting, docTypeOf(ctx), parseInput(flowBody, ctx.request.body));
     ctx.body = { ok: true };
   });
 

@@ -94,6 +94,17 @@ export const flowBody = z.strictObject(
     name: z.string().trim().min(1, '请填写流程名称').max(100, '流程名称不能超过 100 个字'),
     definition: flowDefinition,
     onNoApprover: z.enum(noApproverRules).default('auto_pass'),
+    // Whole hours from 1 to 720, the escalation after the reminder: checked in the domain
+    // (validateTimers), so that each mistake has its own code.
+    remindAfterHours: z
+      .number({ error: '催办时间应为小时数' })
+      .default(24)
+      .meta({ description: '任务等待多少小时后催办审批人（默认 24）' }),
+    escalateAfterHours: z
+      .number({ error: '超时转交时间应为小时数或 null' })
+      .nullable()
+      .default(48)
+      .meta({ description: '任务等待多少小时后转交给审批人的上级（默认 48；null 为不转交）' }),
   },
   unknownKeys,
 );
@@ -126,6 +137,8 @@ export const flowJson = z.object({
   name: z.string(),
   definition: flowDefinition,
   onNoApprover: z.enum(noApproverRules),
+  remindAfterHours: z.int(),
+  escalateAfterHours: z.int().nullable(),
   createdAt: timestamp,
 });
 

@@ -100,7 +100,8 @@ export const approvalCard =
             reasons: approvalReasonOptions(rejectReasonsOf(run.flow.definition)),
           }
         : copy;
-    const figures = await documentType(run.docType).figures(em, run.snapshot);
+    const type = documentType(run.docType);
+    const figures = await type.figures(em, run.snapshot);
     const evidence = run.customer
       ? await customerFigures(em, run.customer.id, localDate(new Date(), timeZone))
       : [];
@@ -114,5 +115,12 @@ export const approvalCard =
       figures: [...figures.rows.slice(0, 5 - evidence.length), ...evidence],
       state: await runState(em, run, tasks),
       role,
+      ...(copy.kind === 'approver' &&
+        copy.nudge && {
+          nudge: {
+            ...copy.nudge,
+            document: figures.emphasis ? `${type.label} ${figures.emphasis.value}` : type.label,
+          },
+        }),
     });
   };

@@ -10,19 +10,22 @@ import { approvalActions } from './actions.js';
 import { approvalCard } from './approval-card.js';
 import { approvalCommands } from './commands.js';
 import { contractJobs, enqueueContractExpiry } from './contract-jobs.js';
+import { approvalReminderJobs, enqueueApprovalReminders } from './reminder-jobs.js';
 import { QueueApprovalTodos, todoJobs } from './todo-jobs.js';
 
 /**
  * Approval flows and the documents sent through them (contracts first): the API, the approval
  * cards in people's chats (every copy kept current) and their buttons, the approvers' DingTalk 待办;
- * the bot's 审批 and 合同.
+ * the bot's 审批 and 合同; 催办 and 超时转交 of tasks left pending (a scan every ten minutes).
  */
 export const approvalsModule: KelianModule = {
   name: 'approvals',
   register(ctx) {
     contractJobs(ctx);
     todoJobs(ctx);
-    approvalActions(cardNotices(ctx.notifier, new QueueApprovalTodos(ctx.queue)))(ctx);
+    const notices = cardNotices(ctx.notifier, new QueueApprovalTodos(ctx.queue));
+    approvalActions(notices)(ctx);
+    approvalReminderJobs(notices)(ctx);
     approvalCommands(ctx);
   },
   cards: (config) => ({ approval: approvalCard(config.displayTimeZone) }),
@@ -30,5 +33,8 @@ export const approvalsModule: KelianModule = {
     routers: (deps) => [contractsRouter(deps), contractAttachmentsRouter(deps), approvalsRouter(deps)],
     docs: () => [...contractDocs, ...attachmentDocs, ...approvalDocs],
   },
-  start: ({ queue }) => enqueueContractExpiry(queue),
+  start: async ({ queue }) => {
+    await enqueueContractExpiry(queue);
+    await enqueueApprovalReminders(queue);
+  },
 };

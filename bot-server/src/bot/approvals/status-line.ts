@@ -16,6 +16,7 @@ const verbs: Record<ApprovalActionKind, string> = {
   transfer: '转交',
   auto_pass: '自动通过',
   cc: '抄送',
+  remind: '催办',
 };
 
 const statusLabels: Record<ApprovalStatus, string> = {

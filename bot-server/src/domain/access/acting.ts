@@ -4,9 +4,10 @@ import { type Access, accessOf } from './access.js';
 
 /**
  * Where a change came from, as the audit log records it: `config` and `cli` are Kelian's own
- * start-up (ADMIN_USERS) and its command line (npm run admin), which no signed-in person makes.
+ * start-up (ADMIN_USERS) and its command line (npm run admin), which no signed-in person makes;
+ * `timer` is a scheduled scan acting when time ran out (an approval handed on after 48 hours).
  */
-export type Via = 'api' | 'bot' | 'card' | 'import' | 'sync' | 'config' | 'cli';
+export type Via = 'api' | 'bot' | 'card' | 'import' | 'sync' | 'config' | 'cli' | 'timer';
 
 /** Who acts, with what access, through which surface: the first argument of every domain command. */
 export interface Acting {

@@ -207,6 +207,15 @@ export const refusals = {
     kind: 'invalid',
     text: (p) => `节点「${p.node}」无法到达：没有任何分支或步骤通向它`,
   },
+  'flow-remind-invalid': {
+    kind: 'invalid',
+    text: (p) => `催办时间应为 1 到 ${p.max} 之间的整数小时（收到的是 ${p.hours}）`,
+  },
+  'flow-escalate-invalid': {
+    kind: 'invalid',
+    text: (p) =>
+      `超时转交时间应为 1 到 ${p.max} 之间的整数小时，且要晚于催办时间 ${p.remind} 小时（收到的是 ${p.hours}）`,
+  },
   'flow-doc-type-unknown': { kind: 'invalid', text: (p) => `没有「${p.docType}」这类单据，无法设置审批流程` },
   'flow-missing': {
     kind: 'conflict',
@@ -232,6 +241,11 @@ export const refusals = {
           ? `${p.name ?? '该同事'} 已离职或不存在，不能转交`
           : `${p.name ?? '该同事'} 已是这一步的审批人`,
   },
+  'approval-remind-too-soon': {
+    kind: 'conflict',
+    text: (p) => `已催办过，每个审批人 1 小时内只能催办一次，请在 ${p.minutes} 分钟后再试`,
+  },
+  'approval-remind-submitter-only': { kind: 'not-permitted', text: () => '只有发起人可以催办' },
   'approval-pick-missing': { kind: 'invalid', text: (p) => `请为「${p.step}」选择审批人` },
   // Contracts (domain/contracts).
   'contract-amount-invalid': {

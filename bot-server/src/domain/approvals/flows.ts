@@ -14,7 +14,7 @@ import { audit } from '../audit/audit.js';
 import { loadDirectory } from './directory.js';
 import { documentType } from './document-types.js';
 import { resolveRoute } from './route.js';
-import { validateFlow } from './validate.js';
+import { validateFlow, validateTimers } from './validate.js';
 
 // Approval flows as the administrator keeps them: one per document type, each save a new version
 // (the runs already started keep theirs), checked before it is saved, previewed on any document.
@@ -23,16 +23,23 @@ export interface FlowInput {
   name: string;
   definition: FlowDefinition;
   onNoApprover: NoApproverRule;
+  /** 催办 after this many hours pending; 超时转交 after `escalateAfterHours` (null: never). */
+  remindAfterHours: number;
+  escalateAfterHours: number | null;
 }
+
+/** A flow as checked and previewed: everything but its name. */
+export type FlowRules = Omit<FlowInput, 'name'>;
 
 /** The version new runs of this document type start with; none until an administrator saves one. */
 export function currentFlow(em: EntityManager, docType: string): Promise<ApprovalFlow | null> {
   return em.findOne(ApprovalFlowSchema, { docType }, { orderBy: { version: 'desc' } });
 }
 
-export function checkFlow(acting: Acting, docType: string, definition: FlowDefinition): void {
+export function checkFlow(acting: Acting, docType: string, flow: FlowRules): void {
   requireAdministration(acting, 'approvalFlows');
-  validateFlow(definition, new Set(Object.keys(documentType(docType).fields)));
+  validateFlow(flow.definition, new Set(Object.keys(documentType(docType).fields)));
+  validateTimers(flow.remindAfterHours, flow.escalateAfterHours);
 }
 
 export function saveFlowVersion(
@@ -41,7 +48,7 @@ export function saveFlowVersion(
   docType: string,
   input: FlowInput,
 ): Promise<ApprovalFlow> {
-  checkFlow(acting, docType, input.definition);
+  checkFlow(acting, docType, input);
   return em.transactional(async (tx) => {
     // Two saves at once: the second waits on the first's latest row and numbers after it.
     const latest = await tx.findOne(
@@ -55,6 +62,8 @@ export function saveFlowVersion(
       name: input.name,
       definition: input.definition,
       onNoApprover: input.onNoApprover,
+      remindAfterHours: input.remindAfterHours,
+      escalateAfterHours: input.escalateAfterHours,
       createdBy: tx.getReference(UserSchema, acting.user.id),
     });
     await tx.flush();
@@ -94,9 +103,9 @@ export async function previewRoute(
   em: EntityManager,
   acting: Acting,
   docType: string,
-  input: { values: Record<string, unknown>; submitterId: number; flow?: Omit<FlowInput, 'name'> },
+  input: { values: Record<string, unknown>; submitterId: number; flow?: FlowRules },
 ): Promise<PreviewStep[]> {
-  if (input.flow) checkFlow(acting, docType, input.flow.definition);
+  if (input.flow) checkFlow(acting, docType, input.flow);
   else requireAdministration(acting, 'approvalFlows');
   const flow = input.flow ?? (await currentFlow(em, docType));
   if (!flow) throw new RefusedError('flow-missing', { label: documentType(docType).label });

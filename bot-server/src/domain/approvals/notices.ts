@@ -21,22 +21,44 @@ export interface ApprovalNotices {
   closed(tx: EntityManager, run: ApprovalInstance, userIds: number[], why: string): Promise<void>;
   /** Anything about the run changed: every copy of its cards shows the new state. */
   changed(tx: EntityManager, run: ApprovalInstance): Promise<void>;
+  /** 催办: a new copy of the approver's card, saying who reminds them and how long it has waited. */
+  reminded(tx: EntityManager, run: ApprovalInstance, userId: number, nudge: Nudge): Promise<void>;
+}
+
+/** Why a copy was sent again: the timer (催办 after the flow's hours) or the submitter's 催办. */
+export interface Nudge {
+  by: 'timer' | 'submitter';
+  /** Whole hours the task had waited when reminded. */
+  hours: number;
 }
 
 /** Whose copy of a run's card it is. */
 export type ApprovalCopy =
-  | { kind: 'approver'; step: number; userId: number }
+  | { kind: 'approver'; step: number; userId: number; nudge?: Nudge }
   | { kind: 'cc' }
   | { kind: 'submitter' }
   | { kind: 'outcome' };
 
+// A reminder's copy carries who reminded and the hours waited (`s0u5r26`: the timer, 26 hours;
+// `m` the submitter): every later refresh renders the same words, not a count that keeps growing.
+const nudgeLetters = { timer: 'r', submitter: 'm' } as const;
+
 export function approvalVariant(copy: ApprovalCopy): string {
-  return copy.kind === 'approver' ? `s${copy.step}u${copy.userId}` : copy.kind;
+  if (copy.kind !== 'approver') return copy.kind;
+  const nudge = copy.nudge ? `${nudgeLetters[copy.nudge.by]}${copy.nudge.hours}` : '';
+  return `s${copy.step}u${copy.userId}${nudge}`;
 }
 
 export function parseApprovalVariant(variant: string | undefined): ApprovalCopy | undefined {
-  const approver = variant === undefined ? null : /^s(\d+)u(\d+)$/.exec(variant);
-  if (approver) return { kind: 'approver', step: Number(approver[1]), userId: Number(approver[2]) };
+  const approver = variant === undefined ? null : /^s(\d+)u(\d+)(?:([rm])(\d+))?$/.exec(variant);
+  if (approver) {
+    const copy = { kind: 'approver', step: Number(approver[1]), userId: Number(approver[2]) } as const;
+    if (!approver[3]) return copy;
+    return {
+      ...copy,
+      nudge: { by: approver[3] === 'r' ? 'timer' : 'submitter', hours: Number(approver[4]) },
+    };
+  }
   if (variant === 'cc' || variant === 'submitter' || variant === 'outcome') return { kind: variant };
   return undefined;
 }
@@ -73,5 +95,9 @@ export function cardNotices(notifier: Notifier, todos: ApprovalTodos): ApprovalN
       await notifier.refreshCards(tx, subject(run));
       await todos.runChanged(tx, run);
     },
+    // Only the new copy: nothing on the others changed, and refreshing them would spend their WeCom
+    // response codes (one update each until the next click) for nothing.
+    reminded: (tx, run, userId, nudge) =>
+      post(tx, run, [userId], { kind: 'approver', step: run.currentStep, userId, nudge }),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  type ApprovalActionKind,
   ApprovalActionSchema,
   type ApprovalInstance,
   ApprovalTaskSchema,
@@ -97,7 +98,7 @@ export function log(
   run: ApprovalInstance,
   step: number | null,
   actorId: number | null,
-  action: 'submit' | 'approve' | 'reject' | 'withdraw' | 'transfer' | 'auto_pass' | 'cc',
+  action: ApprovalActionKind,
   reason: string | null,
   targetUserIds: number[] = [],
 ) {

@@ -1,11 +1,10 @@
-import { type ApprovalInstance, ApprovalTaskSchema, UserSchema } from '@kelian/orm';
+import { type ApprovalInstance, UserSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';
-import { audit } from '../audit/audit.js';
+import { handOver, onCurrentStep } from './hand-over.js';
 import type { ApprovalNotices } from './notices.js';
 import { lockRun, requirePending } from './run-lock.js';
-import { log, task } from './steps.js';
 
 /**
  * 转交: the approver hands their pending task to an active colleague not already on the step, who
@@ -26,24 +25,15 @@ export function transfer(
     if (toUserId === acting.user.id) throw new RefusedError('approval-transfer-invalid', { why: 'self' });
     const to = await tx.findOne(UserSchema, { id: toUserId, active: true });
     if (!to) throw new RefusedError('approval-transfer-invalid', { why: 'inactive' });
-    const onStep = await tx.count(ApprovalTaskSchema, {
-      instance: run.id,
-      step: run.currentStep,
-      approver: toUserId,
-      status: { $in: ['pending', 'waiting'] },
-    });
-    if (onStep > 0) throw new RefusedError('approval-transfer-invalid', { why: 'on-step', name: to.name });
-    Object.assign(own, { status: 'transferred', byUserId: to.id, actedAt: new Date() });
-    task(tx, run, own.step, own.position, to.id, 'pending');
-    log(tx, run, own.step, acting.user.id, 'transfer', null, [to.id]);
-    audit(tx, acting, {
-      action: 'update',
-      objectType: 'approval',
-      objectId: run.id,
-      changes: { [`step${own.step + 1}`]: { before: acting.user.name, after: to.name } },
-    });
-    await notices.toApprovers(tx, run, run.route[run.currentStep]!, [to.id]);
-    await notices.changed(tx, run);
+    if (await onCurrentStep(tx, run, toUserId))
+      throw new RefusedError('approval-transfer-invalid', { why: 'on-step', name: to.name });
+    await handOver(
+      tx,
+      run,
+      own,
+      { to, from: acting.user.name, by: acting, reason: null, at: new Date() },
+      notices,
+    );
     await tx.flush();
     return run;
   });

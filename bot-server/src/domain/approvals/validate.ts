@@ -51,3 +51,23 @@ export function validateFlow(definition: FlowDefinition, knownFields: ReadonlySe
   const unreachable = definition.nodes.find((n) => !state.has(n.id));
   if (unreachable) throw new RefusedError('flow-unreachable', { node: unreachable.name });
 }
+
+/** Longest wait a flow may set: a month. Longer is a typo, not a rule anyone follows. */
+export const maxWaitHours = 720;
+
+/**
+ * 催办 and 超时转交 in whole hours: a reminder after 1 to 720 hours, the hand-over (if any) after
+ * the reminder, or the approver would be handed off without ever having been reminded.
+ */
+export function validateTimers(remindAfterHours: number, escalateAfterHours: number | null): void {
+  const valid = (h: number) => Number.isInteger(h) && h > 0 && h <= maxWaitHours;
+  if (!valid(remindAfterHours))
+    throw new RefusedError('flow-remind-invalid', { hours: remindAfterHours, max: maxWaitHours });
+  if (escalateAfterHours === null) return;
+  if (!valid(escalateAfterHours) || escalateAfterHours <= remindAfterHours)
+    throw new RefusedError('flow-escalate-invalid', {
+      hours: escalateAfterHours,
+      remind: remindAfterHours,
+      max: maxWaitHours,
+    });
+}

@@ -15,6 +15,7 @@ import type { Colleague } from '../../services/directory';
 import { DetailPanel } from './console-frame';
 import { NodeCard } from './flow-node-card';
 import { FlowPreview } from './flow-preview';
+import { FlowTimers, type TimerText, timerHours, timerTextOf } from './flow-timers';
 import { newNode, withNode, withoutNode } from './flow-words';
 
 // One document type's flow: its nodes edited in place, checked by the server (a loop, a node no
@@ -43,15 +44,19 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
     current?.onNoApprover ?? 'admin',
   );
   const [definition, setDefinition] = useState<FlowDefinition>(current?.definition ?? empty);
+  const [timers, setTimers] = useState<TimerText>(timerTextOf(current ?? null));
   const [verdict, setVerdict] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const input: FlowInput = { name, definition, onNoApprover };
+  const hours = timerHours(timers);
+  const rules = { definition, onNoApprover, ...('problem' in hours ? {} : hours) };
+  const input: FlowInput = { name, ...rules };
 
   const change = (next: FlowDefinition) => {
     setDefinition(next);
     setVerdict(null);
   };
   const act = async (what: 'check' | 'save') => {
+    if ('problem' in hours) return setVerdict({ ok: false, text: hours.problem });
     setBusy(true);
     try {
       if (what === 'check') {
@@ -98,6 +103,13 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
             ))}
           </View>
         </View>
+        <FlowTimers
+          value={timers}
+          onChange={(next) => {
+            setTimers(next);
+            setVerdict(null);
+          }}
+        />
         {definition.nodes.length === 0 ? (
           <Text className="admin-muted">还没有节点：先添加一个审批或条件。</Text>
         ) : null}
@@ -138,7 +150,7 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
           </Button>
         </View>
       </View>
-      <FlowPreview docType={type.docType} flow={{ definition, onNoApprover }} people={people} />
+      <FlowPreview docType={type.docType} flow={rules} people={people} />
     </DetailPanel>
   );
 }

@@ -5,13 +5,14 @@ import { useState } from 'react';
 import { ReasonSheet } from '../../components/reason-sheet';
 import { messageOf } from '../../services/api';
 import { presetReasonsOf } from '../../services/approval-format';
-import { type Approval, approve, reject, transfer, withdraw } from '../../services/approvals';
+import { type Approval, approve, reject, remind, transfer, withdraw } from '../../services/approvals';
 import { TransferSheet } from './transfer-sheet';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 
 // What I can do with this run: as the approver of the current step 驳回 (a reason, from the flow's
-// presets or typed), 转交 and 同意; as its submitter while it is pending, 撤回. Each answers with the
+// presets or typed), 转交 and 同意; as its submitter while it is pending, 撤回 and 催办 (a reminder card
+// to whoever the step waits for, once an hour each: the server's words say when). Each answers with the
 // run as it now stands; a decision someone else made first comes back as the server's words.
 
 type Sheet = 'reject' | 'transfer' | null;
@@ -90,9 +91,19 @@ export function DecisionBar({ run, myId, onChanged }: Props) {
           />
         </>
       ) : (
-        <Button className="decision-bar__withdraw" loading={busy} onClick={() => void confirmWithdraw()}>
-          撤回
-        </Button>
+        <>
+          <Button className="decision-bar__withdraw" disabled={busy} onClick={() => void confirmWithdraw()}>
+            撤回
+          </Button>
+          <Button
+            type="primary"
+            className="decision-bar__remind"
+            loading={busy}
+            onClick={() => void act(() => remind(run.id), '已催办，审批人会在聊天里收到提醒')}
+          >
+            催办
+          </Button>
+        </>
       )}
     </View>
   );
