@@ -92,12 +92,9 @@ export interface Fact {
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
 /** The document's figures an approver decides on, as submitted (the run's snapshot). */
-export function documentFacts(docType: string, doc: Record<string, unknown>): Fact[] {
-  if (docType !== 'contract') {
-    return Object.entries(doc)
-      .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-      .map(([label, v]) => ({ label, value: String(v) }));
-  }
+export function documentFacts(docType: string, doc: Record<string, unknown>, figures: Approval['figures']): Fact[] {
+  // Every other type (quotes, refunds, an administrator's applications): its card's own rows.
+  if (docType !== 'contract') return [...(figures.emphasis ? [figures.emphasis] : []), ...figures.rows];
   const amount = typeof doc.amountCents === 'number' ? doc.amountCents : null;
   const start = text(doc.startDate);
   const end = text(doc.endDate);

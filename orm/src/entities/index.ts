@@ -5,6 +5,7 @@ import {
   ApprovalInstanceSchema,
   ApprovalTaskSchema,
 } from './approval.js';
+import { ApplicationSchema, ApplicationTypeSchema } from './application.js';
 import { AssignmentRuleSchema } from './assignment-rule.js';
 import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';
@@ -38,6 +39,7 @@ import { TaskSchema } from './task.js';
 import { UserSchema } from './user.js';
 import { WebhookReplaySchema } from './webhook-replay.js';
 
+export * from './application.js';
 export * from './approval.js';
 export * from './assignment-rule.js';
 export * from './audit-log.js';
@@ -124,4 +126,6 @@ export const entities: EntitySchema[] = [
   ReceivableInstalmentSchema,
   ReceivableReceiptSchema,
   RefundSchema,
+  ApplicationTypeSchema,
+  ApplicationSchema,
 ];

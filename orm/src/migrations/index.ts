@@ -21,6 +21,7 @@ import { Migration20261206210000_approval_cards } from './Migration2026120621000
 import { Migration20261206210100_quotes } from './Migration20261206210100_quotes.js';
 import { Migration20261206210200_receivables } from './Migration20261206210200_receivables.js';
 import { Migration20261206210300_contract_attachments } from './Migration20261206210300_contract_attachments.js';
+import { Migration20261207010300_applications } from './Migration20261207010300_applications.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -54,4 +55,5 @@ export const migrationsList = [
     name: 'Migration20261206210300_contract_attachments',
     class: Migration20261206210300_contract_attachments,
   },
+  { name: 'Migration20261207010300_applications', class: Migration20261207010300_applications },
 ];

@@ -4,6 +4,7 @@ import { DuplicateCustomersError } from '../../domain/customers/errors.js';
 import { localDate } from '../../domain/followups/local-time.js';
 import { leadRecord } from '../../domain/leads/record.js';
 import { leadFor } from '../../domain/leads/store.js';
+import { pendingGates } from '../../domain/applications/stage-gate.js';
 import { boardColumnPage, opportunityBoard } from '../../domain/sales/board.js';
 import { convertLead, LeadConvertedError } from '../../domain/sales/convert.js';
 import { myFigures } from '../../domain/sales/figures.js';
@@ -30,6 +31,7 @@ import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
 import {
   boardJsonOf,
   boardPageJsonOf,
+  gatedJsonOf,
   detailJsonOf,
   opportunityJsonOf,
   targetJsonOf,
@@ -105,10 +107,12 @@ export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
   router.get('/opportunities/board', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const { owner } = parseInput(boardQuery, ctx.query);
-    const columns = await opportunityBoard(orm.em.fork(), acting.access, config.displayTimeZone, {
+    const em = orm.em.fork();
+    const columns = await opportunityBoard(em, acting.access, config.displayTimeZone, {
       ...(owner !== undefined && { ownerId: owner }),
     });
-    ctx.body = boardJsonOf(acting.access, columns);
+    const gates = await pendingGates(em, columns.flatMap((c) => c.deals.map((d) => d.id)));
+    ctx.body = { ...boardJsonOf(acting.access, columns), gated: gatedJsonOf(gates) };
   });
 
   router.get('/opportunities/board/stages/:id', async (ctx) => {

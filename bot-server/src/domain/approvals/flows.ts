@@ -12,7 +12,8 @@ import { RefusedError } from '../access/errors.js';
 import { requireAdministration } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { loadDirectory } from './directory.js';
-import { documentType } from './document-types.js';
+import { validateActions } from './actions.js';
+import { documentTypeOf } from './document-type-of.js';
 import { resolveRoute } from './route.js';
 import { validateFlow } from './validate.js';
 
@@ -30,9 +31,16 @@ export function currentFlow(em: EntityManager, docType: string): Promise<Approva
   return em.findOne(ApprovalFlowSchema, { docType }, { orderBy: { version: 'desc' } });
 }
 
-export function checkFlow(acting: Acting, docType: string, definition: FlowDefinition): void {
+export async function checkFlow(
+  em: EntityManager,
+  acting: Acting,
+  docType: string,
+  definition: FlowDefinition,
+): Promise<void> {
   requireAdministration(acting, 'approvalFlows');
-  validateFlow(definition, new Set(Object.keys(documentType(docType).fields)));
+  const type = await documentTypeOf(em, docType);
+  validateFlow(definition, new Set(Object.keys(type.fields)));
+  validateActions(definition, type);
 }
 
 export function saveFlowVersion(
@@ -41,8 +49,8 @@ export function saveFlowVersion(
   docType: string,
   input: FlowInput,
 ): Promise<ApprovalFlow> {
-  checkFlow(acting, docType, input.definition);
   return em.transactional(async (tx) => {
+    await checkFlow(tx, acting, docType, input.definition);
     // Two saves at once: the second waits on the first's latest row and numbers after it.
     const latest = await tx.findOne(
       ApprovalFlowSchema,
@@ -73,12 +81,16 @@ export function saveFlowVersion(
 export async function listFlows(em: EntityManager, acting: Acting, types: readonly string[]) {
   requireAdministration(acting, 'approvalFlows');
   return Promise.all(
-    types.map(async (docType) => ({
-      docType,
-      label: documentType(docType).label,
-      fields: documentType(docType).fields,
-      flow: await currentFlow(em, docType),
-    })),
+    types.map(async (docType) => {
+      const type = await documentTypeOf(em, docType);
+      return {
+        docType,
+        label: type.label,
+        fields: type.fields,
+        settable: type.settable ?? {},
+        flow: await currentFlow(em, docType),
+      };
+    }),
   );
 }
 
@@ -96,10 +108,10 @@ export async function previewRoute(
   docType: string,
   input: { values: Record<string, unknown>; submitterId: number; flow?: Omit<FlowInput, 'name'> },
 ): Promise<PreviewStep[]> {
-  if (input.flow) checkFlow(acting, docType, input.flow.definition);
+  if (input.flow) await checkFlow(em, acting, docType, input.flow.definition);
   else requireAdministration(acting, 'approvalFlows');
   const flow = input.flow ?? (await currentFlow(em, docType));
-  if (!flow) throw new RefusedError('flow-missing', { label: documentType(docType).label });
+  if (!flow) throw new RefusedError('flow-missing', { label: (await documentTypeOf(em, docType)).label });
   const steps = resolveRoute(
     {
       definition: flow.definition,

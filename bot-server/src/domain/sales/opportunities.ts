@@ -13,7 +13,9 @@ import { refuseUneditable } from '../access/field-rules.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { customerFor } from '../customers/store.js';
+import { gateMove } from '../applications/stage-gate.js';
 import type { Notifier } from '../notify/notifier.js';
+import { recordMove } from './stage-move.js';
 import { activeStages, closingStage, openStage } from './stages.js';
 import { opportunityFor } from './store.js';
 
@@ -113,15 +115,7 @@ async function moveTo(
   note: string | null | undefined,
   notifier: Notifier,
 ) {
-  tx.create(StageChangeSchema, {
-    opportunity: deal,
-    fromStage: deal.stage,
-    toStage: to,
-    by: acting.user.id,
-    note: note ?? null,
-  });
-  deal.stage = to;
-  deal.stageChangedAt = new Date();
+  recordMove(tx, deal, to, acting.user.id, note ?? null);
   await notifier.refreshCards(tx, { type: 'stalled_deal', id: deal.id });
 }
 
@@ -138,8 +132,11 @@ export function updateOpportunity(
   });
 }
 
-/** To another open stage; moving to the stage it is in is refused, so history has no empty steps. */
-export function moveOpportunity(
+/**
+ * To another open stage; moving to the stage it is in is refused, so history has no empty steps. A
+ * stage an administrator gated is not entered: a 阶段审批 is asked for instead, and the refusal says so.
+ */
+export async function moveOpportunity(
   em: EntityManager,
   acting: Acting,
   id: number,
@@ -147,6 +144,7 @@ export function moveOpportunity(
   notifier: Notifier,
   note?: string,
 ): Promise<Opportunity> {
+  await gateMove(em, acting, id, stageId, notifier, note);
   return changeDeal(em, acting, id, async (tx, deal) => {
     refuseClosed(deal);
     const to = await openStage(tx, stageId);

@@ -13,6 +13,7 @@ import {
 } from '../../services/approval-flows';
 import type { Colleague } from '../../services/directory';
 import { DetailPanel } from './console-frame';
+import { ActionsEditor } from './flow-actions';
 import { NodeCard } from './flow-node-card';
 import { FlowPreview } from './flow-preview';
 import { newNode, withNode, withoutNode } from './flow-words';
@@ -126,6 +127,11 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
             + 抄送
           </Text>
         </View>
+        <ActionsEditor
+          type={type}
+          actions={definition.onApproved ?? []}
+          onChange={(onApproved) => change({ ...definition, onApproved })}
+        />
         {verdict ? (
           <Text className={`flow-verdict flow-verdict--${verdict.ok ? 'ok' : 'bad'}`}>{verdict.text}</Text>
         ) : null}

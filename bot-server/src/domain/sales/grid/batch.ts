@@ -1,7 +1,7 @@
 import { type Opportunity, OpportunitySchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../../access/acting.js';
-import { NotPermittedError } from '../../access/errors.js';
+import { NotPermittedError, RefusedError } from '../../access/errors.js';
 import { mayOnCustomer, requireRight } from '../../access/policy.js';
 import { opportunityScope } from '../../access/scope.js';
 import { audit } from '../../audit/audit.js';
@@ -72,6 +72,8 @@ export async function batchDeals(
         : await assignableOwner(tx, acting.access, change.ownerId);
     const stage =
       change.delete || change.stageId === undefined ? undefined : await openStage(tx, change.stageId);
+    // A gated stage is asked for deal by deal (each its own 阶段审批), not in a batch.
+    if (stage?.requiresApproval) throw new RefusedError('deal-stage-gated-batch', { stage: stage.name });
     const visible = await tx.find(
       OpportunitySchema,
       { $and: [{ id: { $in: [...ids] } }, opportunityScope(acting.access, 'read')] },
