@@ -63,7 +63,7 @@ describe('cells', () => {
       name: '年度采购',
       customer: { id: 2, name: '北京星河科技' },
       owner: { id: 3, name: '张伟' },
-      stage: { id: 4, name: '方案报价', position: 3, probability: 50, stalledAfterDays: 10, outcome: 'open' },
+      stage: { id: 4, name: '方案报价', position: 3, probability: 50, stalledAfterDays: 10, outcome: 'open', requiresApproval: false },
       ...(amountCents !== undefined && { amountCents }),
       status: 'open',
       editable: true,

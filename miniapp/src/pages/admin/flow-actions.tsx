@@ -1,25 +1,27 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { FlowDefinition, FlowType } from '../../services/approval-flows';
 
-// 审批通过后 (Cordys' post-approval actions): the fields the run's approval sets, each to a value
-// typed here or to the value of one of the document's fields of the same kind (the 信用额度申请's
-// approved amount to the customer's credit limit). Only document types that take actions offer it.
+// Post-approval actions (Cordys' 审批后操作): the fields a step's approval, or the run's, sets, each
+// to a value typed here or to the value of one of the document's fields of the same kind (the
+// 信用额度申请's amount to the customer's credit limit). Only types that take actions offer it.
 
 type Action = NonNullable<FlowDefinition['onApproved']>[number];
 
 interface Props {
-  type: FlowType;
+  type: Pick<FlowType, 'settable' | 'fields'>;
+  /** 审批通过后设置字段, 这一步同意后设置字段. */
+  title: string;
   actions: Action[];
   onChange(actions: Action[]): void;
 }
 
-export function ActionsEditor({ type, actions, onChange }: Props) {
+export function ActionsEditor({ type, title, actions, onChange }: Props) {
   if (type.settable.length === 0) return null;
   const first = type.settable[0]!;
   const set = (i: number, action: Action) => onChange(actions.map((a, at) => (at === i ? action : a)));
   return (
-    <View className="flow-node flow-actions">
-      <Text className="flow-next__label">审批通过后设置字段</Text>
+    <View className="flow-actions">
+      <Text className="flow-next__label">{title}</Text>
       {actions.map((action, i) => {
         const target = type.settable.find((s) => s.field === action.set);
         const sources = type.fields.filter((f) => f.kind === target?.kind);

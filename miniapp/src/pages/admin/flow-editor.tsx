@@ -109,6 +109,7 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
             node={node}
             nodes={definition.nodes}
             fields={type.fields}
+            settable={type.settable}
             people={people}
             isStart={definition.start === node.id}
             onChange={(changed) => change(withNode(definition, changed))}
@@ -129,6 +130,7 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
         </View>
         <ActionsEditor
           type={type}
+          title="审批通过后设置字段"
           actions={definition.onApproved ?? []}
           onChange={(onApproved) => change({ ...definition, onApproved })}
         />

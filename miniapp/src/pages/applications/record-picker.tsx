@@ -20,7 +20,7 @@ async function search(kind: RecordKind, q: string): Promise<Picked[]> {
   if (kind === 'customer') return (await listCustomers({ q })).items.map((c) => ({ id: c.id, name: c.name }));
   if (kind === 'opportunity')
     return (await get<Deals>(`/api/opportunities?status=open&limit=20&q=${encodeURIComponent(q)}`)).items.map(
-      (d) => ({ id: d.id, name: `${d.name}（${d.customer.name}）` }),
+      (d) => ({ id: d.id, name: `${d.name ?? '（名称已隐藏）'}（${d.customer.name}）` }),
     );
   return (await listColleagues()).filter((u) => u.name.includes(q)).map((u) => ({ id: u.id, name: u.name }));
 }
