@@ -1712,6 +1712,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/application-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请类型：管理员看到全部，可以申请的人看到启用的 */
+        get: operations["getApiApplicationTypes"];
+        put?: never;
+        /** 新建申请类型（管理员）；它的审批流程在审批流程页按 docType 设置 */
+        post: operations["postApiApplicationTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/application-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改申请类型（管理员）；进行中的审批不受影响 */
+        put: operations["putApiApplicationTypesId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的申请，最新的在前 */
+        get: operations["getApiApplications"];
+        put?: never;
+        /** 新建申请并提交审批（字段按类型检查；不合格什么都不写） */
+        post: operations["postApiApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份申请（申请人，或有权查看范围内申请的人） */
+        get: operations["getApiApplicationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改被驳回或已撤回的申请并重新提交 */
+        post: operations["postApiApplicationsIdResubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products": {
         parameters: {
             query?: never;
@@ -12039,6 +12126,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         }[];
                     };
                 };
@@ -12085,6 +12174,8 @@ export interface operations {
                     stalledAfterDays?: number | null;
                     /** @enum {string} */
                     outcome?: "open" | "won" | "lost";
+                    /** @description 阶段审批：商机进入此阶段需先通过「阶段审批」 */
+                    requiresApproval?: boolean;
                 };
             };
         };
@@ -12103,6 +12194,8 @@ export interface operations {
                         stalledAfterDays: number | null;
                         /** @enum {string} */
                         outcome: "open" | "won" | "lost";
+                        /** @description 进入此阶段需要阶段审批 */
+                        requiresApproval: boolean;
                     };
                 };
             };
@@ -12195,6 +12288,8 @@ export interface operations {
                     probability?: number;
                     stalledAfterDays?: number | null;
                     active?: boolean;
+                    /** @description 阶段审批：商机进入此阶段需先通过「阶段审批」 */
+                    requiresApproval?: boolean;
                 };
             };
         };
@@ -12213,6 +12308,8 @@ export interface operations {
                         stalledAfterDays: number | null;
                         /** @enum {string} */
                         outcome: "open" | "won" | "lost";
+                        /** @description 进入此阶段需要阶段审批 */
+                        requiresApproval: boolean;
                     };
                 };
             };
@@ -12355,6 +12452,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                             amountCents?: number | string;
@@ -12491,6 +12590,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -12515,6 +12616,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -12524,6 +12627,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -12648,6 +12753,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 看板上等待阶段审批的商机（待审批）与申请进入的阶段 */
+                        gated: {
+                            opportunityId: number;
+                            stage: string;
+                            approvalId: number | null;
+                        }[];
                         columns: {
                             stage: {
                                 id: number;
@@ -12657,6 +12768,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             count: number;
                             amountCents?: number;
@@ -12680,6 +12793,8 @@ export interface operations {
                                     stalledAfterDays: number | null;
                                     /** @enum {string} */
                                     outcome: "open" | "won" | "lost";
+                                    /** @description 进入此阶段需要阶段审批 */
+                                    requiresApproval: boolean;
                                 };
                                 /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                                 amountCents?: number | string;
@@ -12792,6 +12907,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                             amountCents?: number | string;
@@ -12920,6 +13037,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -12944,6 +13063,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -12953,6 +13074,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13081,6 +13204,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13105,6 +13230,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13114,6 +13241,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13264,6 +13393,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13288,6 +13419,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13297,6 +13430,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13446,6 +13581,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13470,6 +13607,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13479,6 +13618,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13628,6 +13769,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13652,6 +13795,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13661,6 +13806,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -14509,6 +14656,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                             amountCents?: number | string;
@@ -17381,6 +17530,18 @@ export interface operations {
                         document: {
                             [key: string]: unknown;
                         };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
+                        };
                         decidedAt: string | null;
                         currentStep: number;
                         steps: {
@@ -17541,6 +17702,18 @@ export interface operations {
                         };
                         document: {
                             [key: string]: unknown;
+                        };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
                         };
                         decidedAt: string | null;
                         currentStep: number;
@@ -17749,6 +17922,18 @@ export interface operations {
                         document: {
                             [key: string]: unknown;
                         };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
+                        };
                         decidedAt: string | null;
                         currentStep: number;
                         steps: {
@@ -17947,6 +18132,18 @@ export interface operations {
                         };
                         document: {
                             [key: string]: unknown;
+                        };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
                         };
                         decidedAt: string | null;
                         currentStep: number;
@@ -18153,6 +18350,18 @@ export interface operations {
                         document: {
                             [key: string]: unknown;
                         };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
+                        };
                         decidedAt: string | null;
                         currentStep: number;
                         steps: {
@@ -18335,6 +18544,12 @@ export interface operations {
                                 label: string;
                                 kind: string;
                             }[];
+                            /** @description 审批后操作可以设置的字段 */
+                            settable: {
+                                field: string;
+                                label: string;
+                                kind: string;
+                            }[];
                             flow: {
                                 id: number;
                                 docType: string;
@@ -18377,6 +18592,14 @@ export interface operations {
                                         /** @enum {string} */
                                         mode: "sequential" | "all" | "any";
                                         next: string | null;
+                                        /** @description 这一步同意后设置的字段（审批后操作） */
+                                        onApprove?: {
+                                            /** @description 要设置的字段（见流程列表的 settable） */
+                                            set: string;
+                                            value?: string | number | null;
+                                            /** @description 取单据这个字段的值 */
+                                            from?: string;
+                                        }[];
                                     } | {
                                         id: string;
                                         /** @constant */
@@ -18429,6 +18652,14 @@ export interface operations {
                                     })[];
                                     /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                                     rejectReasons?: string[];
+                                    /** @description 审批通过后设置的字段（审批后操作） */
+                                    onApproved?: {
+                                        /** @description 要设置的字段（见流程列表的 settable） */
+                                        set: string;
+                                        value?: string | number | null;
+                                        /** @description 取单据这个字段的值 */
+                                        from?: string;
+                                    }[];
                                 };
                                 /** @enum {string} */
                                 onNoApprover: "auto_pass" | "admin";
@@ -18538,6 +18769,14 @@ export interface operations {
                             /** @enum {string} */
                             mode: "sequential" | "all" | "any";
                             next: string | null;
+                            /** @description 这一步同意后设置的字段（审批后操作） */
+                            onApprove?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         } | {
                             id: string;
                             /** @constant */
@@ -18590,6 +18829,14 @@ export interface operations {
                         })[];
                         /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                         rejectReasons?: string[];
+                        /** @description 审批通过后设置的字段（审批后操作） */
+                        onApproved?: {
+                            /** @description 要设置的字段（见流程列表的 settable） */
+                            set: string;
+                            value?: string | number | null;
+                            /** @description 取单据这个字段的值 */
+                            from?: string;
+                        }[];
                     };
                     /**
                      * @default auto_pass
@@ -18648,6 +18895,14 @@ export interface operations {
                                 /** @enum {string} */
                                 mode: "sequential" | "all" | "any";
                                 next: string | null;
+                                /** @description 这一步同意后设置的字段（审批后操作） */
+                                onApprove?: {
+                                    /** @description 要设置的字段（见流程列表的 settable） */
+                                    set: string;
+                                    value?: string | number | null;
+                                    /** @description 取单据这个字段的值 */
+                                    from?: string;
+                                }[];
                             } | {
                                 id: string;
                                 /** @constant */
@@ -18700,6 +18955,14 @@ export interface operations {
                             })[];
                             /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                             rejectReasons?: string[];
+                            /** @description 审批通过后设置的字段（审批后操作） */
+                            onApproved?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         };
                         /** @enum {string} */
                         onNoApprover: "auto_pass" | "admin";
@@ -18830,6 +19093,14 @@ export interface operations {
                             /** @enum {string} */
                             mode: "sequential" | "all" | "any";
                             next: string | null;
+                            /** @description 这一步同意后设置的字段（审批后操作） */
+                            onApprove?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         } | {
                             id: string;
                             /** @constant */
@@ -18882,6 +19153,14 @@ export interface operations {
                         })[];
                         /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                         rejectReasons?: string[];
+                        /** @description 审批通过后设置的字段（审批后操作） */
+                        onApproved?: {
+                            /** @description 要设置的字段（见流程列表的 settable） */
+                            set: string;
+                            value?: string | number | null;
+                            /** @description 取单据这个字段的值 */
+                            from?: string;
+                        }[];
                     };
                     /**
                      * @default auto_pass
@@ -19031,6 +19310,14 @@ export interface operations {
                                 /** @enum {string} */
                                 mode: "sequential" | "all" | "any";
                                 next: string | null;
+                                /** @description 这一步同意后设置的字段（审批后操作） */
+                                onApprove?: {
+                                    /** @description 要设置的字段（见流程列表的 settable） */
+                                    set: string;
+                                    value?: string | number | null;
+                                    /** @description 取单据这个字段的值 */
+                                    from?: string;
+                                }[];
                             } | {
                                 id: string;
                                 /** @constant */
@@ -19083,6 +19370,14 @@ export interface operations {
                             })[];
                             /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                             rejectReasons?: string[];
+                            /** @description 审批通过后设置的字段（审批后操作） */
+                            onApproved?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         };
                         /**
                          * @default auto_pass
@@ -19188,6 +19483,1041 @@ export interface operations {
                 };
             };
             /** @description 还没有流程 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApplicationTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申请类型 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description 审批流程的单据类型（application:<id>） */
+                            docType: string;
+                            name: string;
+                            icon: string | null;
+                            color: string | null;
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                                required: boolean;
+                                options?: string[];
+                            }[];
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApplicationTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default null */
+                    icon?: string | null;
+                    /** @default null */
+                    color?: string | null;
+                    fields: {
+                        /** @description 条件和审批后操作引用的标识 */
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                        /** @default false */
+                        required?: boolean;
+                        /** @description choice 字段的选项 */
+                        options?: string[];
+                    }[];
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 申请类型 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description 审批流程的单据类型（application:<id>） */
+                        docType: string;
+                        name: string;
+                        icon: string | null;
+                        color: string | null;
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                            required: boolean;
+                            options?: string[];
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已有同名的申请类型 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    putApiApplicationTypesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default null */
+                    icon?: string | null;
+                    /** @default null */
+                    color?: string | null;
+                    fields: {
+                        /** @description 条件和审批后操作引用的标识 */
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                        /** @default false */
+                        required?: boolean;
+                        /** @description choice 字段的选项 */
+                        options?: string[];
+                    }[];
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 申请类型 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description 审批流程的单据类型（application:<id>） */
+                        docType: string;
+                        name: string;
+                        icon: string | null;
+                        color: string | null;
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                            required: boolean;
+                            options?: string[];
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已有同名的申请类型 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApplications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页申请 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            type: {
+                                id: number;
+                                name: string;
+                                icon: string | null;
+                                color: string | null;
+                            };
+                            applicant: {
+                                id: number;
+                                name: string;
+                            };
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                            rows: {
+                                key: string;
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description 最近一次审批：详情链接到审批页 */
+                            approvalId: number | null;
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    typeId: number;
+                    /** @description 字段值，按字段标识；金额以分计，成员、客户、商机填编号，日期 YYYY-MM-DD */
+                    values: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 发起人自选步骤的审批人，按节点 */
+                    picks?: {
+                        [key: string]: number[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 申请与它的审批 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            id: number;
+                            type: {
+                                id: number;
+                                name: string;
+                                icon: string | null;
+                                color: string | null;
+                            };
+                            applicant: {
+                                id: number;
+                                name: string;
+                            };
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                            rows: {
+                                key: string;
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description 最近一次审批：详情链接到审批页 */
+                            approvalId: number | null;
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        approvalId: number;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 类型已停用、没有审批流程，或申请正在审批中 / 已通过：什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApplicationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申请 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: {
+                            id: number;
+                            name: string;
+                            icon: string | null;
+                            color: string | null;
+                        };
+                        applicant: {
+                            id: number;
+                            name: string;
+                        };
+                        customer: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                        rows: {
+                            key: string;
+                            label: string;
+                            value: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                        statusLabel: string;
+                        /** @description 最近一次审批：详情链接到审批页 */
+                        approvalId: number | null;
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApplicationsIdResubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 字段值，按字段标识；金额以分计，成员、客户、商机填编号，日期 YYYY-MM-DD */
+                    values: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 发起人自选步骤的审批人，按节点 */
+                    picks?: {
+                        [key: string]: number[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 申请与它的新审批 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            id: number;
+                            type: {
+                                id: number;
+                                name: string;
+                                icon: string | null;
+                                color: string | null;
+                            };
+                            applicant: {
+                                id: number;
+                                name: string;
+                            };
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                            rows: {
+                                key: string;
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description 最近一次审批：详情链接到审批页 */
+                            approvalId: number | null;
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        approvalId: number;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 类型已停用、没有审批流程，或申请正在审批中 / 已通过：什么都没有改变 */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -133,7 +133,14 @@ describe('an administrator names a type', () => {
       expect(res.body.type).toBe(`urn:kelian:problem:${code}`);
       if (title) expect(res.body.title).toBe(title);
     }
-    const contractAction = await admin.send('POST', '/api/approval-flows/contract', withAction({ set: 'status', value: 'x' }));
+    const contractAction = await admin.send('POST', '/api/approval-flows/contract', {
+      name: '合同审批',
+      definition: {
+        start: 'm',
+        nodes: [{ ...trialFlow.definition.nodes[1], id: 'm', onApprove: [] }],
+        onApproved: [{ set: 'status', value: 'active' }],
+      },
+    });
     expect(contractAction.body.type).toBe('urn:kelian:problem:flow-action-field-unknown');
 
     const saved = await admin.send('POST', `/api/approval-flows/${docType}`, trialFlow);

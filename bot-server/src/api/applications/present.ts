@@ -1,4 +1,4 @@
-import type { ApplicationType } from '@kelian/orm';
+import type { ApplicationStatus, ApplicationType } from '@kelian/orm';
 import { applicationDocType } from '../../domain/applications/codes.js';
 import type { ShownApplication } from '../../domain/applications/list.js';
 import { applicationStatusLabels } from './schemas.js';
@@ -27,7 +27,7 @@ export function applicationJsonOf({ application, approvalId, rows }: ShownApplic
     values: application.values,
     rows,
     status: application.status,
-    statusLabel: applicationStatusLabels[application.status],
+    statusLabel: applicationStatusLabels[application.status as ApplicationStatus],
     approvalId,
     decidedAt: application.decidedAt?.toISOString() ?? null,
     createdAt: application.createdAt.toISOString(),

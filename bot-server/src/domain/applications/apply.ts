@@ -70,7 +70,7 @@ export function resubmit(
     if (application.status !== 'rejected' && application.status !== 'withdrawn')
       throw new RefusedError('application-not-submittable', { status: application.status });
     const values = await checkValues(tx, acting.access, application.type.fields, input.values);
-    Object.assign(application, { values, customer: customerOf(application.type.fields, values) });
+    tx.assign(application, { values, customer: customerOf(application.type.fields, values) });
     const run = await submitForApproval(
       tx,
       acting,

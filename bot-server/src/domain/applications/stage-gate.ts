@@ -39,7 +39,7 @@ export async function gateMove(
   const approvalId = await em.transactional(async (tx) => {
     // The deal's row lock orders two moves at once: the second finds the first's pending gate.
     await tx.findOne(OpportunitySchema, dealId, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
-    const deal = await opportunityFor(tx, acting.access, dealId, 'edit');
+    const deal = await opportunityFor(tx, acting.access, dealId, 'change');
     if (deal.status !== 'open') throw new NotPermittedError('deal-closed', { status: deal.status });
     if (deal.stage.id === stage.id) throw new NotPermittedError('deal-same-stage', { stage: stage.name });
     const pending = await tx.findOne(ApplicationSchema, {

@@ -17,7 +17,8 @@ export interface Picked {
 type Deals = Answer<'/api/opportunities', 'get'>;
 
 async function search(kind: RecordKind, q: string): Promise<Picked[]> {
-  if (kind === 'customer') return (await listCustomers({ q })).items.map((c) => ({ id: c.id, name: c.name }));
+  if (kind === 'customer')
+    return (await listCustomers({ q })).items.map((c) => ({ id: c.id, name: c.name ?? '（名称已隐藏）' }));
   if (kind === 'opportunity')
     return (await get<Deals>(`/api/opportunities?status=open&limit=20&q=${encodeURIComponent(q)}`)).items.map(
       (d) => ({ id: d.id, name: `${d.name ?? '（名称已隐藏）'}（${d.customer.name}）` }),
