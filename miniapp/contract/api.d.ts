@@ -1173,7 +1173,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 推进到另一个进行中的阶段（记入阶段历史） */
+        /** 推进到另一个进行中的阶段（记入阶段历史）；需要审批的阶段：提交阶段审批并以 409 说明 */
         post: operations["postApiOpportunitiesIdStage"];
         delete?: never;
         options?: never;
@@ -13536,6 +13536,29 @@ export interface operations {
                     };
                 };
             };
+            /** @description 进入的阶段需要审批（已提交阶段审批），或这个商机的阶段审批还在进行中：阶段没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
         };
     };
     postApiOpportunitiesIdWon: {
@@ -14839,6 +14862,29 @@ export interface operations {
             };
             /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 目标阶段需要阶段审批，不能批量调整：什么都不改 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

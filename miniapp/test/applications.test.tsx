@@ -73,7 +73,8 @@ describe('新建申请', () => {
     });
     render(<NewApplicationPage />);
     await screen.findByText('试用费（元）');
-    typeInto('金额（元），例如 200000', '一千五');
+    // Three places after the point is no sum of money in yuan.
+    typeInto('金额（元），例如 200000', '1500.123');
     fireEvent.click(screen.getByText('提交审批'));
     await screen.findByText('「试用费」请填写金额，例如 200000 或 200000.50');
     expect(posts(calls)).toEqual([]);
