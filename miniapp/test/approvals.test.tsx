@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import ApprovalDetailPage from '../src/pages/approvals/detail';
 import { returnRoute } from '../src/services/api';
 import {
+  docTypeName,
   documentFacts,
   presetReasonsOf,
   progressLine,
@@ -79,6 +80,12 @@ describe('审批 words', () => {
       { label: '客户', value: '星河智能' },
       { label: '账期', value: '月结 60 天' },
     ]);
+  });
+
+  test('the head names the kind of document; an administrator type is an application', () => {
+    expect(docTypeName('contract')).toBe('合同');
+    expect(docTypeName('refund')).toBe('退款');
+    expect(docTypeName('application:3')).toBe('申请');
   });
 
   test('preset reasons come from the flow when it has them, else none (the reason is typed)', () => {

@@ -81,14 +81,20 @@ describe('商机 board', () => {
       ],
       'POST /api/opportunities/11/stage': () => {
         asked = true;
-        return problem(409, 'deal-stage-gated', '进入「需求确认」需要审批：已提交阶段审批，通过后商机才会进入这一阶段');
+        return problem(
+          409,
+          'deal-stage-gated',
+          '进入「需求确认」需要审批：已提交阶段审批，通过后商机才会进入这一阶段',
+        );
       },
     });
     render(<OpportunitiesPage />);
     fireEvent.click(await screen.findByText('推进到 需求确认'));
     await waitFor(() =>
       expect(taro.showToast).toHaveBeenCalledWith(
-        expect.objectContaining({ title: '进入「需求确认」需要审批：已提交阶段审批，通过后商机才会进入这一阶段' }),
+        expect.objectContaining({
+          title: '进入「需求确认」需要审批：已提交阶段审批，通过后商机才会进入这一阶段',
+        }),
       ),
     );
     expect(await screen.findByText('待审批 · 进入「需求确认」')).toBeTruthy();

@@ -112,7 +112,15 @@ describe('an administrator names a type', () => {
     const flows = flowList.parse((await admin.get('/api/approval-flows')).body).items;
     const trial = flows.find((f) => f.docType === docType);
     expect(trial?.label).toBe('试用申请');
-    expect(trial?.fields.map((f) => f.field)).toEqual(['customer', 'seats', 'fee', 'until', 'edition', 'stage', 'reason']);
+    expect(trial?.fields.map((f) => f.field)).toEqual([
+      'customer',
+      'seats',
+      'fee',
+      'until',
+      'edition',
+      'stage',
+      'reason',
+    ]);
     // A type naming a customer lets its flows set the customer's credit limit too.
     expect(trial?.settable.map((f) => f.field)).toContain('customer.creditLimitCents');
     // Contracts take no post-approval actions.
@@ -123,7 +131,11 @@ describe('an administrator names a type', () => {
       definition: { ...trialFlow.definition, onApproved: [action] },
     });
     for (const [action, code, title] of [
-      [{ set: 'owner', value: 1 }, 'flow-action-field-unknown', '「审批通过后」的审批后操作设置了这类单据不能设置的字段「owner」'],
+      [
+        { set: 'owner', value: 1 },
+        'flow-action-field-unknown',
+        '「审批通过后」的审批后操作设置了这类单据不能设置的字段「owner」',
+      ],
       [{ set: 'stage', value: '已签约' }, 'flow-action-invalid', undefined],
       [{ set: 'customer.creditLimitCents', from: 'edition' }, 'flow-action-invalid', undefined],
       [{ set: 'fee', value: -5 }, 'flow-action-invalid', undefined],
@@ -162,10 +174,25 @@ describe('张伟 applies', () => {
   test.each([
     ['an unknown field', { color: '红' }, 'application-field-unknown', '这类申请没有「color」这个字段'],
     ['a wrong type', { seats: '五个' }, 'application-field-invalid', '「试用账号数」应为数字'],
-    ['a fractional amount', { fee: 10.5 }, 'application-field-invalid', '「试用费」应为以分为单位的非负整数金额'],
-    ['a date that does not exist', { until: '2027-02-30' }, 'application-field-invalid', '「试用截止」应为YYYY-MM-DD 格式的日期'],
+    [
+      'a fractional amount',
+      { fee: 10.5 },
+      'application-field-invalid',
+      '「试用费」应为以分为单位的非负整数金额',
+    ],
+    [
+      'a date that does not exist',
+      { until: '2027-02-30' },
+      'application-field-invalid',
+      '「试用截止」应为YYYY-MM-DD 格式的日期',
+    ],
     ['a missing required field', { edition: '' }, 'application-field-required', '请填写「版本」'],
-    ['a choice not in the list', { edition: '企业版' }, 'application-choice-invalid', '「版本」只能选：标准版、旗舰版'],
+    [
+      'a choice not in the list',
+      { edition: '企业版' },
+      'application-choice-invalid',
+      '「版本」只能选：标准版、旗舰版',
+    ],
   ])('%s is refused in Chinese with its code, and nothing is written', async (_, extra, code, title) => {
     const before = await applicationCount();
     const res = await zhangwei.send('POST', '/api/applications', {
@@ -192,7 +219,9 @@ describe('张伟 applies', () => {
   });
 
   test('his application goes to 李娜 with its fields on the card; her approval sets 进度 and ends it 已通过', async () => {
-    const types = (await zhangwei.get('/api/application-types')).body.items.map((t: { name: string }) => t.name);
+    const types = (await zhangwei.get('/api/application-types')).body.items.map(
+      (t: { name: string }) => t.name,
+    );
     expect(types).toEqual(expect.arrayContaining(['信用额度申请', '试用申请']));
     const customerId = await customerOf(crm, '张伟');
     const res = await zhangwei.send('POST', '/api/applications', { typeId, values: values(customerId) });
@@ -241,7 +270,9 @@ describe('张伟 applies', () => {
     const { application, approvalId } = applied.parse(res.body);
     const run = approvalDetail.parse((await admin.get(`/api/approvals/${approvalId}`)).body);
     expect(run.steps.map((s) => s.name)).toEqual(['总经理审批']);
-    const rejected = await admin.send('POST', `/api/approvals/${approvalId}/reject`, { reason: '账号太多，先开 10 个' });
+    const rejected = await admin.send('POST', `/api/approvals/${approvalId}/reject`, {
+      reason: '账号太多，先开 10 个',
+    });
     expect(rejected.status).toBe(200);
     expect((await zhangwei.get(`/api/applications/${application.id}`)).body.status).toBe('rejected');
 

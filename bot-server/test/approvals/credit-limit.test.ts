@@ -55,7 +55,9 @@ test('¥150,000 needs 李娜 alone; a rejected one changes nothing', async () =>
   const customerId = await customerOf(crm, '张伟');
   const before = await creditLimit(customerId);
   const refused = await ask(customerId, 90_000_000);
-  expect((await lina.send('POST', `/api/approvals/${refused.approvalId}/reject`, { reason: '额度过高' })).status).toBe(200);
+  expect(
+    (await lina.send('POST', `/api/approvals/${refused.approvalId}/reject`, { reason: '额度过高' })).status,
+  ).toBe(200);
   expect(await creditLimit(customerId)).toBe(before);
 
   const { approvalId } = await ask(customerId, 15_000_000);

@@ -36,7 +36,10 @@ async function newDeal(name: string): Promise<number> {
 const stageOf = async (dealId: number) =>
   (await crm.db.query('select stage_id from opportunity where id = $1', [dealId])).rows[0].stage_id as number;
 const gateCount = async (dealId: number) =>
-  Number((await crm.db.query('select count(*) as n from application where opportunity_id = $1', [dealId])).rows[0].n);
+  Number(
+    (await crm.db.query('select count(*) as n from application where opportunity_id = $1', [dealId])).rows[0]
+      .n,
+  );
 
 test('only an administrator gates a stage; the stage says so', async () => {
   const refused = await zhangwei.send('PATCH', `/api/stages/${gated.id}`, { requiresApproval: true });
@@ -51,7 +54,10 @@ test('only an administrator gates a stage; the stage says so', async () => {
 
 test('a move into the gated stage is refused and asks for approval; the approval moves the deal', async () => {
   const dealId = await newDeal('年度集采项目');
-  const move = await zhangwei.send('POST', `/api/opportunities/${dealId}/stage`, { stageId: gated.id, note: '客户已确认预算' });
+  const move = await zhangwei.send('POST', `/api/opportunities/${dealId}/stage`, {
+    stageId: gated.id,
+    note: '客户已确认预算',
+  });
   expect(move.status).toBe(409);
   expect(move.body).toMatchObject({
     type: 'urn:kelian:problem:deal-stage-gated',
@@ -93,7 +99,9 @@ test('a rejected gate leaves the deal where it was; moving elsewhere is free, a 
       where a.opportunity_id = $1`,
     [dealId],
   );
-  const rejected = await lina.send('POST', `/api/approvals/${rows[0].id}/reject`, { reason: '还没有拿到预算' });
+  const rejected = await lina.send('POST', `/api/approvals/${rows[0].id}/reject`, {
+    reason: '还没有拿到预算',
+  });
   expect(rejected.status).toBe(200);
   expect(await stageOf(dealId)).toBe(earlier.id);
 
@@ -107,7 +115,9 @@ test('a rejected gate leaves the deal where it was; moving elsewhere is free, a 
 test('ten moves at once ask for one 阶段审批', async () => {
   const dealId = await newDeal('并发推进项目');
   const answers = await Promise.all(
-    Array.from({ length: 10 }, () => zhangwei.send('POST', `/api/opportunities/${dealId}/stage`, { stageId: gated.id })),
+    Array.from({ length: 10 }, () =>
+      zhangwei.send('POST', `/api/opportunities/${dealId}/stage`, { stageId: gated.id }),
+    ),
   );
   const codes = answers.map((a) => a.body.type).sort();
   expect(codes.filter((c) => c === 'urn:kelian:problem:deal-stage-gated')).toHaveLength(1);

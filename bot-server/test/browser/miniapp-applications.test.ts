@@ -45,15 +45,17 @@ describe.skipIf(!hasBrowser)('申请 in the mini-app (needs Debian chromium)', (
     await customer.click();
     await page.locator('.k-form-row', { hasText: '申请额度' }).locator('input').fill('300000');
     await page.locator('.k-chip', { hasText: '月结 60 天' }).click();
-    await page.locator('.k-form-row', { hasText: '申请理由' }).locator('textarea').fill('年度框架合同签约，回款记录良好');
+    await page
+      .locator('.k-form-row', { hasText: '申请理由' })
+      .locator('textarea')
+      .fill('年度框架合同签约，回款记录良好');
     await shoot(page, 'new');
 
     await button(page, '提交审批').click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/pages/approvals/detail');
-    await expect
-      .poll(() => page.locator('.k-page').first().textContent(), { timeout: 15_000 })
-      .toContain('¥300,000.00');
-    expect(await page.locator('.k-page').first().textContent()).toContain('月结 60 天');
+    // The h5 router keeps the pages left behind, hidden: the approval page is the one shown.
+    await page.locator('.k-page:visible', { hasText: '¥300,000.00' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.k-page:visible').textContent()).toContain('月结 60 天');
     await shoot(page, 'approval');
 
     await page.goto(`${world.server.url}/app/#/pages/applications/index`);

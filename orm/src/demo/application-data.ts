@@ -52,12 +52,18 @@ const creditFlow: FlowDefinition = {
 export async function createApplicationTypes(em: EntityManager): Promise<void> {
   const credit = em.create(ApplicationTypeSchema, {
     name: '信用额度申请',
-    icon: '💳',
+    icon: '额',
     color: '#2f6bff',
     fields: [
       { key: 'customer', label: '客户', kind: 'customer', required: true },
       { key: 'amount', label: '申请额度', kind: 'amount', required: true },
-      { key: 'term', label: '账期', kind: 'choice', required: true, options: ['月结 30 天', '月结 60 天', '月结 90 天'] },
+      {
+        key: 'term',
+        label: '账期',
+        kind: 'choice',
+        required: true,
+        options: ['月结 30 天', '月结 60 天', '月结 90 天'],
+      },
       { key: 'reason', label: '申请理由', kind: 'text', required: false },
     ],
   });

@@ -1,11 +1,11 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { ApplicationSchema, ApplicationTypeSchema } from './application.js';
 import {
   ApprovalActionSchema,
   ApprovalFlowSchema,
   ApprovalInstanceSchema,
   ApprovalTaskSchema,
 } from './approval.js';
-import { ApplicationSchema, ApplicationTypeSchema } from './application.js';
 import { AssignmentRuleSchema } from './assignment-rule.js';
 import { AuditLogSchema } from './audit-log.js';
 import { CardInstanceSchema } from './card-instance.js';

@@ -36,25 +36,25 @@ const defaultFlow: FlowDefinition = {
 /** The 阶段审批 type (and its first flow), created the first time a stage is gated (or a database is emptied by a test). */
 export async function ensureStageGateType(em: EntityManager): Promise<number> {
   // Two first gates at once: one inserts, the other finds it.
-  await em
-    .getConnection()
-    .execute(
-      `insert into "application_type" ("name", "icon", "color", "fields", "purpose", "active", "created_at", "updated_at")
+  await em.getConnection().execute(
+    `insert into "application_type" ("name", "icon", "color", "fields", "purpose", "active", "created_at", "updated_at")
        values (?, ?, ?, ?::jsonb, ?, true, now(), now()) on conflict ("purpose") do nothing`,
-      ['阶段审批', '🚦', '#ff7d00', JSON.stringify(stageGateFields), stageGatePurpose],
-      'run',
-      em.getTransactionContext(),
-    );
-  const type = await em.findOneOrFail(ApplicationTypeSchema, { purpose: stageGatePurpose }, { fields: ['id'] });
+    ['阶段审批', '阶', '#ff7d00', JSON.stringify(stageGateFields), stageGatePurpose],
+    'run',
+    em.getTransactionContext(),
+  );
+  const type = await em.findOneOrFail(
+    ApplicationTypeSchema,
+    { purpose: stageGatePurpose },
+    { fields: ['id'] },
+  );
   // A gate without a flow would refuse every move: it starts with the mover's manager (或签).
-  await em
-    .getConnection()
-    .execute(
-      `insert into "approval_flow" ("doc_type", "version", "name", "definition", "on_no_approver", "created_at")
+  await em.getConnection().execute(
+    `insert into "approval_flow" ("doc_type", "version", "name", "definition", "on_no_approver", "created_at")
        values (?, 1, '阶段审批', ?::jsonb, 'admin', now()) on conflict do nothing`,
-      [`application:${type.id}`, JSON.stringify(defaultFlow)],
-      'run',
-      em.getTransactionContext(),
-    );
+    [`application:${type.id}`, JSON.stringify(defaultFlow)],
+    'run',
+    em.getTransactionContext(),
+  );
   return type.id;
 }

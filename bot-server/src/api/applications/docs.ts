@@ -30,7 +30,11 @@ export const applicationDocs: RouteDoc[] = [
     method: 'get',
     path: '/application-types',
     summary: '申请类型：管理员看到全部，可以申请的人看到启用的',
-    answers: { 200: { description: '申请类型', schema: typeList }, 401: answers.unauthenticated, 403: answers.forbidden },
+    answers: {
+      200: { description: '申请类型', schema: typeList },
+      401: answers.unauthenticated,
+      403: answers.forbidden,
+    },
   },
   {
     ...types,
@@ -55,7 +59,11 @@ export const applicationDocs: RouteDoc[] = [
     path: '/applications',
     summary: '我的申请，最新的在前',
     query: mineQuery,
-    answers: { 200: { description: '一页申请', schema: applicationPage }, 400: answers.invalid, 401: answers.unauthenticated },
+    answers: {
+      200: { description: '一页申请', schema: applicationPage },
+      400: answers.invalid,
+      401: answers.unauthenticated,
+    },
   },
   {
     ...base,

@@ -33,7 +33,9 @@ export function applicationsRouter({ orm, notifier }: ApiDeps): Router<ApiState>
   router.put('/application-types/:id', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const { id } = parseInput(typeIdParam, ctx.params);
-    ctx.body = typeJsonOf(await updateType(orm.em.fork(), acting, id, parseInput(typeBody, ctx.request.body)));
+    ctx.body = typeJsonOf(
+      await updateType(orm.em.fork(), acting, id, parseInput(typeBody, ctx.request.body)),
+    );
   });
 
   router.get('/applications', async (ctx) => {
@@ -57,7 +59,10 @@ export function applicationsRouter({ orm, notifier }: ApiDeps): Router<ApiState>
     );
     ctx.status = 201;
     ctx.set('Location', `/api/applications/${application.id}`);
-    ctx.body = { application: applicationJsonOf(await applicationFor(orm.em.fork(), acting, application.id)), approvalId };
+    ctx.body = {
+      application: applicationJsonOf(await applicationFor(orm.em.fork(), acting, application.id)),
+      approvalId,
+    };
   });
 
   router.get('/applications/:id', async (ctx) => {
@@ -70,8 +75,17 @@ export function applicationsRouter({ orm, notifier }: ApiDeps): Router<ApiState>
     const acting = await actingOf(ctx, orm.em);
     const { id } = parseInput(applicationIdParam, ctx.params);
     const { values, picks } = parseInput(resubmitBody, ctx.request.body);
-    const { approvalId } = await resubmit(orm.em.fork(), acting, id, { values, ...(picks && { picks }) }, notices);
-    ctx.body = { application: applicationJsonOf(await applicationFor(orm.em.fork(), acting, id)), approvalId };
+    const { approvalId } = await resubmit(
+      orm.em.fork(),
+      acting,
+      id,
+      { values, ...(picks && { picks }) },
+      notices,
+    );
+    ctx.body = {
+      application: applicationJsonOf(await applicationFor(orm.em.fork(), acting, id)),
+      approvalId,
+    };
   });
 
   return router;

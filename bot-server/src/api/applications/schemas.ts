@@ -90,7 +90,12 @@ export const mineQuery = z.object({
 
 export const applicationJson = z.object({
   id: z.int(),
-  type: z.object({ id: z.int(), name: z.string(), icon: z.string().nullable(), color: z.string().nullable() }),
+  type: z.object({
+    id: z.int(),
+    name: z.string(),
+    icon: z.string().nullable(),
+    color: z.string().nullable(),
+  }),
   applicant: person,
   customer: z.object({ id: z.int(), name: z.string() }).nullable(),
   values: z.record(z.string(), z.unknown()),
@@ -103,5 +108,8 @@ export const applicationJson = z.object({
   decidedAt: timestamp.nullable(),
   createdAt: timestamp,
 });
-export const applicationPage = z.object({ items: z.array(applicationJson), nextCursor: z.string().nullable() });
+export const applicationPage = z.object({
+  items: z.array(applicationJson),
+  nextCursor: z.string().nullable(),
+});
 export const applied = z.object({ application: applicationJson, approvalId: z.int() });

@@ -31,7 +31,14 @@ export const flowJsonOf = (f: ApprovalFlow): z.infer<typeof flowJson> => ({
 
 export const previewStepOf = ({ approverIds: _ids, ...step }: PreviewStep) => step;
 
-export function detailOf({ run, flow, tasks, actions, myTask, figures }: RunDetail): z.infer<typeof approvalDetail> {
+export function detailOf({
+  run,
+  flow,
+  tasks,
+  actions,
+  myTask,
+  figures,
+}: RunDetail): z.infer<typeof approvalDetail> {
   const { taskId: _none, ...item } = boxItemOf(run, null);
   return {
     ...item,

@@ -80,7 +80,10 @@ export function approvalsRouter({ orm, notifier }: ApiDeps): Router<ApiState> {
   router.get('/approval-flows', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const em = orm.em.fork();
-    const flows = await listFlows(em, acting, [...Object.keys(documentTypes), ...(await applicationDocTypes(em))]);
+    const flows = await listFlows(em, acting, [
+      ...Object.keys(documentTypes),
+      ...(await applicationDocTypes(em)),
+    ]);
     ctx.body = {
       items: flows.map((f) => ({
         docType: f.docType,

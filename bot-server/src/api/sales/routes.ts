@@ -1,10 +1,10 @@
 import Router from '@koa/router';
 import type { Acting } from '../../domain/access/acting.js';
+import { pendingGates } from '../../domain/applications/stage-gate.js';
 import { DuplicateCustomersError } from '../../domain/customers/errors.js';
 import { localDate } from '../../domain/followups/local-time.js';
 import { leadRecord } from '../../domain/leads/record.js';
 import { leadFor } from '../../domain/leads/store.js';
-import { pendingGates } from '../../domain/applications/stage-gate.js';
 import { boardColumnPage, opportunityBoard } from '../../domain/sales/board.js';
 import { convertLead, LeadConvertedError } from '../../domain/sales/convert.js';
 import { myFigures } from '../../domain/sales/figures.js';
@@ -31,8 +31,8 @@ import type { ApiContext, ApiDeps, ApiState } from '../deps.js';
 import {
   boardJsonOf,
   boardPageJsonOf,
-  gatedJsonOf,
   detailJsonOf,
+  gatedJsonOf,
   opportunityJsonOf,
   targetJsonOf,
   targetSheetJsonOf,
@@ -111,7 +111,10 @@ export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const columns = await opportunityBoard(em, acting.access, config.displayTimeZone, {
       ...(owner !== undefined && { ownerId: owner }),
     });
-    const gates = await pendingGates(em, columns.flatMap((c) => c.deals.map((d) => d.id)));
+    const gates = await pendingGates(
+      em,
+      columns.flatMap((c) => c.deals.map((d) => d.id)),
+    );
     ctx.body = { ...boardJsonOf(acting.access, columns), gated: gatedJsonOf(gates) };
   });
 

@@ -48,6 +48,7 @@ export const applicationRefusals = {
   },
   'flow-action-invalid': {
     kind: 'invalid',
-    text: (p) => `「${p.node}」的审批后操作给「${p.field}」的值不对：填一个该字段接受的值，或选一个同类的字段取值`,
+    text: (p) =>
+      `「${p.node}」的审批后操作给「${p.field}」的值不对：填一个该字段接受的值，或选一个同类的字段取值`,
   },
 } satisfies Record<string, { kind: 'invalid' | 'conflict'; text: (p: Params) => string }>;

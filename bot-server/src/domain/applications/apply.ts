@@ -45,7 +45,14 @@ export function apply(
       customer: customerOf(type.fields, values),
     });
     await auditCreated(tx, acting, 'application', application, (a) => ({ type: type.name, ...a.values }));
-    const run = await submitForApproval(tx, acting, applicationDocType(type.id), application.id, notices, input.picks);
+    const run = await submitForApproval(
+      tx,
+      acting,
+      applicationDocType(type.id),
+      application.id,
+      notices,
+      input.picks,
+    );
     return { application, approvalId: run.id };
   });
 }
@@ -66,7 +73,8 @@ export function resubmit(
       { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['type'] },
     );
     if (!application) throw new NotVisibleError('application');
-    if (application.type.purpose) throw new RefusedError('application-type-builtin', { name: application.type.name });
+    if (application.type.purpose)
+      throw new RefusedError('application-type-builtin', { name: application.type.name });
     if (application.status !== 'rejected' && application.status !== 'withdrawn')
       throw new RefusedError('application-not-submittable', { status: application.status });
     const values = await checkValues(tx, acting.access, application.type.fields, input.values);

@@ -1,8 +1,8 @@
 import {
   type Application,
   type ApplicationField,
-  type ApplicationStatus,
   ApplicationSchema,
+  type ApplicationStatus,
   type ApplicationType,
   ApplicationTypeSchema,
   CustomerSchema,
@@ -18,7 +18,7 @@ import type {
   KeyFigure,
   SettableField,
 } from '../approvals/document.js';
-import { audit, type Auditor } from '../audit/audit.js';
+import { type Auditor, audit } from '../audit/audit.js';
 import { applicationTypeIdOf } from './codes.js';
 import { fitsKind } from './field-values.js';
 import { shownRows } from './shown-value.js';
@@ -113,7 +113,11 @@ function documentOf(type: ApplicationType): ApprovableDocument {
     },
 
     async settle(tx, id, outcome, auditor) {
-      const application = await tx.findOneOrFail(ApplicationSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const application = await tx.findOneOrFail(
+        ApplicationSchema,
+        { id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       const before = application.status;
       application.status = statusAfter[outcome];
       application.decidedAt = outcome === 'withdrawn' ? null : new Date();
@@ -146,7 +150,8 @@ async function applyAction(
   action: FieldAction,
   auditor: Auditor,
 ): Promise<void> {
-  const value = action.from === undefined ? (action.value ?? null) : (application.values[action.from] ?? null);
+  const value =
+    action.from === undefined ? (action.value ?? null) : (application.values[action.from] ?? null);
   if (action.set === creditLimitTarget) {
     // Nothing to write when the application names no customer or leaves the amount empty.
     if (!application.customer || typeof value !== 'number') return;

@@ -77,7 +77,10 @@ export async function checkValues(
           label: field.label,
           options: (field.options ?? []).join('、'),
         });
-      throw new RefusedError('application-field-invalid', { label: field.label, expected: kindWords[field.kind] });
+      throw new RefusedError('application-field-invalid', {
+        label: field.label,
+        expected: kindWords[field.kind],
+      });
     }
     values[field.key] = raw;
   }

@@ -49,7 +49,11 @@ export async function myApplications(
   return { items: await withRuns(em, items), next: rows.length > page.limit ? items.at(-1)!.id : null };
 }
 
-export async function applicationFor(em: EntityManager, acting: Acting, id: number): Promise<ShownApplication> {
+export async function applicationFor(
+  em: EntityManager,
+  acting: Acting,
+  id: number,
+): Promise<ShownApplication> {
   const application = await em.findOne(
     ApplicationSchema,
     { id },

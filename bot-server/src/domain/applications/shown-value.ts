@@ -3,7 +3,11 @@ import { type ApplicationField, CustomerSchema, OpportunitySchema, UserSchema } 
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** A field's value as the card shows it: ¥ for amounts, names for people, customers and deals. */
-export async function shownValue(tx: EntityManager, field: ApplicationField, value: unknown): Promise<string> {
+export async function shownValue(
+  tx: EntityManager,
+  field: ApplicationField,
+  value: unknown,
+): Promise<string> {
   const id = Number(value);
   switch (field.kind) {
     case 'amount':
@@ -28,6 +32,10 @@ export async function shownRows(
   const rows = [];
   for (const field of fields)
     if (values[field.key] !== undefined && !field.hidden)
-      rows.push({ key: field.key, label: field.label, value: await shownValue(em, field, values[field.key]) });
+      rows.push({
+        key: field.key,
+        label: field.label,
+        value: await shownValue(em, field, values[field.key]),
+      });
   return rows;
 }

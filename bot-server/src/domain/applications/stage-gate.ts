@@ -47,7 +47,8 @@ export async function gateMove(
       status: 'pending',
       type: { purpose: stageGatePurpose },
     });
-    if (pending) throw new RefusedError('deal-stage-gate-pending', { stage: String(pending.values.toStage ?? '') });
+    if (pending)
+      throw new RefusedError('deal-stage-gate-pending', { stage: String(pending.values.toStage ?? '') });
     const typeId = await ensureStageGateType(tx);
     const application = tx.create(ApplicationSchema, {
       type: typeId,
@@ -65,7 +66,13 @@ export async function gateMove(
       opportunity: deal.id,
     });
     await auditCreated(tx, acting, 'application', application, (a) => ({ type: '阶段审批', ...a.values }));
-    const run = await submitForApproval(tx, acting, applicationDocType(typeId), application.id, cardNotices(notifier));
+    const run = await submitForApproval(
+      tx,
+      acting,
+      applicationDocType(typeId),
+      application.id,
+      cardNotices(notifier),
+    );
     return run.id;
   });
   throw new RefusedError('deal-stage-gated', { stage: stage.name, approvalId });
@@ -77,7 +84,10 @@ export interface PendingGate {
 }
 
 /** The deals among `dealIds` waiting for a 阶段审批, with the stage asked for: the board shows 待审批. */
-export async function pendingGates(em: EntityManager, dealIds: readonly number[]): Promise<Map<number, PendingGate>> {
+export async function pendingGates(
+  em: EntityManager,
+  dealIds: readonly number[],
+): Promise<Map<number, PendingGate>> {
   const gates = new Map<number, PendingGate>();
   if (dealIds.length === 0) return gates;
   const pending = await em.find(ApplicationSchema, {
@@ -93,6 +103,9 @@ export async function pendingGates(em: EntityManager, dealIds: readonly number[]
   const runOf = new Map(runs.map((r) => [r.docId, r.id]));
   for (const a of pending)
     if (a.opportunity)
-      gates.set(a.opportunity.id, { stage: String(a.values.toStage ?? ''), approvalId: runOf.get(a.id) ?? null });
+      gates.set(a.opportunity.id, {
+        stage: String(a.values.toStage ?? ''),
+        approvalId: runOf.get(a.id) ?? null,
+      });
   return gates;
 }

@@ -1,4 +1,9 @@
-import { type ApprovalInstance, ApprovalFlowSchema, type FieldAction, type FlowDefinition } from '@kelian/orm';
+import {
+  ApprovalFlowSchema,
+  type ApprovalInstance,
+  type FieldAction,
+  type FlowDefinition,
+} from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RefusedError } from '../access/errors.js';
 import type { Auditor } from '../audit/audit.js';
@@ -13,7 +18,9 @@ import { documentTypeOf } from './document-type-of.js';
 export function validateActions(definition: FlowDefinition, type: ApprovableDocument): void {
   const lists = [
     { node: '审批通过后', actions: definition.onApproved ?? [] },
-    ...definition.nodes.flatMap((n) => (n.kind === 'approve' ? [{ node: n.name, actions: n.onApprove ?? [] }] : [])),
+    ...definition.nodes.flatMap((n) =>
+      n.kind === 'approve' ? [{ node: n.name, actions: n.onApprove ?? [] }] : [],
+    ),
   ];
   for (const { node, actions } of lists)
     for (const action of actions) {
@@ -32,7 +39,9 @@ export function validateActions(definition: FlowDefinition, type: ApprovableDocu
 /** Carries out the actions of the run's step `at` (its approver node's), or of the flow's end. */
 export async function runActions(
   ctx: { tx: EntityManager; auditor: Auditor },
-  run: ApprovalInstance, at: number | 'end'): Promise<void> {
+  run: ApprovalInstance,
+  at: number | 'end',
+): Promise<void> {
   const flow = await ctx.tx.findOneOrFail(ApprovalFlowSchema, run.flow.id);
   let actions: readonly FieldAction[] | undefined;
   if (at === 'end') actions = flow.definition.onApproved;

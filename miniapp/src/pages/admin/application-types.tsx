@@ -36,7 +36,10 @@ export default function ApplicationTypesPage() {
                 <View className="admin-rows">
                   <Text className="admin-count">
                     共 {types.length} 个申请类型；审批流程在
-                    <Text className="flow-link" onClick={() => void Taro.redirectTo({ url: APPROVAL_FLOWS_PAGE })}>
+                    <Text
+                      className="flow-link"
+                      onClick={() => void Taro.redirectTo({ url: APPROVAL_FLOWS_PAGE })}
+                    >
                       审批流程
                     </Text>
                     中设置
@@ -78,7 +81,9 @@ function TypeRow({ type, on, onPick }: { type: ApplicationType; on: boolean; onP
           {type.active ? null : <Text className="admin-badge admin-badge--none">已停用</Text>}
         </View>
         <Text className="admin-row__meta">
-          {type.fields.map((f) => `${f.label}（${kindName.get(f.kind)}${f.required ? '，必填' : ''}）`).join('、')}
+          {type.fields
+            .map((f) => `${f.label}（${kindName.get(f.kind)}${f.required ? '，必填' : ''}）`)
+            .join('、')}
         </Text>
       </View>
     </View>

@@ -26,6 +26,7 @@ export function ActionsEditor({ type, title, actions, onChange }: Props) {
         const target = type.settable.find((s) => s.field === action.set);
         const sources = type.fields.filter((f) => f.kind === target?.kind);
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an action has no id of its own; its place is its identity
           <View key={i} className="flow-actions__row">
             <View className="admin-chips">
               {type.settable.map((s) => (
@@ -57,7 +58,8 @@ export function ActionsEditor({ type, title, actions, onChange }: Props) {
                 value={action.value === undefined || action.value === null ? '' : String(action.value)}
                 onInput={(e) => {
                   const text = e.detail.value;
-                  const numeric = target?.kind === 'number' && text.trim() !== '' && !Number.isNaN(Number(text));
+                  const numeric =
+                    target?.kind === 'number' && text.trim() !== '' && !Number.isNaN(Number(text));
                   set(i, { set: action.set, value: numeric ? Number(text) : text });
                 }}
               />

@@ -60,11 +60,7 @@ export function StageEditor({ stage, onSaved, onClose }: Props) {
         ) : null}
         {open ? (
           <Field label="阶段审批" hint="开启后，商机进入此阶段要先通过「阶段审批」（流程在审批流程中设置）">
-            <Chips
-              choices={gateChoices}
-              isOn={(v) => v === gated}
-              onChoose={setGated}
-            />
+            <Chips choices={gateChoices} isOn={(v) => v === gated} onChoose={setGated} />
           </Field>
         ) : null}
         <View className="admin-actions">

@@ -67,7 +67,7 @@ export function TypeEditor({ type, onSaved, onClose }: Props) {
         <View className="data-inline">
           <Input
             className="admin-input data-inline__input"
-            placeholder="图标（可选，如 💳）"
+            placeholder="图标（可选，一个字或 emoji，如 额）"
             value={draft.icon ?? ''}
             maxlength={8}
             onInput={(e) => set({ icon: e.detail.value || null })}
@@ -82,6 +82,7 @@ export function TypeEditor({ type, onSaved, onClose }: Props) {
         </View>
         <Text className="admin-card__hint">字段（标识用于审批条件，如 amount）</Text>
         {draft.fields.map((field, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the key field is typed here, so the place is the identity
           <View key={i} className="type-field">
             <View className="data-inline">
               <Input
@@ -108,7 +109,9 @@ export function TypeEditor({ type, onSaved, onClose }: Props) {
             <Chips
               choices={fieldKinds}
               isOn={(v) => v === field.kind}
-              onChoose={(kind) => setField(i, kind === 'choice' ? { kind, options: field.options ?? [] } : { kind })}
+              onChoose={(kind) =>
+                setField(i, kind === 'choice' ? { kind, options: field.options ?? [] } : { kind })
+              }
             />
             <Chips
               choices={requiredChoices}
@@ -139,7 +142,11 @@ export function TypeEditor({ type, onSaved, onClose }: Props) {
           + 字段
         </Text>
         <Text className="admin-card__hint">状态（停用后不能再新建这类申请）</Text>
-        <Chips choices={activeChoices} isOn={(v) => v === draft.active} onChoose={(active) => set({ active })} />
+        <Chips
+          choices={activeChoices}
+          isOn={(v) => v === draft.active}
+          onChoose={(active) => set({ active })}
+        />
         <View className="admin-actions">
           <Button type="primary" loading={busy} onClick={() => void save()}>
             {type ? '保存' : '创建申请类型'}

@@ -28,7 +28,12 @@ export default function ApplicationsPage() {
         items={items}
         error={error}
         what="申请"
-        empty={{ title: '还没有申请', detail: '点「新建申请」选择申请类型并填写。', actionText: '新建申请', onAction: create }}
+        empty={{
+          title: '还没有申请',
+          detail: '点「新建申请」选择申请类型并填写。',
+          actionText: '新建申请',
+          onAction: create,
+        }}
         hasMore={list.hasMore}
         countText={`共 ${items?.length ?? 0} 份申请`}
         className="applications__list"
@@ -39,10 +44,15 @@ export default function ApplicationsPage() {
           <View
             key={a.id}
             className="application-row"
-            onClick={() => a.approvalId && void Taro.navigateTo({ url: `${APPROVAL_PAGE}?id=${a.approvalId}` })}
+            onClick={() =>
+              a.approvalId && void Taro.navigateTo({ url: `${APPROVAL_PAGE}?id=${a.approvalId}` })
+            }
           >
             <View className="application-row__top">
-              <Text className="application-row__type" style={a.type.color ? { color: a.type.color } : undefined}>
+              <Text
+                className="application-row__type"
+                style={a.type.color ? { color: a.type.color } : undefined}
+              >
                 {a.type.icon ? `${a.type.icon} ` : ''}
                 {a.type.name}
               </Text>

@@ -32,7 +32,11 @@ const placeholders: Record<RecordKind, string> = {
   opportunity: '输入名称搜索商机',
 };
 
-export function RecordPicker(props: { kind: RecordKind; picked: Picked | null; onPick(p: Picked | null): void }) {
+export function RecordPicker(props: {
+  kind: RecordKind;
+  picked: Picked | null;
+  onPick(p: Picked | null): void;
+}) {
   const { kind, picked, onPick } = props;
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Picked[]>([]);
@@ -61,7 +65,12 @@ export function RecordPicker(props: { kind: RecordKind; picked: Picked | null; o
     );
   return (
     <View>
-      <Input className="k-input" value={q} placeholder={placeholders[kind]} onInput={(e) => setQ(e.detail.value)} />
+      <Input
+        className="k-input"
+        value={q}
+        placeholder={placeholders[kind]}
+        onInput={(e) => setQ(e.detail.value)}
+      />
       <View className="k-chips">
         {found.map((p) => (
           <Text key={p.id} className="k-chip" onClick={() => onPick(p)}>
