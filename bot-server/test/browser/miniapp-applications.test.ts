@@ -71,7 +71,11 @@ describe.skipIf(!hasBrowser)('申请 in the mini-app (needs Debian chromium)', (
     await page.goto(`${world.server.url}/sandbox`);
     await expect.poll(() => page.locator('#who').inputValue()).toBe('ZhangWei');
     await page.selectOption('#who', 'LiNa');
-    const card = page.locator('.card-holder', { hasText: '信用额度申请' }).last();
+    // Her copy, with the approver's buttons (the chat shown a moment before is 张伟's, with 撤回).
+    const card = page
+      .locator('.card-holder', { hasText: '信用额度申请' })
+      .filter({ has: page.locator('button', { hasText: '同意' }) })
+      .last();
     await card.waitFor({ timeout: 15_000 });
     const text = await card.textContent();
     for (const shown of ['¥300,000.00', '账期', '月结 60 天', '同意']) expect(text).toContain(shown);
