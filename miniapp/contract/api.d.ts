@@ -1173,7 +1173,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 推进到另一个进行中的阶段（记入阶段历史） */
+        /** 推进到另一个进行中的阶段（记入阶段历史）；需要审批的阶段：提交阶段审批并以 409 说明 */
         post: operations["postApiOpportunitiesIdStage"];
         delete?: never;
         options?: never;
@@ -1723,6 +1723,93 @@ export interface paths {
         put?: never;
         /** 预览：这张单据由谁提交时走哪条路径、每步由谁审批（管理员） */
         post: operations["postApiApprovalFlowsDocTypePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/application-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请类型：管理员看到全部，可以申请的人看到启用的 */
+        get: operations["getApiApplicationTypes"];
+        put?: never;
+        /** 新建申请类型（管理员）；它的审批流程在审批流程页按 docType 设置 */
+        post: operations["postApiApplicationTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/application-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改申请类型（管理员）；进行中的审批不受影响 */
+        put: operations["putApiApplicationTypesId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的申请，最新的在前 */
+        get: operations["getApiApplications"];
+        put?: never;
+        /** 新建申请并提交审批（字段按类型检查；不合格什么都不写） */
+        post: operations["postApiApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份申请（申请人，或有权查看范围内申请的人） */
+        get: operations["getApiApplicationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改被驳回或已撤回的申请并重新提交 */
+        post: operations["postApiApplicationsIdResubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12056,6 +12143,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         }[];
                     };
                 };
@@ -12102,6 +12191,8 @@ export interface operations {
                     stalledAfterDays?: number | null;
                     /** @enum {string} */
                     outcome?: "open" | "won" | "lost";
+                    /** @description 阶段审批：商机进入此阶段需先通过「阶段审批」 */
+                    requiresApproval?: boolean;
                 };
             };
         };
@@ -12120,6 +12211,8 @@ export interface operations {
                         stalledAfterDays: number | null;
                         /** @enum {string} */
                         outcome: "open" | "won" | "lost";
+                        /** @description 进入此阶段需要阶段审批 */
+                        requiresApproval: boolean;
                     };
                 };
             };
@@ -12212,6 +12305,8 @@ export interface operations {
                     probability?: number;
                     stalledAfterDays?: number | null;
                     active?: boolean;
+                    /** @description 阶段审批：商机进入此阶段需先通过「阶段审批」 */
+                    requiresApproval?: boolean;
                 };
             };
         };
@@ -12230,6 +12325,8 @@ export interface operations {
                         stalledAfterDays: number | null;
                         /** @enum {string} */
                         outcome: "open" | "won" | "lost";
+                        /** @description 进入此阶段需要阶段审批 */
+                        requiresApproval: boolean;
                     };
                 };
             };
@@ -12372,6 +12469,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                             amountCents?: number | string;
@@ -12508,6 +12607,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -12532,6 +12633,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -12541,6 +12644,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -12665,6 +12770,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 看板上等待阶段审批的商机（待审批）与申请进入的阶段 */
+                        gated: {
+                            opportunityId: number;
+                            stage: string;
+                            approvalId: number | null;
+                        }[];
                         columns: {
                             stage: {
                                 id: number;
@@ -12674,6 +12785,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             count: number;
                             amountCents?: number;
@@ -12697,6 +12810,8 @@ export interface operations {
                                     stalledAfterDays: number | null;
                                     /** @enum {string} */
                                     outcome: "open" | "won" | "lost";
+                                    /** @description 进入此阶段需要阶段审批 */
+                                    requiresApproval: boolean;
                                 };
                                 /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                                 amountCents?: number | string;
@@ -12809,6 +12924,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                             amountCents?: number | string;
@@ -12937,6 +13054,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -12961,6 +13080,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -12970,6 +13091,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13098,6 +13221,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13122,6 +13247,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13131,6 +13258,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13281,6 +13410,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13305,6 +13436,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13314,6 +13447,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13418,6 +13553,29 @@ export interface operations {
                     };
                 };
             };
+            /** @description 进入的阶段需要审批（已提交阶段审批），或这个商机的阶段审批还在进行中：阶段没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
         };
     };
     postApiOpportunitiesIdWon: {
@@ -13463,6 +13621,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13487,6 +13647,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13496,6 +13658,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -13645,6 +13809,8 @@ export interface operations {
                             stalledAfterDays: number | null;
                             /** @enum {string} */
                             outcome: "open" | "won" | "lost";
+                            /** @description 进入此阶段需要阶段审批 */
+                            requiresApproval: boolean;
                         };
                         /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                         amountCents?: number | string;
@@ -13669,6 +13835,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             } | null;
                             to: {
                                 id: number;
@@ -13678,6 +13846,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             by: {
                                 id: number;
@@ -14526,6 +14696,8 @@ export interface operations {
                                 stalledAfterDays: number | null;
                                 /** @enum {string} */
                                 outcome: "open" | "won" | "lost";
+                                /** @description 进入此阶段需要阶段审批 */
+                                requiresApproval: boolean;
                             };
                             /** @description 以分计；字段规则为打码时是文字，为隐藏时没有此字段 */
                             amountCents?: number | string;
@@ -14707,6 +14879,29 @@ export interface operations {
             };
             /** @description 没有权限使用 errors 中列出的字段（只读、隐藏或不在管辖范围） */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 目标阶段需要阶段审批，不能批量调整：什么都不改 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17398,6 +17593,18 @@ export interface operations {
                         document: {
                             [key: string]: unknown;
                         };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
+                        };
                         decidedAt: string | null;
                         currentStep: number;
                         steps: {
@@ -17558,6 +17765,18 @@ export interface operations {
                         };
                         document: {
                             [key: string]: unknown;
+                        };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
                         };
                         decidedAt: string | null;
                         currentStep: number;
@@ -17766,6 +17985,18 @@ export interface operations {
                         document: {
                             [key: string]: unknown;
                         };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
+                        };
                         decidedAt: string | null;
                         currentStep: number;
                         steps: {
@@ -17964,6 +18195,18 @@ export interface operations {
                         };
                         document: {
                             [key: string]: unknown;
+                        };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
                         };
                         decidedAt: string | null;
                         currentStep: number;
@@ -18169,6 +18412,18 @@ export interface operations {
                         };
                         document: {
                             [key: string]: unknown;
+                        };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
                         };
                         decidedAt: string | null;
                         currentStep: number;
@@ -18551,6 +18806,12 @@ export interface operations {
                                 label: string;
                                 kind: string;
                             }[];
+                            /** @description 审批后操作可以设置的字段 */
+                            settable: {
+                                field: string;
+                                label: string;
+                                kind: string;
+                            }[];
                             flow: {
                                 id: number;
                                 docType: string;
@@ -18593,6 +18854,14 @@ export interface operations {
                                         /** @enum {string} */
                                         mode: "sequential" | "all" | "any";
                                         next: string | null;
+                                        /** @description 这一步同意后设置的字段（审批后操作） */
+                                        onApprove?: {
+                                            /** @description 要设置的字段（见流程列表的 settable） */
+                                            set: string;
+                                            value?: string | number | null;
+                                            /** @description 取单据这个字段的值 */
+                                            from?: string;
+                                        }[];
                                     } | {
                                         id: string;
                                         /** @constant */
@@ -18645,6 +18914,14 @@ export interface operations {
                                     })[];
                                     /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                                     rejectReasons?: string[];
+                                    /** @description 审批通过后设置的字段（审批后操作） */
+                                    onApproved?: {
+                                        /** @description 要设置的字段（见流程列表的 settable） */
+                                        set: string;
+                                        value?: string | number | null;
+                                        /** @description 取单据这个字段的值 */
+                                        from?: string;
+                                    }[];
                                 };
                                 /** @enum {string} */
                                 onNoApprover: "auto_pass" | "admin";
@@ -18756,6 +19033,14 @@ export interface operations {
                             /** @enum {string} */
                             mode: "sequential" | "all" | "any";
                             next: string | null;
+                            /** @description 这一步同意后设置的字段（审批后操作） */
+                            onApprove?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         } | {
                             id: string;
                             /** @constant */
@@ -18808,6 +19093,14 @@ export interface operations {
                         })[];
                         /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                         rejectReasons?: string[];
+                        /** @description 审批通过后设置的字段（审批后操作） */
+                        onApproved?: {
+                            /** @description 要设置的字段（见流程列表的 settable） */
+                            set: string;
+                            value?: string | number | null;
+                            /** @description 取单据这个字段的值 */
+                            from?: string;
+                        }[];
                     };
                     /**
                      * @default auto_pass
@@ -18876,6 +19169,14 @@ export interface operations {
                                 /** @enum {string} */
                                 mode: "sequential" | "all" | "any";
                                 next: string | null;
+                                /** @description 这一步同意后设置的字段（审批后操作） */
+                                onApprove?: {
+                                    /** @description 要设置的字段（见流程列表的 settable） */
+                                    set: string;
+                                    value?: string | number | null;
+                                    /** @description 取单据这个字段的值 */
+                                    from?: string;
+                                }[];
                             } | {
                                 id: string;
                                 /** @constant */
@@ -18928,6 +19229,14 @@ export interface operations {
                             })[];
                             /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                             rejectReasons?: string[];
+                            /** @description 审批通过后设置的字段（审批后操作） */
+                            onApproved?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         };
                         /** @enum {string} */
                         onNoApprover: "auto_pass" | "admin";
@@ -19060,6 +19369,14 @@ export interface operations {
                             /** @enum {string} */
                             mode: "sequential" | "all" | "any";
                             next: string | null;
+                            /** @description 这一步同意后设置的字段（审批后操作） */
+                            onApprove?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         } | {
                             id: string;
                             /** @constant */
@@ -19112,6 +19429,14 @@ export interface operations {
                         })[];
                         /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                         rejectReasons?: string[];
+                        /** @description 审批通过后设置的字段（审批后操作） */
+                        onApproved?: {
+                            /** @description 要设置的字段（见流程列表的 settable） */
+                            set: string;
+                            value?: string | number | null;
+                            /** @description 取单据这个字段的值 */
+                            from?: string;
+                        }[];
                     };
                     /**
                      * @default auto_pass
@@ -19271,6 +19596,14 @@ export interface operations {
                                 /** @enum {string} */
                                 mode: "sequential" | "all" | "any";
                                 next: string | null;
+                                /** @description 这一步同意后设置的字段（审批后操作） */
+                                onApprove?: {
+                                    /** @description 要设置的字段（见流程列表的 settable） */
+                                    set: string;
+                                    value?: string | number | null;
+                                    /** @description 取单据这个字段的值 */
+                                    from?: string;
+                                }[];
                             } | {
                                 id: string;
                                 /** @constant */
@@ -19323,6 +19656,14 @@ export interface operations {
                             })[];
                             /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
                             rejectReasons?: string[];
+                            /** @description 审批通过后设置的字段（审批后操作） */
+                            onApproved?: {
+                                /** @description 要设置的字段（见流程列表的 settable） */
+                                set: string;
+                                value?: string | number | null;
+                                /** @description 取单据这个字段的值 */
+                                from?: string;
+                            }[];
                         };
                         /**
                          * @default auto_pass
@@ -19438,6 +19779,1041 @@ export interface operations {
                 };
             };
             /** @description 还没有流程 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApplicationTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申请类型 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description 审批流程的单据类型（application:<id>） */
+                            docType: string;
+                            name: string;
+                            icon: string | null;
+                            color: string | null;
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                                required: boolean;
+                                options?: string[];
+                            }[];
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApplicationTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default null */
+                    icon?: string | null;
+                    /** @default null */
+                    color?: string | null;
+                    fields: {
+                        /** @description 条件和审批后操作引用的标识 */
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                        /** @default false */
+                        required?: boolean;
+                        /** @description choice 字段的选项 */
+                        options?: string[];
+                    }[];
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 申请类型 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description 审批流程的单据类型（application:<id>） */
+                        docType: string;
+                        name: string;
+                        icon: string | null;
+                        color: string | null;
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                            required: boolean;
+                            options?: string[];
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已有同名的申请类型 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    putApiApplicationTypesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default null */
+                    icon?: string | null;
+                    /** @default null */
+                    color?: string | null;
+                    fields: {
+                        /** @description 条件和审批后操作引用的标识 */
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                        /** @default false */
+                        required?: boolean;
+                        /** @description choice 字段的选项 */
+                        options?: string[];
+                    }[];
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 申请类型 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description 审批流程的单据类型（application:<id>） */
+                        docType: string;
+                        name: string;
+                        icon: string | null;
+                        color: string | null;
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "number" | "amount" | "date" | "user" | "customer" | "opportunity" | "choice";
+                            required: boolean;
+                            options?: string[];
+                        }[];
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 已有同名的申请类型 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApplications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description 上一页答复中的 nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页申请 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            type: {
+                                id: number;
+                                name: string;
+                                icon: string | null;
+                                color: string | null;
+                            };
+                            applicant: {
+                                id: number;
+                                name: string;
+                            };
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                            rows: {
+                                key: string;
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description 最近一次审批：详情链接到审批页 */
+                            approvalId: number | null;
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    typeId: number;
+                    /** @description 字段值，按字段标识；金额以分计，成员、客户、商机填编号，日期 YYYY-MM-DD */
+                    values: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 发起人自选步骤的审批人，按节点 */
+                    picks?: {
+                        [key: string]: number[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 申请与它的审批 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            id: number;
+                            type: {
+                                id: number;
+                                name: string;
+                                icon: string | null;
+                                color: string | null;
+                            };
+                            applicant: {
+                                id: number;
+                                name: string;
+                            };
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                            rows: {
+                                key: string;
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description 最近一次审批：详情链接到审批页 */
+                            approvalId: number | null;
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        approvalId: number;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 类型已停用、没有审批流程，或申请正在审批中 / 已通过：什么都没有改变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiApplicationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申请 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        type: {
+                            id: number;
+                            name: string;
+                            icon: string | null;
+                            color: string | null;
+                        };
+                        applicant: {
+                            id: number;
+                            name: string;
+                        };
+                        customer: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        values: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                        rows: {
+                            key: string;
+                            label: string;
+                            value: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                        statusLabel: string;
+                        /** @description 最近一次审批：详情链接到审批页 */
+                        approvalId: number | null;
+                        decidedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    postApiApplicationsIdResubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string | number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 字段值，按字段标识；金额以分计，成员、客户、商机填编号，日期 YYYY-MM-DD */
+                    values: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 发起人自选步骤的审批人，按节点 */
+                    picks?: {
+                        [key: string]: number[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 申请与它的新审批 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            id: number;
+                            type: {
+                                id: number;
+                                name: string;
+                                icon: string | null;
+                                color: string | null;
+                            };
+                            applicant: {
+                                id: number;
+                                name: string;
+                            };
+                            customer: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            /** @description 字段按类型的顺序，值已格式化（¥、姓名、客户名） */
+                            rows: {
+                                key: string;
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            /** @description 最近一次审批：详情链接到审批页 */
+                            approvalId: number | null;
+                            decidedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        approvalId: number;
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 类型已停用、没有审批流程，或申请正在审批中 / 已通过：什么都没有改变 */
             409: {
                 headers: {
                     [name: string]: unknown;

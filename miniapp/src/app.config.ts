@@ -31,6 +31,7 @@ export default defineAppConfig({
         'tags',
         'audit',
         'approval-flows',
+        'application-types',
       ],
     },
     { root: 'pages/grid', pages: ['customers', 'leads', 'deals'] },
@@ -38,6 +39,7 @@ export default defineAppConfig({
     { root: 'pages/approvals', pages: ['index', 'detail'] },
     { root: 'pages/contracts', pages: ['detail', 'edit'] },
     { root: 'pages/receivables', pages: ['index', 'contract'] },
+    { root: 'pages/applications', pages: ['index', 'new'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -123,6 +123,7 @@ describe('销售阶段', () => {
       name: '方案报价',
       probability: 50,
       stalledAfterDays: '十天',
+      requiresApproval: false,
     });
   });
 });

@@ -24,6 +24,11 @@ export const pendingRun: Approval = {
     endDate: '2027-12-31',
     signedDate: null,
   },
+  figures: {
+    title: '合同审批 · 星河智能',
+    emphasis: { label: '合同金额', value: '¥600,000.00' },
+    rows: [{ label: '合同编号', value: 'HT-2026-001' }],
+  },
   decidedAt: null,
   currentStep: 0,
   steps: [

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import ApprovalDetailPage from '../src/pages/approvals/detail';
 import { returnRoute } from '../src/services/api';
 import {
+  docTypeName,
   documentFacts,
   presetReasonsOf,
   progressLine,
@@ -56,13 +57,35 @@ describe('审批 words', () => {
   });
 
   test("a contract's figures: the amount to the fen, its number, customer, period and signing date", () => {
-    expect(documentFacts('contract', pendingRun.document)).toEqual([
+    expect(documentFacts('contract', pendingRun.document, pendingRun.figures)).toEqual([
       { label: '合同金额', value: '¥600,000.00' },
       { label: '合同编号', value: 'HT-2026-001' },
       { label: '客户', value: '星河智能' },
       { label: '合同期', value: '2027-01-01 至 2027-12-31' },
       { label: '签约日期', value: '未填写' },
     ]);
+  });
+
+  test("any other document shows its card's figures: the big one first, then its rows", () => {
+    const figures = {
+      title: '信用额度申请 · 星河智能',
+      emphasis: { label: '申请额度', value: '¥300,000.00' },
+      rows: [
+        { label: '客户', value: '星河智能' },
+        { label: '账期', value: '月结 60 天' },
+      ],
+    };
+    expect(documentFacts('application:1', { amount: 30_000_000, customer: 12 }, figures)).toEqual([
+      { label: '申请额度', value: '¥300,000.00' },
+      { label: '客户', value: '星河智能' },
+      { label: '账期', value: '月结 60 天' },
+    ]);
+  });
+
+  test('the head names the kind of document; an administrator type is an application', () => {
+    expect(docTypeName('contract')).toBe('合同');
+    expect(docTypeName('refund')).toBe('退款');
+    expect(docTypeName('application:3')).toBe('申请');
   });
 
   test('preset reasons come from the flow when it has them, else none (the reason is typed)', () => {

@@ -40,7 +40,7 @@ describe('商机 board', () => {
     const crowded = board.columns.map((c, i) => (i === 0 ? { ...c, count: 2, nextCursor: 'page-2' } : c));
     const later = { ...dongfang, id: 13, name: '远航物流仓储扩建', stage: stages[0] };
     const { calls } = fakeApi({
-      'GET /api/opportunities/board': [200, { columns: crowded }],
+      'GET /api/opportunities/board': [200, { ...board, columns: crowded }],
       'GET /api/opportunities/board/stages/1': () => [200, { items: [later], nextCursor: null }],
     });
     render(<OpportunitiesPage />);
@@ -70,6 +70,34 @@ describe('商机 board', () => {
       expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已推进到「需求确认」' })),
     );
     await waitFor(() => expect(calls.filter((c) => c.path === '/api/opportunities/board')).toHaveLength(2));
+  });
+
+  test('推进 into a gated stage is refused in the server words; the board then shows the deal 待审批', async () => {
+    let asked = false;
+    fakeApi({
+      'GET /api/opportunities/board': () => [
+        200,
+        asked ? { ...board, gated: [{ opportunityId: 11, stage: '需求确认', approvalId: 70 }] } : board,
+      ],
+      'POST /api/opportunities/11/stage': () => {
+        asked = true;
+        return problem(
+          409,
+          'deal-stage-gated',
+          '进入「需求确认」需要审批：已提交阶段审批，通过后商机才会进入这一阶段',
+        );
+      },
+    });
+    render(<OpportunitiesPage />);
+    fireEvent.click(await screen.findByText('推进到 需求确认'));
+    await waitFor(() =>
+      expect(taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: '进入「需求确认」需要审批：已提交阶段审批，通过后商机才会进入这一阶段',
+        }),
+      ),
+    );
+    expect(await screen.findByText('待审批 · 进入「需求确认」')).toBeTruthy();
   });
 
   test('输单 needs a reason: an empty one is refused at the field, a chosen one is sent', async () => {
@@ -125,7 +153,7 @@ describe('商机 board', () => {
     fakeApi({
       'GET /api/opportunities/board': [
         200,
-        { columns: board.columns.map((c) => ({ ...c, count: 0, amountCents: 0, items: [] })) },
+        { gated: [], columns: board.columns.map((c) => ({ ...c, count: 0, amountCents: 0, items: [] })) },
       ],
     });
     render(<OpportunitiesPage />);

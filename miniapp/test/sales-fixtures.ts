@@ -1,11 +1,51 @@
 // Answers of bot-server's sales API (helpers/CONTRACTS.md) for the sales pages' tests.
 
 export const stages = [
-  { id: 1, name: '初步接洽', position: 1, probability: 10, stalledAfterDays: 14, outcome: 'open' },
-  { id: 2, name: '需求确认', position: 2, probability: 30, stalledAfterDays: 14, outcome: 'open' },
-  { id: 3, name: '方案报价', position: 3, probability: 60, stalledAfterDays: 14, outcome: 'open' },
-  { id: 8, name: '赢单', position: 90, probability: 100, stalledAfterDays: null, outcome: 'won' },
-  { id: 9, name: '输单', position: 91, probability: 0, stalledAfterDays: null, outcome: 'lost' },
+  {
+    id: 1,
+    name: '初步接洽',
+    position: 1,
+    probability: 10,
+    stalledAfterDays: 14,
+    outcome: 'open',
+    requiresApproval: false,
+  },
+  {
+    id: 2,
+    name: '需求确认',
+    position: 2,
+    probability: 30,
+    stalledAfterDays: 14,
+    outcome: 'open',
+    requiresApproval: false,
+  },
+  {
+    id: 3,
+    name: '方案报价',
+    position: 3,
+    probability: 60,
+    stalledAfterDays: 14,
+    outcome: 'open',
+    requiresApproval: false,
+  },
+  {
+    id: 8,
+    name: '赢单',
+    position: 90,
+    probability: 100,
+    stalledAfterDays: null,
+    outcome: 'won',
+    requiresApproval: false,
+  },
+  {
+    id: 9,
+    name: '输单',
+    position: 91,
+    probability: 0,
+    stalledAfterDays: null,
+    outcome: 'lost',
+    requiresApproval: false,
+  },
 ] as const;
 
 const [first, second, third, won, lost] = stages;
@@ -33,6 +73,7 @@ export const xinghe = deal(11, '星河智能产线改造', first, 128_000_000);
 export const dongfang = deal(12, '东方贸易年度采购', third, 35_000_050);
 
 export const board = {
+  gated: [],
   columns: [
     { stage: first, count: 1, amountCents: 128_000_000, items: [xinghe], nextCursor: null },
     { stage: second, count: 0, amountCents: 0, items: [], nextCursor: null },

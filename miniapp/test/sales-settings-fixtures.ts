@@ -61,6 +61,7 @@ const stage = (
   probability,
   stalledAfterDays,
   outcome: outcome as 'open' | 'won' | 'lost',
+  requiresApproval: false,
 });
 
 export const stages = [

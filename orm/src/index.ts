@@ -12,6 +12,7 @@ export { migrationsList } from './migrations/index.js';
 export { migrationsPath, ormConfig } from './orm-config.js';
 export { ensureDefaultPipeline } from './reference/pipeline.js';
 export { adminRoleCode, builtInRoles, ensureBuiltInRoles } from './reference/roles.js';
+export { ensureStageGateType, stageGateFields, stageGatePurpose } from './reference/stage-gate.js';
 export {
   innerInitialsMark,
   type KeyedContact,

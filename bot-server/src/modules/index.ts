@@ -1,5 +1,6 @@
 // The registry: every business module, in one list. Boot, the API (routes and OpenAPI), the bot and
 // the card delivery loop over it, so adding a module is adding its folders and one line here.
+import { applicationsModule } from '../bot/applications/module.js';
 import { approvalsModule } from '../bot/approvals/module.js';
 import { auditModule } from '../bot/audit/module.js';
 import { customersModule } from '../bot/customers/module.js';
@@ -22,6 +23,7 @@ export const modules: readonly KelianModule[] = [
   salesModule,
   followUpsModule,
   approvalsModule,
+  applicationsModule,
   productsModule,
   quotesModule,
   receivablesModule,

@@ -84,6 +84,8 @@ describe('saving flows', () => {
       ['contract', '合同', 2],
       ['quote', '报价', 1],
       ['refund', '退款', 1],
+      // The demo company's own type (an administrator's, issue 14): 信用额度申请.
+      [expect.stringMatching(/^application:\d+$/), '信用额度申请', 1],
     ]);
 
     const old = approvalDetail.parse((await zhangwei.get(`/api/approvals/${running}`)).body);

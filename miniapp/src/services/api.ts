@@ -12,6 +12,8 @@ export const HOME_PAGE = '/pages/home/index';
 export const SIDEBAR_PAGE = '/pages/sidebar/index';
 /** The admin console's first page (成员), opened from 我的. */
 export const ADMIN_PAGE = '/pages/admin/users';
+/** 我的申请 (its sub-package's own module would otherwise come into the main package with 我的). */
+export const APPLICATIONS_PAGE = '/pages/applications/index';
 
 /**
  * A page of this app to return to after login (`?back=`), with the record it shows (`?id=7`, for a

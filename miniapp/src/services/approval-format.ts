@@ -39,8 +39,10 @@ export const actionNames: Record<TimelineEntry['action'], string> = {
   remind: '催办',
 };
 
-export const docTypeNames: Record<string, string> = { contract: '合同' };
-export const docTypeName = (docType: string) => docTypeNames[docType] ?? docType;
+export const docTypeNames: Record<string, string> = { contract: '合同', quote: '报价', refund: '退款' };
+/** 合同, 报价 …; an administrator's type (`application:<id>`) is an application (申请), named in the title. */
+export const docTypeName = (docType: string) =>
+  docTypeNames[docType] ?? (docType.startsWith('application:') ? '申请' : docType);
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'stopped';
 
@@ -93,12 +95,13 @@ export interface Fact {
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
 /** The document's figures an approver decides on, as submitted (the run's snapshot). */
-export function documentFacts(docType: string, doc: Record<string, unknown>): Fact[] {
-  if (docType !== 'contract') {
-    return Object.entries(doc)
-      .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
-      .map(([label, v]) => ({ label, value: String(v) }));
-  }
+export function documentFacts(
+  docType: string,
+  doc: Record<string, unknown>,
+  figures: Approval['figures'],
+): Fact[] {
+  // Every other type (quotes, refunds, an administrator's applications): its card's own rows.
+  if (docType !== 'contract') return [...(figures.emphasis ? [figures.emphasis] : []), ...figures.rows];
   const amount = typeof doc.amountCents === 'number' ? doc.amountCents : null;
   const start = text(doc.startDate);
   const end = text(doc.endDate);

@@ -8,6 +8,7 @@ import { type Tag, TagGroupSchema, TagSchema } from '../entities/tag.js';
 import { type User, UserSchema } from '../entities/user.js';
 import { ensureBuiltInRoles } from '../reference/roles.js';
 import { searchKeysFor } from '../search/keys.js';
+import { createApplicationTypes } from './application-data.js';
 import { createApprovalFlows } from './approval-data.js';
 import { createAssignmentRules } from './assignment-rules.js';
 import {
@@ -78,6 +79,8 @@ async function loadDemoData(em: EntityManager, now: Date): Promise<DemoSummary> 
   await createSalesData(em, now);
   createApprovalFlows(em, byDepartment.get('gm')!.find((u) => u.head)!);
   createProducts(em);
+  await em.flush();
+  await createApplicationTypes(em);
   await em.flush();
   return {
     departments: departments.size + 1,

@@ -49,6 +49,17 @@ export type ApproverSource =
   /** A user field of the document (its owner, a named signer). */
   | { type: 'field'; field: string };
 
+/**
+ * A post-approval action (Cordys' 审批后操作): when its step approves, or the run is approved for the
+ * flow's own, the field `set` (one the document type lets flows set) takes `value`, or the value the
+ * document's field `from` holds; in the deciding transaction.
+ */
+export interface FieldAction {
+  set: string;
+  value?: string | number | null;
+  from?: string;
+}
+
 export type FlowNode =
   | {
       id: string;
@@ -57,6 +68,7 @@ export type FlowNode =
       approvers: ApproverSource;
       mode: ApprovalMode;
       next: string | null;
+      onApprove?: FieldAction[];
     }
   | { id: string; kind: 'cc'; name: string; approvers: ApproverSource; next: string | null }
   | {
@@ -73,6 +85,8 @@ export interface FlowDefinition {
   nodes: FlowNode[];
   /** The reasons a WeCom approval card offers for 驳回 (its cards take no free text); defaults apply when absent. */
   rejectReasons?: string[];
+  /** Post-approval actions of the run's approval (after every step's own). */
+  onApproved?: FieldAction[];
 }
 
 export const ApprovalFlowSchema = defineEntity({

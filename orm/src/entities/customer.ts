@@ -29,6 +29,8 @@ export const CustomerSchema = defineEntity({
     // The pivots' types are written out: inferred, they and the customer's would refer to each other.
     collaborators: p.manyToMany(UserSchema).pivotEntity((): EntityName => CustomerCollaboratorSchema),
     tags: p.manyToMany(TagSchema).pivotEntity((): EntityName => CustomerTagSchema),
+    /** 信用额度 in cents, as the last approved credit-limit application set it; none until then. */
+    creditLimitCents: p.bigint('number').nullable(),
     customFields: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
     wecomExternalUserId: p.string().length(64).nullable().unique(),
     lastFollowUpAt: p.datetime().nullable(),

@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { ApplicationSchema, ApplicationTypeSchema } from './application.js';
 import {
   ApprovalActionSchema,
   ApprovalFlowSchema,
@@ -39,6 +40,7 @@ import { TaskSchema } from './task.js';
 import { UserSchema } from './user.js';
 import { WebhookReplaySchema } from './webhook-replay.js';
 
+export * from './application.js';
 export * from './approval.js';
 export * from './approval-todo.js';
 export * from './assignment-rule.js';
@@ -127,4 +129,6 @@ export const entities: EntitySchema[] = [
   ReceivableInstalmentSchema,
   ReceivableReceiptSchema,
   RefundSchema,
+  ApplicationTypeSchema,
+  ApplicationSchema,
 ];

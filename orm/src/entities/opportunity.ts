@@ -19,6 +19,8 @@ export const PipelineStageSchema = defineEntity({
     /** A deal with no stage change and no follow-up for this many days is stalled; null: never. */
     stalledAfterDays: p.integer().nullable(),
     outcome: p.enum(stageOutcomes).default('open'),
+    /** A stage gate (issue 14): a deal enters it only once a 阶段审批 application is approved. */
+    requiresApproval: p.boolean().default(false),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

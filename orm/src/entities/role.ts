@@ -18,7 +18,9 @@ export type FieldRules = Record<string, Record<string, FieldAccess>>;
  * (tags, rules, custom fields, stages, the audit log, syncs) is administered company-wide.
  * Contracts go with their customer like deals, and so do their receivable plans (`receivable`: read
  * them, edit = record receipts and set plans); `approval` reads the approval runs of the people in
- * scope (everyone reads the ones they submitted or decide on); `product` is the catalogue.
+ * scope (everyone reads the ones they submitted or decide on); `product` is the catalogue;
+ * `application`: edit = fill in and submit applications of the admin's types, read = see those of
+ * the people in scope.
  */
 export const rightObjects = [
   'customer',
@@ -29,6 +31,7 @@ export const rightObjects = [
   'receivable',
   'approval',
   'product',
+  'application',
   'settings',
 ] as const;
 export type RightObject = (typeof rightObjects)[number];

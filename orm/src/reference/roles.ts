@@ -19,6 +19,7 @@ const seller = {
   contract: ['read', 'edit', 'delete'],
   receivable: ['read'],
   product: ['read'],
+  application: ['read', 'edit'],
 } satisfies Rights;
 const manager = {
   customer: ['read', 'edit', 'delete', 'reassign', 'export', 'approve'],
@@ -29,6 +30,7 @@ const manager = {
   receivable: ['read', 'export'],
   approval: ['read'],
   product: ['read'],
+  application: ['read', 'edit'],
 } satisfies Rights;
 const reader = { customer: ['read'], opportunity: ['read'], product: ['read'] } satisfies Rights;
 const financeRights = {
@@ -38,6 +40,7 @@ const financeRights = {
   receivable: ['read', 'edit', 'export'],
   approval: ['read'],
   product: ['read'],
+  application: ['read', 'edit'],
 } satisfies Rights;
 
 /** The code of the role whose holders administer Kelian. */

@@ -33,12 +33,20 @@ export const flowJsonOf = (f: ApprovalFlow): z.infer<typeof flowJson> => ({
 
 export const previewStepOf = ({ approverIds: _ids, ...step }: PreviewStep) => step;
 
-export function detailOf({ run, flow, tasks, actions, myTask }: RunDetail): z.infer<typeof approvalDetail> {
+export function detailOf({
+  run,
+  flow,
+  tasks,
+  actions,
+  myTask,
+  figures,
+}: RunDetail): z.infer<typeof approvalDetail> {
   const { taskId: _none, ...item } = boxItemOf(run, null);
   return {
     ...item,
     flow: { id: flow.id, name: flow.name, version: flow.version },
     document: run.snapshot,
+    figures,
     decidedAt: run.decidedAt?.toISOString() ?? null,
     currentStep: run.currentStep,
     steps: run.route.map(({ approverIds: _ids, ...step }, index) => ({

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { applicationDocTypes } from '../../domain/applications/types.js';
 import { decide } from '../../domain/approvals/decide.js';
 import { runDetail } from '../../domain/approvals/detail.js';
 import { documentTypes } from '../../domain/approvals/document-types.js';
@@ -84,12 +85,17 @@ export function approvalsRouter({ orm, notifier, approvalTodos }: ApiDeps): Rout
 
   router.get('/approval-flows', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
-    const flows = await listFlows(orm.em.fork(), acting, Object.keys(documentTypes));
+    const em = orm.em.fork();
+    const flows = await listFlows(em, acting, [
+      ...Object.keys(documentTypes),
+      ...(await applicationDocTypes(em)),
+    ]);
     ctx.body = {
       items: flows.map((f) => ({
         docType: f.docType,
         label: f.label,
         fields: Object.entries(f.fields).map(([field, { label, kind }]) => ({ field, label, kind })),
+        settable: Object.entries(f.settable).map(([field, { label, kind }]) => ({ field, label, kind })),
         flow: f.flow ? flowJsonOf(f.flow) : null,
       })),
     };
@@ -109,7 +115,7 @@ export function approvalsRouter({ orm, notifier, approvalTodos }: ApiDeps): Rout
 
   router.post('/approval-flows/:docType/validate', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
-    checkFlow(acting, docTypeOf(ctx), parseInput(flowBody, ctx.request.body));
+    await checkFlow(orm.em.fork(), acting, docTypeOf(ctx), parseInput(flowBody, ctx.request.body));
     ctx.body = { ok: true };
   });
 

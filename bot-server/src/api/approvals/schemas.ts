@@ -58,6 +58,16 @@ const condition = z.strictObject({
   op: z.enum(conditionOps),
   value: z.array(z.union([z.string().max(200), z.number()])).max(100),
 });
+const fieldActions = z
+  .array(
+    z.strictObject({
+      set: z.string().trim().min(1).max(50).meta({ description: '要设置的字段（见流程列表的 settable）' }),
+      value: z.union([z.string().max(500), z.number(), z.null()]).optional(),
+      from: z.string().trim().min(1).max(50).optional().meta({ description: '取单据这个字段的值' }),
+    }),
+  )
+  .max(20)
+  .optional();
 const flowNode = z.discriminatedUnion('kind', [
   z.strictObject({
     id: nodeId,
@@ -66,6 +76,7 @@ const flowNode = z.discriminatedUnion('kind', [
     approvers: approverSource,
     mode: z.enum(approvalModes),
     next,
+    onApprove: fieldActions.meta({ description: '这一步同意后设置的字段（审批后操作）' }),
   }),
   z.strictObject({ id: nodeId, kind: z.literal('cc'), name: nodeName, approvers: approverSource, next }),
   z.strictObject({
@@ -87,6 +98,7 @@ export const flowDefinition = z.strictObject({
     .max(9, '预设驳回理由最多 9 条')
     .optional()
     .meta({ description: '卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由' }),
+  onApproved: fieldActions.meta({ description: '审批通过后设置的字段（审批后操作）' }),
 });
 
 export const flowBody = z.strictObject(
@@ -148,6 +160,9 @@ export const flowList = z.object({
       docType: z.string(),
       label: z.string(),
       fields: z.array(z.object({ field: z.string(), label: z.string(), kind: z.string() })),
+      settable: z
+        .array(z.object({ field: z.string(), label: z.string(), kind: z.string() }))
+        .meta({ description: '审批后操作可以设置的字段' }),
       flow: flowJson.nullable(),
     }),
   ),
@@ -169,6 +184,13 @@ export const boxPage = z.object({ items: z.array(boxItem), nextCursor: z.string(
 export const approvalDetail = boxItem.omit({ taskId: true }).extend({
   flow: z.object({ id: z.int(), name: z.string(), version: z.int() }),
   document: z.record(z.string(), z.unknown()),
+  figures: z
+    .object({
+      title: z.string(),
+      emphasis: z.object({ label: z.string(), value: z.string() }).optional(),
+      rows: z.array(z.object({ label: z.string(), value: z.string() })),
+    })
+    .meta({ description: '审批卡片上的单据要点（各类单据自己的行）' }),
   decidedAt: timestamp.nullable(),
   currentStep: z.int(),
   steps: z.array(

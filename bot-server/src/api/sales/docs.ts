@@ -1,5 +1,5 @@
 import { duplicateProblem } from '../customers/responses.js';
-import { answers, problemSchema } from '../openapi/common.js';
+import { answers, problem, problemSchema } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
   board,
@@ -141,9 +141,13 @@ export const salesDocs: RouteDoc[] = [
     method: 'post',
     path: '/opportunities/:id/stage',
     params: opportunityId,
-    summary: '推进到另一个进行中的阶段（记入阶段历史）',
+    summary: '推进到另一个进行中的阶段（记入阶段历史）；需要审批的阶段：提交阶段审批并以 409 说明',
     body: stageMove,
-    answers: { 200: deal, ...change },
+    answers: {
+      200: deal,
+      ...change,
+      409: problem('进入的阶段需要审批（已提交阶段审批），或这个商机的阶段审批还在进行中：阶段没有改变'),
+    },
   },
   {
     ...base,

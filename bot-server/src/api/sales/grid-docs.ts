@@ -1,5 +1,5 @@
 import { gridQuery } from '../grid/schemas.js';
-import { answers } from '../openapi/common.js';
+import { answers, problem } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import { dealBatchBody, dealBatchOutcome, dealGridColumns, dealGridPage } from './grid-schemas.js';
 
@@ -40,6 +40,7 @@ export const dealGridDocs: RouteDoc[] = [
       200: { description: '结果', schema: dealBatchOutcome },
       ...failures,
       403: answers.fieldRefused,
+      409: problem('目标阶段需要阶段审批，不能批量调整：什么都不改'),
     },
   },
 ];

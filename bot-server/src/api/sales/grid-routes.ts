@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import { batchDeals } from '../../domain/sales/grid/batch.js';
 import { dealGridColumns } from '../../domain/sales/grid/columns.js';
 import { gridDeals } from '../../domain/sales/grid/grid.js';
@@ -16,7 +17,8 @@ import { dealBatchBody } from './grid-schemas.js';
 // any column, and changes to many deals at once. A cell edit is the deal's own PATCH, or its stage
 // move (POST /opportunities/:id/stage): the same rules, the same refusals.
 
-export function dealGridRouter({ orm, messenger, notifier }: ApiDeps): Router<ApiState> {
+export function dealGridRouter({ orm, messenger, notifier, approvalTodos }: ApiDeps): Router<ApiState> {
+  const approvals = cardNotices(notifier, approvalTodos);
   const router = new Router<ApiState>();
 
   router.get('/opportunities/grid/columns', async (ctx) => {
@@ -45,7 +47,7 @@ export function dealGridRouter({ orm, messenger, notifier }: ApiDeps): Router<Ap
     const acting = await actingOf(ctx, orm.em);
     const { ids, delete: toBin, ...edit } = parseInput(dealBatchBody, ctx.request.body);
     const change = toBin ? ({ delete: true } as const) : edit;
-    const outcome = await batchDeals(orm.em.fork(), acting, ids, change, { messenger, notifier });
+    const outcome = await batchDeals(orm.em.fork(), acting, ids, change, { messenger, notifier, approvals });
     ctx.body = outcomeJson(outcome, (row) => presentOpportunity(acting.access, row).name);
   });
 

@@ -1,6 +1,7 @@
 import type { Opportunity, StageChange } from '@kelian/orm';
 import type { Access } from '../../domain/access/access.js';
 import { ruleOf } from '../../domain/access/field-rules.js';
+import type { PendingGate } from '../../domain/applications/stage-gate.js';
 import type { BoardColumn } from '../../domain/sales/board.js';
 import { presentOpportunity, stageRecord } from '../../domain/sales/records.js';
 import type { SheetTeam } from '../../domain/sales/target-sheet.js';
@@ -43,6 +44,10 @@ export const boardJsonOf = (access: Access, columns: BoardColumn[]) => {
     })),
   };
 };
+
+/** The board's deals waiting for a 阶段审批: shown 待审批, with the stage asked for. */
+export const gatedJsonOf = (gates: ReadonlyMap<number, PendingGate>) =>
+  [...gates].map(([opportunityId, gate]) => ({ opportunityId, ...gate }));
 
 export const targetJsonOf = ({ target, achievedCents }: TargetWithAchieved) => ({
   id: target.id,

@@ -1,5 +1,7 @@
 import Router from '@koa/router';
 import type { Acting } from '../../domain/access/acting.js';
+import { pendingGates } from '../../domain/applications/stage-gate.js';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import { DuplicateCustomersError } from '../../domain/customers/errors.js';
 import { localDate } from '../../domain/followups/local-time.js';
 import { leadRecord } from '../../domain/leads/record.js';
@@ -31,6 +33,7 @@ import {
   boardJsonOf,
   boardPageJsonOf,
   detailJsonOf,
+  gatedJsonOf,
   opportunityJsonOf,
   targetJsonOf,
   targetSheetJsonOf,
@@ -56,7 +59,8 @@ import {
 
 // /api/stages (everyone reads, admins shape) and /api/opportunities (deals in the user's scope).
 
-export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState> {
+export function salesRouter({ orm, config, notifier, approvalTodos }: ApiDeps): Router<ApiState> {
+  const approvals = cardNotices(notifier, approvalTodos);
   const router = new Router<ApiState>();
   const dealOf = (ctx: ApiContext) => parseInput(opportunityId, ctx.params).id;
   /** After a change, the deal with its history as the user now sees it, from a fresh context. */
@@ -105,10 +109,15 @@ export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
   router.get('/opportunities/board', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
     const { owner } = parseInput(boardQuery, ctx.query);
-    const columns = await opportunityBoard(orm.em.fork(), acting.access, config.displayTimeZone, {
+    const em = orm.em.fork();
+    const columns = await opportunityBoard(em, acting.access, config.displayTimeZone, {
       ...(owner !== undefined && { ownerId: owner }),
     });
-    ctx.body = boardJsonOf(acting.access, columns);
+    const gates = await pendingGates(
+      em,
+      columns.flatMap((c) => c.deals.map((d) => d.id)),
+    );
+    ctx.body = { ...boardJsonOf(acting.access, columns), gated: gatedJsonOf(gates) };
   });
 
   router.get('/opportunities/board/stages/:id', async (ctx) => {
@@ -155,7 +164,7 @@ export function salesRouter({ orm, config, notifier }: ApiDeps): Router<ApiState
     const acting = await actingOf(ctx, orm.em);
     const id = dealOf(ctx);
     const { stageId: to, note } = parseInput(stageMove, ctx.request.body);
-    await moveOpportunity(orm.em.fork(), acting, id, to, notifier, note);
+    await moveOpportunity(orm.em.fork(), acting, id, to, notifier, approvals, note);
     await answerDeal(ctx, acting, id);
   });
 

@@ -93,6 +93,9 @@ const stageFields = {
     .nullable(),
   outcome: z.enum(stageOutcomes, { error: 'outcome 应为 open、won 或 lost' }),
   active: z.boolean({ error: 'active 应为 true 或 false' }),
+  requiresApproval: z
+    .boolean({ error: 'requiresApproval 应为 true 或 false' })
+    .meta({ description: '阶段审批：商机进入此阶段需先通过「阶段审批」' }),
 };
 
 export const stageCreate = z.strictObject(
@@ -102,6 +105,7 @@ export const stageCreate = z.strictObject(
     probability: stageFields.probability.optional(),
     stalledAfterDays: stageFields.stalledAfterDays.optional(),
     outcome: stageFields.outcome.optional(),
+    requiresApproval: stageFields.requiresApproval.optional(),
   },
   unknownKeys,
 );
@@ -113,6 +117,7 @@ export const stagePatch = z.strictObject(
     probability: stageFields.probability.optional(),
     stalledAfterDays: stageFields.stalledAfterDays.optional(),
     active: stageFields.active.optional(),
+    requiresApproval: stageFields.requiresApproval.optional(),
   },
   unknownKeys,
 );
@@ -126,6 +131,7 @@ export const stageJson = z.object({
   probability: z.int(),
   stalledAfterDays: z.int().nullable(),
   outcome: z.enum(stageOutcomes),
+  requiresApproval: z.boolean().meta({ description: '进入此阶段需要阶段审批' }),
 });
 
 export const opportunityJson = z.object({
@@ -173,6 +179,9 @@ export const boardColumnQuery = boardQuery.extend({
   ).optional(),
 });
 export const board = z.object({
+  gated: z
+    .array(z.object({ opportunityId: z.int(), stage: z.string(), approvalId: z.int().nullable() }))
+    .meta({ description: '看板上等待阶段审批的商机（待审批）与申请进入的阶段' }),
   columns: z.array(
     z.object({
       stage: stageJson,

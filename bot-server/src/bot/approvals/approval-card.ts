@@ -14,7 +14,8 @@ import {
   UserSchema,
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { customerFigures, documentType } from '../../domain/approvals/document-types.js';
+import { documentTypeOf } from '../../domain/approvals/document-type-of.js';
+import { customerFigures } from '../../domain/approvals/document-types.js';
 import { type ApprovalCopy, parseApprovalVariant } from '../../domain/approvals/notices.js';
 import { rejectReasonsOf } from '../../domain/approvals/reject-reasons.js';
 import { localDate } from '../../domain/followups/local-time.js';
@@ -100,7 +101,7 @@ export const approvalCard =
             reasons: approvalReasonOptions(rejectReasonsOf(run.flow.definition)),
           }
         : copy;
-    const type = documentType(run.docType);
+    const type = await documentTypeOf(em, run.docType);
     const figures = await type.figures(em, run.snapshot);
     const evidence = run.customer
       ? await customerFigures(em, run.customer.id, localDate(new Date(), timeZone))

@@ -5,6 +5,7 @@ import { type Access, accessOf } from '../../domain/access/access.js';
 import type { Acting } from '../../domain/access/acting.js';
 import { NotPermittedError } from '../../domain/access/errors.js';
 import { opportunityScope } from '../../domain/access/scope.js';
+import { cardNotices } from '../../domain/approvals/notices.js';
 import { resolveCustomer } from '../../domain/customers/resolve.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { containsPattern } from '../../domain/lists/contains.js';
@@ -15,6 +16,7 @@ import { activeStages, stageNamed } from '../../domain/sales/stages.js';
 import { opportunityPopulate } from '../../domain/sales/store.js';
 import type { BotFeature } from '../../modules/contract.js';
 import type { OutboundMessage } from '../../platforms/common.js';
+import { QueueApprovalTodos } from '../approvals/todo-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
 
 // 商机 <客户> lists a customer's deals; 推进 <商机或客户> <阶段> moves one. A name that matches
@@ -81,7 +83,8 @@ function dealChoices(access: Access, deals: Opportunity[], stage: string): Outbo
   );
 }
 
-export const salesFeature: BotFeature = ({ bot, notifier }) => {
+export const salesFeature: BotFeature = ({ bot, notifier, queue }) => {
+  const approvals = cardNotices(notifier, new QueueApprovalTodos(queue));
   bot.command({
     name: '商机',
     aliases: ['sj'],
@@ -136,7 +139,7 @@ export const salesFeature: BotFeature = ({ bot, notifier }) => {
         const deal =
           stage.outcome === 'won'
             ? await winOpportunity(em, acting, match.deal.id, notifier)
-            : await moveOpportunity(em, acting, match.deal.id, stage.id, notifier);
+            : await moveOpportunity(em, acting, match.deal.id, stage.id, notifier, approvals);
         return text(`已将「${deal.name}」（${deal.customer.name}）推进到「${stage.name}」`);
       } catch (error) {
         if (error instanceof NotPermittedError) return text(error.reason);

@@ -19,6 +19,7 @@ import type { SettingsArea } from './refusals.js';
 //   contract     read, edit, delete, export, approve             like its customer (contracts/store.ts)
 //   approval     read                                            runs submitted by people in scope
 //   product      read, edit, delete, export                      the catalogue (issue 14, later)
+//   application  read, edit                                      by applicant (edit: apply)
 //   settings     administer                                      company-wide (tags, rules, fields, stages…)
 //
 // A role grants verbs per object (Role.rights) within its data scope (self, department, department

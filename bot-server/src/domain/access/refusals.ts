@@ -5,6 +5,8 @@
 // conflict (someone or something got there first: a lead taken, a deal closed), invalid (input
 // that does not fit the data: a field rule on a field that does not exist; its code is the type).
 
+import { applicationRefusals } from './refusals-applications.js';
+
 export type RefusalKind = 'not-visible' | 'not-permitted' | 'field-refused' | 'conflict' | 'invalid';
 export type RefusalParams = Readonly<Record<string, string | number | null | undefined>>;
 
@@ -31,6 +33,8 @@ const objectNames: Record<string, string> = {
   approvalFlow: '审批流程',
   product: '产品',
   quote: '报价',
+  application: '申请',
+  applicationType: '申请类型',
 };
 
 /** The settings an admin keeps, as the refusal names them ("只有管理员可以…"). */
@@ -46,6 +50,7 @@ export const settingsAreas = {
   mergeUsers: '合并成员账号',
   goLive: '查看上线检查与通讯录同步',
   approvalFlows: '设置审批流程',
+  applicationTypes: '设置申请类型',
 } as const;
 export type SettingsArea = keyof typeof settingsAreas;
 
@@ -341,6 +346,7 @@ export const refusals = {
   },
   'refund-not-draft': { kind: 'conflict', text: () => '这笔退款已提交过审批，请重新发起退款申请' },
   'receivable-owner-only': { kind: 'not-permitted', text: () => '只有合同负责人或财务可以处理这条回款提醒' },
+  ...applicationRefusals,
 } satisfies Record<string, RefusalRow>;
 
 export type RefusalCode = keyof typeof refusals;

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';
 import { audit } from '../audit/audit.js';
+import { runActions } from './actions.js';
 import type { ApprovalNotices } from './notices.js';
 import { lockRun, requirePending } from './run-lock.js';
 import { cancelOpenTasks, finish, log, openStep } from './steps.js';
@@ -52,6 +53,7 @@ export function decide(
       await finish(ctx, run, 'rejected', acting.user.name, reason);
       await notices.closed(tx, run, others, `已被 ${acting.user.name} 驳回`);
     } else if (await stepDone(tx, run, task, acting.user.id, notices)) {
+      await runActions(ctx, run, run.currentStep);
       await openStep(ctx, run, run.currentStep + 1);
     }
     await notices.changed(tx, run);

@@ -10,6 +10,8 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotVisibleError } from '../access/errors.js';
+import type { DocumentFigures } from './document.js';
+import { documentTypeOf } from './document-type-of.js';
 import { mayReadRun } from './run-lock.js';
 
 // One run as its page shows it: the document as submitted, the route with each step's people and
@@ -21,6 +23,8 @@ export interface RunDetail {
   tasks: ApprovalTask[];
   actions: ApprovalAction[];
   myTask: ApprovalTask | null;
+  /** The document's figures as the approval card shows them (its type's own rows). */
+  figures: DocumentFigures;
 }
 
 export async function runDetail(em: EntityManager, acting: Acting, id: number): Promise<RunDetail> {
@@ -42,5 +46,6 @@ export async function runDetail(em: EntityManager, acting: Acting, id: number): 
     run.status === 'pending'
       ? (mine.find((t) => t.status === 'pending' && t.step === run.currentStep) ?? null)
       : null;
-  return { run, flow: run.flow, tasks, actions, myTask };
+  const figures = await (await documentTypeOf(em, run.docType)).figures(em, run.snapshot);
+  return { run, flow: run.flow, tasks, actions, myTask, figures };
 }

@@ -1,3 +1,4 @@
+import type { FieldAction } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import type { Auditor } from '../audit/audit.js';
@@ -52,6 +53,19 @@ export interface ApprovableDocument {
   figures(tx: EntityManager, snapshot: Readonly<Record<string, unknown>>): Promise<DocumentFigures>;
   /** Applies the run's outcome to the document, in the deciding transaction, audited as `auditor`'s. */
   settle(tx: EntityManager, id: number, outcome: ApprovalOutcome, auditor: Auditor): Promise<void>;
+  /**
+   * The fields a flow's post-approval actions may set (Cordys' 审批后操作), each with the kind a
+   * `from` field must have and the values it accepts; a type without them takes no actions.
+   */
+  settable?: Readonly<Record<string, SettableField>>;
+  /** Carries out post-approval actions (checked when the flow was saved), in the deciding transaction. */
+  act?(tx: EntityManager, id: number, actions: readonly FieldAction[], auditor: Auditor): Promise<void>;
+}
+
+export interface SettableField {
+  label: string;
+  kind: FieldKind;
+  accepts(value: unknown): boolean;
 }
 
 /**

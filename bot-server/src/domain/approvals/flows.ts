@@ -11,8 +11,9 @@ import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';
 import { requireAdministration } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
+import { validateActions } from './actions.js';
 import { loadDirectory } from './directory.js';
-import { documentType } from './document-types.js';
+import { documentTypeOf } from './document-type-of.js';
 import { resolveRoute } from './route.js';
 import { validateFlow, validateTimers } from './validate.js';
 
@@ -36,9 +37,16 @@ export function currentFlow(em: EntityManager, docType: string): Promise<Approva
   return em.findOne(ApprovalFlowSchema, { docType }, { orderBy: { version: 'desc' } });
 }
 
-export function checkFlow(acting: Acting, docType: string, flow: FlowRules): void {
+export async function checkFlow(
+  em: EntityManager,
+  acting: Acting,
+  docType: string,
+  flow: FlowRules,
+): Promise<void> {
   requireAdministration(acting, 'approvalFlows');
-  validateFlow(flow.definition, new Set(Object.keys(documentType(docType).fields)));
+  const type = await documentTypeOf(em, docType);
+  validateFlow(flow.definition, new Set(Object.keys(type.fields)));
+  validateActions(flow.definition, type);
   validateTimers(flow.remindAfterHours, flow.escalateAfterHours);
 }
 
@@ -48,8 +56,8 @@ export function saveFlowVersion(
   docType: string,
   input: FlowInput,
 ): Promise<ApprovalFlow> {
-  checkFlow(acting, docType, input);
   return em.transactional(async (tx) => {
+    await checkFlow(tx, acting, docType, input);
     // Two saves at once: the second waits on the first's latest row and numbers after it.
     const latest = await tx.findOne(
       ApprovalFlowSchema,
@@ -82,12 +90,16 @@ export function saveFlowVersion(
 export async function listFlows(em: EntityManager, acting: Acting, types: readonly string[]) {
   requireAdministration(acting, 'approvalFlows');
   return Promise.all(
-    types.map(async (docType) => ({
-      docType,
-      label: documentType(docType).label,
-      fields: documentType(docType).fields,
-      flow: await currentFlow(em, docType),
-    })),
+    types.map(async (docType) => {
+      const type = await documentTypeOf(em, docType);
+      return {
+        docType,
+        label: type.label,
+        fields: type.fields,
+        settable: type.settable ?? {},
+        flow: await currentFlow(em, docType),
+      };
+    }),
   );
 }
 
@@ -105,10 +117,10 @@ export async function previewRoute(
   docType: string,
   input: { values: Record<string, unknown>; submitterId: number; flow?: FlowRules },
 ): Promise<PreviewStep[]> {
-  if (input.flow) checkFlow(acting, docType, input.flow);
+  if (input.flow) await checkFlow(em, acting, docType, input.flow);
   else requireAdministration(acting, 'approvalFlows');
   const flow = input.flow ?? (await currentFlow(em, docType));
-  if (!flow) throw new RefusedError('flow-missing', { label: documentType(docType).label });
+  if (!flow) throw new RefusedError('flow-missing', { label: (await documentTypeOf(em, docType)).label });
   const steps = resolveRoute(
     {
       definition: flow.definition,

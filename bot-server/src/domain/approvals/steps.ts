@@ -8,7 +8,8 @@ import {
 } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Auditor } from '../audit/audit.js';
-import { documentType } from './document-types.js';
+import { runActions } from './actions.js';
+import { documentTypeOf } from './document-type-of.js';
 import type { ApprovalNotices } from './notices.js';
 
 // Moving a run along its resolved route, inside the transaction that holds the run's row lock:
@@ -57,7 +58,8 @@ export async function finish(
 ): Promise<void> {
   run.status = status;
   run.decidedAt = new Date();
-  await documentType(run.docType).settle(ctx.tx, run.docId, status, ctx.auditor);
+  if (status === 'approved') await runActions(ctx, run, 'end');
+  await (await documentTypeOf(ctx.tx, run.docType)).settle(ctx.tx, run.docId, status, ctx.auditor);
   if (status !== 'withdrawn') await ctx.notices.outcome(ctx.tx, run, by, reason);
 }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';
 import { loadDirectory } from './directory.js';
-import { documentType } from './document-types.js';
+import { documentTypeOf } from './document-type-of.js';
 import { currentFlow } from './flows.js';
 import type { ApprovalNotices } from './notices.js';
 import { resolveRoute } from './route.js';
@@ -22,7 +22,7 @@ export async function submitForApproval(
   notices: ApprovalNotices,
   picks: Readonly<Record<string, number[]>> = {},
 ): Promise<ApprovalInstance> {
-  const type = documentType(docType);
+  const type = await documentTypeOf(tx, docType);
   const flow = await currentFlow(tx, docType);
   if (!flow) throw new RefusedError('flow-missing', { label: type.label });
   const submission = await type.submit(tx, acting, docId);

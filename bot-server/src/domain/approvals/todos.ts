@@ -1,7 +1,7 @@
 import { paths, truncate } from '@kelian/cards';
 import type { ApprovalInstance } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { documentType } from './document-types.js';
+import { documentTypeOf } from './document-type-of.js';
 import type { TodoContent } from './todo-board.js';
 
 // Approval tasks mirrored in the approvers' DingTalk 待办 (platform-additions §5): a pending task is
@@ -30,7 +30,7 @@ export async function todoContent(
   run: ApprovalInstance,
   step: number,
 ): Promise<TodoContent> {
-  const type = documentType(run.docType);
+  const type = await documentTypeOf(em, run.docType);
   const figures = await type.figures(em, run.snapshot);
   const { emphasis } = figures;
   const subject = `审批：${run.submitter.name} 的${type.label}${emphasis ? ` ${emphasis.value}` : ''}`;

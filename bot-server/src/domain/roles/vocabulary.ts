@@ -53,6 +53,11 @@ export const rightsOffered: { object: RightObject; label: string; verbs: RightVe
   { object: 'receivable', label: '回款（修改 = 登记回款、设置回款计划）', verbs: ['read', 'edit', 'export'] },
   { object: 'approval', label: '审批（查看范围内同事发起的审批）', verbs: ['read'] },
   { object: 'product', label: '产品', verbs: ['read', 'edit', 'delete', 'export'] },
+  {
+    object: 'application',
+    label: '申请（修改 = 填写并提交申请；查看 = 范围内同事的申请）',
+    verbs: ['read', 'edit'],
+  },
   { object: 'settings', label: '系统设置（角色、规则、字段、审计日志…）', verbs: ['administer'] },
 ];
 

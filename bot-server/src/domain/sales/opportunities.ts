@@ -10,10 +10,13 @@ import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError } from '../access/errors.js';
 import { refuseUneditable } from '../access/field-rules.js';
+import { gateMove } from '../applications/stage-gate.js';
+import type { ApprovalNotices } from '../approvals/notices.js';
 import { audit, auditCreated } from '../audit/audit.js';
 import { changesBetween } from '../audit/changes.js';
 import { customerFor } from '../customers/store.js';
 import type { Notifier } from '../notify/notifier.js';
+import { recordMove } from './stage-move.js';
 import { activeStages, closingStage, openStage } from './stages.js';
 import { opportunityFor } from './store.js';
 
@@ -113,15 +116,7 @@ async function moveTo(
   note: string | null | undefined,
   notifier: Notifier,
 ) {
-  tx.create(StageChangeSchema, {
-    opportunity: deal,
-    fromStage: deal.stage,
-    toStage: to,
-    by: acting.user.id,
-    note: note ?? null,
-  });
-  deal.stage = to;
-  deal.stageChangedAt = new Date();
+  recordMove(tx, deal, to, acting.user.id, note ?? null);
   await notifier.refreshCards(tx, { type: 'stalled_deal', id: deal.id });
 }
 
@@ -138,15 +133,20 @@ export function updateOpportunity(
   });
 }
 
-/** To another open stage; moving to the stage it is in is refused, so history has no empty steps. */
-export function moveOpportunity(
+/**
+ * To another open stage; moving to the stage it is in is refused, so history has no empty steps. A
+ * stage an administrator gated is not entered: a 阶段审批 is asked for instead, and the refusal says so.
+ */
+export async function moveOpportunity(
   em: EntityManager,
   acting: Acting,
   id: number,
   stageId: number,
   notifier: Notifier,
+  approvals: ApprovalNotices,
   note?: string,
 ): Promise<Opportunity> {
+  await gateMove(em, acting, id, stageId, approvals, note);
   return changeDeal(em, acting, id, async (tx, deal) => {
     refuseClosed(deal);
     const to = await openStage(tx, stageId);

@@ -13,6 +13,7 @@ export interface StageRecord {
   probability: number;
   stalledAfterDays: number | null;
   outcome: PipelineStage['outcome'];
+  requiresApproval: boolean;
 }
 
 export const stageRecord = (s: PipelineStage): StageRecord => ({
@@ -22,6 +23,7 @@ export const stageRecord = (s: PipelineStage): StageRecord => ({
   probability: s.probability,
   stalledAfterDays: s.stalledAfterDays ?? null,
   outcome: s.outcome,
+  requiresApproval: s.requiresApproval,
 });
 
 export interface OpportunityRecord {

@@ -1,4 +1,4 @@
-import { type PipelineStage, PipelineStageSchema, type StageOutcome } from '@kelian/orm';
+import { ensureStageGateType, type PipelineStage, PipelineStageSchema, type StageOutcome } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotPermittedError, NotVisibleError } from '../access/errors.js';
@@ -79,6 +79,8 @@ export interface StageInput {
   stalledAfterDays?: number | null;
   outcome?: StageOutcome;
   active?: boolean;
+  /** A stage gate: deals enter it through a 阶段审批 (applications/stage-gate.ts). */
+  requiresApproval?: boolean;
 }
 
 function refuseNonAdmin(acting: Acting) {
@@ -92,6 +94,7 @@ const snapshot = (s: PipelineStage) => ({
   stalledAfterDays: s.stalledAfterDays,
   outcome: s.outcome,
   active: s.active,
+  requiresApproval: s.requiresApproval,
 });
 
 async function refuseTakenName(em: EntityManager, name: string | undefined, id?: number) {
@@ -111,6 +114,7 @@ export async function createStage(
     const { position, ...fields } = input;
     const stage = tx.create(PipelineStageSchema, { outcome: 'open', ...fields, position: 0 });
     await renumber(tx, stage, position ?? Number.MAX_SAFE_INTEGER);
+    if (stage.requiresApproval) await ensureStageGateType(tx);
     await auditCreated(tx, acting, 'stage', stage, snapshot);
     return stage;
   });
@@ -132,6 +136,8 @@ export async function updateStage(
     const { position, ...fields } = input;
     tx.assign(stage, fields);
     if (position !== undefined) await renumber(tx, stage, position);
+    // Its 阶段审批 type exists from now on, so its flow can be set before the first move asks.
+    if (stage.requiresApproval) await ensureStageGateType(tx);
     audit(tx, acting, {
       action: 'update',
       objectType: 'stage',

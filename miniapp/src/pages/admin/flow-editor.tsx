@@ -13,6 +13,7 @@ import {
 } from '../../services/approval-flows';
 import type { Colleague } from '../../services/directory';
 import { DetailPanel } from './console-frame';
+import { ActionsEditor } from './flow-actions';
 import { NodeCard } from './flow-node-card';
 import { FlowPreview } from './flow-preview';
 import { FlowTimers, type TimerText, timerHours, timerTextOf } from './flow-timers';
@@ -120,6 +121,7 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
             node={node}
             nodes={definition.nodes}
             fields={type.fields}
+            settable={type.settable}
             people={people}
             isStart={definition.start === node.id}
             onChange={(changed) => change(withNode(definition, changed))}
@@ -138,6 +140,12 @@ export function FlowEditor({ type, people, onSaved, onClose }: Props) {
             + 抄送
           </Text>
         </View>
+        <ActionsEditor
+          type={type}
+          title="审批通过后设置字段"
+          actions={definition.onApproved ?? []}
+          onChange={(onApproved) => change({ ...definition, onApproved })}
+        />
         {verdict ? (
           <Text className={`flow-verdict flow-verdict--${verdict.ok ? 'ok' : 'bad'}`}>{verdict.text}</Text>
         ) : null}

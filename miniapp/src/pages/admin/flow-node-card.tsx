@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
-import type { FlowField, FlowNode } from '../../services/approval-flows';
+import type { FlowField, FlowNode, FlowType } from '../../services/approval-flows';
 import type { Colleague } from '../../services/directory';
+import { ActionsEditor } from './flow-actions';
 import { BranchesEditor } from './flow-branches';
 import { NextPicker } from './flow-links';
 import { SourceEditor } from './flow-source';
@@ -21,6 +22,8 @@ interface Props {
   node: FlowNode;
   nodes: FlowNode[];
   fields: FlowField[];
+  /** What the type lets a step's approval set (审批后操作); none for contracts and quotes. */
+  settable: FlowType['settable'];
   people: Colleague[];
   isStart: boolean;
   onChange(node: FlowNode): void;
@@ -33,6 +36,7 @@ export function NodeCard({
   node,
   nodes,
   fields,
+  settable,
   people,
   isStart,
   onChange,
@@ -83,6 +87,14 @@ export function NodeCard({
                 </Text>
               ))}
             </View>
+          ) : null}
+          {node.kind === 'approve' ? (
+            <ActionsEditor
+              type={{ settable, fields }}
+              title="这一步同意后设置字段"
+              actions={node.onApprove ?? []}
+              onChange={(onApprove) => onChange({ ...node, onApprove })}
+            />
           ) : null}
           <NextPicker
             label="然后"

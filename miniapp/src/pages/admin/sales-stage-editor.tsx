@@ -3,13 +3,20 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { createStage, type PipelineStage, saveStage } from '../../services/sales-settings';
+import { Chips } from './chips';
 import { DetailPanel } from './console-frame';
 import { Field, TextBox } from './sales-field';
 import { typedNumber, typedOptional } from './sales-input';
 import { useChange } from './use-change';
 
-// One stage's editor: its name, win probability and stall limit. A new stage is an open one, put
+// One stage's editor: its name, win probability, stall limit and whether entering it needs a
+// 阶段审批. A new stage is an open one, put
 // after the others (move it with 上移 in the list). Stages are never deleted: deals point at them.
+
+const gateChoices = [
+  { value: false, label: '直接进入' },
+  { value: true, label: '需要审批' },
+];
 
 interface Props {
   stage: PipelineStage | undefined;
@@ -21,6 +28,7 @@ export function StageEditor({ stage, onSaved, onClose }: Props) {
   const [name, setName] = useState(stage?.name ?? '');
   const [probability, setProbability] = useState(String(stage?.probability ?? ''));
   const [stall, setStall] = useState(stage?.stalledAfterDays?.toString() ?? '');
+  const [gated, setGated] = useState(stage?.requiresApproval ?? false);
   const { busy, run } = useChange();
   const open = (stage?.outcome ?? 'open') === 'open';
 
@@ -29,7 +37,7 @@ export function StageEditor({ stage, onSaved, onClose }: Props) {
       const input = {
         name,
         probability: typedNumber(probability),
-        ...(open && { stalledAfterDays: typedOptional(stall) }),
+        ...(open && { stalledAfterDays: typedOptional(stall), requiresApproval: gated }),
       };
       onSaved(stage ? await saveStage(stage.id, input) : await createStage(input));
       void Taro.showToast({ title: '已保存', icon: 'success' });
@@ -48,6 +56,11 @@ export function StageEditor({ stage, onSaved, onClose }: Props) {
         {open ? (
           <Field label="停滞提醒" hint="商机在此阶段停留超过这么多天，提醒负责人和主管；留空表示不提醒">
             <TextBox value={stall} placeholder="不提醒" suffix="天" onChange={setStall} />
+          </Field>
+        ) : null}
+        {open ? (
+          <Field label="阶段审批" hint="开启后，商机进入此阶段要先通过「阶段审批」（流程在审批流程中设置）">
+            <Chips choices={gateChoices} isOn={(v) => v === gated} onChoose={setGated} />
           </Field>
         ) : null}
         <View className="admin-actions">

@@ -41,7 +41,8 @@ function Step({ step, state }: { step: ApprovalStep; state: ReturnType<typeof st
           {mode ? <Text className="approval-step__mode">{mode}</Text> : null}
           {state === 'current' ? <Text className="approval-step__now">当前</Text> : null}
         </View>
-        {step.tasks.length === 0 ? (
+        {/* A step ahead has no tasks yet: only one reached without approvers says so. */}
+        {step.tasks.length === 0 && (state === 'done' || state === 'current') ? (
           <Text className="approval-step__who">
             {step.fallback === 'admin' ? '无审批人，转交管理员' : '无审批人，自动通过'}
           </Text>

@@ -62,7 +62,7 @@ export default function ApprovalDetailPage() {
         <Text className="approval-head__title">{run.title}</Text>
         <Text className="approval-head__progress">{progressLine(run)}</Text>
         <View className="approval-head__facts">
-          {documentFacts(run.docType, run.document).map((fact) => (
+          {documentFacts(run.docType, run.document, run.figures).map((fact) => (
             <View key={fact.label} className="approval-fact">
               <Text className="approval-fact__label">{fact.label}</Text>
               <Text className="approval-fact__value">{fact.value}</Text>

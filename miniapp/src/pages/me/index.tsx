@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { NameAvatar } from '../../components/name-avatar';
 import { Problem } from '../../components/states';
-import { ADMIN_PAGE, LOGIN_PAGE } from '../../services/api';
+import { ADMIN_PAGE, APPLICATIONS_PAGE, LOGIN_PAGE } from '../../services/api';
 import { clientNames, detectClient } from '../../services/client';
 import { scopeLine, signOut } from '../../services/identity';
 import { RECEIVABLES_PAGE, recordsReceipts } from '../../services/receivables';
@@ -73,6 +73,16 @@ export default function MePage() {
           )}
         </CellGroup>
       )}
+
+      <CellGroup title="申请" className="me__group">
+        <Cell
+          title="我的申请"
+          description="信用额度等申请，新建与进度"
+          align="center"
+          clickable
+          onClick={() => void Taro.navigateTo({ url: APPLICATIONS_PAGE })}
+        />
+      </CellGroup>
 
       {recordsReceipts(profile?.roles) ? (
         <CellGroup title="财务" className="me__group">

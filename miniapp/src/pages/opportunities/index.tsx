@@ -30,6 +30,8 @@ const outcomeTitles = { open: '', won: '本月赢单', lost: '本月输单' };
 
 export default function OpportunitiesPage() {
   const [columns, setColumns] = useState<BoardColumn[] | null>(null);
+  // Deals waiting for a 阶段审批, with the stage asked for.
+  const [gated, setGated] = useState<Map<number, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [deal, setDeal] = useState<Deal | null>(null);
   const [sheet, setSheet] = useState<DealSheet>(null);
@@ -45,7 +47,9 @@ export default function OpportunitiesPage() {
     setError(null);
     try {
       const board = await fetchBoard();
-      if (mine === generation.current) setColumns(board.columns);
+      if (mine !== generation.current) return;
+      setColumns(board.columns);
+      setGated(new Map(board.gated.map((g) => [g.opportunityId, g.stage])));
     } catch (e) {
       if (mine === generation.current) setError(messageOf(e));
     } finally {
@@ -78,7 +82,8 @@ export default function OpportunitiesPage() {
       await moveDeal(item.id, next.id);
       changed(`已推进到「${next.name}」`);
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      // A gated stage refuses and asks for approval: the reload shows the deal 待审批.
+      changed(messageOf(e));
     } finally {
       setMoving(null);
     }
@@ -198,6 +203,7 @@ export default function OpportunitiesPage() {
                     key={item.id}
                     deal={item}
                     mine={item.owner?.id === me}
+                    gate={gated.get(item.id)}
                     next={nextStage(item, stages)?.name ?? null}
                     moving={moving === item.id}
                     onAdvance={() => void advance(item)}
@@ -237,6 +243,8 @@ interface CardProps {
   deal: Deal;
   /** Owned by the person looking (a manager's board shows the team's deals, with their owners). */
   mine: boolean;
+  /** The stage a pending 阶段审批 asks for. */
+  gate: string | undefined;
   /** The next open stage's name, or null in the last one. */
   next: string | null;
   moving: boolean;
@@ -244,7 +252,7 @@ interface CardProps {
   onMore(): void;
 }
 
-function DealCard({ deal, mine, next, moving, onAdvance, onMore }: CardProps) {
+function DealCard({ deal, mine, gate, next, moving, onAdvance, onMore }: CardProps) {
   const open = deal.status === 'open';
   return (
     <View className="deal-card" onClick={() => void Taro.navigateTo({ url: `${DEAL_PAGE}?id=${deal.id}` })}>
@@ -262,6 +270,7 @@ function DealCard({ deal, mine, next, moving, onAdvance, onMore }: CardProps) {
           <Text className="deal-card__date">{formatDate(deal.closedAt).slice(5)}</Text>
         ) : null}
       </View>
+      {gate ? <Text className="deal-card__gate">待审批 · 进入「{gate}」</Text> : null}
       {deal.status === 'lost' && deal.lostReason ? (
         <Text className="deal-card__reason">原因：{deal.lostReason}</Text>
       ) : null}

@@ -1,9 +1,10 @@
 import { type Opportunity, OpportunitySchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../../access/acting.js';
-import { NotPermittedError } from '../../access/errors.js';
+import { NotPermittedError, RefusedError } from '../../access/errors.js';
 import { mayOnCustomer, requireRight } from '../../access/policy.js';
 import { opportunityScope } from '../../access/scope.js';
+import type { ApprovalNotices } from '../../approvals/notices.js';
 import { audit } from '../../audit/audit.js';
 import { changesBetween } from '../../audit/changes.js';
 import { assignableOwner } from '../../customers/owner.js';
@@ -61,7 +62,7 @@ export async function batchDeals(
   acting: Acting,
   ids: readonly number[],
   change: DealBatchChange,
-  deps: { messenger: Messenger; notifier: Notifier },
+  deps: { messenger: Messenger; notifier: Notifier; approvals: ApprovalNotices },
 ): Promise<BatchOutcome<Opportunity>> {
   const verbs = verbsOf(change);
   for (const verb of verbs) requireRight(acting.access, 'opportunity', verb);
@@ -72,6 +73,8 @@ export async function batchDeals(
         : await assignableOwner(tx, acting.access, change.ownerId);
     const stage =
       change.delete || change.stageId === undefined ? undefined : await openStage(tx, change.stageId);
+    // A gated stage is asked for deal by deal (each its own 阶段审批), not in a batch.
+    if (stage?.requiresApproval) throw new RefusedError('deal-stage-gated-batch', { stage: stage.name });
     const visible = await tx.find(
       OpportunitySchema,
       { $and: [{ id: { $in: [...ids] } }, opportunityScope(acting.access, 'read')] },
@@ -95,7 +98,7 @@ export async function batchDeals(
         continue;
       }
       if (stage && stage.id !== deal.stage.id)
-        await moveOpportunity(tx, acting, id, stage.id, deps.notifier, '批量调整阶段');
+        await moveOpportunity(tx, acting, id, stage.id, deps.notifier, deps.approvals, '批量调整阶段');
       if (owner && owner.id !== deal.owner?.id) {
         const from = deal.owner ?? null;
         handover?.add(from, deal.name);
