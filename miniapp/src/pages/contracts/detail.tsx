@@ -8,7 +8,7 @@ import { RecordProblem, Waiting } from '../../components/states';
 import { useRecord } from '../../components/use-record';
 import { messageOf } from '../../services/api';
 import { APPROVAL_PAGE } from '../../services/approvals';
-import { contractPeriod } from '../../services/contract-format';
+import { contractPeriod, contractTone } from '../../services/contract-format';
 import {
   CONTRACT_EDIT_PAGE,
   CONTRACT_PAGE,
@@ -22,7 +22,7 @@ import { ContractAttachments } from './attachments';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
-import '../../components/customer-contracts.css';
+import '../../components/record.css';
 import '../../components/sales.css';
 import './contracts.css';
 
@@ -68,10 +68,12 @@ export default function ContractDetailPage() {
 
   return (
     <View className="k-page contract-detail">
-      <View className="contract-head">
-        <View className="contract-head__top">
-          <Text className="contract-head__name">{contract.name}</Text>
-          <Text className={`contract-chip contract-chip--${contract.status}`}>{contract.statusLabel}</Text>
+      <View className="k-record-head">
+        <View className="k-record-head__top">
+          <Text className="k-record-head__name">{contract.name}</Text>
+          <Text className={`k-pill k-pill--${contractTone[contract.status]} contract-chip`}>
+            {contract.statusLabel}
+          </Text>
         </View>
         <Text
           className="contract-head__customer"
@@ -118,13 +120,13 @@ export default function ContractDetailPage() {
   function actions(c: Contract) {
     if (c.status === 'draft') {
       return (
-        <View className="contract-actions">
+        <View className="k-action-bar">
           <Button onClick={() => void Taro.navigateTo({ url: `${CONTRACT_EDIT_PAGE}?id=${c.id}` })}>
             修改
           </Button>
           <Button
             type="primary"
-            className="contract-actions__main"
+            className="k-action-bar__main"
             loading={submitting}
             onClick={() => void submit()}
           >
@@ -135,8 +137,8 @@ export default function ContractDetailPage() {
     }
     if (c.status === 'active') {
       return (
-        <View className="contract-actions">
-          <Button className="contract-actions__terminate" onClick={() => setTerminating(true)}>
+        <View className="k-action-bar">
+          <Button className="k-action-bar__danger" onClick={() => setTerminating(true)}>
             终止合同
           </Button>
         </View>
