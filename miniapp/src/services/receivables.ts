@@ -47,3 +47,13 @@ export function centsOf(yuan: string): number | undefined {
 /** Whether the person records receipts (finance, the admin): the roles that hold receivable edit. */
 export const recordsReceipts = (roles: { code: string }[] | undefined) =>
   roles?.some((r) => r.code === 'finance' || r.code === 'admin') ?? false;
+
+export const REFUND_PAGE = '/pages/receivables/refund';
+
+export type Refund = Answer<'/api/refunds', 'get'>['items'][number];
+export type NewRefund = Body<'/api/refunds', 'post'>;
+
+export const listRefunds = (contractId: number) =>
+  get<Answer<'/api/refunds', 'get'>>(`/api/refunds?contractId=${contractId}`);
+export const requestRefund = (refund: NewRefund) =>
+  post<Answer<'/api/refunds', 'post', 201>>('/api/refunds', refund);

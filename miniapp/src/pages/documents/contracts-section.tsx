@@ -7,7 +7,7 @@ import { contractPeriod, contractTone } from '../../services/contract-format';
 import {
   CONTRACT_EDIT_PAGE,
   CONTRACT_PAGE,
-  type Contract,
+  type ContractSummary,
   listCustomerContracts,
 } from '../../services/contracts';
 import type { Opportunity } from '../../services/customers';
@@ -24,7 +24,7 @@ export function ContractsSection({
   customerId: number;
   deals: Opportunity[] | null;
 }) {
-  const [contracts, setContracts] = useState<Contract[] | null>(null);
+  const [contracts, setContracts] = useState<ContractSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(() => {
