@@ -46,7 +46,7 @@ export const actionNames: Record<TimelineEntry['action'], string> = {
   cc: '抄送',
 };
 
-export const docTypeNames: Record<string, string> = { contract: '合同' };
+export const docTypeNames: Record<string, string> = { contract: '合同', quote: '报价', refund: '退款' };
 export const docTypeName = (docType: string) => docTypeNames[docType] ?? docType;
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'stopped';

@@ -1,0 +1,122 @@
+import { formatAmount } from '@kelian/cards/format/money';
+import { Button, Popup } from '@nutui/nutui-react-taro';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { FieldError } from '../../components/customer-bits';
+import { ApiError, messageOf } from '../../services/api';
+import type { Quote } from '../../services/quotes';
+
+// 转合同: the contract an approved quote becomes, its terms asked for before it is written (the
+// lines, prices and customer come from the quote). Filled in: the number from the quote's, its
+// title, a year from today, signed today; the server checks them again and has the last word.
+
+export interface ContractTerms {
+  number: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  signedDate: string | null;
+}
+
+const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The day before the same date a year on: 2026-12-07 → 2027-12-06. */
+export function yearFrom(start: string): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export const defaultTerms = (quote: Pick<Quote, 'number' | 'title'>, today = shanghaiToday()): ContractTerms => ({
+  number: `HT-${quote.number}`,
+  name: quote.title,
+  startDate: today,
+  endDate: yearFrom(today),
+  signedDate: today,
+});
+
+export function ContractSheet({
+  quote,
+  visible,
+  onClose,
+  onConfirm,
+}: {
+  quote: Quote;
+  visible: boolean;
+  onClose(): void;
+  onConfirm(terms: ContractTerms): Promise<void>;
+}) {
+  const [terms, setTerms] = useState(() => defaultTerms(quote));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (visible) {
+      setTerms(defaultTerms(quote));
+      setProblem(null);
+    }
+  }, [visible, quote]);
+
+  const set = (change: Partial<ContractTerms>) => setTerms((t) => ({ ...t, ...change }));
+  const confirm = async () => {
+    if (terms.number.trim() === '') return setProblem('请填写合同编号');
+    if (terms.endDate < terms.startDate) return setProblem('结束日期不能早于开始日期');
+    setSaving(true);
+    setProblem(null);
+    try {
+      await onConfirm({ ...terms, number: terms.number.trim(), name: terms.name.trim() || quote.title });
+    } catch (e) {
+      setProblem(
+        e instanceof ApiError && e.errors.length > 0 ? (e.errors[0]?.message ?? e.title) : messageOf(e),
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const date = (label: string, value: string, change: (v: string) => void) => (
+    <View className="k-form-row contract-sheet__date">
+      <Text className="k-form-label k-form-label--required">{label}</Text>
+      <Picker mode="date" value={value} onChange={(e) => change(e.detail.value)}>
+        <View className="k-input">{value}</View>
+      </Picker>
+    </View>
+  );
+
+  return (
+    <Popup visible={visible} position="bottom" round closeable title="转合同" onClose={onClose}>
+      <View className="contract-sheet">
+        <Text className="contract-sheet__what">
+          {quote.customer.name} · {formatAmount(quote.totalCents)}，明细与价格随报价带入，生成合同草稿
+        </Text>
+        <View className="k-form-row">
+          <Text className="k-form-label k-form-label--required">合同编号</Text>
+          <Input className="k-input" value={terms.number} maxlength={50} onInput={(e) => set({ number: e.detail.value })} />
+        </View>
+        <View className="k-form-row">
+          <Text className="k-form-label">合同名称</Text>
+          <Input className="k-input" value={terms.name} maxlength={200} onInput={(e) => set({ name: e.detail.value })} />
+        </View>
+        <View className="contract-sheet__dates">
+          {date('开始日期', terms.startDate, (startDate) => set({ startDate }))}
+          {date('结束日期', terms.endDate, (endDate) => set({ endDate }))}
+        </View>
+        <View className="k-form-row">
+          <Text className="k-form-label">签约日期</Text>
+          <Picker mode="date" value={terms.signedDate ?? shanghaiToday()} onChange={(e) => set({ signedDate: e.detail.value })}>
+            <View className={`k-input${terms.signedDate ? '' : ' k-input--placeholder'}`}>{terms.signedDate ?? '未签约'}</View>
+          </Picker>
+          {terms.signedDate ? (
+            <Text className="contract-sheet__clear" onClick={() => set({ signedDate: null })}>
+              还没签约，清空
+            </Text>
+          ) : null}
+        </View>
+        <FieldError message={problem ?? undefined} />
+        <Button type="primary" block loading={saving} className="contract-sheet__confirm" onClick={() => void confirm()}>
+          生成合同草稿
+        </Button>
+      </View>
+    </Popup>
+  );
+}
