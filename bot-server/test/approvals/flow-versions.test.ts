@@ -32,7 +32,10 @@ test('an unknown document type is refused by name', async () => {
 });
 
 test('every saved version, newest first, the one a running approval uses among them', async () => {
-  const running = await submit(zhangwei, (await draftContract(zhangwei, await customerOf(crm, '张伟'), 100_000)).id);
+  const running = await submit(
+    zhangwei,
+    (await draftContract(zhangwei, await customerOf(crm, '张伟'), 100_000)).id,
+  );
   const before = flowVersions.parse((await admin.get('/api/approval-flows/contract/versions')).body);
   expect(before.items.map((v) => v.version)).toEqual([1]);
 
@@ -42,7 +45,14 @@ test('every saved version, newest first, the one a running approval uses among t
     definition: {
       start: 'a',
       nodes: [
-        { id: 'a', kind: 'approve', name: '直属主管', approvers: { type: 'manager', level: 1 }, mode: 'any', next: null },
+        {
+          id: 'a',
+          kind: 'approve',
+          name: '直属主管',
+          approvers: { type: 'manager', level: 1 },
+          mode: 'any',
+          next: null,
+        },
       ],
     },
   });

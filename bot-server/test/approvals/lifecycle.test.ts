@@ -65,7 +65,9 @@ test('a contract names its newest approval (null until it is submitted), for its
   expect((await zhangwei.get(`/api/contracts/${draft.id}`)).body.approvalId).toBeNull();
   const first = await submit(zhangwei, draft.id);
   expect((await zhangwei.get(`/api/contracts/${draft.id}`)).body.approvalId).toBe(first);
-  expect((await lina.send('POST', `/api/approvals/${first}/reject`, { reason: '金额需复核' })).status).toBe(200);
+  expect((await lina.send('POST', `/api/approvals/${first}/reject`, { reason: '金额需复核' })).status).toBe(
+    200,
+  );
   const second = await submit(zhangwei, draft.id);
   expect(second).not.toBe(first);
   expect((await zhangwei.get(`/api/contracts/${draft.id}`)).body.approvalId).toBe(second);

@@ -135,7 +135,9 @@ describe.skipIf(!hasBrowser)('审批 and contracts in the mini-app (needs Debian
     // Back to its approval from the contract: the run 李娜 approved.
     await zhangwei.locator('.contract-link', { hasText: '审批' }).click();
     await expect.poll(() => zhangwei.url()).toContain('#/pages/approvals/detail?id=');
-    await zhangwei.locator('.approval-head__progress', { hasText: '李娜 同意 · 已通过' }).waitFor({ timeout: 15_000 });
+    await zhangwei
+      .locator('.approval-head__progress', { hasText: '李娜 同意 · 已通过' })
+      .waitFor({ timeout: 15_000 });
     await zhangwei.goBack();
     await button(zhangwei, '终止合同').click();
     await zhangwei.getByText('确认终止').waitFor();

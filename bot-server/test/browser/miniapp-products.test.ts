@@ -19,10 +19,13 @@ const shoot = async (page: Page, name: string, fullPage = false) => {
   await settle(page);
   await page.screenshot({ path: screenshot(`miniapp-products-${name}`), fullPage });
 };
-const button = (page: Page, text: string) => page.locator('taro-button-core:visible', { hasText: text }).first();
+const button = (page: Page, text: string) =>
+  page.locator('taro-button-core:visible', { hasText: text }).first();
 /** The editor's input under its label. */
 const field = (page: Page, label: string) =>
-  page.locator('.product-field', { has: page.locator('.admin-card__hint', { hasText: label }) }).locator('input');
+  page
+    .locator('.product-field', { has: page.locator('.admin-card__hint', { hasText: label }) })
+    .locator('input');
 
 describe.skipIf(!hasBrowser)('产品 in the console (needs Debian chromium)', () => {
   test('徐明 searches, adds a product (a floor above the list price refused first), edits it and takes it off sale', async () => {

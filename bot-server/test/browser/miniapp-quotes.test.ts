@@ -116,7 +116,9 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
       'select number, amount_cents::int as amount, start_date::text as start, signed_date::text as signed from contract where quote_id = $1',
       [approvedQuote],
     );
-    expect(rows).toEqual([{ number: 'HT-2026-ROBOT-01', amount: 4 * 11_776_000, start: today, signed: today }]);
+    expect(rows).toEqual([
+      { number: 'HT-2026-ROBOT-01', amount: 4 * 11_776_000, start: today, signed: today },
+    ]);
 
     await page.goBack();
     await page.locator('.quote-status--converted').waitFor({ timeout: 20_000 });

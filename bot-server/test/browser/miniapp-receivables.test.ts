@@ -146,7 +146,9 @@ describe.skipIf(!hasBrowser)('回款 in the mini-app (needs Debian chromium)', (
     await form.getByText('退款金额不能超过可退的 ¥40,000.00').waitFor();
     await settle(rep);
     await rep.screenshot({ path: screenshot('receivables-refund-refused'), fullPage: true });
-    const { rows: none } = await db.query('select count(*)::int as n from refund where contract_id = $1', [contractId]);
+    const { rows: none } = await db.query('select count(*)::int as n from refund where contract_id = $1', [
+      contractId,
+    ]);
     expect(none).toEqual([{ n: 0 }]);
 
     await form.locator('input').first().fill('5000');

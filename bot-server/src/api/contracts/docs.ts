@@ -2,8 +2,8 @@ import { answers, problem } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
   contractCreate,
-  contractId,
   contractDetail,
+  contractId,
   contractJson,
   contractListQuery,
   contractPage,

@@ -2,7 +2,12 @@ import { formatDateTime } from '@kelian/cards/format/date';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../../services/api';
-import { type FlowField, type FlowNode, type FlowVersion, listFlowVersions } from '../../services/approval-flows';
+import {
+  type FlowField,
+  type FlowNode,
+  type FlowVersion,
+  listFlowVersions,
+} from '../../services/approval-flows';
 import { describeSource, fieldLabel, kindNames, opNames, valuesToText } from './flow-words';
 
 // 历史版本 under the flow editor: every version saved of this document type's flow, newest first,
@@ -39,7 +44,8 @@ export function FlowVersions({ docType, fields }: { docType: string; fields: Flo
               {i === 0 ? <Text className="admin-badge">当前</Text> : null}
             </View>
             <Text className="flow-version__meta">
-              {v.createdBy?.name ?? '系统'} 保存于 {formatDateTime(v.createdAt)} · {v.definition.nodes.length} 个节点
+              {v.createdBy?.name ?? '系统'} 保存于 {formatDateTime(v.createdAt)} · {v.definition.nodes.length}{' '}
+              个节点
               {open === v.id ? ' ▲' : ' ▼'}
             </Text>
           </View>
@@ -50,8 +56,8 @@ export function FlowVersions({ docType, fields }: { docType: string; fields: Flo
               </Text>
               {v.definition.nodes.map((node, n) => (
                 <Text key={node.id} className={`flow-version__step flow-version__step--${node.kind}`}>
-                  {n + 1}. {kindNames[node.kind]}「{node.name}」{v.definition.start === node.id ? '（起点）' : ''}：
-                  {stepText(node, fields)}
+                  {n + 1}. {kindNames[node.kind]}「{node.name}」
+                  {v.definition.start === node.id ? '（起点）' : ''}：{stepText(node, fields)}
                 </Text>
               ))}
             </View>

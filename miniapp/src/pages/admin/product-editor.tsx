@@ -3,51 +3,16 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { centsToYuanText } from '../../services/contract-format';
 import { type CatalogueProduct, createProduct, updateProduct } from '../../services/products';
 import { centsOf } from '../../services/receivables';
 import { Chips } from './chips';
 import { DetailPanel } from './console-frame';
+import { type Draft, draftOf, productDraftProblem } from './product-draft';
 import { useChange } from './use-change';
 
 // One product: SKU, name, specification, unit, 标准价 and 底价 in yuan (a quote line below the
 // floor needs approval), category, on sale or not. Editable for whoever holds the product edit
 // right; read as facts by everyone else. The server checks the prices and the SKU again.
-
-interface Draft {
-  sku: string;
-  name: string;
-  specification: string;
-  unit: string;
-  listPrice: string;
-  floorPrice: string;
-  category: string;
-  active: boolean;
-}
-
-const draftOf = (p: CatalogueProduct | undefined): Draft => ({
-  sku: p?.sku ?? '',
-  name: p?.name ?? '',
-  specification: p?.specification ?? '',
-  unit: p?.unit ?? '',
-  listPrice: p ? centsToYuanText(p.listPriceCents) : '',
-  floorPrice: p ? centsToYuanText(p.floorPriceCents) : '',
-  category: p?.category ?? '',
-  active: p?.active ?? true,
-});
-
-/** What is wrong before it goes to the server (null: nothing). */
-export function productDraftProblem(d: Draft): string | null {
-  if (!d.sku.trim()) return '请填写 SKU';
-  if (!d.name.trim()) return '请填写产品名称';
-  if (!d.unit.trim()) return '请填写单位';
-  const list = centsOf(d.listPrice);
-  const floor = centsOf(d.floorPrice);
-  if (list === undefined) return '标准价应为金额，例如 2980 或 2980.50';
-  if (floor === undefined) return '底价应为金额，例如 2500 或 2500.50';
-  if (floor > list) return `底价 ${formatAmount(floor, 'exact')} 不能高于标准价 ${formatAmount(list, 'exact')}`;
-  return null;
-}
 
 const onSale = [
   { value: true, label: '在售（可写进报价）' },
@@ -126,7 +91,7 @@ export function ProductEditor({ product, editable, onSaved, onClose }: Props) {
         placeholder={placeholder}
         value={draft[key]}
         type={key === 'listPrice' || key === 'floorPrice' ? 'digit' : 'text'}
-        onInput={(e) => set({ [key]: e.detail.value })}
+        onInput={(e) => set({ [key]: e.detail.value } as Partial<Draft>)}
       />
     </View>
   );

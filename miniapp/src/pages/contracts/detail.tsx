@@ -100,19 +100,19 @@ export default function ContractDetailPage() {
 
       {contract.approvalId !== null || signed ? (
         <View className="k-card">
-        {contract.approvalId !== null ? (
-          <Link
-            label="审批"
-            hint={contract.status === 'pending' ? '查看进度' : '审批记录'}
-            url={`${APPROVAL_PAGE}?id=${contract.approvalId}`}
-          />
-        ) : null}
-        {signed ? (
-          <>
-            <Link label="回款计划" hint="各期与回款记录" url={`${CONTRACT_PLAN_PAGE}?id=${contract.id}`} />
-            <Link label="退款" hint="已收与已退" url={`${REFUND_PAGE}?contractId=${contract.id}`} />
-          </>
-        ) : null}
+          {contract.approvalId !== null ? (
+            <Link
+              label="审批"
+              hint={contract.status === 'pending' ? '查看进度' : '审批记录'}
+              url={`${APPROVAL_PAGE}?id=${contract.approvalId}`}
+            />
+          ) : null}
+          {signed ? (
+            <>
+              <Link label="回款计划" hint="各期与回款记录" url={`${CONTRACT_PLAN_PAGE}?id=${contract.id}`} />
+              <Link label="退款" hint="已收与已退" url={`${REFUND_PAGE}?contractId=${contract.id}`} />
+            </>
+          ) : null}
         </View>
       ) : null}
 

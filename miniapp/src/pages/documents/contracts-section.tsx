@@ -2,6 +2,7 @@ import { formatAmount } from '@kelian/cards/format/money';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
+import { Section } from '../../components/section';
 import { messageOf } from '../../services/api';
 import { contractPeriod, contractTone } from '../../services/contract-format';
 import {
@@ -11,19 +12,12 @@ import {
   listCustomerContracts,
 } from '../../services/contracts';
 import type { Opportunity } from '../../services/customers';
-import { Section } from '../../components/section';
 
 // The customer's 合同 on its 单据 page: each with its amount, period and state (草稿 / 审批中 /
 // 已生效 / 已到期 / 已终止), and a new one, from a won deal (customer and amount filled in) or blank.
 // Loaded again each time the page shows: back from a contract, its new state is there.
 
-export function ContractsSection({
-  customerId,
-  deals,
-}: {
-  customerId: number;
-  deals: Opportunity[] | null;
-}) {
+export function ContractsSection({ customerId, deals }: { customerId: number; deals: Opportunity[] | null }) {
   const [contracts, setContracts] = useState<ContractSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -2,6 +2,7 @@ import { formatAmount } from '@kelian/cards/format/money';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { Section } from '../../components/section';
 import { messageOf } from '../../services/api';
 import {
   listCustomerQuotes,
@@ -10,7 +11,6 @@ import {
   QUOTES_PAGE,
   type QuoteSummary,
 } from '../../services/quotes';
-import { Section } from '../../components/section';
 
 // The customer's 报价 on its 单据 page: the newest quotes with status and total, a way to write a
 // new one and to see them all (the 报价 sub-package).

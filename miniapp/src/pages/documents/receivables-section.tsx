@@ -2,9 +2,13 @@ import { formatMoney } from '@kelian/cards/format/money';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { messageOf } from '../../services/api';
-import { CONTRACT_PLAN_PAGE, type CustomerReceivables, customerReceivables } from '../../services/receivables';
 import { Section } from '../../components/section';
+import { messageOf } from '../../services/api';
+import {
+  CONTRACT_PLAN_PAGE,
+  type CustomerReceivables,
+  customerReceivables,
+} from '../../services/receivables';
 import '../../components/customer-receivables.css';
 
 // 回款 on the customer's 单据 page: what the customer's plans ask for, what came in, what is open

@@ -161,12 +161,7 @@ export default function LeadDetailPage() {
 
       {lead.claimable ? (
         <View className="k-action-bar lead-actions">
-          <Button
-            type="primary"
-            className="k-action-bar__main"
-            loading={busy}
-            onClick={() => void takeIt()}
-          >
+          <Button type="primary" className="k-action-bar__main" loading={busy} onClick={() => void takeIt()}>
             认领这条线索
           </Button>
         </View>
@@ -179,12 +174,7 @@ export default function LeadDetailPage() {
           <Button disabled={busy} onClick={() => setInvaliding(true)}>
             无效
           </Button>
-          <Button
-            type="primary"
-            className="k-action-bar__main"
-            loading={busy}
-            onClick={() => void convert()}
-          >
+          <Button type="primary" className="k-action-bar__main" loading={busy} onClick={() => void convert()}>
             转化为客户
           </Button>
         </View>

@@ -5,36 +5,11 @@ import { useEffect, useState } from 'react';
 import { FieldError } from '../../components/customer-bits';
 import { ApiError, messageOf } from '../../services/api';
 import type { Quote } from '../../services/quotes';
+import { type ContractTerms, defaultTerms, shanghaiToday } from './contract-terms';
 
 // 转合同: the contract an approved quote becomes, its terms asked for before it is written (the
 // lines, prices and customer come from the quote). Filled in: the number from the quote's, its
 // title, a year from today, signed today; the server checks them again and has the last word.
-
-export interface ContractTerms {
-  number: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  signedDate: string | null;
-}
-
-const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** The day before the same date a year on: 2026-12-07 → 2027-12-06. */
-export function yearFrom(start: string): string {
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + 1);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
-export const defaultTerms = (quote: Pick<Quote, 'number' | 'title'>, today = shanghaiToday()): ContractTerms => ({
-  number: `HT-${quote.number}`,
-  name: quote.title,
-  startDate: today,
-  endDate: yearFrom(today),
-  signedDate: today,
-});
 
 export function ContractSheet({
   quote,
@@ -91,11 +66,21 @@ export function ContractSheet({
         </Text>
         <View className="k-form-row">
           <Text className="k-form-label k-form-label--required">合同编号</Text>
-          <Input className="k-input" value={terms.number} maxlength={50} onInput={(e) => set({ number: e.detail.value })} />
+          <Input
+            className="k-input"
+            value={terms.number}
+            maxlength={50}
+            onInput={(e) => set({ number: e.detail.value })}
+          />
         </View>
         <View className="k-form-row">
           <Text className="k-form-label">合同名称</Text>
-          <Input className="k-input" value={terms.name} maxlength={200} onInput={(e) => set({ name: e.detail.value })} />
+          <Input
+            className="k-input"
+            value={terms.name}
+            maxlength={200}
+            onInput={(e) => set({ name: e.detail.value })}
+          />
         </View>
         <View className="contract-sheet__dates">
           {date('开始日期', terms.startDate, (startDate) => set({ startDate }))}
@@ -103,8 +88,14 @@ export function ContractSheet({
         </View>
         <View className="k-form-row">
           <Text className="k-form-label">签约日期</Text>
-          <Picker mode="date" value={terms.signedDate ?? shanghaiToday()} onChange={(e) => set({ signedDate: e.detail.value })}>
-            <View className={`k-input${terms.signedDate ? '' : ' k-input--placeholder'}`}>{terms.signedDate ?? '未签约'}</View>
+          <Picker
+            mode="date"
+            value={terms.signedDate ?? shanghaiToday()}
+            onChange={(e) => set({ signedDate: e.detail.value })}
+          >
+            <View className={`k-input${terms.signedDate ? '' : ' k-input--placeholder'}`}>
+              {terms.signedDate ?? '未签约'}
+            </View>
           </Picker>
           {terms.signedDate ? (
             <Text className="contract-sheet__clear" onClick={() => set({ signedDate: null })}>
@@ -113,7 +104,13 @@ export function ContractSheet({
           ) : null}
         </View>
         <FieldError message={problem ?? undefined} />
-        <Button type="primary" block loading={saving} className="contract-sheet__confirm" onClick={() => void confirm()}>
+        <Button
+          type="primary"
+          block
+          loading={saving}
+          className="contract-sheet__confirm"
+          onClick={() => void confirm()}
+        >
           生成合同草稿
         </Button>
       </View>

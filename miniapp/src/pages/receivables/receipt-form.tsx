@@ -1,3 +1,4 @@
+import { formatDate } from '@kelian/cards/format/date';
 import { formatMoney } from '@kelian/cards/format/money';
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
@@ -14,7 +15,7 @@ import {
 // 登记回款 for one instalment: the amount (what is open, unless finance types another), the day it
 // came in, how. More than is open asks for 多付 to be ticked, as the server does.
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => formatDate(new Date());
 
 export function ReceiptForm({ instalment, onSaved }: { instalment: Instalment; onSaved(): void }) {
   const [yuan, setYuan] = useState((instalment.openCents / 100).toFixed(2));

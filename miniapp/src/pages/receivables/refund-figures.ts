@@ -15,7 +15,9 @@ export interface RefundFigures {
 export function refundFigures(plan: ContractPlan, refunds: Refund[]): RefundFigures {
   const inCents = plan.receipts.reduce((sum, r) => sum + Math.max(0, r.amountCents), 0);
   const refundedCents = plan.receipts.reduce((sum, r) => sum - Math.min(0, r.amountCents), 0);
-  const pendingCents = refunds.filter((r) => r.status === 'pending').reduce((sum, r) => sum + r.amountCents, 0);
+  const pendingCents = refunds
+    .filter((r) => r.status === 'pending')
+    .reduce((sum, r) => sum + r.amountCents, 0);
   return {
     inCents,
     refundedCents,

@@ -1,3 +1,4 @@
+import { formatDate } from '@kelian/cards/format/date';
 import { formatMoney } from '@kelian/cards/format/money';
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
@@ -34,11 +35,13 @@ const refundTone: Record<Refund['status'], string> = {
   rejected: 'red',
   withdrawn: 'grey',
 };
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => formatDate(new Date());
 
 export default function RefundPage() {
   const contractId = Number(useRouter().params.contractId);
-  const [data, setData] = useState<{ contract: Contract; plan: ContractPlan; refunds: Refund[] } | null>(null);
+  const [data, setData] = useState<{ contract: Contract; plan: ContractPlan; refunds: Refund[] } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     setError(null);
@@ -178,7 +181,11 @@ function RefundForm({
         <Text className="k-form-label k-form-label--required">退款原因</Text>
         <View>
           {reasons.map((r) => (
-            <Text key={r} className={`k-chip${reason === r ? ' k-chip--on' : ''}`} onClick={() => setReason(r)}>
+            <Text
+              key={r}
+              className={`k-chip${reason === r ? ' k-chip--on' : ''}`}
+              onClick={() => setReason(r)}
+            >
               {r}
             </Text>
           ))}
@@ -198,7 +205,13 @@ function RefundForm({
         </Picker>
       </View>
       {problem ? <Text className="receipt-form__problem">{problem}</Text> : null}
-      <Button type="primary" block loading={sending} className="receipt-form__save" onClick={() => void send()}>
+      <Button
+        type="primary"
+        block
+        loading={sending}
+        className="receipt-form__save"
+        onClick={() => void send()}
+      >
         提交退款审批
       </Button>
     </View>
