@@ -1,8 +1,9 @@
 import { formatAmount } from '@kelian/cards/format/money';
 import { Button, Popup } from '@nutui/nutui-react-taro';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { FieldError } from '../../components/customer-bits';
+import { DateRow, InputRow } from '../../components/form-rows';
 import { ApiError, messageOf } from '../../services/api';
 import type { Quote } from '../../services/quotes';
 import { type ContractTerms, defaultTerms, shanghaiToday } from './contract-terms';
@@ -49,42 +50,35 @@ export function ContractSheet({
     }
   };
 
-  const date = (label: string, value: string, change: (v: string) => void) => (
-    <View className="k-form-row contract-sheet__date">
-      <Text className="k-form-label k-form-label--required">{label}</Text>
-      <Picker mode="date" value={value} onChange={(e) => change(e.detail.value)}>
-        <View className="k-input">{value}</View>
-      </Picker>
-    </View>
-  );
-
   return (
     <Popup visible={visible} position="bottom" round closeable title="转合同" onClose={onClose}>
       <View className="contract-sheet">
         <Text className="contract-sheet__what">
           {quote.customer.name} · {formatAmount(quote.totalCents)}，明细与价格随报价带入，生成合同草稿
         </Text>
-        <View className="k-form-row">
-          <Text className="k-form-label k-form-label--required">合同编号</Text>
-          <Input
-            className="k-input"
-            value={terms.number}
-            maxlength={50}
-            onInput={(e) => set({ number: e.detail.value })}
-          />
-        </View>
-        <View className="k-form-row">
-          <Text className="k-form-label">合同名称</Text>
-          <Input
-            className="k-input"
-            value={terms.name}
-            maxlength={200}
-            onInput={(e) => set({ name: e.detail.value })}
-          />
-        </View>
+        <InputRow
+          label="合同编号"
+          required
+          value={terms.number}
+          maxlength={50}
+          onChange={(number) => set({ number })}
+        />
+        <InputRow label="合同名称" value={terms.name} maxlength={200} onChange={(name) => set({ name })} />
         <View className="contract-sheet__dates">
-          {date('开始日期', terms.startDate, (startDate) => set({ startDate }))}
-          {date('结束日期', terms.endDate, (endDate) => set({ endDate }))}
+          <DateRow
+            label="开始日期"
+            required
+            className="contract-sheet__date"
+            value={terms.startDate}
+            onChange={(startDate) => set({ startDate })}
+          />
+          <DateRow
+            label="结束日期"
+            required
+            className="contract-sheet__date"
+            value={terms.endDate}
+            onChange={(endDate) => set({ endDate })}
+          />
         </View>
         <View className="k-form-row">
           <Text className="k-form-label">签约日期</Text>

@@ -1,9 +1,10 @@
 import { formatDate } from '@kelian/cards/format/date';
 import { formatMoney } from '@kelian/cards/format/money';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
+import { DateRow, InputRow } from '../../components/form-rows';
 import { Section } from '../../components/section';
 import { Problem, Waiting } from '../../components/states';
 import { messageOf } from '../../services/api';
@@ -167,16 +168,14 @@ function RefundForm({
 
   return (
     <View className="refund-form">
-      <View className="k-form-row">
-        <Text className="k-form-label k-form-label--required">退款金额（元）</Text>
-        <Input
-          className="k-input"
-          type="digit"
-          placeholder={`最多 ${(refundableCents / 100).toFixed(2)}`}
-          value={yuan}
-          onInput={(e) => setYuan(e.detail.value)}
-        />
-      </View>
+      <InputRow
+        label="退款金额（元）"
+        required
+        digits
+        placeholder={`最多 ${(refundableCents / 100).toFixed(2)}`}
+        value={yuan}
+        onChange={setYuan}
+      />
       <View className="k-form-row">
         <Text className="k-form-label k-form-label--required">退款原因</Text>
         <View>
@@ -198,12 +197,7 @@ function RefundForm({
           onInput={(e) => setReason(e.detail.value)}
         />
       </View>
-      <View className="k-form-row">
-        <Text className="k-form-label k-form-label--required">退款日期</Text>
-        <Picker mode="date" value={refundDate} onChange={(e) => setRefundDate(e.detail.value)}>
-          <View className="k-input">{refundDate}</View>
-        </Picker>
-      </View>
+      <DateRow label="退款日期" required value={refundDate} onChange={setRefundDate} />
       {problem ? <Text className="receipt-form__problem">{problem}</Text> : null}
       <Button
         type="primary"
