@@ -15,7 +15,7 @@ import './documents.css';
 export default function CustomerDocumentsPage() {
   const { params } = useRouter();
   const customerId = Number(params.customerId);
-  const name = params.name ? decodeURIComponent(params.name) : '';
+  const name = nameOf(params.name);
   // The won deals offer "从赢单新建合同"; without them (none, or no right to see) only a blank one.
   const [deals, setDeals] = useState<Opportunity[] | null>(null);
   useEffect(() => {
@@ -32,4 +32,14 @@ export default function CustomerDocumentsPage() {
       <ReceivablesSection customerId={customerId} />
     </View>
   );
+}
+
+/** The customer's name as the 360° page sent it (h5 hands it over encoded, the mini-programs not). */
+function nameOf(raw: string | undefined): string {
+  if (!raw) return '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

@@ -5,12 +5,12 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PagedList } from '../../components/paged-list';
 import { Tabs } from '../../components/states';
+import { recordsReceipts } from '../../services/finance';
 import {
   CONTRACT_PLAN_PAGE,
   type Instalment,
   listReceivables,
   type ReceivableView,
-  recordsReceipts,
 } from '../../services/receivables';
 import { usePagedTabs } from '../../services/use-paged-tabs';
 import { useProfile } from '../../services/use-profile';
