@@ -23,6 +23,7 @@ import { ContractAttachments } from './attachments';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
+import '../../components/line.css';
 import '../../components/record.css';
 import '../../components/sales.css';
 import './contracts.css';

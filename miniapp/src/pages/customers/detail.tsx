@@ -30,7 +30,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
 import '../../components/customer-profile.css';
-import '../../components/record.css';
+import '../../components/line.css';
 import './detail.css';
 
 const statusNames: Record<Opportunity['status'], string> = { open: '进行中', won: '赢单', lost: '输单' };

@@ -5,6 +5,7 @@ import { customerOpportunities, type Opportunity } from '../../services/customer
 import { ContractsSection } from './contracts-section';
 import { QuotesSection } from './quotes-section';
 import { ReceivablesSection } from './receivables-section';
+import '../../components/line.css';
 import '../../components/record.css';
 import '../../components/sales.css';
 import './documents.css';

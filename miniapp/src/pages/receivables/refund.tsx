@@ -21,6 +21,7 @@ import {
 import { refundFigures } from './refund-figures';
 import '../../components/customer-bits.css';
 import '../../components/customer-receivables.css';
+import '../../components/line.css';
 import '../../components/record.css';
 import './index.css';
 
