@@ -135,5 +135,5 @@ test("the contract's refunds, newest first, each with its approval; seen by whoe
   expect(stranger.status).toBe(404);
   const bad = await zhangwei.get('/api/refunds?contractId=abc');
   expect(bad.status).toBe(400);
-  expect(bad.body.title).toBe('contractId 应为合同编号');
+  expect(bad.body.errors).toEqual([{ field: 'contractId', message: 'contractId 应为合同编号' }]);
 });
