@@ -55,7 +55,14 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
   test('张伟 sees the quotes on the customer, writes one below the floor and submits it', async () => {
     const page = await world.signIn('张伟');
     await page.goto(`${world.server.url}/app/#/pages/customers/detail?id=${customer.id}`);
-    await page.locator('.documents-link').click({ timeout: 20_000 });
+    const row = page.locator('.documents-link');
+    await row.waitFor({ timeout: 20_000 });
+    await settle(page);
+    // The 360° page scrolls inside the app, not the window: the 单据 card's own picture.
+    await page
+      .locator('.k-card', { has: row })
+      .screenshot({ path: screenshot('miniapp-quotes-customer-documents-row') });
+    await row.click();
     await page.getByText('搬运机器人 8% 优惠').waitFor({ timeout: 20_000 });
     expect(await page.locator('.documents__customer').textContent()).toBe(customer.name);
     await settle(page);

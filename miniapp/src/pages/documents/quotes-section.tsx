@@ -1,7 +1,7 @@
 import { formatAmount } from '@kelian/cards/format/money';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
 import { Section } from '../../components/section';
 import { messageOf } from '../../services/api';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../services/quotes';
 
 // The customer's 报价 on its 单据 page: the newest quotes with status and total, a way to write a
-// new one and to see them all (the 报价 sub-package).
+// new one and to see them all (the 报价 sub-package). Loaded again each time the page shows.
 
 const shownHere = 3;
 
@@ -32,7 +32,8 @@ export function QuotesSection({ customerId }: { customerId: number }) {
   const [more, setMore] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
+    setProblem(null);
     listCustomerQuotes(customerId)
       .then((page) => {
         setQuotes(page.items.slice(0, shownHere));
@@ -40,6 +41,11 @@ export function QuotesSection({ customerId }: { customerId: number }) {
       })
       .catch((e: unknown) => setProblem(messageOf(e)));
   }, [customerId]);
+  useEffect(load, [load]);
+  // Back from writing or submitting one: its state is new.
+  useDidShow(() => {
+    if (quotes !== null) load();
+  });
 
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
