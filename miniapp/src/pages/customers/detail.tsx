@@ -145,7 +145,7 @@ export default function CustomerDetailPage() {
               className="k-line__top documents-link"
               onClick={() =>
                 void Taro.navigateTo({
-                  url: `${DOCUMENTS_PAGE}?customerId=${customer.id}&name=${encodeURIComponent(customer.name)}`,
+                  url: `${DOCUMENTS_PAGE}?customerId=${customer.id}&name=${encodeURIComponent(customer.name ?? '')}`,
                 })
               }
             >
