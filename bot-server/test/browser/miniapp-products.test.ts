@@ -65,7 +65,7 @@ describe.skipIf(!hasBrowser)('产品 in the console (needs Debian chromium)', ()
     expect(await count()).toBe(1);
 
     await field(page, '标准价').fill('480000.50');
-    await page.locator('.admin-chip', { hasText: '已停用' }).click();
+    await page.locator('.product-editor .admin-chip', { hasText: '已停用' }).click();
     await page.locator('.product-editor taro-button-core', { hasText: '保存' }).click();
     const row = page.locator('.product-row', { hasText: 'YF-SORT-8' });
     await row.locator('.admin-badge', { hasText: '已停用' }).waitFor({ timeout: 15_000 });

@@ -111,12 +111,12 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     await sheet.getByText(today).first().waitFor();
     await number.fill('');
-    await sheet.getByText('生成合同草稿').click();
+    await sheet.locator('taro-button-core', { hasText: '生成合同草稿' }).click();
     await sheet.getByText('请填写合同编号').waitFor();
     await number.fill('HT-2026-ROBOT-01');
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-quotes-to-contract') });
-    await sheet.getByText('生成合同草稿').click();
+    await sheet.locator('taro-button-core', { hasText: '生成合同草稿' }).click();
     await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('#/pages/contracts/detail?id=');
     await page.locator('.contract-chip', { hasText: '草稿' }).waitFor({ timeout: 20_000 });
     const { rows } = await db.query(
