@@ -33,7 +33,10 @@ export function ContractSheet({
     }
   }, [visible, quote]);
 
-  const set = (change: Partial<ContractTerms>) => setTerms((t) => ({ ...t, ...change }));
+  const set = (change: Partial<ContractTerms>) => {
+    setTerms((t) => ({ ...t, ...change }));
+    setProblem(null);
+  };
   const confirm = async () => {
     if (terms.number.trim() === '') return setProblem('请填写合同编号');
     if (terms.endDate < terms.startDate) return setProblem('结束日期不能早于开始日期');
