@@ -174,7 +174,9 @@ describe.skipIf(!hasBrowser)('审批 and contracts in the mini-app (needs Debian
     await versions.nth(1).locator('.flow-version__head').click();
     const steps = versions.nth(1).locator('.flow-version__step');
     expect((await steps.allTextContents()).join('\n')).toContain('审批「总经理审批」');
-    // The console scrolls inside the app, not the window: the card's own picture.
+    expect((await steps.allTextContents()).join('\n')).toContain('审批「总经理审批」：王建国');
+    // The console scrolls inside the app, not the window: the card's own picture, the toast gone.
+    await xuming.getByText('已保存', { exact: true }).waitFor({ state: 'hidden' });
     await versions.nth(1).scrollIntoViewIfNeeded();
     await settle(xuming);
     await xuming

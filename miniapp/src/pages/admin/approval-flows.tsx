@@ -77,6 +77,7 @@ export default function ApprovalFlowsPage() {
                     key={`versions-${row.docType}-${row.flow?.version ?? 0}`}
                     docType={row.docType}
                     fields={row.fields}
+                    people={people}
                   />
                 </>
               ) : null

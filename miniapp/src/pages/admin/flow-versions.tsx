@@ -8,6 +8,7 @@ import {
   type FlowVersion,
   listFlowVersions,
 } from '../../services/approval-flows';
+import type { Colleague } from '../../services/directory';
 import { describeSource, fieldLabel, kindNames, opNames, valuesToText } from './flow-words';
 
 // 历史版本 under the flow editor: every version saved of this document type's flow, newest first,
@@ -16,7 +17,17 @@ import { describeSource, fieldLabel, kindNames, opNames, valuesToText } from './
 
 const modeNames = { sequential: '依次审批', all: '会签', any: '或签' } as const;
 
-export function FlowVersions({ docType, fields }: { docType: string; fields: FlowField[] }) {
+export function FlowVersions({
+  docType,
+  fields,
+  people,
+}: {
+  docType: string;
+  fields: FlowField[];
+  /** To name the people a step lists by id. */
+  people: Colleague[];
+}) {
+  const names = new Map(people.map((p) => [p.id, p.name]));
   const [versions, setVersions] = useState<FlowVersion[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
@@ -57,7 +68,8 @@ export function FlowVersions({ docType, fields }: { docType: string; fields: Flo
               {v.definition.nodes.map((node, n) => (
                 <Text key={node.id} className={`flow-version__step flow-version__step--${node.kind}`}>
                   {n + 1}. {kindNames[node.kind]}「{node.name}」
-                  {v.definition.start === node.id ? '（起点）' : ''}：{stepText(node, fields)}
+                  {v.definition.start === node.id ? '（起点）' : ''}：
+                  {stepText(node, v.definition.nodes, fields, names)}
                 </Text>
               ))}
             </View>
@@ -69,16 +81,23 @@ export function FlowVersions({ docType, fields }: { docType: string; fields: Flo
 }
 
 /** One step in a line: who approves and how, or where each branch leads. */
-function stepText(node: FlowNode, fields: FlowField[]): string {
-  if (node.kind === 'approve') return `${describeSource(node.approvers)} · ${modeNames[node.mode]}`;
-  if (node.kind === 'cc') return `抄送 ${describeSource(node.approvers)}`;
-  const branches = node.branches.map(
-    (b) =>
-      `${b.name}（${
-        b.when
-          .map((c) => `${fieldLabel(fields, c.field)} ${opNames[c.op]} ${valuesToText(c.value, c.field)}`)
-          .join('，且') || '无条件'
-      }）`,
-  );
-  return `${branches.join('；')}；其他情况另走`;
+function stepText(
+  node: FlowNode,
+  nodes: FlowNode[],
+  fields: FlowField[],
+  names: Map<number, string>,
+): string {
+  if (node.kind === 'approve') return `${describeSource(node.approvers, names)} · ${modeNames[node.mode]}`;
+  if (node.kind === 'cc') return `抄送 ${describeSource(node.approvers, names)}`;
+  const to = (next: string | null) => {
+    const n = nodes.findIndex((x) => x.id === next);
+    return n < 0 ? '结束' : `${n + 1}. ${nodes[n]?.name}`;
+  };
+  const branches = node.branches.map((b) => {
+    const when = b.when
+      .map((c) => `${fieldLabel(fields, c.field)} ${opNames[c.op]} ${valuesToText(c.value, c.field)}`)
+      .join('，且');
+    return `${when || b.name} → ${to(b.next)}`;
+  });
+  return `${branches.join('；')}；其他 → ${to(node.otherwise)}`;
 }
