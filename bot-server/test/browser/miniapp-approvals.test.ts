@@ -171,12 +171,14 @@ describe.skipIf(!hasBrowser)('审批 and contracts in the mini-app (needs Debian
       expect.stringMatching(/^第 1 版 · /),
     ]);
     expect(await versions.first().locator('.admin-badge').textContent()).toBe('当前');
-    await versions.nth(1).locator('.flow-version__head').click();
-    const steps = versions.nth(1).locator('.flow-version__step');
-    expect((await steps.allTextContents()).join('\n')).toContain('审批「总经理审批」');
-    expect((await steps.allTextContents()).join('\n')).toContain('审批「总经理审批」：王建国');
-    // The console scrolls inside the app, not the window: the card's own picture, the toast gone.
+    // The toast gone (the picture below wants the card alone), version 1 opened: its steps.
     await xuming.getByText('已保存', { exact: true }).waitFor({ state: 'hidden' });
+    await settle(xuming);
+    await versions.nth(1).locator('.flow-version__name').click();
+    const steps = versions.nth(1).locator('.flow-version__step');
+    await steps.first().waitFor({ timeout: 15_000 });
+    expect((await steps.allTextContents()).join('\n')).toContain('审批「总经理审批」：王建国');
+    // The console scrolls inside the app, not the window: the card's own picture.
     await versions.nth(1).scrollIntoViewIfNeeded();
     await settle(xuming);
     await xuming
