@@ -1460,7 +1460,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一份合同 */
+        /** 一份合同，带最近一次审批的编号 */
         get: operations["getApiContractsId"];
         put?: never;
         post?: never;
@@ -1723,6 +1723,23 @@ export interface paths {
         put?: never;
         /** 预览：这张单据由谁提交时走哪条路径、每步由谁审批（管理员） */
         post: operations["postApiApprovalFlowsDocTypePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approval-flows/{docType}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一类单据的全部流程版本，最新的在前（管理员，只读）；进行中的审批各按其提交时的版本 */
+        get: operations["getApiApprovalFlowsDocTypeVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2100,7 +2117,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 一份合同的退款（各种状态，最新的在前），看得到合同的人可见 */
+        get: operations["getApiRefunds"];
         put?: never;
         /** 发起退款：不超过合同已回款（减去已批准和审批中的退款），随即进入退款审批流程 */
         post: operations["postApiRefunds"];
@@ -16276,6 +16294,8 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @description 最近一次审批的编号；从未提交审批为 null */
+                        approvalId: number | null;
                     };
                 };
             };
@@ -18624,6 +18644,18 @@ export interface operations {
                         document: {
                             [key: string]: unknown;
                         };
+                        /** @description 审批卡片上的单据要点（各类单据自己的行） */
+                        figures: {
+                            title: string;
+                            emphasis?: {
+                                label: string;
+                                value: string;
+                            };
+                            rows: {
+                                label: string;
+                                value: string;
+                            }[];
+                        };
                         decidedAt: string | null;
                         currentStep: number;
                         steps: {
@@ -19803,6 +19835,221 @@ export interface operations {
             };
         };
     };
+    getApiApprovalFlowsDocTypeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 单据类型，如 contract */
+                docType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 流程版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            docType: string;
+                            version: number;
+                            name: string;
+                            definition: {
+                                start: string | null;
+                                nodes: ({
+                                    id: string;
+                                    /** @constant */
+                                    kind: "approve";
+                                    name: string;
+                                    approvers: {
+                                        /** @constant */
+                                        type: "user";
+                                        userIds: number[];
+                                    } | {
+                                        /** @constant */
+                                        type: "role";
+                                        role: string;
+                                    } | {
+                                        /** @constant */
+                                        type: "manager";
+                                        level: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "manager_chain";
+                                        upTo: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "department_head";
+                                    } | {
+                                        /** @constant */
+                                        type: "submitter_pick";
+                                    } | {
+                                        /** @constant */
+                                        type: "field";
+                                        field: string;
+                                    };
+                                    /** @enum {string} */
+                                    mode: "sequential" | "all" | "any";
+                                    next: string | null;
+                                    /** @description 这一步同意后设置的字段（审批后操作） */
+                                    onApprove?: {
+                                        /** @description 要设置的字段（见流程列表的 settable） */
+                                        set: string;
+                                        value?: string | number | null;
+                                        /** @description 取单据这个字段的值 */
+                                        from?: string;
+                                    }[];
+                                } | {
+                                    id: string;
+                                    /** @constant */
+                                    kind: "cc";
+                                    name: string;
+                                    approvers: {
+                                        /** @constant */
+                                        type: "user";
+                                        userIds: number[];
+                                    } | {
+                                        /** @constant */
+                                        type: "role";
+                                        role: string;
+                                    } | {
+                                        /** @constant */
+                                        type: "manager";
+                                        level: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "manager_chain";
+                                        upTo: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "department_head";
+                                    } | {
+                                        /** @constant */
+                                        type: "submitter_pick";
+                                    } | {
+                                        /** @constant */
+                                        type: "field";
+                                        field: string;
+                                    };
+                                    next: string | null;
+                                } | {
+                                    id: string;
+                                    /** @constant */
+                                    kind: "condition";
+                                    name: string;
+                                    branches: {
+                                        name: string;
+                                        when: {
+                                            field: string;
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "gt" | "lt" | "gte" | "lte" | "between" | "contains" | "in_department" | "in_role";
+                                            value: (string | number)[];
+                                        }[];
+                                        next: string | null;
+                                    }[];
+                                    otherwise: string | null;
+                                })[];
+                                /** @description 卡片上可选的预设驳回理由（企业微信卡片不能输入文字）；不填则用默认理由 */
+                                rejectReasons?: string[];
+                                /** @description 审批通过后设置的字段（审批后操作） */
+                                onApproved?: {
+                                    /** @description 要设置的字段（见流程列表的 settable） */
+                                    set: string;
+                                    value?: string | number | null;
+                                    /** @description 取单据这个字段的值 */
+                                    from?: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            onNoApprover: "auto_pass" | "admin";
+                            remindAfterHours: number;
+                            escalateAfterHours: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
     getApiApplicationTypes: {
         parameters: {
             query?: never;
@@ -20876,6 +21123,8 @@ export interface operations {
                             updatedAt: string;
                         }[];
                         nextCursor: string | null;
+                        /** @description 当前用户是否有产品编辑权限（新建、修改、停用） */
+                        editable: boolean;
                     };
                 };
             };
@@ -23927,6 +24176,141 @@ export interface operations {
             };
             /** @description 这一期已取消或已全部回款 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+        };
+    };
+    getApiRefunds: {
+        parameters: {
+            query: {
+                contractId: string | number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 退款 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            contract: {
+                                id: number;
+                                number: string;
+                            };
+                            customer: {
+                                id: number;
+                                name: string;
+                            };
+                            amountCents: number;
+                            reason: string;
+                            refundDate: string;
+                            /** @enum {string} */
+                            status: "draft" | "pending" | "approved" | "rejected" | "withdrawn";
+                            statusLabel: string;
+                            approvalId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求内容有误：errors 列出每个字段的问题，什么都没有改变 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 未登录或会话已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 没有权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description urn:kelian:problem:<code>，程序据此判断 */
+                        type: string;
+                        /** @description 给人看的中文说明 */
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        /** @description 出错的字段（以点分隔的路径）及原因 */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        instance: string;
+                        requestId: string;
+                    };
+                };
+            };
+            /** @description 不存在，或不在你的数据权限范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 // A contract in force ends early when terminated (with a reason, audited) or by itself the day after
-// its end date (the hourly job, run here as of a chosen time); neither applies to anything else.
+// its end date (the hourly job, run here as of a chosen time); neither applies to anything else. Its
+// page finds its newest approval through it.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expireContractsJob } from '../../src/bot/approvals/contract-jobs.js';
 import { auditRows, type Crm, type Session, startCrm } from '../api/customers-support.js';
@@ -57,4 +58,17 @@ test('the day after its end date a contract in force is 已到期; one ending th
   expect(await contractStatus(crm, ended)).toBe('expired');
   expect(await contractStatus(crm, lastDay)).toBe('active');
   expect(await contractStatus(crm, draft.id)).toBe('draft');
+});
+
+test('a contract names its newest approval (null until it is submitted), for its page to open', async () => {
+  const draft = await draftContract(zhangwei, await customerOf(crm, '张伟'), 10_000_000);
+  expect((await zhangwei.get(`/api/contracts/${draft.id}`)).body.approvalId).toBeNull();
+  const first = await submit(zhangwei, draft.id);
+  expect((await zhangwei.get(`/api/contracts/${draft.id}`)).body.approvalId).toBe(first);
+  expect((await lina.send('POST', `/api/approvals/${first}/reject`, { reason: '金额需复核' })).status).toBe(
+    200,
+  );
+  const second = await submit(zhangwei, draft.id);
+  expect(second).not.toBe(first);
+  expect((await zhangwei.get(`/api/contracts/${draft.id}`)).body.approvalId).toBe(second);
 });

@@ -1,8 +1,10 @@
 // A contract through its approval in the mini-app's h5 build, against the real server in sandbox
-// mode: 张伟 finds his draft contract on the customer's 360° page, opens and edits it, adds a scan,
+// mode: 张伟 finds his draft contract under the customer's 单据 (one tap from the 360° page), opens
+// and edits it, adds a scan,
 // and submits it (¥100,000: 李娜 alone approves it in the demo flow); 李娜 sees the count on 首页's
 // 审批 tile, opens 待我审批 and the approval, and approves; 张伟 sees it approved under 我发起的 and
-// the contract 已生效. 徐明 previews the contract flow for ¥600,000 in the console. Phone-size
+// the contract 已生效, and opens its approval from the contract. 徐明 previews the contract flow for
+// ¥600,000 in the console and reads its earlier versions under the editor. Phone-size
 // screenshots of every new page: test-results/screenshots/miniapp-approvals-*.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -55,6 +57,8 @@ describe.skipIf(!hasBrowser)('审批 and contracts in the mini-app (needs Debian
     });
 
     await open(zhangwei, `customers/detail?id=${customer.id}`);
+    await zhangwei.locator('.documents-link').click({ timeout: 15_000 });
+    await expect.poll(() => zhangwei.url()).toContain(`#/pages/documents/index?customerId=${customer.id}`);
     const line = zhangwei.locator('.contract-line', { hasText: '华北区域年度服务合同' });
     await line.waitFor({ timeout: 15_000 });
     expect(await line.locator('.contract-chip').textContent()).toBe('草稿');
@@ -128,6 +132,13 @@ describe.skipIf(!hasBrowser)('审批 and contracts in the mini-app (needs Debian
     await zhangwei.getByText('查看合同 ›').click({ timeout: 15_000 });
     await zhangwei.locator('.contract-chip', { hasText: '已生效' }).waitFor({ timeout: 15_000 });
     await shoot(zhangwei, 'contract-active');
+    // Back to its approval from the contract: the run 李娜 approved.
+    await zhangwei.locator('.contract-link', { hasText: '审批' }).click();
+    await expect.poll(() => zhangwei.url()).toContain('#/pages/approvals/detail?id=');
+    await zhangwei
+      .locator('.approval-head__progress:visible', { hasText: '李娜 同意 · 已通过' })
+      .waitFor({ timeout: 15_000 });
+    await zhangwei.goBack();
     await button(zhangwei, '终止合同').click();
     await zhangwei.getByText('确认终止').waitFor();
     await shoot(zhangwei, 'terminate-sheet');
@@ -147,5 +158,31 @@ describe.skipIf(!hasBrowser)('审批 and contracts in the mini-app (needs Debian
     expect(who[0]).toBe('李娜');
     expect(who[2]).toBe('王建国');
     await shoot(xuming, 'flow-editor');
+
+    // 历史版本 under the editor: the demo's version 1, then a version 2 saved here on top of it.
+    const versions = xuming.locator('.flow-version');
+    await versions.first().waitFor({ timeout: 15_000 });
+    expect(await versions.count()).toBe(1);
+    await xuming.locator('.flow-editor input').first().fill('合同审批（2027 版）');
+    await button(xuming, '保存为新版本').click();
+    await expect.poll(() => versions.count(), { timeout: 15_000 }).toBe(2);
+    expect(await xuming.locator('.flow-version__name').allTextContents()).toEqual([
+      '第 2 版 · 合同审批（2027 版）',
+      expect.stringMatching(/^第 1 版 · /),
+    ]);
+    expect(await versions.first().locator('.admin-badge').textContent()).toBe('当前');
+    // The toast gone (the picture below wants the card alone), version 1 opened: its steps.
+    await xuming.getByText('已保存', { exact: true }).waitFor({ state: 'hidden' });
+    await settle(xuming);
+    await versions.nth(1).locator('.flow-version__name').click();
+    const steps = versions.nth(1).locator('.flow-version__step');
+    await steps.first().waitFor({ timeout: 15_000 });
+    expect((await steps.allTextContents()).join('\n')).toContain('审批「总经理审批」：王建国');
+    // The console scrolls inside the app, not the window: the card's own picture.
+    await versions.nth(1).scrollIntoViewIfNeeded();
+    await settle(xuming);
+    await xuming
+      .locator('.flow-versions')
+      .screenshot({ path: screenshot('miniapp-approvals-flow-versions') });
   }, 120_000);
 });

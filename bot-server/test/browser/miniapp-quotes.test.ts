@@ -1,7 +1,8 @@
 // The 报价 pages in the h5 build, against the real server in sandbox mode: 张伟 opens a customer,
-// sees its quotes on the 360° page, writes a new quote from the catalogue (the customer's last
-// prices under the line, "低于底价，需审批" once the discount goes below the floor), saves and submits
-// it (审批中), and turns an approved quote into a contract.
+// sees its quotes under 单据 (one tap from the 360° page), writes a new quote from the catalogue
+// (the customer's last prices under the line, "低于底价，需审批" once the discount goes below the
+// floor), saves and submits it (审批中), and turns an approved quote into a contract through the
+// 转合同 sheet (number and dates filled in, changed here), landing on the new draft.
 // Screenshots land in test-results/screenshots/miniapp-quotes-*.png.
 
 import pg from 'pg';
@@ -54,12 +55,18 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
   test('张伟 sees the quotes on the customer, writes one below the floor and submits it', async () => {
     const page = await world.signIn('张伟');
     await page.goto(`${world.server.url}/app/#/pages/customers/detail?id=${customer.id}`);
-    await page.getByText('搬运机器人 8% 优惠').waitFor({ timeout: 20_000 });
+    const row = page.locator('.documents-link');
+    await row.waitFor({ timeout: 20_000 });
     await settle(page);
-    // The 360° page scrolls inside the app, not the window: the section's own picture.
+    // The 360° page scrolls inside the app, not the window: the 单据 card's own picture.
     await page
-      .locator('.k-card', { hasText: '搬运机器人 8% 优惠' })
-      .screenshot({ path: screenshot('miniapp-quotes-customer-section') });
+      .locator('.k-card', { has: row })
+      .screenshot({ path: screenshot('miniapp-quotes-customer-documents-row') });
+    await row.click();
+    await page.getByText('搬运机器人 8% 优惠').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.documents__customer').textContent()).toBe(customer.name);
+    await settle(page);
+    await page.screenshot({ path: screenshot('miniapp-quotes-documents'), fullPage: true });
 
     await page.goto(`${world.server.url}/app/#/pages/quotes/index?customerId=${customer.id}`);
     await page.getByText('搬运机器人 5% 优惠').waitFor({ timeout: 20_000 });
@@ -95,13 +102,36 @@ describe.skipIf(!hasBrowser)('报价 in the mini-app (needs Debian chromium)', (
     const page = await world.signIn('张伟');
     await page.goto(`${world.server.url}/app/#/pages/quotes/detail?id=${approvedQuote}`);
     await page.getByText('转合同', { exact: true }).click({ timeout: 20_000 });
+    const sheet = page.locator('.contract-sheet');
+    await sheet.waitFor();
+    const number = sheet.locator('input').first();
+    expect(await number.inputValue()).toMatch(/^HT-/);
+    expect(await sheet.locator('input').nth(1).inputValue()).toBe('搬运机器人 8% 优惠');
+    // Filled in: a year from today (Beijing time), signed today.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await sheet.getByText(today).first().waitFor();
+    await number.fill('');
+    await sheet.locator('taro-button-core', { hasText: '生成合同草稿' }).click();
+    await sheet.getByText('请填写合同编号').waitFor();
+    await number.fill('HT-2026-ROBOT-01');
+    await settle(page);
+    await page.screenshot({ path: screenshot('miniapp-quotes-to-contract') });
+    await sheet.locator('taro-button-core', { hasText: '生成合同草稿' }).click();
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('#/pages/contracts/detail?id=');
+    await page.locator('.contract-chip', { hasText: '草稿' }).waitFor({ timeout: 20_000 });
+    const { rows } = await db.query(
+      'select number, amount_cents::int as amount, start_date::text as start, signed_date::text as signed from contract where quote_id = $1',
+      [approvedQuote],
+    );
+    expect(rows).toEqual([
+      { number: 'HT-2026-ROBOT-01', amount: 4 * 11_776_000, start: today, signed: today },
+    ]);
+
+    await page.goBack();
     await page.locator('.quote-status--converted').waitFor({ timeout: 20_000 });
+    await page.getByText('已转合同，查看 ›').waitFor();
     await settle(page);
     await page.screenshot({ path: screenshot('miniapp-quotes-detail-converted'), fullPage: true });
-    const { rows } = await db.query('select amount_cents::int as amount from contract where quote_id = $1', [
-      approvedQuote,
-    ]);
-    expect(rows).toEqual([{ amount: 4 * 11_776_000 }]);
     // Its own price, now a contract line, is not among the customer's earlier prices.
     await page.getByText('近三次：¥121,600（').waitFor();
   }, 90_000);

@@ -1,7 +1,9 @@
 // 回款 in the mini-app's h5 build against the real server: 罗娟 (finance) opens 我的 → 回款, sees
 // what is overdue with the per-customer sums, records a partial receipt in the sheet and finds it
-// on the contract's plan; 张伟 sees the 回款 block on his customer's 360° page. Phone-size
-// screenshots of each page land in test-results/screenshots.
+// on the contract's plan; 张伟 sees the 回款 block under his customer's 单据, and from the contract
+// asks for a refund: what came in and what can go back, a refund above it refused on the page, one
+// within it sent into its flow (审批中) and listed. Phone-size screenshots of each page land in
+// test-results/screenshots.
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -106,9 +108,10 @@ describe.skipIf(!hasBrowser)('回款 in the mini-app (needs Debian chromium)', (
     await page.screenshot({ path: screenshot('receivables-contract'), fullPage: true });
   });
 
-  test("张伟's customer page shows the 回款 block with what is overdue", async () => {
+  test("张伟's customer 单据 show the 回款 block with what is overdue", async () => {
     const rep = await world.signIn('张伟');
     await rep.goto(`${world.server.url}/app/#/pages/customers/detail?id=${customerId}`);
+    await rep.locator('.documents-link').click({ timeout: 15_000 });
     const block = rep.locator('.receivables-block__totals');
     await block.waitFor({ timeout: 15_000 });
     await expect
@@ -117,5 +120,58 @@ describe.skipIf(!hasBrowser)('回款 in the mini-app (needs Debian chromium)', (
     await block.scrollIntoViewIfNeeded();
     await rep.waitForTimeout(300);
     await rep.screenshot({ path: screenshot('receivables-customer-block') });
+  });
+
+  test('张伟 asks for a refund from the contract: over what came in is refused, ¥5,000 goes to its flow', async () => {
+    const rep = await world.signIn('张伟');
+    await rep.goto(`${world.server.url}/app/#/pages/contracts/detail?id=${contractId}`);
+    await rep.locator('.contract-link', { hasText: '退款' }).click({ timeout: 15_000 });
+    await expect.poll(() => rep.url()).toContain(`#/pages/receivables/refund?contractId=${contractId}`);
+    const figures = rep.locator('.refund__figures');
+    await figures.waitFor({ timeout: 15_000 });
+    expect(await figures.locator('.receivables-block__value').allTextContents()).toEqual([
+      '¥40,000.00',
+      '¥0.00',
+      '¥0.00',
+      '¥40,000.00',
+    ]);
+    await rep.getByText('这份合同还没有退款').waitFor();
+    await settle(rep);
+    await rep.screenshot({ path: screenshot('receivables-refund-empty'), fullPage: true });
+
+    const form = rep.locator('.refund-form');
+    await form.locator('input').first().fill('40000.01');
+    await form.locator('.k-chip', { hasText: '部分货物退回' }).click();
+    await form.locator('.nut-button', { hasText: '提交退款审批' }).click();
+    await form.getByText('退款金额不能超过可退的 ¥40,000.00').waitFor();
+    await settle(rep);
+    await rep.screenshot({ path: screenshot('receivables-refund-refused'), fullPage: true });
+    const { rows: none } = await db.query('select count(*)::int as n from refund where contract_id = $1', [
+      contractId,
+    ]);
+    expect(none).toEqual([{ n: 0 }]);
+
+    await form.locator('input').first().fill('5000');
+    await form.locator('.nut-button', { hasText: '提交退款审批' }).click();
+    const line = rep.locator('.refund-line', { hasText: '部分货物退回' });
+    await line.waitFor({ timeout: 15_000 });
+    expect(await line.locator('.k-pill').textContent()).toBe('审批中');
+    expect(await line.locator('.k-line__amount').textContent()).toBe('¥5,000.00');
+    await expect
+      .poll(() => figures.locator('.receivables-block__value').allTextContents(), { timeout: 15_000 })
+      .toEqual(['¥40,000.00', '¥0.00', '¥5,000.00', '¥35,000.00']);
+    await settle(rep);
+    await rep.screenshot({ path: screenshot('receivables-refund-pending'), fullPage: true });
+    const { rows } = await db.query(
+      `select r.amount_cents::int as amount, r.status, a.status as run from refund r
+         join approval_instance a on a.doc_type = 'refund' and a.doc_id = r.id where r.contract_id = $1`,
+      [contractId],
+    );
+    expect(rows).toEqual([{ amount: 500_000, status: 'pending', run: 'pending' }]);
+
+    // The refund opens its approval.
+    await line.click();
+    await expect.poll(() => rep.url()).toContain('#/pages/approvals/detail?id=');
+    await rep.locator('.approval-head__type', { hasText: '退款审批' }).waitFor({ timeout: 15_000 });
   });
 });

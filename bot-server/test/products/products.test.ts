@@ -29,6 +29,7 @@ const newProduct = (sku: string, extra: Record<string, unknown> = {}) => ({
 
 describe('writing the catalogue', () => {
   test('an admin creates, edits and deactivates a product, each audited', async () => {
+    expect((await admin.get('/api/products?limit=1')).body.editable).toBe(true);
     const created = await admin.send('POST', '/api/products', newProduct('T-SORT-8'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ sku: 'T-SORT-8', listPriceCents: 50_000_000, active: true });
@@ -56,6 +57,8 @@ describe('writing the catalogue', () => {
       const list = await session.get('/api/products?q=YF-AGV');
       expect(list.status).toBe(200);
       expect(list.body.items.length).toBeGreaterThan(0);
+      // The pages offer 新建 and 编辑 from this: not to them.
+      expect(list.body.editable).toBe(false);
     }
     const { rows } = await crm.db.query(`select id from product where sku = 'YF-PDA-01'`);
     const patch = await zhangwei.send('PATCH', `/api/products/${rows[0].id}`, { listPriceCents: 1 });

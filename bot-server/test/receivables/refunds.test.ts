@@ -118,3 +118,22 @@ test('rejected: 已驳回 and nothing moves; what is left can still be refunded'
   expect(await ledger(crm, contractId)).toEqual(before);
   expect((await ask(4_000_000)).status).toBe(201);
 });
+
+test("the contract's refunds, newest first, each with its approval; seen by whoever sees the contract", async () => {
+  const list = await zhangwei.get(`/api/refunds?contractId=${contractId}`);
+  expect(list.status, JSON.stringify(list.body)).toBe(200);
+  const items = list.body.items as { amountCents: number; statusLabel: string; approvalId: number | null }[];
+  expect(items.map((r) => [r.amountCents, r.statusLabel])).toEqual([
+    [4_000_000, '审批中'],
+    [4_000_000, '已驳回'],
+    [3_000_000, '已批准'],
+  ]);
+  expect(items.every((r) => typeof r.approvalId === 'number')).toBe(true);
+  // 李娜 manages 张伟: she sees the contract, and so its refunds.
+  expect((await lina.get(`/api/refunds?contractId=${contractId}`)).body.items).toHaveLength(3);
+  const stranger = await (await crm.as('刘洋')).get(`/api/refunds?contractId=${contractId}`);
+  expect(stranger.status).toBe(404);
+  const bad = await zhangwei.get('/api/refunds?contractId=abc');
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors).toEqual([{ field: 'contractId', message: 'contractId 应为合同编号' }]);
+});

@@ -25,3 +25,7 @@ export const saveFlow = (docType: string, flow: FlowInput) =>
   post<NonNullable<FlowType['flow']>>(`/api/approval-flows/${docType}`, flow);
 export const previewFlow = (docType: string, body: Body<'/api/approval-flows/{docType}/preview', 'post'>) =>
   post<Preview>(`/api/approval-flows/${docType}/preview`, body);
+
+export type FlowVersion = Answer<'/api/approval-flows/{docType}/versions', 'get'>['items'][number];
+export const listFlowVersions = (docType: string) =>
+  get<{ items: FlowVersion[] }>(`/api/approval-flows/${docType}/versions`);

@@ -11,6 +11,14 @@ export const runStatusNames: Record<Approval['status'], string> = {
   withdrawn: '已撤回',
 };
 
+/** A run state's pill tone (components/record.css). */
+export const runTones: Record<Approval['status'], string> = {
+  pending: 'orange',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'grey',
+};
+
 export const modeNames: Record<ApprovalStep['mode'], string> = {
   sequential: '依次审批',
   all: '会签',

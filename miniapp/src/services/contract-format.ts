@@ -1,4 +1,4 @@
-import type { ContractDraft } from './contracts';
+import type { ContractDraft, ContractStatus } from './contracts';
 
 // The contract form's rules as a person meets them before the server does: an amount typed in
 // yuan (commas, a ¥ and up to two decimals allowed) becomes integer cents, and each missing or
@@ -84,3 +84,12 @@ export function attachmentProblem(file: { size: number }): string | null {
     return `附件不能超过 20 MB（这个文件 ${fileSize(file.size)}），请压缩或分成几份上传`;
   return null;
 }
+
+/** A contract state's pill tone (components/record.css): 已生效 green, 审批中 orange, 已终止 red. */
+export const contractTone: Record<ContractStatus, string> = {
+  draft: 'grey',
+  pending: 'orange',
+  active: 'green',
+  expired: 'grey',
+  terminated: 'red',
+};

@@ -6,7 +6,10 @@ import type { Answer, Body } from './contract';
 export const CONTRACT_PAGE = '/pages/contracts/detail';
 export const CONTRACT_EDIT_PAGE = '/pages/contracts/edit';
 
+/** One contract as its page reads it, with its newest approval (approvalId). */
 export type Contract = Answer<'/api/contracts/{id}', 'get'>;
+/** A contract as lists and changes answer it. */
+export type ContractSummary = Answer<'/api/contracts', 'get'>['items'][number];
 export type ContractStatus = Contract['status'];
 export type ContractDraft = Body<'/api/contracts', 'post'>;
 export type ContractChange = Body<'/api/contracts/{id}', 'patch'>;
@@ -14,13 +17,13 @@ export type ContractChange = Body<'/api/contracts/{id}', 'patch'>;
 export const listCustomerContracts = (customerId: number) =>
   get<Answer<'/api/contracts', 'get'>>(`/api/contracts?customerId=${customerId}&limit=50`);
 export const fetchContract = (id: number) => get<Contract>(`/api/contracts/${id}`);
-export const createContract = (draft: ContractDraft) => post<Contract>('/api/contracts', draft);
+export const createContract = (draft: ContractDraft) => post<ContractSummary>('/api/contracts', draft);
 export const updateContract = (id: number, change: ContractChange) =>
-  patch<Contract>(`/api/contracts/${id}`, change);
+  patch<ContractSummary>(`/api/contracts/${id}`, change);
 export const submitContract = (id: number) =>
   post<Answer<'/api/contracts/{id}/submit', 'post'>>(`/api/contracts/${id}/submit`, {});
 export const terminateContract = (id: number, reason: string) =>
-  post<Contract>(`/api/contracts/${id}/terminate`, {
+  post<ContractSummary>(`/api/contracts/${id}/terminate`, {
     reason,
   } satisfies Body<'/api/contracts/{id}/terminate', 'post'>);
 

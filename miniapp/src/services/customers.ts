@@ -7,6 +7,8 @@ import type { Answer, Body } from './contract';
 
 export const DETAIL_PAGE = '/pages/customers/detail';
 export const EDIT_PAGE = '/pages/customers/edit';
+/** A customer's 单据 (报价, 合同, 回款), a sub-package page: `?customerId=&name=`. */
+export const DOCUMENTS_PAGE = '/pages/documents/index';
 
 type Customers = Answer<'/api/customers', 'get'>;
 

@@ -4,7 +4,6 @@ import type { Answer, Body, Query } from './contract';
 // bot-server's receivables API (回款计划 / 回款记录) as the 回款 pages and the customer's 回款 block
 // use it; the shapes are the server's own (see ./contract).
 
-export const RECEIVABLES_PAGE = '/pages/receivables/index';
 export const CONTRACT_PLAN_PAGE = '/pages/receivables/contract';
 
 export type Instalments = Answer<'/api/receivables', 'get'>;
@@ -44,6 +43,12 @@ export function centsOf(yuan: string): number | undefined {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** Whether the person records receipts (finance, the admin): the roles that hold receivable edit. */
-export const recordsReceipts = (roles: { code: string }[] | undefined) =>
-  roles?.some((r) => r.code === 'finance' || r.code === 'admin') ?? false;
+export const REFUND_PAGE = '/pages/receivables/refund';
+
+export type Refund = Answer<'/api/refunds', 'get'>['items'][number];
+export type NewRefund = Body<'/api/refunds', 'post'>;
+
+export const listRefunds = (contractId: number) =>
+  get<Answer<'/api/refunds', 'get'>>(`/api/refunds?contractId=${contractId}`);
+export const requestRefund = (refund: NewRefund) =>
+  post<Answer<'/api/refunds', 'post', 201>>('/api/refunds', refund);

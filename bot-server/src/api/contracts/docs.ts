@@ -2,6 +2,7 @@ import { answers, problem } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
   contractCreate,
+  contractDetail,
   contractId,
   contractJson,
   contractListQuery,
@@ -43,8 +44,8 @@ export const contractDocs: RouteDoc[] = [
     method: 'get',
     path: '/contracts/:id',
     params: contractId,
-    summary: '一份合同',
-    answers: { 200: contract, ...failures },
+    summary: '一份合同，带最近一次审批的编号',
+    answers: { 200: { description: '合同', schema: contractDetail }, ...failures },
   },
   {
     ...base,

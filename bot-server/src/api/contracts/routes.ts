@@ -1,3 +1,4 @@
+import { ApprovalInstanceSchema } from '@kelian/orm';
 import Router from '@koa/router';
 import type { Acting } from '../../domain/access/acting.js';
 import { cardNotices } from '../../domain/approvals/notices.js';
@@ -59,7 +60,15 @@ export function contractsRouter({ orm, notifier, approvalTodos }: ApiDeps): Rout
   });
 
   router.get('/contracts/:id', async (ctx) => {
-    await answer(ctx, await actingOf(ctx, orm.em), idOf(ctx));
+    const acting = await actingOf(ctx, orm.em);
+    const em = orm.em.fork();
+    const contract = await contractFor(em, acting.access, idOf(ctx));
+    const run = await em.findOne(
+      ApprovalInstanceSchema,
+      { docType: 'contract', docId: contract.id },
+      { orderBy: { id: 'desc' }, fields: ['id'] },
+    );
+    ctx.body = { ...contractJsonOf(contract), approvalId: run?.id ?? null };
   });
 
   router.patch('/contracts/:id', async (ctx) => {

@@ -104,6 +104,11 @@ export const contractJson = z.object({
   updatedAt: timestamp,
 });
 
+/** One contract as its page reads it: with its newest approval run, to open from the page. */
+export const contractDetail = contractJson.extend({
+  approvalId: z.int().nullable().meta({ description: '最近一次审批的编号；从未提交审批为 null' }),
+});
+
 export const contractPage = z.object({ items: z.array(contractJson), nextCursor: z.string().nullable() });
 
 export const submitted = z.object({ approvalId: z.int(), contract: contractJson });

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { mayAtAll } from '../../domain/access/policy.js';
 import { listProducts, productFor } from '../../domain/products/list.js';
 import { createProduct, deactivateProduct, updateProduct } from '../../domain/products/products.js';
 import { parseInput } from '../../http/validate.js';
@@ -21,6 +22,8 @@ export function productsRouter({ orm }: ApiDeps): Router<ApiState> {
     ctx.body = {
       items: page.products.map(productJsonOf),
       nextCursor: page.next === null ? null : encodeCursor({ id: page.next }),
+      // The pages show 新建 and 编辑 only to whoever the server would let write.
+      editable: mayAtAll(acting.access, 'product', 'edit'),
     };
   });
 

@@ -69,4 +69,8 @@ export const productJson = z.object({
   updatedAt: timestamp,
 });
 
-export const productPage = z.object({ items: z.array(productJson), nextCursor: z.string().nullable() });
+export const productPage = z.object({
+  items: z.array(productJson),
+  nextCursor: z.string().nullable(),
+  editable: z.boolean().meta({ description: '当前用户是否有产品编辑权限（新建、修改、停用）' }),
+});

@@ -17,6 +17,8 @@ import {
   refundCreate,
   refundIdParam,
   refundJson,
+  refundList,
+  refundListQuery,
 } from './schemas.js';
 
 const base = { signedIn: true, tag: '回款' } as const;
@@ -115,6 +117,15 @@ export const receivableDocs: RouteDoc[] = [
       ...failures,
       409: problem('合同还未生效，或还没有退款审批流程'),
     },
+  },
+  {
+    method: 'get',
+    path: '/refunds',
+    signedIn: true,
+    tag: '退款',
+    query: refundListQuery,
+    summary: '一份合同的退款（各种状态，最新的在前），看得到合同的人可见',
+    answers: { 200: { description: '退款', schema: refundList }, ...failures },
   },
   {
     method: 'get',

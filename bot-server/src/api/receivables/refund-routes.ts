@@ -8,17 +8,20 @@ import { requestRefund } from '../../domain/receivables/request-refund.js';
 import { parseInput } from '../../http/validate.js';
 import { actingOf } from '../customers/acting.js';
 import type { ApiDeps, ApiState } from '../deps.js';
-import { refundCreate, refundIdParam, refundStatusLabels } from './schemas.js';
+import { refundCreate, refundIdParam, refundListQuery, refundStatusLabels } from './schemas.js';
 
-// /api/refunds: a refund asked for on a contract goes through the refund flow at once.
+// /api/refunds: a refund asked for on a contract goes through the refund flow at once; a
+// contract's refunds are listed for whoever sees the contract.
 
-async function refundJsonOf(em: EntityManager, refund: Refund) {
-  const run = await em.findOne(
+/** Each refund with its newest approval run (null: never sent), in one query for the runs. */
+async function refundsJsonOf(em: EntityManager, refunds: Refund[]) {
+  const runs = await em.find(
     ApprovalInstanceSchema,
-    { docType: 'refund', docId: refund.id },
-    { orderBy: { id: 'desc' }, fields: ['id'] },
+    { docType: 'refund', docId: { $in: refunds.map((r) => r.id) } },
+    { orderBy: { id: 'asc' }, fields: ['id', 'docId'] },
   );
-  return {
+  const runOf = new Map(runs.map((run) => [run.docId, run.id]));
+  return refunds.map((refund) => ({
     id: refund.id,
     contract: { id: refund.contract.id, number: refund.contract.number },
     customer: { id: refund.customer.id, name: refund.customer.name },
@@ -27,9 +30,9 @@ async function refundJsonOf(em: EntityManager, refund: Refund) {
     refundDate: refund.refundDate,
     status: refund.status,
     statusLabel: refundStatusLabels[refund.status as RefundStatus],
-    approvalId: run?.id ?? null,
+    approvalId: runOf.get(refund.id) ?? null,
     createdAt: refund.createdAt.toISOString(),
-  };
+  }));
 }
 
 export function refundsRouter({ orm, notifier, approvalTodos }: ApiDeps): Router<ApiState> {
@@ -41,7 +44,8 @@ export function refundsRouter({ orm, notifier, approvalTodos }: ApiDeps): Router
     if (!refund) throw new NotVisibleError('refund');
     // A refund is seen by whoever sees its contract.
     await contractFor(em, access, refund.contract.id, 'read');
-    return refundJsonOf(em, refund);
+    const [json] = await refundsJsonOf(em, [refund]);
+    return json;
   };
 
   router.post('/refunds', async (ctx) => {
@@ -55,6 +59,19 @@ export function refundsRouter({ orm, notifier, approvalTodos }: ApiDeps): Router
     ctx.status = 201;
     ctx.set('Location', `/api/refunds/${refund.id}`);
     ctx.body = await shown(orm.em.fork(), acting.access, refund.id);
+  });
+
+  router.get('/refunds', async (ctx) => {
+    const acting = await actingOf(ctx, orm.em);
+    const { contractId } = parseInput(refundListQuery, ctx.query);
+    const em = orm.em.fork();
+    await contractFor(em, acting.access, contractId, 'read');
+    const refunds = await em.find(
+      RefundSchema,
+      { contract: contractId },
+      { populate: ['contract', 'customer'], orderBy: { id: 'desc' } },
+    );
+    ctx.body = { items: await refundsJsonOf(em, refunds) };
   });
 
   router.get('/refunds/:id', async (ctx) => {

@@ -123,6 +123,8 @@ export const refundCreate = z.strictObject(
   unknownKeys,
 );
 
+export const refundListQuery = z.object({ contractId: idParam('contractId 应为合同编号') });
+
 export const refundStatusLabels = {
   draft: '草稿',
   pending: '审批中',
@@ -143,3 +145,5 @@ export const refundJson = z.object({
   approvalId: z.int().nullable(),
   createdAt: timestamp,
 });
+
+export const refundList = z.object({ items: z.array(refundJson) });

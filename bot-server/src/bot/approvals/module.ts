@@ -1,3 +1,5 @@
+import { flowVersionDocs } from '../../api/approval-flows/docs.js';
+import { flowVersionsRouter } from '../../api/approval-flows/routes.js';
 import { approvalDocs } from '../../api/approvals/docs.js';
 import { approvalsRouter } from '../../api/approvals/routes.js';
 import { attachmentDocs } from '../../api/contracts/attachment-docs.js';
@@ -30,8 +32,13 @@ export const approvalsModule: KelianModule = {
   },
   cards: (config) => ({ approval: approvalCard(config.displayTimeZone) }),
   api: {
-    routers: (deps) => [contractsRouter(deps), contractAttachmentsRouter(deps), approvalsRouter(deps)],
-    docs: () => [...contractDocs, ...attachmentDocs, ...approvalDocs],
+    routers: (deps) => [
+      contractsRouter(deps),
+      contractAttachmentsRouter(deps),
+      approvalsRouter(deps),
+      flowVersionsRouter(deps),
+    ],
+    docs: () => [...contractDocs, ...attachmentDocs, ...approvalDocs, ...flowVersionDocs],
   },
   start: async ({ queue }) => {
     await enqueueContractExpiry(queue);

@@ -23,7 +23,7 @@ export const destinations: Destination[] = [
     key: 'customers',
     label: '客户',
     url: GRID_CUSTOMERS_PAGE,
-    sections: ['/pages/customers/', '/pages/grid/customers'],
+    sections: ['/pages/customers/', '/pages/documents/', '/pages/grid/customers'],
   },
   // So are the deals.
   {

@@ -15,8 +15,9 @@ interface AdminSplitProps {
   variant?: 'data' | 'roles';
   /** What comes before the 新建 button (a filter). */
   filters?: ReactNode;
-  newLabel: string;
-  onNew(): void;
+  /** The 新建 button over the rows; none for a person who may only read them. */
+  newLabel?: string;
+  onNew?(): void;
   /** The rows, with their count line or empty notice. */
   rows: ReactNode;
   editor: ReactNode;
@@ -39,11 +40,13 @@ export function AdminSplit({
     <View className={classes.filter(Boolean).join(' ')}>
       <View className="admin-split__list">
         {filters}
-        <View className="admin-actions admin-actions--top">
-          <Button type="primary" onClick={onNew}>
-            {newLabel}
-          </Button>
-        </View>
+        {onNew ? (
+          <View className="admin-actions admin-actions--top">
+            <Button type="primary" onClick={onNew}>
+              {newLabel}
+            </Button>
+          </View>
+        ) : null}
         {rows}
       </View>
       <View className="admin-split__detail">

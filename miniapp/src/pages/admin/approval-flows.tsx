@@ -5,13 +5,15 @@ import { type Colleague, listColleagues } from '../../services/directory';
 import { AdminSplit, Loaded } from './admin-split';
 import { ConsoleFrame } from './console-frame';
 import { FlowEditor } from './flow-editor';
+import { FlowVersions } from './flow-versions';
 import { useAdminLoad } from './use-admin-load';
 import { usePicked } from './use-picked';
 import '../../components/customer-bits.css';
 import './flow.css';
 
 // 审批流程: one flow per document type (合同 first), each versioned; pick one to edit its nodes,
-// check it, preview who approves a ¥600,000 contract, and save it as the next version.
+// check it, preview who approves a ¥600,000 contract, and save it as the next version; the older
+// versions are listed under the editor, read-only.
 
 type Row = FlowType & { id: number };
 const rowsOf = (items: FlowType[]): Row[] => items.map((item, i) => ({ ...item, id: i + 1 }));
@@ -63,13 +65,21 @@ export default function ApprovalFlowsPage() {
             }
             editor={
               row ? (
-                <FlowEditor
-                  key={`${row.docType}-${row.flow?.version ?? 0}`}
-                  type={row}
-                  people={people}
-                  onSaved={(flow) => page.setData(rows.map((r) => (r.id === row.id ? { ...r, flow } : r)))}
-                  onClose={() => setPicked(null)}
-                />
+                <>
+                  <FlowEditor
+                    key={`${row.docType}-${row.flow?.version ?? 0}`}
+                    type={row}
+                    people={people}
+                    onSaved={(flow) => page.setData(rows.map((r) => (r.id === row.id ? { ...r, flow } : r)))}
+                    onClose={() => setPicked(null)}
+                  />
+                  <FlowVersions
+                    key={`versions-${row.docType}-${row.flow?.version ?? 0}`}
+                    docType={row.docType}
+                    fields={row.fields}
+                    people={people}
+                  />
+                </>
               ) : null
             }
             hint="选择左侧的单据类型，查看和修改它的审批流程。"

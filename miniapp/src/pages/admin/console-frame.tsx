@@ -7,6 +7,7 @@ import { AUDIT_PAGE, FIELDS_PAGE, TAGS_PAGE } from '../../services/admin-data';
 import { ADMIN_PAGE } from '../../services/api';
 import { APPLICATION_TYPES_PAGE } from '../../services/application-types';
 import { APPROVAL_FLOWS_PAGE } from '../../services/approval-flows';
+import { PRODUCTS_PAGE } from '../../services/products';
 import { ASSIGNMENT_PAGE } from '../../services/sales-settings';
 import './admin.css';
 
@@ -20,6 +21,7 @@ const sections = [
   { key: 'sales', label: '销售设置', url: ASSIGNMENT_PAGE },
   { key: 'fields', label: '自定义字段', url: FIELDS_PAGE },
   { key: 'tags', label: '标签', url: TAGS_PAGE },
+  { key: 'products', label: '产品', url: PRODUCTS_PAGE },
   { key: 'approvals', label: '审批流程', url: APPROVAL_FLOWS_PAGE },
   { key: 'applicationTypes', label: '申请类型', url: APPLICATION_TYPES_PAGE },
   { key: 'audit', label: '操作日志', url: AUDIT_PAGE },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, messageOf } from '../../services/api';
 
 export interface AdminLoad<T> {
@@ -19,12 +19,17 @@ export function useAdminLoad<T>(load: () => Promise<T>): AdminLoad<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
+  // A page that loads again as a search is typed: an older answer must not overwrite a newer one.
+  const latest = useRef(0);
 
   const reload = useCallback(async () => {
+    const mine = ++latest.current;
     setError(null);
     try {
-      setData(await load());
+      const answer = await load();
+      if (mine === latest.current) setData(answer);
     } catch (e) {
+      if (mine !== latest.current) return;
       // A 401 has already ended the session and is on its way to the login page.
       if (e instanceof ApiError && e.status === 401) return;
       if (e instanceof ApiError && e.status === 403) setRefused(true);

@@ -51,10 +51,10 @@ export function DecisionBar({ run, myId, onChanged }: Props) {
   };
 
   return (
-    <View className="decision-bar">
+    <View className="k-action-bar decision-bar">
       {taskId !== null ? (
         <>
-          <Button className="decision-bar__reject" disabled={busy} onClick={() => setSheet('reject')}>
+          <Button className="k-action-bar__danger" disabled={busy} onClick={() => setSheet('reject')}>
             驳回
           </Button>
           <Button className="decision-bar__transfer" disabled={busy} onClick={() => setSheet('transfer')}>
@@ -62,7 +62,7 @@ export function DecisionBar({ run, myId, onChanged }: Props) {
           </Button>
           <Button
             type="primary"
-            className="decision-bar__approve"
+            className="k-action-bar__main"
             loading={busy}
             onClick={() => void act(() => approve(run.id, taskId), '已同意')}
           >

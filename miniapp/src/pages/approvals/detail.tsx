@@ -9,6 +9,7 @@ import {
   documentFacts,
   progressLine,
   runStatusNames,
+  runTones,
 } from '../../services/approval-format';
 import { APPROVAL_PAGE, type Approval, fetchApproval } from '../../services/approvals';
 import { CONTRACT_PAGE } from '../../services/contracts';
@@ -17,6 +18,7 @@ import { loadSession } from '../../services/session';
 import { ApprovalSteps } from './approval-steps';
 import { DecisionBar } from './decision-bar';
 import '../../components/customer-bits.css';
+import '../../components/record.css';
 import '../../components/sales.css';
 import './index.css';
 import './detail.css';
@@ -55,7 +57,7 @@ export default function ApprovalDetailPage() {
           <Text className="approval-head__type">
             {docTypeName(run.docType)}审批 · {run.flow.name} v{run.flow.version}
           </Text>
-          <Text className={`approval-status approval-status--${run.status}`}>
+          <Text className={`k-pill k-pill--${runTones[run.status]} approval-status`}>
             {runStatusNames[run.status]}
           </Text>
         </View>

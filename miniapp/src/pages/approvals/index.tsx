@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { NameAvatar } from '../../components/name-avatar';
 import { PagedList } from '../../components/paged-list';
 import { Tabs } from '../../components/states';
-import { docTypeName, rowState } from '../../services/approval-format';
+import { docTypeName, rowState, runTones } from '../../services/approval-format';
 import { APPROVAL_PAGE, type Box, type BoxItem, listBox } from '../../services/approvals';
 import { when } from '../../services/customer-format';
 import { usePagedTabs } from '../../services/use-paged-tabs';
+import '../../components/record.css';
 import '../../components/sales.css';
 import './index.css';
 
@@ -65,12 +66,12 @@ export default function ApprovalsPage() {
 function ApprovalRow({ item }: { item: BoxItem }) {
   return (
     <View
-      className="approval-row"
+      className="k-row-card approval-row"
       onClick={() => void Taro.navigateTo({ url: `${APPROVAL_PAGE}?id=${item.id}` })}
     >
       <View className="approval-row__top">
         <Text className="approval-row__type">{docTypeName(item.docType)}</Text>
-        <Text className={`approval-status approval-status--${item.status}`}>{rowState(item)}</Text>
+        <Text className={`k-pill k-pill--${runTones[item.status]} approval-status`}>{rowState(item)}</Text>
       </View>
       <Text className="approval-row__title">{item.title}</Text>
       <View className="approval-row__foot">

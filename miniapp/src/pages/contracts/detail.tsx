@@ -8,7 +8,7 @@ import { RecordProblem, Waiting } from '../../components/states';
 import { useRecord } from '../../components/use-record';
 import { messageOf } from '../../services/api';
 import { APPROVAL_PAGE } from '../../services/approvals';
-import { contractPeriod } from '../../services/contract-format';
+import { contractPeriod, contractTone } from '../../services/contract-format';
 import {
   CONTRACT_EDIT_PAGE,
   CONTRACT_PAGE,
@@ -18,16 +18,19 @@ import {
   terminateContract,
 } from '../../services/contracts';
 import { DETAIL_PAGE } from '../../services/customers';
+import { CONTRACT_PLAN_PAGE, REFUND_PAGE } from '../../services/receivables';
 import { ContractAttachments } from './attachments';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
-import '../../components/customer-contracts.css';
+import '../../components/line.css';
+import '../../components/record.css';
 import '../../components/sales.css';
 import './contracts.css';
 
 // One contract: its figures and state, and what its state allows: a draft is changed or sent for
 // approval, an active one can be ended early (终止, with a reason); its scans are listed and added.
+// Its approval opens from here once it was submitted; a signed one leads to its 回款计划 and 退款.
 
 const terminateReasons = ['客户提前解约', '双方协商终止', '合同条款变更，重新签订'];
 
@@ -51,12 +54,13 @@ export default function ContractDetailPage() {
     );
   }
   if (!contract) return <Waiting title="正在加载合同…" />;
+  const signed = contract.status !== 'draft' && contract.status !== 'pending';
 
   const submit = async () => {
     setSubmitting(true);
     try {
       const { approvalId, contract: changed } = await submitContract(contract.id);
-      setRecord(changed);
+      setRecord({ ...changed, approvalId });
       void Taro.showToast({ title: '已提交审批', icon: 'none' });
       void Taro.navigateTo({ url: `${APPROVAL_PAGE}?id=${approvalId}` });
     } catch (e) {
@@ -68,10 +72,12 @@ export default function ContractDetailPage() {
 
   return (
     <View className="k-page contract-detail">
-      <View className="contract-head">
-        <View className="contract-head__top">
-          <Text className="contract-head__name">{contract.name}</Text>
-          <Text className={`contract-chip contract-chip--${contract.status}`}>{contract.statusLabel}</Text>
+      <View className="k-record-head">
+        <View className="k-record-head__top">
+          <Text className="k-record-head__name">{contract.name}</Text>
+          <Text className={`k-pill k-pill--${contractTone[contract.status]} contract-chip`}>
+            {contract.statusLabel}
+          </Text>
         </View>
         <Text
           className="contract-head__customer"
@@ -93,6 +99,24 @@ export default function ContractDetailPage() {
         ) : null}
       </View>
 
+      {contract.approvalId !== null || signed ? (
+        <View className="k-card">
+          {contract.approvalId !== null ? (
+            <Link
+              label="审批"
+              hint={contract.status === 'pending' ? '查看进度' : '审批记录'}
+              url={`${APPROVAL_PAGE}?id=${contract.approvalId}`}
+            />
+          ) : null}
+          {signed ? (
+            <>
+              <Link label="回款计划" hint="各期与回款记录" url={`${CONTRACT_PLAN_PAGE}?id=${contract.id}`} />
+              <Link label="退款" hint="已收与已退" url={`${REFUND_PAGE}?contractId=${contract.id}`} />
+            </>
+          ) : null}
+        </View>
+      ) : null}
+
       <ContractAttachments contract={contract} />
 
       {actions(contract)}
@@ -107,7 +131,7 @@ export default function ContractDetailPage() {
         confirmText="确认终止"
         onClose={() => setTerminating(false)}
         onConfirm={async (reason) => {
-          setRecord(await terminateContract(contract.id, reason));
+          setRecord({ ...(await terminateContract(contract.id, reason)), approvalId: contract.approvalId });
           setTerminating(false);
           void Taro.showToast({ title: '合同已终止', icon: 'none' });
         }}
@@ -118,13 +142,13 @@ export default function ContractDetailPage() {
   function actions(c: Contract) {
     if (c.status === 'draft') {
       return (
-        <View className="contract-actions">
+        <View className="k-action-bar">
           <Button onClick={() => void Taro.navigateTo({ url: `${CONTRACT_EDIT_PAGE}?id=${c.id}` })}>
             修改
           </Button>
           <Button
             type="primary"
-            className="contract-actions__main"
+            className="k-action-bar__main"
             loading={submitting}
             onClick={() => void submit()}
           >
@@ -135,8 +159,8 @@ export default function ContractDetailPage() {
     }
     if (c.status === 'active') {
       return (
-        <View className="contract-actions">
-          <Button className="contract-actions__terminate" onClick={() => setTerminating(true)}>
+        <View className="k-action-bar">
+          <Button className="k-action-bar__danger" onClick={() => setTerminating(true)}>
             终止合同
           </Button>
         </View>
@@ -144,6 +168,18 @@ export default function ContractDetailPage() {
     }
     return null;
   }
+}
+
+/** A row that opens another page about this contract. */
+function Link({ label, hint, url }: { label: string; hint: string; url: string }) {
+  return (
+    <View className="k-line contract-link" onClick={() => void Taro.navigateTo({ url })}>
+      <View className="k-line__top">
+        <Text className="k-line__name">{label}</Text>
+        <Text className="contract-link__hint">{hint} ›</Text>
+      </View>
+    </View>
+  );
 }
 
 function Fact({ label, value }: { label: string; value: string }) {

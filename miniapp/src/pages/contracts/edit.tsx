@@ -9,6 +9,7 @@ import { type ContractForm, contractFields, contractFormErrors } from '../../ser
 import { CONTRACT_PAGE, createContract, submitContract, updateContract } from '../../services/contracts';
 import { useContractForm } from './use-contract-form';
 import '../../components/customer-bits.css';
+import '../../components/record.css';
 import './contracts.css';
 
 // 新建合同 / 修改合同 (a draft, or one sent back by a rejection): number, name, amount in yuan,
@@ -132,7 +133,7 @@ export default function ContractEditPage() {
           </View>
         ))}
       </View>
-      <View className="contract-edit__actions">
+      <View className="k-action-bar contract-edit__actions">
         <Button
           className="contract-edit__save"
           loading={saving === 'save'}
@@ -143,7 +144,7 @@ export default function ContractEditPage() {
         </Button>
         <Button
           type="primary"
-          className="contract-edit__submit k-keyform__submit"
+          className="k-action-bar__main k-keyform__submit"
           loading={saving === 'submit'}
           disabled={saving !== null}
           onClick={() => void save(true)}

@@ -1,14 +1,11 @@
 import { formatDate } from '@kelian/cards/format/date';
 import { formatAmount } from '@kelian/cards/format/money';
-import { Edit, Message, User } from '@nutui/icons-react-taro';
+import { ArrowRight, Edit, Message, User } from '@nutui/icons-react-taro';
 import { Popup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CustomerContracts } from '../../components/customer-contracts';
 import { ContactsAndFields, CustomerHeader } from '../../components/customer-profile';
-import { CustomerQuotes } from '../../components/customer-quotes';
-import { CustomerReceivablesBlock } from '../../components/customer-receivables';
 import { Timeline } from '../../components/customer-timeline';
 import { FollowUpForm } from '../../components/follow-up-form';
 import { Section } from '../../components/section';
@@ -19,6 +16,7 @@ import {
   changeOwner,
   customerOpportunities,
   customerTimeline,
+  DOCUMENTS_PAGE,
   EDIT_PAGE,
   fetchCustomer,
   type Opportunity,
@@ -32,6 +30,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
 import '../../components/customer-profile.css';
+import '../../components/line.css';
 import './detail.css';
 
 const statusNames: Record<Opportunity['status'], string> = { open: '进行中', won: '赢单', lost: '输单' };
@@ -140,9 +139,20 @@ export default function CustomerDetailPage() {
           <Section title="商机" hint={deals && deals.length > 0 ? `${deals.length} 个` : undefined}>
             {dealList()}
           </Section>
-          <CustomerQuotes customerId={customer.id} />
-          <CustomerContracts customerId={customer.id} deals={deals} />
-          <CustomerReceivablesBlock customerId={customer.id} />
+          {/* 报价, 合同 and 回款 live one tap away, in the 单据 sub-package: the main package stays small. */}
+          <Section title="单据">
+            <View
+              className="k-line__top documents-link"
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `${DOCUMENTS_PAGE}?customerId=${customer.id}&name=${encodeURIComponent(customer.name ?? '')}`,
+                })
+              }
+            >
+              <Text className="k-line__name">报价 · 合同 · 回款</Text>
+              <ArrowRight size={14} color="#a9aeb8" />
+            </View>
+          </Section>
         </View>
 
         <View className="customer-detail__timeline">
@@ -207,14 +217,14 @@ export default function CustomerDetailPage() {
     return deals.map((deal) => (
       <View
         key={deal.id}
-        className="deal"
+        className="k-line"
         onClick={() => void Taro.navigateTo({ url: `/pages/opportunities/detail?id=${deal.id}` })}
       >
-        <View className="deal__top">
-          <Text className="deal__name">{deal.name}</Text>
-          <Text className="deal__amount">{formatAmount(deal.amountCents)}</Text>
+        <View className="k-line__top">
+          <Text className="k-line__name">{deal.name}</Text>
+          <Text className="k-line__amount">{formatAmount(deal.amountCents)}</Text>
         </View>
-        <View className="deal__meta">
+        <View className="k-line__meta">
           <Text className={`deal__stage deal__stage--${deal.status}`}>
             {deal.status === 'open' ? deal.stage.name : statusNames[deal.status]}
           </Text>

@@ -23,6 +23,7 @@ import { loadSession } from '../../services/session';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
+import '../../components/record.css';
 import '../../components/sales.css';
 import './index.css';
 
@@ -112,9 +113,9 @@ export default function LeadDetailPage() {
 
   return (
     <View className="k-page lead-detail">
-      <View className="lead-head">
-        <View className="lead-head__top">
-          <Text className="lead-head__company">{lead.company ?? '（公司名已隐藏）'}</Text>
+      <View className="k-record-head lead-head">
+        <View className="k-record-head__top">
+          <Text className="k-record-head__name">{lead.company ?? '（公司名已隐藏）'}</Text>
           <Text className={`k-status k-status--${lead.status} lead-head__status`}>
             {leadStatusNames[lead.status]}
           </Text>
@@ -159,31 +160,21 @@ export default function LeadDetailPage() {
       </Section>
 
       {lead.claimable ? (
-        <View className="lead-actions">
-          <Button
-            type="primary"
-            className="lead-actions__primary"
-            loading={busy}
-            onClick={() => void takeIt()}
-          >
+        <View className="k-action-bar lead-actions">
+          <Button type="primary" className="k-action-bar__main" loading={busy} onClick={() => void takeIt()}>
             认领这条线索
           </Button>
         </View>
       ) : null}
       {lead.status === 'claimed' && mine ? (
-        <View className="lead-actions">
+        <View className="k-action-bar lead-actions">
           <Button disabled={busy} onClick={() => void release()}>
             退回公海
           </Button>
           <Button disabled={busy} onClick={() => setInvaliding(true)}>
             无效
           </Button>
-          <Button
-            type="primary"
-            className="lead-actions__primary"
-            loading={busy}
-            onClick={() => void convert()}
-          >
+          <Button type="primary" className="k-action-bar__main" loading={busy} onClick={() => void convert()}>
             转化为客户
           </Button>
         </View>

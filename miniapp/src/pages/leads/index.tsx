@@ -8,6 +8,7 @@ import { when } from '../../services/customer-format';
 import { LEAD_PAGE, type Lead, type LeadView, listLeads } from '../../services/sales';
 import { usePagedTabs } from '../../services/use-paged-tabs';
 import { useProfile } from '../../services/use-profile';
+import '../../components/record.css';
 import '../../components/sales.css';
 import './index.css';
 
@@ -88,7 +89,10 @@ export default function LeadsPage() {
 function LeadRow({ lead, claiming, onClaim }: { lead: Lead; claiming: boolean; onClaim(): void }) {
   const facts = [lead.region, lead.industry, lead.source].filter(Boolean).join(' · ');
   return (
-    <View className="lead-row" onClick={() => void Taro.navigateTo({ url: `${LEAD_PAGE}?id=${lead.id}` })}>
+    <View
+      className="k-row-card lead-row"
+      onClick={() => void Taro.navigateTo({ url: `${LEAD_PAGE}?id=${lead.id}` })}
+    >
       <View className="lead-row__top">
         <Text className="lead-row__company">{lead.company ?? '（公司名已隐藏）'}</Text>
         <Text className={`k-status k-status--${lead.status}`}>{leadStatusNames[lead.status]}</Text>

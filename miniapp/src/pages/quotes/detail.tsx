@@ -6,6 +6,7 @@ import { Section } from '../../components/section';
 import { type LoadError, loadErrorOf, RecordProblem, Waiting } from '../../components/states';
 import { messageOf } from '../../services/api';
 import { isMiniProgram } from '../../services/client';
+import { CONTRACT_PAGE } from '../../services/contracts';
 import {
   fetchQuote,
   QUOTE_EDIT_PAGE,
@@ -15,20 +16,17 @@ import {
   quoteToContract,
   submitQuote,
 } from '../../services/quotes';
+import { ContractSheet } from './contract-sheet';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
+import '../../components/customer-bits.css';
 import './quotes.css';
 
 // 报价详情: status, lines (the customer's last prices under each, a line below its floor marked),
-// the total in figures and capitals; 提交 (approval only below the floor), 转合同, and the PDF: 下载
+// the total in figures and capitals; 提交 (approval only below the floor), 转合同 (its terms in a
+// sheet, then the new draft contract opens), and the PDF: 下载
 // opens it here, 发给客户 copies a 15-minute link to paste into the customer's chat. A link works
 // the same in WeCom and DingTalk, in the mini-programs and in h5, where their share APIs differ.
-
-const today = () => new Date().toISOString().slice(0, 10);
-const yearLater = () => {
-  const d = new Date();
-  d.setFullYear(d.getFullYear() + 1);
-  d.setDate(d.getDate() - 1);
-  return d.toISOString().slice(0, 10);
-};
 
 export function LinePrices({ line }: { line: Pick<QuoteLine, 'lastPrices'> }) {
   if (line.lastPrices.length === 0) return <Text className="quote-hint">该客户此前无成交价</Text>;
@@ -45,6 +43,7 @@ export default function QuoteDetailPage() {
   const [quote, setQuote] = useState<Quote | null>(null);
   const [error, setError] = useState<LoadError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [converting, setConverting] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -83,15 +82,6 @@ export default function QuoteDetailPage() {
     act(async () =>
       (await submitQuote(quote.id)).approvalId === null ? '不低于底价，已直接批准' : '已提交销售主管审批',
     );
-  const toContract = () =>
-    act(async () => {
-      const contract = await quoteToContract(quote.id, {
-        number: `HT-${quote.number}`,
-        startDate: today(),
-        endDate: yearLater(),
-      });
-      return `已生成合同 ${contract.number}（草稿）`;
-    });
   const openPdf = () =>
     act(async () => {
       const { url } = await quotePdfLink(quote.id);
@@ -178,11 +168,18 @@ export default function QuoteDetailPage() {
           </Text>
         ) : null}
         {quote.status === 'approved' ? (
-          <Text className="quote-button quote-button--primary" onClick={() => void toContract()}>
+          <Text className="quote-button quote-button--primary" onClick={() => setConverting(true)}>
             转合同
           </Text>
         ) : null}
-        {quote.contractId ? <Text className="quote-hint">已转合同 #{quote.contractId}</Text> : null}
+        {quote.contractId ? (
+          <Text
+            className="quote-hint quote-hint--link"
+            onClick={() => void Taro.navigateTo({ url: `${CONTRACT_PAGE}?id=${quote.contractId}` })}
+          >
+            已转合同，查看 ›
+          </Text>
+        ) : null}
       </View>
       <View className="quote-actions">
         <Text className="quote-button" onClick={() => void openPdf()}>
@@ -192,6 +189,19 @@ export default function QuoteDetailPage() {
           发给客户
         </Text>
       </View>
+      {quote.status === 'approved' ? (
+        <ContractSheet
+          quote={quote}
+          visible={converting}
+          onClose={() => setConverting(false)}
+          onConfirm={async (terms) => {
+            const contract = await quoteToContract(quote.id, terms);
+            setConverting(false);
+            void Taro.showToast({ title: `已生成合同 ${contract.number}（草稿）`, icon: 'none' });
+            void Taro.navigateTo({ url: `${CONTRACT_PAGE}?id=${contract.id}` });
+          }}
+        />
+      ) : null}
     </View>
   );
 }

@@ -5,12 +5,12 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PagedList } from '../../components/paged-list';
 import { Tabs } from '../../components/states';
+import { recordsReceipts } from '../../services/finance';
 import {
   CONTRACT_PLAN_PAGE,
   type Instalment,
   listReceivables,
   type ReceivableView,
-  recordsReceipts,
 } from '../../services/receivables';
 import { usePagedTabs } from '../../services/use-paged-tabs';
 import { useProfile } from '../../services/use-profile';
@@ -20,6 +20,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '../../components/customer-bits.css';
 import '../../components/sales.css';
 import '../../components/customer-receivables.css';
+import '../../components/record.css';
 import './index.css';
 
 // 回款 for finance (and reps, on their own customers): what falls due in the next 30 days, what is
@@ -74,7 +75,7 @@ export default function ReceivablesPage() {
         {items?.map((i) => (
           <View
             key={i.id}
-            className="receivable-row"
+            className="k-row-card receivable-row"
             onClick={() => void Taro.navigateTo({ url: `${CONTRACT_PLAN_PAGE}?id=${i.contract.id}` })}
           >
             <View className="receivable-row__top">

@@ -1,7 +1,9 @@
+import { formatDate } from '@kelian/cards/format/date';
 import { formatMoney } from '@kelian/cards/format/money';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { DateRow, InputRow } from '../../components/form-rows';
 import { messageOf } from '../../services/api';
 import {
   centsOf,
@@ -14,7 +16,7 @@ import {
 // 登记回款 for one instalment: the amount (what is open, unless finance types another), the day it
 // came in, how. More than is open asks for 多付 to be ticked, as the server does.
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => formatDate(new Date());
 
 export function ReceiptForm({ instalment, onSaved }: { instalment: Instalment; onSaved(): void }) {
   const [yuan, setYuan] = useState((instalment.openCents / 100).toFixed(2));
@@ -53,16 +55,8 @@ export function ReceiptForm({ instalment, onSaved }: { instalment: Instalment; o
         {instalment.customer.name} · {instalment.contract.number} 第{instalment.seq}期，未回款{' '}
         {formatMoney(instalment.openCents)}
       </Text>
-      <View className="k-form-row">
-        <Text className="k-form-label k-form-label--required">回款金额（元）</Text>
-        <Input className="k-input" type="digit" value={yuan} onInput={(e) => setYuan(e.detail.value)} />
-      </View>
-      <View className="k-form-row">
-        <Text className="k-form-label k-form-label--required">到账日期</Text>
-        <Picker mode="date" value={receivedOn} end={today()} onChange={(e) => setReceivedOn(e.detail.value)}>
-          <View className="k-input">{receivedOn}</View>
-        </Picker>
-      </View>
+      <InputRow label="回款金额（元）" required digits value={yuan} onChange={setYuan} />
+      <DateRow label="到账日期" required value={receivedOn} end={today()} onChange={setReceivedOn} />
       <View className="k-form-row">
         <Text className="k-form-label">回款方式</Text>
         <View className="k-chips">

@@ -2,16 +2,20 @@ import { formatMoney } from '@kelian/cards/format/money';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { messageOf } from '../services/api';
-import { CONTRACT_PLAN_PAGE, type CustomerReceivables, customerReceivables } from '../services/receivables';
-import { Section } from './section';
-import './customer-receivables.css';
+import { Section } from '../../components/section';
+import { messageOf } from '../../services/api';
+import {
+  CONTRACT_PLAN_PAGE,
+  type CustomerReceivables,
+  customerReceivables,
+} from '../../services/receivables';
+import '../../components/customer-receivables.css';
 
-// 回款 on the customer's 360° page: what the customer's plans ask for, what came in, what is open
+// 回款 on the customer's 单据 page: what the customer's plans ask for, what came in, what is open
 // and overdue, and the instalments still owed (tap one for its contract's plan). Shown only to
 // people who may read receivables (the server answers 403 to the others, and the block stays away).
 
-export function CustomerReceivablesBlock({ customerId }: { customerId: number }) {
+export function ReceivablesSection({ customerId }: { customerId: number }) {
   const [data, setData] = useState<CustomerReceivables | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -2,30 +2,23 @@ import { formatAmount } from '@kelian/cards/format/money';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from '../services/api';
-import { contractPeriod } from '../services/contract-format';
+import { Section } from '../../components/section';
+import { messageOf } from '../../services/api';
+import { contractPeriod, contractTone } from '../../services/contract-format';
 import {
   CONTRACT_EDIT_PAGE,
   CONTRACT_PAGE,
-  type Contract,
+  type ContractSummary,
   listCustomerContracts,
-} from '../services/contracts';
-import type { Opportunity } from '../services/customers';
-import { Section } from './section';
-import './customer-contracts.css';
+} from '../../services/contracts';
+import type { Opportunity } from '../../services/customers';
 
-// The customer's 合同 on its 360° page: each with its amount, period and state (草稿 / 审批中 /
+// The customer's 合同 on its 单据 page: each with its amount, period and state (草稿 / 审批中 /
 // 已生效 / 已到期 / 已终止), and a new one, from a won deal (customer and amount filled in) or blank.
 // Loaded again each time the page shows: back from a contract, its new state is there.
 
-export function CustomerContracts({
-  customerId,
-  deals,
-}: {
-  customerId: number;
-  deals: Opportunity[] | null;
-}) {
-  const [contracts, setContracts] = useState<Contract[] | null>(null);
+export function ContractsSection({ customerId, deals }: { customerId: number; deals: Opportunity[] | null }) {
+  const [contracts, setContracts] = useState<ContractSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -48,36 +41,36 @@ export function CustomerContracts({
   return (
     <Section title="合同" hint={contracts && contracts.length > 0 ? `${contracts.length} 份` : undefined}>
       {problem ? (
-        <Text className="detail__retry" onClick={load}>
+        <Text className="documents__retry" onClick={load}>
           {problem}，点此重试
         </Text>
       ) : contracts === null ? (
-        <Text className="profile__empty">正在加载合同…</Text>
+        <Text className="documents__empty">正在加载合同…</Text>
       ) : contracts.length === 0 ? (
-        <Text className="profile__empty">还没有合同</Text>
+        <Text className="documents__empty">还没有合同</Text>
       ) : null}
       {contracts?.map((c) => (
         <View
           key={c.id}
-          className="contract-line"
+          className="k-line contract-line"
           onClick={() => void Taro.navigateTo({ url: `${CONTRACT_PAGE}?id=${c.id}` })}
         >
-          <View className="contract-line__top">
-            <Text className="contract-line__name">{c.name}</Text>
-            <Text className={`contract-chip contract-chip--${c.status}`}>{c.statusLabel}</Text>
+          <View className="k-line__top">
+            <Text className="k-line__name">{c.name}</Text>
+            <Text className={`k-pill k-pill--${contractTone[c.status]} contract-chip`}>{c.statusLabel}</Text>
           </View>
-          <Text className="contract-line__meta">
+          <Text className="k-line__meta">
             {formatAmount(c.amountCents)} · {c.number} · {contractPeriod(c)}
           </Text>
         </View>
       ))}
-      <View className="contract-new">
+      <View className="documents__links documents__links--column">
         {won.slice(0, 3).map((d) => (
-          <Text key={d.id} className="contract-new__from" onClick={() => create(d.id)}>
+          <Text key={d.id} className="documents__more" onClick={() => create(d.id)}>
             从赢单「{d.name ?? '商机'}」新建合同
           </Text>
         ))}
-        <Text className="contract-new__blank" onClick={() => create()}>
+        <Text className="documents__more" onClick={() => create()}>
           + 新建合同
         </Text>
       </View>
