@@ -120,7 +120,11 @@ export class RateGate {
     const own = request.keys.flatMap((k) =>
       slots.get(k.key)!.filter((s) => s.messageId === request.messageId),
     );
-    const due = own.some((slot) => slot.at <= now + nowishMs);
+    // A person's answer is checked, like a booking come due, only against the sends up to now: the
+    // bookings after it were placed against slots that may since have moved to their answers
+    // (`answered`), and checked against those it could wait a minute behind a burst's cards. A later
+    // booking it crowds out is placed again when it comes due.
+    const due = request.lane === 'direct' || own.some((slot) => slot.at <= now + nowishMs);
     const at = earliestForAll(
       request.keys.map((k) => ({
         times: slots
