@@ -3,8 +3,11 @@ import { defineProject } from 'vitest/config';
 
 // Workspace packages export their TypeScript sources under the "@kelian/source" condition,
 // so tests run the code as written, with no build step in between.
-/** How many test files run at once. */
-const TEST_WORKERS = 3;
+/**
+ * How many test files run at once: three by default; `TEST_WORKERS` sets it (CI runs the PostgreSQL
+ * leg with 1, see .ci/run).
+ */
+const TEST_WORKERS = Number(process.env.TEST_WORKERS ?? 3);
 
 export function kelianProject(name: string, extra: { globalSetup?: string[]; setupFiles?: string[] } = {}) {
   return defineProject({
