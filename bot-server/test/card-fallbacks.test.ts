@@ -1,6 +1,7 @@
 import { beforeEach, expect, test } from 'vitest';
 import { refreshCardsJob } from '../src/bot/cards/card-jobs.js';
 import { useTestServer } from './support/fixture.js';
+import { runJob } from './support/jobs.js';
 import { sandboxOf, textOf, waitForOutgoing } from './support/sandbox.js';
 import { waitFor } from './support/wait.js';
 
@@ -46,23 +47,51 @@ test('a DingTalk robot without card permission posts the card as an ActionCard w
   expect(rows).toEqual([{ platform: 'wecom' }]);
 });
 
-test('a WeCom card with no response code left is replaced by a fresh card that says so', async () => {
-  const leadId = await newLead('北京换卡测试科技');
-  const original = await waitFor(async () => {
+/** The WeCom copy of the lead's card, once it is recorded. */
+async function wecomCopy(leadId: number): Promise<string> {
+  return waitFor(async () => {
     const { rows } = await t.db.query<{ card_id: string }>(
       `select card_id from card_instance where platform = 'wecom' and object_type = 'lead' and object_id = $1`,
       [String(leadId)],
     );
     return rows[0]?.card_id;
   });
-  // Two updates with nobody clicking: the first spends message/send's response code, the second
-  // has none left.
+}
+
+const version = async (cardId: string) =>
+  (await t.db.query<{ version: number }>(`select version from card_instance where card_id = $1`, [cardId]))
+    .rows[0]!.version;
+
+/** What the lead's card shows changes (its contact), as an edit in the mini-app would. */
+const renameContact = (leadId: number, name: string) =>
+  t.db.query(`update lead set contact_name = $2 where id = $1`, [leadId, name]);
+
+test('a refresh with nothing new leaves the WeCom copy alone, its one update kept for a change', async () => {
+  const leadId = await newLead('北京留码测试科技');
+  const original = await wecomCopy(leadId);
   const subject = { type: 'lead', id: leadId };
+  await runJob(t.server, t.db, refreshCardsJob, { subject });
+  await runJob(t.server, t.db, refreshCardsJob, { subject });
+  expect(await version(original)).toBe(1);
+  await renameContact(leadId, '赵敏敏');
+  await runJob(t.server, t.db, refreshCardsJob, { subject });
+  expect(await version(original)).toBe(2);
+  const views = sandboxOf(t.server).state.wecom.cards.views(original);
+  expect(JSON.stringify(views.LiNa!.card)).toContain('赵敏敏');
+  const { rows } = await t.db.query(`select replaced_by from card_instance where card_id = $1`, [original]);
+  expect(rows).toEqual([{ replaced_by: null }]);
+});
+
+test('a WeCom card with no response code left is replaced by a fresh card that says so', async () => {
+  const leadId = await newLead('北京换卡测试科技');
+  const original = await wecomCopy(leadId);
+  // Two changes with nobody clicking: the first update spends message/send's response code, the
+  // second has none left.
+  const subject = { type: 'lead', id: leadId };
+  await renameContact(leadId, '赵敏敏');
   await t.server.jobs.queue.send(refreshCardsJob, { subject });
-  await waitFor(async () => {
-    const { rows } = await t.db.query(`select version from card_instance where card_id = $1`, [original]);
-    return rows[0]?.version === 2 ? true : undefined;
-  });
+  await waitFor(async () => ((await version(original)) === 2 ? true : undefined));
+  await renameContact(leadId, '赵小敏');
   await t.server.jobs.queue.send(refreshCardsJob, { subject });
   const replacement = await waitFor(async () => {
     const { rows } = await t.db.query<{ replaced_by: string | null }>(

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Card } from '@kelian/cards';
 import { type CardInstance, CardInstanceSchema, OutboundMessageSchema } from '@kelian/orm';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -136,6 +137,11 @@ export class CardRefresher {
     instance: CardInstance,
     card: Card,
   ) {
+    // Nothing to show that the copy does not show already: a WeCom copy keeps its one update (per
+    // response code) for a change. Refreshes overlap (one asked for by a copy recorded while the
+    // refresh before it ran, which may have read it too), and a second update of a copy nobody
+    // clicked would replace it with a new card for nothing.
+    if (isDeepStrictEqual(instance.card, JSON.parse(JSON.stringify(card)))) return;
     const ref = instance.ref as unknown as CardRef;
     try {
       const next = await platform.updateCard(ref, card);
