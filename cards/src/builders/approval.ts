@@ -24,6 +24,8 @@ export type ApprovalCardMine =
 export type ApprovalCardRole =
   | { kind: 'approver'; step: number; mine: ApprovalCardMine; reasons: { id: string; text: string }[] }
   | { kind: 'cc' }
+  /** The deal's group: the deal's people follow it there; decisions stay in the approvers' chats. */
+  | { kind: 'group' }
   | { kind: 'submitter' }
   /** The submitter's outcome message: sent once the run ended, never updated. */
   | { kind: 'outcome' };
@@ -57,6 +59,7 @@ function nudgeLine(view: ApprovalCardView, nudge: NonNullable<ApprovalCardView['
 
 function subtitleOf(view: ApprovalCardView): string {
   if (view.role.kind === 'outcome') return '你提交的审批有了结果';
+  if (view.role.kind === 'group') return `${view.submitter} 提交 · 本商机的审批`;
   return view.nudge ? nudgeLine(view, view.nudge) : `${view.submitter} 提交`;
 }
 

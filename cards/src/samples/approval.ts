@@ -87,6 +87,13 @@ export const approvalSamples: CardSample[] = [
     'send',
   ),
   sample(
+    'group',
+    '商机群',
+    { ...waiting, done: 1, waitingFor: ['罗娟', '梁宇'], lastApprover: '李娜' },
+    { kind: 'group' },
+    'send',
+  ),
+  sample(
     'submitter',
     '发起人（可撤回）',
     { ...waiting, done: 1, waitingFor: ['罗娟', '梁宇'], lastApprover: '李娜' },

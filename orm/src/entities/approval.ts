@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { CustomerSchema } from './customer.js';
+import { OpportunitySchema } from './opportunity.js';
 import { UserSchema } from './user.js';
 
 // Approval flows, their runs and each person's part in a run (issue 14; Wukong's examine model).
@@ -134,6 +135,8 @@ export const ApprovalInstanceSchema = defineEntity({
     docId: p.integer(),
     /** The customer the document is about, when it is about one: the run is on their timeline. */
     customer: p.manyToOne(CustomerSchema).nullable().deleteRule('set null'),
+    /** The deal the document is about, when it is about one: its group gets a copy of the card. */
+    opportunity: p.manyToOne(OpportunitySchema).nullable().deleteRule('set null'),
     /** What the lists show without loading the document: "合同 HT-001 · 某公司 · ¥600,000.00". */
     title: p.string().length(300),
     submitter: p.manyToOne(UserSchema),

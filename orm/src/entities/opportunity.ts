@@ -51,6 +51,8 @@ export const OpportunitySchema = defineEntity({
     /** The lead it was converted from. */
     lead: p.manyToOne(LeadSchema).nullable().deleteRule('set null'),
     customFields: p.json<Record<string, unknown>>().columnType('jsonb').default('{}'),
+    /** The deal's own DingTalk group (关联商机), where its approval cards are posted too. */
+    dingtalkConversationId: p.string().length(128).nullable(),
     deletedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -24,6 +24,7 @@ import { Migration20261206210300_contract_attachments } from './Migration2026120
 import { Migration20261207010100_approval_reminders } from './Migration20261207010100_approval_reminders.js';
 import { Migration20261207010200_approval_todos } from './Migration20261207010200_approval_todos.js';
 import { Migration20261207010300_applications } from './Migration20261207010300_applications.js';
+import { Migration20261207020000_deal_groups } from './Migration20261207020000_deal_groups.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -60,4 +61,5 @@ export const migrationsList = [
   { name: 'Migration20261207010100_approval_reminders', class: Migration20261207010100_approval_reminders },
   { name: 'Migration20261207010200_approval_todos', class: Migration20261207010200_approval_todos },
   { name: 'Migration20261207010300_applications', class: Migration20261207010300_applications },
+  { name: 'Migration20261207020000_deal_groups', class: Migration20261207020000_deal_groups },
 ];

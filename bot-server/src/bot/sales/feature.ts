@@ -1,87 +1,23 @@
-import { formatAmount } from '@kelian/cards';
-import { type Opportunity, OpportunitySchema } from '@kelian/orm';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Access, accessOf } from '../../domain/access/access.js';
+import { accessOf } from '../../domain/access/access.js';
 import type { Acting } from '../../domain/access/acting.js';
 import { NotPermittedError } from '../../domain/access/errors.js';
-import { opportunityScope } from '../../domain/access/scope.js';
 import { cardNotices } from '../../domain/approvals/notices.js';
 import { resolveCustomer } from '../../domain/customers/resolve.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { containsPattern } from '../../domain/lists/contains.js';
 import { listOpportunities } from '../../domain/sales/list.js';
 import { moveOpportunity, winOpportunity } from '../../domain/sales/opportunities.js';
-import { presentOpportunity } from '../../domain/sales/records.js';
 import { activeStages, stageNamed } from '../../domain/sales/stages.js';
-import { opportunityPopulate } from '../../domain/sales/store.js';
 import type { BotFeature } from '../../modules/contract.js';
 import type { OutboundMessage } from '../../platforms/common.js';
 import { QueueApprovalTodos } from '../approvals/todo-jobs.js';
 import { customerChoices, noCustomer } from '../customer-choices.js';
+import { dealLine, resolveDeal } from './resolve-deal.js';
 
-// 商机 <客户> lists a customer's deals; 推进 <商机或客户> <阶段> moves one. A name that matches
-// several customers or deals is answered with the choices, never acted on by a guess.
+// 商机 <客户> lists a customer's deals; 推进 <商机或客户> <阶段> moves one.
 
 const listUsage = '商机 <客户名称>';
 const moveUsage = '推进 <商机或客户名称> <阶段>';
 const text = (t: string): OutboundMessage => ({ kind: 'text', text: t });
-
-/** One deal as a chat line, through the presenter: a hidden amount is left out, a masked one stays masked. */
-function dealLine(access: Access, deal: Opportunity, n: number): string {
-  const d = presentOpportunity(access, deal);
-  const amount = d.amountCents === undefined ? '' : ` · ${formatAmount(d.amountCents)}`;
-  const date = d.expectedCloseDate ? ` · 预计 ${d.expectedCloseDate}` : '';
-  return `${n}. ${d.name ?? '（名称不可见）'} · ${d.stage.name}${amount}${date}`;
-}
-
-type DealMatch = { kind: 'one'; deal: Opportunity } | { kind: 'reply'; message: OutboundMessage };
-
-/** The open deal a keyword names: by the deal's name first, then by its customer's. */
-async function resolveDeal(
-  em: EntityManager,
-  access: Access,
-  keyword: string,
-  stage: string,
-): Promise<DealMatch> {
-  const byName = await em.find(
-    OpportunitySchema,
-    {
-      $and: [
-        opportunityScope(access, 'change'),
-        { status: 'open', name: { $ilike: containsPattern(keyword) } },
-      ],
-    },
-    { populate: opportunityPopulate, limit: 6, orderBy: { id: 'asc' } },
-  );
-  const exact = byName.filter((d) => d.name === keyword);
-  const named = exact.length === 1 ? exact : byName;
-  if (named.length === 1) return { kind: 'one', deal: named[0]! };
-  if (named.length > 1) return { kind: 'reply', message: dealChoices(access, named, stage) };
-  const customer = await resolveCustomer(em, access, keyword, 'change');
-  if (customer.kind === 'none')
-    return {
-      kind: 'reply',
-      message: text(`没有找到你可以推进的商机或客户「${keyword}」。用法：${moveUsage}`),
-    };
-  if (customer.kind === 'many')
-    return { kind: 'reply', message: customerChoices(customer.customers, (n) => `推进 ${n} ${stage}`) };
-  const { deals } = await listOpportunities(em, access, {
-    customerId: customer.customer.id,
-    status: 'open',
-    limit: 6,
-  });
-  if (deals.length === 0)
-    return { kind: 'reply', message: text(`客户「${customer.customer.name}」没有进行中的商机`) };
-  if (deals.length === 1) return { kind: 'one', deal: deals[0]! };
-  return { kind: 'reply', message: dealChoices(access, deals, stage) };
-}
-
-function dealChoices(access: Access, deals: Opportunity[], stage: string): OutboundMessage {
-  const lines = deals.map((d, i) => `${dealLine(access, d, i + 1)} · 客户 ${d.customer.name}`);
-  return text(
-    `找到 ${deals.length} 个匹配的商机，请写出完整的商机名称再发一次：\n${lines.join('\n')}\n例如：推进 ${deals[0]!.name} ${stage}`,
-  );
-}
 
 export const salesFeature: BotFeature = ({ bot, notifier, queue }) => {
   const approvals = cardNotices(notifier, new QueueApprovalTodos(queue));
@@ -132,7 +68,11 @@ export const salesFeature: BotFeature = ({ bot, notifier, queue }) => {
           `${stage ? '输单需要填写原因，请在小程序中操作。' : `没有「${stageName}」这个阶段。`}可以推进到：${reachable.join('、')}（用法：${moveUsage}）`,
         );
       const access = await accessOf(em, user);
-      const match = await resolveDeal(em, access, keyword, stage.name);
+      const match = await resolveDeal(em, access, keyword, {
+        again: (name) => `推进 ${name} ${stage.name}`,
+        usage: moveUsage,
+        openOnly: true,
+      });
       if (match.kind === 'reply') return match.message;
       const acting: Acting = { user, access, via: 'bot', requestId: `${event.platform}-${event.msgId}` };
       try {

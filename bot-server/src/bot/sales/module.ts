@@ -3,6 +3,7 @@ import { dealGridDocs } from '../../api/sales/grid-docs.js';
 import { dealGridRouter } from '../../api/sales/grid-routes.js';
 import { salesRouter } from '../../api/sales/routes.js';
 import type { KelianModule } from '../../modules/contract.js';
+import { dealGroupFeature } from './deal-group.js';
 import { salesFeature } from './feature.js';
 import { enqueueStalledDealScan, stalledDealFeature, stalledDealJobs } from './stalled.js';
 import { stalledDealCard } from './stalled-card.js';
@@ -12,6 +13,7 @@ export const salesModule: KelianModule = {
   name: 'sales',
   register(ctx) {
     salesFeature(ctx);
+    dealGroupFeature(ctx);
     stalledDealFeature(ctx);
     stalledDealJobs(ctx);
   },

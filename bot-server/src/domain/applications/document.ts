@@ -94,6 +94,7 @@ function documentOf(type: ApplicationType): ApprovableDocument {
       const about = application.customer?.name ?? acting.user.name;
       return {
         customerId: application.customer?.id ?? null,
+        opportunityId: application.opportunity?.id ?? null,
         title: `${type.name} · ${about}`,
         values: { ...application.values },
       };

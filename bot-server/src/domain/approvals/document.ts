@@ -18,6 +18,8 @@ export interface Submission {
   title: string;
   /** The customer it is about, if any: the run then shows on the customer's timeline. */
   customerId: number | null;
+  /** The deal it is about, if any: the deal's group (关联商机) then gets a copy of the card. */
+  opportunityId: number | null;
 }
 
 /** One row of the figures an approver decides on: 合同金额 ¥600,000.00. */

@@ -1,6 +1,6 @@
 import type { ApprovalInstance, RouteStep } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Notifier } from '../notify/notifier.js';
+import type { Notifier, Recipients } from '../notify/notifier.js';
 import type { ApprovalTodos } from './todos.js';
 
 // Every message an approval causes, in one place, planned in the deciding transaction: approval
@@ -36,6 +36,8 @@ export interface Nudge {
 export type ApprovalCopy =
   | { kind: 'approver'; step: number; userId: number; nudge?: Nudge }
   | { kind: 'cc' }
+  /** The deal's group: everyone there follows it; nobody decides in it. */
+  | { kind: 'group' }
   | { kind: 'submitter' }
   | { kind: 'outcome' };
 
@@ -59,18 +61,21 @@ export function parseApprovalVariant(variant: string | undefined): ApprovalCopy 
       nudge: { by: approver[3] === 'r' ? 'timer' : 'submitter', hours: Number(approver[4]) },
     };
   }
-  if (variant === 'cc' || variant === 'submitter' || variant === 'outcome') return { kind: variant };
+  if (variant === 'cc' || variant === 'group' || variant === 'submitter' || variant === 'outcome')
+    return { kind: variant };
   return undefined;
 }
 
 /** Cards in the chats, and the approvers' DingTalk 待办 following every change (todos.ts). */
 export function cardNotices(notifier: Notifier, todos: ApprovalTodos): ApprovalNotices {
   const subject = (run: ApprovalInstance) => ({ type: 'approval', id: run.id });
-  const post = async (tx: EntityManager, run: ApprovalInstance, userIds: number[], copy: ApprovalCopy) => {
+  const postTo = async (tx: EntityManager, run: ApprovalInstance, to: Recipients, copy: ApprovalCopy) => {
     // A run being submitted gets its id, which its cards name, when first written.
     if (run.id === undefined) await tx.flush();
-    await notifier.postCard(tx, subject(run), { kind: 'users', userIds }, approvalVariant(copy));
+    await notifier.postCard(tx, subject(run), to, approvalVariant(copy));
   };
+  const post = (tx: EntityManager, run: ApprovalInstance, userIds: number[], copy: ApprovalCopy) =>
+    postTo(tx, run, { kind: 'users', userIds }, copy);
   return {
     async toApprovers(tx, run, _step, userIds) {
       // Each approver's own copy: its buttons decide their task on this step, nobody else's.
@@ -80,7 +85,11 @@ export function cardNotices(notifier: Notifier, todos: ApprovalTodos): ApprovalN
       await todos.runChanged(tx, run);
     },
     async submitted(tx, run) {
-      if (run.status === 'pending') await post(tx, run, [run.submitter.id], { kind: 'submitter' });
+      if (run.status !== 'pending') return;
+      await post(tx, run, [run.submitter.id], { kind: 'submitter' });
+      // The deal's group follows it to the end: its copy is refreshed with every other one.
+      if (run.opportunity)
+        await postTo(tx, run, { kind: 'deal', opportunityId: run.opportunity.id }, { kind: 'group' });
     },
     async toCc(tx, run, userIds) {
       if (userIds.length > 0) await post(tx, run, userIds, { kind: 'cc' });

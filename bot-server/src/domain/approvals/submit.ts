@@ -47,6 +47,7 @@ export async function submitForApproval(
     docType,
     docId,
     customer: submission.customerId,
+    opportunity: submission.opportunityId,
     title: submission.title,
     submitter: await tx.findOneOrFail(UserSchema, acting.user.id),
     snapshot: submission.values,

@@ -43,6 +43,7 @@ export const contractDocument: ApprovableDocument = {
     });
     return {
       customerId: contract.customer.id,
+      opportunityId: contract.opportunity?.id ?? null,
       title: `合同「${contract.name}」（${contract.number} · ${contract.customer.name} · ${formatMoney(contract.amountCents)}）`,
       values: {
         amountCents: contract.amountCents,

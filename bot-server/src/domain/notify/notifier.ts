@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Who should see a card, in CRM terms; the bot layer maps it onto each platform's chats. */
-export type Recipients = { kind: 'team'; departmentId: number } | { kind: 'users'; userIds: number[] };
+export type Recipients =
+  | { kind: 'team'; departmentId: number }
+  | { kind: 'users'; userIds: number[] }
+  /** The deal's own group (关联商机), where there is one. */
+  | { kind: 'deal'; opportunityId: number };
 
 /** A business object a card shows, e.g. `{ type: 'lead', id: 12 }`. */
 export interface CardSubject {

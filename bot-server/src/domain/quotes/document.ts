@@ -48,6 +48,7 @@ export const quoteDocument: ApprovableDocument = {
     const facts = quoteFacts(quote.totalCents, lines, past);
     return {
       customerId: quote.customer.id,
+      opportunityId: quote.opportunity?.id ?? null,
       title: `报价「${quote.title}」（${quoteNumber(quote)} · ${quote.customer.name} · ${formatMoney(quote.totalCents)}）`,
       values: {
         totalCents: quote.totalCents,

@@ -39,6 +39,7 @@ export const refundDocument: ApprovableDocument = {
     refund.status = 'pending';
     return {
       customerId: refund.customer.id,
+      opportunityId: refund.contract.opportunity?.id ?? null,
       title: `退款 ${formatMoney(refund.amountCents)}（${refund.customer.name} · 合同 ${refund.contract.number}）`,
       values: {
         amountCents: refund.amountCents,

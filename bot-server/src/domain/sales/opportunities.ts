@@ -42,6 +42,7 @@ const snapshot = (d: Opportunity) => ({
   stage: d.stage.id,
   status: d.status,
   lostReason: d.lostReason ?? null,
+  ...(d.dingtalkConversationId && { dingtalkGroup: d.dingtalkConversationId }),
 });
 
 /** The first open stage of the pipeline, where new deals start. */
@@ -80,7 +81,7 @@ export async function openOpportunity(
 }
 
 /** One change of a deal, under a row lock, audited. */
-function changeDeal(
+export function changeDeal(
   em: EntityManager,
   acting: Acting,
   id: number,
