@@ -4,7 +4,11 @@
 // name. Concurrent moves on PostgreSQL ask once.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { approvalDetail } from '../../src/api/approvals/schemas.js';
+import { stalledDealsJob } from '../../src/bot/sales/stalled.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
+import { runJob } from '../support/jobs.js';
+import { cardsOf, shownEverywhere } from '../support/sandbox.js';
+import { waitFor } from '../support/wait.js';
 import { customerOf } from './support.js';
 
 let crm: Crm;
@@ -89,6 +93,40 @@ test('a move into the gated stage is refused and asks for approval; the approval
   expect(rows[0]).toEqual({ note: '阶段审批通过', name: '张伟' });
   const after = await zhangwei.get('/api/opportunities/board');
   expect(after.body.gated.some((g: { opportunityId: number }) => g.opportunityId === dealId)).toBe(false);
+});
+
+test("a gate's approval moves a stalled deal on: the managers' stalled-deal card says so", async () => {
+  // A customer of its own, with no follow-ups: the deal is quiet since its last move, 60 days ago.
+  const customer = await zhangwei.send('POST', '/api/customers', { kind: 'company', name: '西安久安安防' });
+  expect(customer.status, JSON.stringify(customer.body)).toBe(201);
+  const deal = await zhangwei.send('POST', '/api/opportunities', {
+    customerId: customer.body.customer?.id ?? customer.body.id,
+    name: '西安久安安防监控改造',
+    amountCents: 26_000_000,
+    stageId: earlier.id,
+  });
+  expect(deal.status, JSON.stringify(deal.body)).toBe(201);
+  const dealId = deal.body.id as number;
+  await crm.db.query(`update opportunity set stage_changed_at = now() - interval '60 days' where id = $1`, [
+    dealId,
+  ]);
+  await runJob(crm.server, crm.db, stalledDealsJob, { at: new Date().toISOString() });
+  await waitFor(async () => ((await cardsOf(crm.db, 'stalled_deal', dealId)).length > 0 ? true : undefined));
+
+  const move = await zhangwei.send('POST', `/api/opportunities/${dealId}/stage`, { stageId: gated.id });
+  expect(move.status).toBe(409);
+  const gate = (await zhangwei.get('/api/opportunities/board')).body.gated.find(
+    (g: { opportunityId: number }) => g.opportunityId === dealId,
+  );
+  expect((await lina.send('POST', `/api/approvals/${gate.approvalId}/approve`, {})).status).toBe(200);
+  await waitFor(
+    async () => {
+      const copies = await shownEverywhere(crm.server, crm.db, 'stalled_deal', dealId);
+      return copies.length > 0 && copies.every((c) => c.includes('已推进到「商务谈判」')) ? true : undefined;
+    },
+    15_000,
+    'every copy of the stalled-deal card saying it moved on',
+  );
 });
 
 test('a rejected gate leaves the deal where it was; moving elsewhere is free, a batch into the gate is refused', async () => {

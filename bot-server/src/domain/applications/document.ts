@@ -113,7 +113,7 @@ function documentOf(type: ApplicationType): ApprovableDocument {
       };
     },
 
-    async settle(tx, id, outcome, auditor) {
+    async settle(tx, id, outcome, auditor, notices) {
       const application = await tx.findOneOrFail(
         ApplicationSchema,
         { id },
@@ -123,7 +123,7 @@ function documentOf(type: ApplicationType): ApprovableDocument {
       application.status = statusAfter[outcome];
       application.decidedAt = outcome === 'withdrawn' ? null : new Date();
       if (outcome === 'approved' && type.purpose === stageGatePurpose)
-        await enterApprovedStage(tx, application, auditor);
+        await enterApprovedStage(tx, application, auditor, notices);
       audit(tx, auditor, {
         action: 'update',
         objectType: 'application',

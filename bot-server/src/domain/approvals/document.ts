@@ -53,8 +53,17 @@ export interface ApprovableDocument {
    * own rows, the card knows none of them.
    */
   figures(tx: EntityManager, snapshot: Readonly<Record<string, unknown>>): Promise<DocumentFigures>;
-  /** Applies the run's outcome to the document, in the deciding transaction, audited as `auditor`'s. */
-  settle(tx: EntityManager, id: number, outcome: ApprovalOutcome, auditor: Auditor): Promise<void>;
+  /**
+   * Applies the run's outcome to the document, in the deciding transaction, audited as `auditor`'s;
+   * what else it changes that people have cards about is told to `notices`.
+   */
+  settle(
+    tx: EntityManager,
+    id: number,
+    outcome: ApprovalOutcome,
+    auditor: Auditor,
+    notices: SettleNotices,
+  ): Promise<void>;
   /**
    * The fields a flow's post-approval actions may set (Cordys' 审批后操作), each with the kind a
    * `from` field must have and the values it accepts; a type without them takes no actions.
@@ -62,6 +71,12 @@ export interface ApprovableDocument {
   settable?: Readonly<Record<string, SettableField>>;
   /** Carries out post-approval actions (checked when the flow was saved), in the deciding transaction. */
   act?(tx: EntityManager, id: number, actions: readonly FieldAction[], auditor: Auditor): Promise<void>;
+}
+
+/** What a settled document tells of the other things it changed (ApprovalNotices gives it). */
+export interface SettleNotices {
+  /** A deal the outcome moved (an approved 阶段审批): its stalled-deal card shows that it moved on. */
+  dealMoved(tx: EntityManager, dealId: number): Promise<void>;
 }
 
 export interface SettableField {

@@ -1,6 +1,7 @@
 import type { ApprovalInstance, RouteStep } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Notifier, Recipients } from '../notify/notifier.js';
+import type { SettleNotices } from './document.js';
 import type { ApprovalTodos } from './todos.js';
 
 // Every message an approval causes, in one place, planned in the deciding transaction: approval
@@ -8,7 +9,7 @@ import type { ApprovalTodos } from './todos.js';
 // the submitter's outcome), and after every change an update of every copy. Whose copy a card is
 // travels in its variant (approvalVariant), which the card presenter reads back.
 
-export interface ApprovalNotices {
+export interface ApprovalNotices extends SettleNotices {
   /** The approvers a step now waits for. */
   toApprovers(tx: EntityManager, run: ApprovalInstance, step: RouteStep, userIds: number[]): Promise<void>;
   /** The submitter, once the run waits for its first approvers: a copy to follow it (and withdraw). */
@@ -104,6 +105,7 @@ export function cardNotices(notifier: Notifier, todos: ApprovalTodos): ApprovalN
       await notifier.refreshCards(tx, subject(run));
       await todos.runChanged(tx, run);
     },
+    dealMoved: (tx, dealId) => notifier.refreshCards(tx, { type: 'stalled_deal', id: dealId }),
     // Only the new copy: nothing on the others changed, and refreshing them would spend their WeCom
     // response codes (one update each until the next click) for nothing.
     reminded: (tx, run, userId, nudge) =>

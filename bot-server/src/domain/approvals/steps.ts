@@ -59,7 +59,13 @@ export async function finish(
   run.status = status;
   run.decidedAt = new Date();
   if (status === 'approved') await runActions(ctx, run, 'end');
-  await (await documentTypeOf(ctx.tx, run.docType)).settle(ctx.tx, run.docId, status, ctx.auditor);
+  await (await documentTypeOf(ctx.tx, run.docType)).settle(
+    ctx.tx,
+    run.docId,
+    status,
+    ctx.auditor,
+    ctx.notices,
+  );
   if (status !== 'withdrawn') await ctx.notices.outcome(ctx.tx, run, by, reason);
 }
 
