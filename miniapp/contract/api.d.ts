@@ -12788,7 +12788,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description 看板上等待阶段审批的商机（待审批）与申请进入的阶段 */
+                        /** @description 这些商机中等待阶段审批的（待审批）与申请进入的阶段 */
                         gated: {
                             opportunityId: number;
                             stage: string;
@@ -12961,6 +12961,12 @@ export interface operations {
                             editable: boolean;
                         }[];
                         nextCursor: string | null;
+                        /** @description 这些商机中等待阶段审批的（待审批）与申请进入的阶段 */
+                        gated: {
+                            opportunityId: number;
+                            stage: string;
+                            approvalId: number | null;
+                        }[];
                     };
                 };
             };

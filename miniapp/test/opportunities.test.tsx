@@ -36,18 +36,26 @@ describe('商机 board', () => {
     expect(salesTaro.navigateTo).toHaveBeenCalledWith({ url: '/pages/opportunities/detail?id=12' });
   });
 
-  test('a column with more deals than it lists says how many it shows of how many; 加载更多 adds the next page', async () => {
+  test('a column with more deals than it lists says how many it shows of how many; 加载更多 adds the next page, its 待审批 marks too', async () => {
     const crowded = board.columns.map((c, i) => (i === 0 ? { ...c, count: 2, nextCursor: 'page-2' } : c));
     const later = { ...dongfang, id: 13, name: '远航物流仓储扩建', stage: stages[0] };
     const { calls } = fakeApi({
       'GET /api/opportunities/board': [200, { ...board, columns: crowded }],
-      'GET /api/opportunities/board/stages/1': () => [200, { items: [later], nextCursor: null }],
+      'GET /api/opportunities/board/stages/1': () => [
+        200,
+        {
+          items: [later],
+          nextCursor: null,
+          gated: [{ opportunityId: 13, stage: '需求确认', approvalId: 71 }],
+        },
+      ],
     });
     render(<OpportunitiesPage />);
     expect(await screen.findByText(/显示最近进入的 1 个，共 2 个/)).toBeTruthy();
     expect(document.querySelectorAll('.board-column__more')).toHaveLength(1);
     fireEvent.click(screen.getByText('加载更多'));
     await screen.findByText('远航物流仓储扩建');
+    expect(await screen.findByText('待审批 · 进入「需求确认」')).toBeTruthy();
     expect(calls.map((c) => c.path)).toContain('/api/opportunities/board/stages/1?cursor=page-2');
     // The column is whole now: no more line under it.
     expect(document.querySelectorAll('.board-column__more')).toHaveLength(0);

@@ -2,7 +2,7 @@
 // the column's next pages until every deal of the column has been shown once, newest first, within
 // the viewer's data scope.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { board, opportunityPage, stageList } from '../../src/api/sales/schemas.js';
+import { board, boardColumnPage, opportunityPage, stageList } from '../../src/api/sales/schemas.js';
 import { allPages, type Crm, type Session, startCrm } from '../api/customers-support.js';
 
 let crm: Crm;
@@ -76,4 +76,27 @@ test('an unknown stage is 404, a cursor that is not ours is 400', async () => {
   const forged = await zhangwei.get(`/api/opportunities/board/stages/${stageId}?cursor=bm90LWpzb24`);
   expect(forged.status).toBe(400);
   expect(forged.body.errors[0].field).toBe('cursor');
+});
+
+test('a deal waiting for a 阶段审批 is marked 待审批 on the page 加载更多 brings, as on the first', async () => {
+  const admin = await crm.as('王建国');
+  const stages = stageList.parse((await admin.get('/api/stages')).body).items;
+  const next = stages[stages.findIndex((s) => s.id === stageId) + 1]!;
+  expect((await admin.send('PATCH', `/api/stages/${next.id}`, { requiresApproval: true })).status).toBe(200);
+  // The column's oldest deal, on its last page, asks to move on.
+  const { rows } = await crm.db.query<{ id: number }>(`select id from opportunity where name = '长列 0'`);
+  const oldest = rows[0]!.id;
+  const move = await zhangwei.send('POST', `/api/opportunities/${oldest}/stage`, { stageId: next.id });
+  expect(move.status).toBe(409);
+
+  const first = board.parse((await zhangwei.get('/api/opportunities/board')).body);
+  expect(first.gated.some((g) => g.opportunityId === oldest)).toBe(false);
+  let cursor = first.columns.find((c) => c.stage.id === stageId)!.nextCursor;
+  const marks: { opportunityId: number; stage: string }[] = [];
+  while (cursor) {
+    const page = boardColumnPage.parse((await zhangwei.get(columnPath(cursor))).body);
+    marks.push(...page.gated);
+    cursor = page.nextCursor;
+  }
+  expect(marks).toEqual([expect.objectContaining({ opportunityId: oldest, stage: next.name })]);
 });

@@ -3,6 +3,7 @@ import { answers, problem, problemSchema } from '../openapi/common.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import {
   board,
+  boardColumnPage,
   boardColumnQuery,
   boardQuery,
   figures,
@@ -101,7 +102,7 @@ export const salesDocs: RouteDoc[] = [
     params: stageId,
     query: boardColumnQuery,
     answers: {
-      200: { description: '一页商机', schema: opportunityPage },
+      200: { description: '一页商机', schema: boardColumnPage },
       400: answers.invalid,
       401: answers.unauthenticated,
       404: answers.notFound,

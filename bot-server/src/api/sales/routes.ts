@@ -135,7 +135,11 @@ export function salesRouter({ orm, config, notifier, approvalTodos }: ApiDeps): 
       owner === undefined ? {} : { ownerId: owner },
       cursor,
     );
-    ctx.body = boardPageJsonOf(acting.access, page);
+    const gates = await pendingGates(
+      em,
+      page.deals.map((d) => d.id),
+    );
+    ctx.body = { ...boardPageJsonOf(acting.access, page), gated: gatedJsonOf(gates) };
   });
 
   router.post('/opportunities', async (ctx) => {

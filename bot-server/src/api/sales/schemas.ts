@@ -178,10 +178,13 @@ export const boardColumnQuery = boardQuery.extend({
     z.object({ stageChangedAt: z.iso.datetime(), id: z.int().positive().max(maxId) }),
   ).optional(),
 });
+const gated = z
+  .array(z.object({ opportunityId: z.int(), stage: z.string(), approvalId: z.int().nullable() }))
+  .meta({ description: '这些商机中等待阶段审批的（待审批）与申请进入的阶段' });
+/** A board column's next page (加载更多): its deals, and which of them wait for a 阶段审批. */
+export const boardColumnPage = opportunityPage.extend({ gated });
 export const board = z.object({
-  gated: z
-    .array(z.object({ opportunityId: z.int(), stage: z.string(), approvalId: z.int().nullable() }))
-    .meta({ description: '看板上等待阶段审批的商机（待审批）与申请进入的阶段' }),
+  gated,
   columns: z.array(
     z.object({
       stage: stageJson,

@@ -105,6 +105,7 @@ export default function OpportunitiesPage() {
               : c,
           ) ?? all,
       );
+      setGated((marks) => new Map([...marks, ...page.gated.map((g) => [g.opportunityId, g.stage] as const)]));
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     } finally {
