@@ -20,6 +20,26 @@ export async function person(crm: Crm, name: string): Promise<Person> {
   return { id: rows[0]!.id, wecom: rows[0]!.wecom_user_id, dingtalk: rows[0]!.dingtalk_user_id };
 }
 
+/** The demo contract flow's people: 张伟 submits; 李娜, then finance (罗娟 or 梁宇), then 王建国 approve. */
+export const contractFlowPeople = {
+  zhangwei: '张伟',
+  lina: '李娜',
+  luojuan: '罗娟',
+  liangyu: '梁宇',
+  wang: '王建国',
+} as const;
+
+/** The demo people a test follows, by the keys it names them with: { lina: '李娜' } → { lina: Person }. */
+export async function peopleNamed<K extends string>(
+  crm: Crm,
+  names: Record<K, string>,
+): Promise<Record<K, Person>> {
+  const found = await Promise.all(
+    Object.entries<string>(names).map(async ([key, name]) => [key, await person(crm, name)] as const),
+  );
+  return Object.fromEntries(found) as Record<K, Person>;
+}
+
 /** The card id of one copy (`s0u12`, `submitter` …) of the run on one platform, once delivered; its replacement if it has one. */
 export function copyOf(crm: Crm, runId: number, platform: 'wecom' | 'dingtalk', variant: string) {
   return waitFor(

@@ -8,11 +8,12 @@ import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 import { sandboxOf } from '../support/sandbox.js';
 import {
   answerTo,
+  contractFlowPeople,
   copyOf,
   everyCopy,
   lastSeq,
   type Person,
-  person,
+  peopleNamed,
   weComCopy,
   weComSees,
 } from './chat-support.js';
@@ -24,13 +25,7 @@ let people: Record<'zhangwei' | 'lina' | 'luojuan' | 'liangyu' | 'wang', Person>
 beforeAll(async () => {
   crm = await startCrm();
   zhangwei = await crm.as('张伟');
-  people = {
-    zhangwei: await person(crm, '张伟'),
-    lina: await person(crm, '李娜'),
-    luojuan: await person(crm, '罗娟'),
-    liangyu: await person(crm, '梁宇'),
-    wang: await person(crm, '王建国'),
-  };
+  people = await peopleNamed(crm, contractFlowPeople);
 });
 afterAll(() => crm?.stop());
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 import { sandboxOf, textOf, waitForOutgoing } from '../support/sandbox.js';
-import { copyOf, lastSeq, type Person, person, weComCopy } from './chat-support.js';
+import { copyOf, lastSeq, type Person, peopleNamed, weComCopy } from './chat-support.js';
 import { draftContract, submit } from './support.js';
 
 let crm: Crm;
@@ -16,11 +16,7 @@ let group: { dingtalk: { openConversationId: string } };
 beforeAll(async () => {
   crm = await startCrm();
   zhangwei = await crm.as('张伟');
-  people = {
-    zhangwei: await person(crm, '张伟'),
-    lina: await person(crm, '李娜'),
-    liuyang: await person(crm, '刘洋'),
-  };
+  people = await peopleNamed(crm, { zhangwei: '张伟', lina: '李娜', liuyang: '刘洋' });
   const { rows } = await crm.db.query<typeof deal>(
     `select o.id, o.name, o.customer_id from opportunity o join app_user u on u.id = o.owner_id
       where u.name = '张伟' and o.status = 'open' order by o.id limit 1`,

@@ -8,7 +8,7 @@ import type { SandboxTodo } from '../../src/sandbox/dingtalk/todos.js';
 import { type Crm, type Session, startCrm } from '../api/customers-support.js';
 import { armedSwitches, armSwitch, sandboxOf } from '../support/sandbox.js';
 import { waitFor } from '../support/wait.js';
-import { copyOf, type Person, person } from './chat-support.js';
+import { contractFlowPeople, copyOf, type Person, peopleNamed } from './chat-support.js';
 import { customerOf, draftContract, submit } from './support.js';
 
 let crm: Crm;
@@ -17,14 +17,7 @@ let people: Record<'zhangwei' | 'lina' | 'luojuan' | 'liangyu' | 'wang' | 'xumin
 beforeAll(async () => {
   crm = await startCrm();
   zhangwei = await crm.as('张伟');
-  people = {
-    zhangwei: await person(crm, '张伟'),
-    lina: await person(crm, '李娜'),
-    luojuan: await person(crm, '罗娟'),
-    liangyu: await person(crm, '梁宇'),
-    wang: await person(crm, '王建国'),
-    xuming: await person(crm, '徐明'),
-  };
+  people = await peopleNamed(crm, { ...contractFlowPeople, xuming: '徐明' });
 });
 afterAll(() => crm?.stop());
 
