@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { RefusedError } from '../access/errors.js';
 import type { ApprovalNotices } from './notices.js';
-import { lockRun, requirePending } from './run-lock.js';
+import { lockOwnPendingRun } from './run-lock.js';
 import { log } from './steps.js';
 
 // 催办 by the submitter (the mini-app's button, the API): each approver the current step waits for
@@ -34,9 +34,7 @@ export function nudgeApprovers(
   notices: ApprovalNotices,
 ): Promise<ApprovalInstance> {
   return em.transactional(async (tx) => {
-    const { run } = await lockRun(tx, acting, runId);
-    if (run.submitter.id !== acting.user.id) throw new RefusedError('approval-remind-submitter-only');
-    requirePending(run);
+    const run = await lockOwnPendingRun(tx, acting, runId, 'approval-remind-submitter-only');
     const now = new Date();
     const tasks = await tx.find(ApprovalTaskSchema, { instance: run.id, step: run.currentStep });
     const recent = await tx.find(ApprovalActionSchema, {

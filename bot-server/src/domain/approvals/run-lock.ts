@@ -8,6 +8,7 @@ import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
 import { NotVisibleError, RefusedError } from '../access/errors.js';
 import { mayOnOwned } from '../access/policy.js';
+import type { RefusalCode } from '../access/refusals.js';
 
 // Every change of a run starts here: the run's row is locked (FOR UPDATE), so that decisions,
 // withdrawals and transfers of one run happen one after the other on every server instance; the
@@ -43,4 +44,20 @@ export function mayReadRun(acting: Acting, run: ApprovalInstance, mine: readonly
 
 export function requirePending(run: ApprovalInstance): void {
   if (run.status !== 'pending') throw new RefusedError('approval-closed', { status: run.status });
+}
+
+/**
+ * The run locked for something only its submitter does while it is pending (撤回, 催办); anyone
+ * else is refused with `notSubmitter`, a run already ended with how it ended.
+ */
+export async function lockOwnPendingRun(
+  tx: EntityManager,
+  acting: Acting,
+  id: number,
+  notSubmitter: RefusalCode,
+): Promise<ApprovalInstance> {
+  const { run } = await lockRun(tx, acting, id);
+  if (run.submitter.id !== acting.user.id) throw new RefusedError(notSubmitter);
+  requirePending(run);
+  return run;
 }

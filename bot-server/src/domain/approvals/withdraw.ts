@@ -1,10 +1,9 @@
 import type { ApprovalInstance } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Acting } from '../access/acting.js';
-import { RefusedError } from '../access/errors.js';
 import { audit } from '../audit/audit.js';
 import type { ApprovalNotices } from './notices.js';
-import { lockRun, requirePending } from './run-lock.js';
+import { lockOwnPendingRun } from './run-lock.js';
 import { cancelOpenTasks, finish, log } from './steps.js';
 
 /** The submitter takes a pending run back: open tasks end, the document is a draft again. */
@@ -15,9 +14,7 @@ export function withdraw(
   notices: ApprovalNotices,
 ): Promise<ApprovalInstance> {
   return em.transactional(async (tx) => {
-    const { run } = await lockRun(tx, acting, runId);
-    if (run.submitter.id !== acting.user.id) throw new RefusedError('approval-submitter-only');
-    requirePending(run);
+    const run = await lockOwnPendingRun(tx, acting, runId, 'approval-submitter-only');
     const waiting = await cancelOpenTasks(tx, run);
     log(tx, run, run.currentStep, acting.user.id, 'withdraw', null);
     audit(tx, acting, {
