@@ -71,3 +71,12 @@ test('every saved version, newest first, the one a running approval uses among t
   const refunds = flowVersions.parse((await admin.get('/api/approval-flows/refund/versions')).body);
   expect(refunds.items.map((v) => [v.docType, v.version])).toEqual([['refund', 1]]);
 });
+
+test("a type an administrator named has its versions too: the demo's 信用额度申请", async () => {
+  const types = (await admin.get('/api/application-types')).body.items as { id: number; name: string }[];
+  const credit = types.find((t) => t.name === '信用额度申请')!;
+  const res = await admin.get(`/api/approval-flows/application:${credit.id}/versions`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const { items } = flowVersions.parse(res.body);
+  expect(items.map((v) => v.version)).toEqual([1]);
+});

@@ -1,7 +1,5 @@
-import { ApprovalFlowSchema } from '@kelian/orm';
 import Router from '@koa/router';
-import { requireAdministration } from '../../domain/access/policy.js';
-import { documentType } from '../../domain/approvals/document-types.js';
+import { flowVersions } from '../../domain/approvals/flows.js';
 import { parseInput } from '../../http/validate.js';
 import { flowJsonOf } from '../approvals/present.js';
 import { docTypeParam } from '../approvals/schemas.js';
@@ -18,12 +16,8 @@ export function flowVersionsRouter({ orm }: ApiDeps): Router<ApiState> {
 
   router.get('/approval-flows/:docType/versions', async (ctx) => {
     const acting = await actingOf(ctx, orm.em);
-    requireAdministration(acting, 'approvalFlows');
     const { docType } = parseInput(docTypeParam, ctx.params);
-    documentType(docType);
-    const flows = await orm.em
-      .fork()
-      .find(ApprovalFlowSchema, { docType }, { orderBy: { version: 'desc' }, populate: ['createdBy'] });
+    const flows = await flowVersions(orm.em.fork(), acting, docType);
     ctx.body = {
       items: flows.map((f) => ({
         ...flowJsonOf(f),

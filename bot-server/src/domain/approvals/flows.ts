@@ -103,6 +103,20 @@ export async function listFlows(em: EntityManager, acting: Acting, types: readon
   );
 }
 
+/**
+ * Every version saved of one document type's flow, newest first, with who saved it: the older ones
+ * still decide the runs begun on them. Any type a flow can be set for, admin-named ones too.
+ */
+export async function flowVersions(
+  em: EntityManager,
+  acting: Acting,
+  docType: string,
+): Promise<ApprovalFlow[]> {
+  requireAdministration(acting, 'approvalFlows');
+  await documentTypeOf(em, docType);
+  return em.find(ApprovalFlowSchema, { docType }, { orderBy: { version: 'desc' }, populate: ['createdBy'] });
+}
+
 export interface PreviewStep extends RouteStep {
   approvers: { id: number; name: string }[];
 }
