@@ -168,7 +168,15 @@ export function salesRouter({ orm, config, notifier, approvalTodos }: ApiDeps): 
     const acting = await actingOf(ctx, orm.em);
     const id = dealOf(ctx);
     const { stageId: to, note } = parseInput(stageMove, ctx.request.body);
-    await moveOpportunity(orm.em.fork(), acting, id, to, notifier, approvals, note);
+    await moveOpportunity(
+      orm.em.fork(),
+      acting,
+      { id, stageId: to, ...(note !== undefined && { note }) },
+      {
+        notifier,
+        approvals,
+      },
+    );
     await answerDeal(ctx, acting, id);
   });
 

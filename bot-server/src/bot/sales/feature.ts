@@ -79,7 +79,12 @@ export const salesFeature: BotFeature = ({ bot, notifier, queue }) => {
         const deal =
           stage.outcome === 'won'
             ? await winOpportunity(em, acting, match.deal.id, notifier)
-            : await moveOpportunity(em, acting, match.deal.id, stage.id, notifier, approvals);
+            : await moveOpportunity(
+                em,
+                acting,
+                { id: match.deal.id, stageId: stage.id },
+                { notifier, approvals },
+              );
         return text(`已将「${deal.name}」（${deal.customer.name}）推进到「${stage.name}」`);
       } catch (error) {
         if (error instanceof NotPermittedError) return text(error.reason);

@@ -134,6 +134,12 @@ export function updateOpportunity(
   });
 }
 
+/** Who hears of a move: the stalled-deal card's refresh, and a gated stage's 阶段审批. */
+export interface MoveNotices {
+  notifier: Notifier;
+  approvals: ApprovalNotices;
+}
+
 /**
  * To another open stage; moving to the stage it is in is refused, so history has no empty steps. A
  * stage an administrator gated is not entered: a 阶段审批 is asked for instead, and the refusal says so.
@@ -141,11 +147,8 @@ export function updateOpportunity(
 export async function moveOpportunity(
   em: EntityManager,
   acting: Acting,
-  id: number,
-  stageId: number,
-  notifier: Notifier,
-  approvals: ApprovalNotices,
-  note?: string,
+  { id, stageId, note }: { id: number; stageId: number; note?: string },
+  { notifier, approvals }: MoveNotices,
 ): Promise<Opportunity> {
   await gateMove(em, acting, id, stageId, approvals, note);
   return changeDeal(em, acting, id, async (tx, deal) => {

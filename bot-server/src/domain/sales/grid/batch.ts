@@ -98,7 +98,7 @@ export async function batchDeals(
         continue;
       }
       if (stage && stage.id !== deal.stage.id)
-        await moveOpportunity(tx, acting, id, stage.id, deps.notifier, deps.approvals, '批量调整阶段');
+        await moveOpportunity(tx, acting, { id, stageId: stage.id, note: '批量调整阶段' }, deps);
       if (owner && owner.id !== deal.owner?.id) {
         const from = deal.owner ?? null;
         handover?.add(from, deal.name);
