@@ -1,47 +1,26 @@
 // Two servers on one PostgreSQL, each scanning pending approval tasks at the same time as the other
 // (three scans each): every task is reminded once (one card per platform) and handed on once.
-// Only a real server shows this: PGlite serialises everything anyway.
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { testDbUrl } from '../../../orm/testing/db-url.js';
-import { resetDatabase } from '../../../orm/testing/reset.js';
+import { expect, test } from 'vitest';
 import { approvalReminderJob } from '../../src/bot/approvals/reminder-jobs.js';
 import { signIn } from '../followups/support.js';
 import { runJob, settleJobs } from '../support/jobs.js';
-import { type RunningServer, startTestServer } from '../support/server.js';
+import { onPostgres, useTwoInstances } from '../support/two-instances.js';
 
-const onPostgres = inject('dbKind') === 'postgres';
 const runs = 12;
-let a: RunningServer;
-let b: RunningServer;
-let db: pg.Pool;
-
-beforeAll(async () => {
-  if (!onPostgres) return;
-  await resetDatabase(testDbUrl());
-  a = await startTestServer();
-  b = await startTestServer();
-  db = new pg.Pool({ connectionString: testDbUrl(), max: 4 });
-  await settleJobs(db);
-}, 60_000);
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-  await db?.end();
-});
+const t = useTwoInstances(settleJobs);
+const { count } = t;
 
 /** The scan on both servers at once, three times each, as of `at`. */
 const race = (at: string) =>
-  Promise.all([a, b, a, b, a, b].map((server) => runJob(server, db, approvalReminderJob, { at })));
-
-const count = async (sql: string, params: unknown[] = []) =>
-  (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
+  Promise.all(
+    [t.a, t.b, t.a, t.b, t.a, t.b].map((server) => runJob(server, t.db, approvalReminderJob, { at })),
+  );
 
 test.runIf(onPostgres)(
   '催办 and 超时转交 happen exactly once per task with two instances racing',
   async () => {
-    const zhangwei = await signIn(a, db, '张伟');
-    const { rows } = await db.query<{ id: number }>(
+    const zhangwei = await signIn(t.a, t.db, '张伟');
+    const { rows } = await t.db.query<{ id: number }>(
       `select c.id from customer c join app_user u on u.id = c.owner_id where u.name = '张伟' order by c.id limit 1`,
     );
     const ids: number[] = [];
@@ -60,7 +39,7 @@ test.runIf(onPostgres)(
       ids.push(sent.body.approvalId);
     }
     // 2027-03-01 10:00 in Shanghai.
-    await db.query(
+    await t.db.query(
       `update approval_task set created_at = '2027-03-01T02:00:00Z' where instance_id = any($1)`,
       [ids],
     );
