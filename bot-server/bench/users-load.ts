@@ -60,16 +60,22 @@ async function run({ people, seconds, thinkMs }: UsersCommand): Promise<UsersRes
   let requests = 0;
   const started = performance.now();
   const until = started + seconds * 1000;
+  const think = () => new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
   const timed = async (step: Step, method: 'GET' | 'POST', path: string, token: string, body?: unknown) => {
     const at = performance.now();
     const res = await call(method, path, token, body);
     latencies[step].push(performance.now() - at);
     requests++;
     if (res.status >= 300) errors.push(`${step} ${res.status} ${res.text.slice(0, 200)}`);
-    if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
+    if (thinkMs > 0) await think();
   };
   await Promise.all(
     people.map(async (person, lane) => {
+      // People at their phones do not all tap in the same millisecond: each starts after a pause like
+      // any other. Without it every round began with a 20-request burst of lists that only the bench
+      // makes, and those queued requests were the list's whole p95 (the 360° view and the follow-up,
+      // already spread by the pauses, had none).
+      if (thinkMs > 0) await think();
       for (let i = lane; performance.now() < until; i++) {
         const customer = person.customers[i % person.customers.length]!;
         await timed('list', 'GET', '/api/customers?limit=20', person.token);
