@@ -9,7 +9,7 @@ export class Migration20261207020000_deal_groups extends Migration {
   override up(): void | Promise<void> {
     this.addSql(`alter table "opportunity" add "dingtalk_conversation_id" varchar(128) null;`);
     this.addSql(`alter table "approval_instance" add "opportunity_id" int null;`);
-    this.addSql(`alter table "approval_instance" add constraint "approval_instance_opportunity_id_foreign" foreign key ("opportunity_id") references "opportunity" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "approval_instance" add constraint "approval_instance_opportunity_id_foreign" foreign key ("opportunity_id") references "opportunity" ("id") on delete set null;`);
   }
 
   override down(): void | Promise<void> {
