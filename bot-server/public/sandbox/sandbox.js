@@ -2,7 +2,10 @@
 // and click. Everything goes through /sandbox/page/api, which plays the platform: a message becomes
 // an encrypted WeCom callback or a DingTalk Stream frame to the server, exactly as in production.
 const api = '/sandbox/page/api';
-const state = { platform: 'wecom', user: '', chat: 'bot', after: 0, people: [], chats: [] };
+// `view` counts the switches of platform, person and chat: an answer to a request made before the
+// latest switch belongs to a view no longer shown and is dropped (the poll's answer for the person
+// shown a moment ago once cleared the new person's chat and moved `after` past their messages).
+const state = { platform: 'wecom', user: '', chat: 'bot', after: 0, view: 0, people: [], chats: [] };
 const $ = (id) => document.getElementById(id);
 
 async function call(path, init) {
@@ -46,7 +49,9 @@ async function loadPeople() {
 }
 
 async function loadChats() {
+  const view = state.view;
   const { chats } = await call(`/chats?platform=${state.platform}&user=${encodeURIComponent(state.user)}`);
+  if (view !== state.view) return;
   if (!chats.some((c) => c.id === state.chat)) state.chat = chats[0]?.id ?? 'bot';
   state.chats = chats;
   const list = $('chat-list');
@@ -118,7 +123,9 @@ async function refreshMessages() {
     chat: state.chat,
     after: String(state.after),
   });
+  const view = state.view;
   const { messages, last } = await call(`/timeline?${query}`);
+  if (view !== state.view) return;
   const box = $('messages');
   if (state.after === 0) box.replaceChildren();
   for (const m of messages) {
@@ -140,7 +147,9 @@ async function refreshCards() {
   const ids = [...$('messages').querySelectorAll('[data-card-seq]')].map((el) => el.dataset.cardSeq);
   if (!ids.length) return;
   const query = new URLSearchParams({ platform: state.platform, user: state.user, seqs: ids.join(',') });
+  const view = state.view;
   const { cards } = await call(`/cards?${query}`);
+  if (view !== state.view) return;
   for (const c of cards) {
     const holder = $('messages').querySelector(`[data-card-seq="${c.seq}"]`);
     if (holder && holder.dataset.version !== c.version) {
@@ -153,12 +162,14 @@ async function refreshCards() {
 async function selectChat(id) {
   state.chat = id;
   state.after = 0;
+  state.view++;
   await loadChats();
   await refreshMessages();
 }
 
 async function reload() {
   state.after = 0;
+  state.view++;
   await loadPeople();
   await loadChats();
   await refreshMessages();
@@ -176,6 +187,7 @@ for (const tab of tabs) {
 $('who').addEventListener('change', async (e) => {
   state.user = e.target.value;
   state.after = 0;
+  state.view++;
   await loadChats()
     .then(refreshMessages)
     .catch((err) => status(err.message));

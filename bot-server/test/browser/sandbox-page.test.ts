@@ -104,6 +104,38 @@ describe.skipIf(!hasBrowser)('the sandbox page (needs Debian chromium)', () => {
     await page.close();
   });
 
+  test('switching person while the last person’s chat is still loading shows the new person’s whole chat', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/sandbox`);
+    await expect.poll(() => page.locator('#who').inputValue()).toBe('ZhangWei');
+    // 李娜 speaks first, then 张伟: his messages come after hers.
+    await page.selectOption('#who', 'LiNa');
+    await page.fill('#text', '我');
+    await page.press('#text', 'Enter');
+    const hers = page.locator('.message:not(.mine) .bubble', { hasText: '李娜' });
+    await hers.first().waitFor({ timeout: 15_000 });
+    await page.selectOption('#who', 'ZhangWei');
+    await page.fill('#text', '帮助');
+    await page.press('#text', 'Enter');
+    await page.locator('.message:not(.mine) .bubble', { hasText: '张伟，你好' }).waitFor({ timeout: 15_000 });
+
+    // A slow network: 张伟's poll is answered only after the switch to 李娜 has begun, and her chat
+    // list takes longer still.
+    const slow = (ms: number) => async (route: import('playwright-core').Route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue().catch(() => undefined);
+    };
+    await page.route(/\/timeline\?.*user=ZhangWei/, slow(800));
+    await page.route(/\/chats\?.*user=LiNa/, slow(1600));
+    await page.waitForRequest(/\/timeline\?.*user=ZhangWei/);
+    await page.selectOption('#who', 'LiNa');
+
+    await hers.first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('#messages').textContent()).not.toContain('张伟，你好');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.close();
+  });
+
   test('the card gallery shows every card state as WeCom and as DingTalk show them', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/sandbox/cards`);
