@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { type AdminDoor, type DoorCommand, openAdminDoor } from './admin-door.js';
-import { keepBatchesTogether } from './keep-batches-together.js';
+import { Worker } from 'node:worker_threads';
+import type { DoorCommand } from './admin-door.js';
+import type { FromHost, HostSetup, ToHost } from './embedded-messages.js';
 import { lockDataDir } from './lock.js';
-import { requirePassword } from './socket-password.js';
 
 export interface EmbeddedDatabase {
   /**
@@ -21,8 +17,11 @@ export interface EmbeddedDatabase {
 }
 
 /**
- * Starts PGlite in this process and serves it over the PostgreSQL wire protocol, so the very same
- * driver code runs against it as against a real server. `dataDir` undefined keeps it in memory (tests).
+ * Starts PGlite in a thread of its own and serves it over the PostgreSQL wire protocol, so the very
+ * same driver code runs against it as against a real server. `dataDir` undefined keeps it in memory
+ * (tests). Its own thread because PGlite runs the whole database engine in JavaScript's thread: in
+ * the server's, every query stopped the server's other work (and the workers' work stopped the
+ * queries), with the second core idle.
  *
  * PGlite is one session shared by every socket connection: queries run one at a time and an open
  * transaction blocks everybody else's statements until it ends. Code inside a transaction must use
@@ -32,40 +31,68 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedDatabase(dataDir: string | undefined): Promise<EmbeddedDatabase> {
   let unlock = () => {};
-  let dir: string | undefined;
+  let pgliteDir: string | undefined;
   if (dataDir !== undefined) {
-    dir = resolve(dataDir, 'pglite');
+    pgliteDir = resolve(dataDir, 'pglite');
     // PGlite's NodeFS creates only the last folder of the path.
     mkdirSync(resolve(dataDir), { recursive: true });
-    unlock = lockDataDir(dir);
+    unlock = lockDataDir(pgliteDir);
   }
+  // From the sources (tsx, tests) the thread runs TypeScript too; built, the compiled file.
+  const source = import.meta.url.endsWith('.ts');
+  const setup: HostSetup = { pgliteDir, doorDir: dataDir === undefined ? undefined : resolve(dataDir) };
+  const host = new Worker(new URL(`./embedded-host.${source ? 'ts' : 'js'}`, import.meta.url), {
+    workerData: setup,
+    execArgv: source ? ['--import', 'tsx'] : [],
+  });
+  const tell = (message: ToHost) => host.postMessage(message);
+  const commands = new Map<string, DoorCommand>();
+  let stopping = false;
   try {
-    const db = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
-    // The sum of every pool that connects (ORM, pg-boss, coordinator, the start-up lock).
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 40 });
-    keepBatchesTogether(server);
-    const password = randomBytes(24).toString('hex');
-    requirePassword(server, password);
-    await server.start();
-    let door: AdminDoor | undefined;
-    try {
-      if (dataDir !== undefined) door = await openAdminDoor(db, resolve(dataDir));
-    } catch (e) {
-      await server.stop();
-      await db.close();
-      throw e;
-    }
+    const url = await new Promise<string>((ready, failed) => {
+      host.once('error', failed);
+      host.once('exit', (code) => failed(new Error(`the embedded database's thread exited (${code})`)));
+      host.on('message', (message: FromHost) => {
+        if (message.type === 'ready') ready(message.url);
+        if (message.type === 'failed') failed(new Error(message.message));
+      });
+    });
+    host.removeAllListeners('error').removeAllListeners('exit');
+    // The database gone while the server runs: nothing can work any more, so say so loudly.
+    host.on('error', (err) => {
+      throw err;
+    });
+    host.on('exit', (code) => {
+      if (!stopping) throw new Error(`the embedded database's thread exited (${code})`);
+    });
+    let stopped = () => {};
+    host.on('message', (message: FromHost) => {
+      if (message.type === 'stopped') stopped();
+      if (message.type !== 'command') return;
+      const command = commands.get(message.name);
+      void (command ? command(message.argument) : Promise.resolve({ ok: false, text: 'unknown command' }))
+        .catch((err: unknown) => ({ ok: false, text: err instanceof Error ? err.message : String(err) }))
+        .then((answer) => tell({ type: 'answer', id: message.id, answer }));
+    });
     return {
-      url: `postgresql://postgres:${password}@${server.getServerConn()}/postgres`,
-      serve: (name, command) => door?.serve(name, command),
+      url,
+      serve: (name, command) => {
+        commands.set(name, command);
+        tell({ type: 'serve', name });
+      },
       async stop() {
-        await door?.close();
-        await server.stop();
-        await db.close();
+        stopping = true;
+        await new Promise<void>((done) => {
+          stopped = done;
+          tell({ type: 'stop' });
+        });
+        await host.terminate();
         unlock();
       },
     };
   } catch (e) {
+    stopping = true;
+    await host.terminate();
     unlock();
     throw e;
   }
