@@ -287,7 +287,7 @@ try {
 
   const where =
     db.kind === 'pglite'
-      ? 'the server (Koa or bare) and PGlite share the main thread (one core at most); the load generator has its own worker thread (the other core)'
+      ? 'the server (Koa or bare) has the main thread, PGlite a thread of its own and the load generator another: three threads on 2 cores'
       : 'the server (Koa or bare) has the main thread, the load generator its own worker thread; the PostgreSQL server processes compete for the same 2 cores';
   const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
   console.log(

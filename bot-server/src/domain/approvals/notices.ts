@@ -1,6 +1,7 @@
 import type { ApprovalInstance, RouteStep } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Notifier, Recipients } from '../notify/notifier.js';
+import { stalledDealSubject } from '../sales/stalled.js';
 import type { SettleNotices } from './document.js';
 import type { ApprovalTodos } from './todos.js';
 
@@ -105,7 +106,7 @@ export function cardNotices(notifier: Notifier, todos: ApprovalTodos): ApprovalN
       await notifier.refreshCards(tx, subject(run));
       await todos.runChanged(tx, run);
     },
-    dealMoved: (tx, dealId) => notifier.refreshCards(tx, { type: 'stalled_deal', id: dealId }),
+    dealMoved: (tx, dealId) => notifier.refreshCards(tx, stalledDealSubject(dealId)),
     // Only the new copy: nothing on the others changed, and refreshing them would spend their WeCom
     // response codes (one update each until the next click) for nothing.
     reminded: (tx, run, userId, nudge) =>

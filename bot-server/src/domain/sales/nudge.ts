@@ -6,7 +6,7 @@ import { claimFiring } from '../followups/firings.js';
 import { createAuditedTask } from '../followups/tasks.js';
 import type { Notifier } from '../notify/notifier.js';
 import { dealManagers } from './deal-managers.js';
-import { dealQuietSince, stalledDays } from './stalled.js';
+import { dealQuietSince, stalledDays, stalledDealSubject } from './stalled.js';
 import { opportunityFor } from './store.js';
 
 // 提醒负责人 on a stalled-deal card: the manager hands the owner a task about the deal, due now, so
@@ -45,7 +45,7 @@ export async function nudgeStalledDeal(
     const owner = deal.owner;
     const days = stalledDays(deal, now);
     if (!owner || days === undefined) {
-      await notifier.refreshCards(tx, { type: 'stalled_deal', id: dealId });
+      await notifier.refreshCards(tx, stalledDealSubject(dealId));
       return { kind: 'resumed' };
     }
     const quiet = dealQuietSince(deal);
@@ -72,7 +72,7 @@ export async function nudgeStalledDeal(
     task.remindedAt = now;
     await tx.flush();
     await notifier.postCard(tx, { type: 'task', id: task.id }, { kind: 'users', userIds: [owner.id] });
-    await notifier.refreshCards(tx, { type: 'stalled_deal', id: dealId });
+    await notifier.refreshCards(tx, stalledDealSubject(dealId));
     return { kind: 'nudged', owner: owner.name };
   });
 }

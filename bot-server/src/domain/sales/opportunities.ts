@@ -18,6 +18,7 @@ import { customerFor } from '../customers/store.js';
 import type { Notifier } from '../notify/notifier.js';
 import { recordMove } from './stage-move.js';
 import { activeStages, closingStage, openStage } from './stages.js';
+import { stalledDealSubject } from './stalled.js';
 import { opportunityFor } from './store.js';
 
 // Opening, editing and moving deals. Every change locks the deal's row first, so two moves at once
@@ -118,7 +119,7 @@ async function moveTo(
   notifier: Notifier,
 ) {
   recordMove(tx, deal, to, acting.user.id, note ?? null);
-  await notifier.refreshCards(tx, { type: 'stalled_deal', id: deal.id });
+  await notifier.refreshCards(tx, stalledDealSubject(deal.id));
 }
 
 export function updateOpportunity(

@@ -1,13 +1,16 @@
 import type { Opportunity } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { claimFiring } from '../followups/firings.js';
-import type { Notifier } from '../notify/notifier.js';
+import type { CardSubject, Notifier } from '../notify/notifier.js';
 import { dealManagers } from './deal-managers.js';
 
 // A deal is stalled when neither its stage nor its customer's follow-ups moved for longer than the
 // stage allows (PipelineStage.stalledAfterDays). The owner's manager gets one card per quiet
 // spell: the Firing key names the deal and the moment it went quiet, so a later scan, another
 // instance or a restart never alerts twice, and a deal that moves and stalls again alerts again.
+
+/** The managers' card about a quiet deal: refreshed wherever the deal moves or is nudged. */
+export const stalledDealSubject = (dealId: number): CardSubject => ({ type: 'stalled_deal', id: dealId });
 
 /** Deals alerted per run; the next run takes the rest. */
 const batch = 200;
@@ -53,7 +56,7 @@ export async function alertStalledDeals(em: EntityManager, now: Date, notifier: 
       if (!(await claimFiring(tx, key))) return false;
       const managers = await dealManagers(tx, id);
       if (managers.length === 0) return false;
-      await notifier.postCard(tx, { type: 'stalled_deal', id }, { kind: 'users', userIds: managers });
+      await notifier.postCard(tx, stalledDealSubject(id), { kind: 'users', userIds: managers });
       return true;
     });
     if (sent) alerted.push(id);
