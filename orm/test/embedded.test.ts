@@ -71,3 +71,28 @@ test('trigram search works on Chinese names (pg_trgm is loaded)', async () => {
     await db.stop();
   }
 });
+
+test('a slow query does not stop the server’s other work: the database runs in a thread of its own', async () => {
+  const db = await startEmbeddedDatabase(undefined);
+  try {
+    // A query that keeps the engine busy for a second or so (real work, not a sleep).
+    let answered = false;
+    const slow = query<{ count: string }>(
+      db.url,
+      'select count(*) from generate_series(1, 3000000) a, lateral (select md5(a::text)) b',
+    ).finally(() => {
+      answered = true;
+    });
+    // Meanwhile the server's thread keeps ticking. Had the engine run in it, no timer could fire
+    // while the query ran: only the few before it started would count.
+    let ticks = 0;
+    while (!answered) {
+      await new Promise((tick) => setTimeout(tick, 10));
+      ticks++;
+    }
+    expect(Number((await slow)[0]!.count)).toBe(3_000_000);
+    expect(ticks).toBeGreaterThan(20);
+  } finally {
+    await db.stop();
+  }
+});
