@@ -27,6 +27,7 @@ import { type BareServer, startBareServer } from './callbacks-bare.js';
 import type { LoadCommand, LoadResult, LoadSetup } from './callbacks-load.js';
 import { openBenchDatabase } from './database.js';
 import { ms, table } from './report.js';
+import { benchWorkers } from './workers-mode.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 12);
 const fixedRate = Number(process.env.BENCH_RATE ?? 1000);
@@ -165,6 +166,7 @@ try {
   log('booting Kelian…');
   server = await boot(config, {
     logger: createLogger(logLevel, pino.destination({ dest: '/dev/null', sync: true })),
+    workers: benchWorkers,
   });
   client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();
@@ -285,10 +287,14 @@ try {
   log(`fixed ${fixedRate}/s for ${seconds} s`);
   await open('full path, fixed rate', fixedRate);
 
+  const workersWhere =
+    benchWorkers === 'thread'
+      ? "Kelian's background workers a thread of their own"
+      : "Kelian's background workers share its thread";
   const where =
     db.kind === 'pglite'
-      ? 'the server (Koa or bare) has the main thread, PGlite a thread of its own and the load generator another: three threads on 2 cores'
-      : 'the server (Koa or bare) has the main thread, the load generator its own worker thread; the PostgreSQL server processes compete for the same 2 cores';
+      ? `the server (Koa or bare) has the main thread, ${workersWhere}, PGlite a thread of its own and the load generator another, on 2 cores`
+      : `the server (Koa or bare) has the main thread, ${workersWhere}, the load generator its own worker thread; the PostgreSQL server processes compete for the same 2 cores`;
   const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
   console.log(
     `\nWeCom callback path, ${db.kind === 'pglite' ? 'embedded PGlite (in this process)' : 'PostgreSQL'}`,

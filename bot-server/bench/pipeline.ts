@@ -18,6 +18,7 @@ import { eventToJson } from '../src/platforms/event-json.js';
 import type { ChatMessage, Sandbox } from '../src/sandbox/index.js';
 import { openBenchDatabase } from './database.js';
 import { table } from './report.js';
+import { benchWorkers } from './workers-mode.js';
 
 const events = Number(process.env.BENCH_EVENTS ?? 10_000);
 const cards = Number(process.env.BENCH_CARDS ?? 10_000);
@@ -37,7 +38,7 @@ try {
     },
     envFile: false,
   });
-  server = await boot(config);
+  server = await boot(config, { workers: benchWorkers });
   const sandbox = server.sandbox!;
   const seen = recordMessages(sandbox);
   await until(() => pendingJobs(server!).then((n) => n === 0), 'the start-up jobs', 60_000);
@@ -45,7 +46,7 @@ try {
   // Other members for the cards: the drain's answers still fill its members' windows for a minute.
   const delivery = await measureCards(server, sandbox, seen, await addMembers(server, sandbox, members));
   console.log(
-    `\nEvent pipeline, ${db.kind}, one instance on 2 cores (the sandbox platforms in the same process)\n`,
+    `\nEvent pipeline, ${db.kind}, one instance on 2 cores (the sandbox platforms in the same process; workers: ${benchWorkers})\n`,
   );
   console.log(table(['measure', 'count', 'seconds', 'per second', 'target'], [...drain, ...delivery]));
 } finally {

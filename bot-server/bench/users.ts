@@ -25,6 +25,7 @@ import type { LoadCommand, LoadResult } from './callbacks-load.js';
 import { openBenchDatabase } from './database.js';
 import { latency, ms, table } from './report.js';
 import type { Person, Step, UsersCommand, UsersResult } from './users-load.js';
+import { benchWorkers } from './workers-mode.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const peopleCount = Number(process.env.BENCH_PEOPLE ?? 20);
@@ -113,6 +114,7 @@ try {
   log('booting Kelian on the demo company…');
   server = await boot(config, {
     logger: createLogger('silent', pino.destination({ dest: '/dev/null', sync: true })),
+    workers: benchWorkers,
   });
   client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();

@@ -16,6 +16,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { grantCommandName, grantFromCommandLine } from './admin/grant.js';
 import { apiRouter } from './api/index.js';
 import { createApp } from './app.js';
+import { startWork } from './background/start-work.js';
+import { startWorkersThread, type WorkersThread } from './background/workers-thread.js';
 import { QueueApprovalTodos } from './bot/approvals/todo-jobs.js';
 import { QueueTagMirror } from './bot/external/corp-tags.js';
 import { OutboxMessenger } from './bot/followups/messenger.js';
@@ -23,12 +25,12 @@ import { botRuntime } from './bot/module.js';
 import { Foreground } from './http/foreground.js';
 import { cleanupJobs } from './jobs/cleanup.js';
 import { type JobModule, type RunningJobs, startJobs } from './jobs/index.js';
-import { WorkListener } from './jobs/work-listener.js';
 import { createLogger, type Logger } from './logger.js';
 import { miniappRoutes } from './miniapp/routes.js';
 import { modules } from './modules/index.js';
-import { type PlatformRuntime, setUpPlatforms } from './platforms/setup.js';
-import { createSandbox, type Sandbox, sandboxBaseUrls } from './sandbox/index.js';
+import { platformsOfServer, publicUrlOf } from './platforms/at-server.js';
+import type { PlatformRuntime } from './platforms/setup.js';
+import { createSandbox, type Sandbox } from './sandbox/index.js';
 import { linkDemoTeamChats } from './sandbox/link-demo-teams.js';
 import { sandboxPageRoutes } from './sandbox/page/routes.js';
 
@@ -39,6 +41,14 @@ export interface BootOptions {
   routers?: Router[];
   /** The mini-app's H5 build to serve at /app/ (tests point it at their own folder). */
   miniappDir?: string;
+  /**
+   * Where the background work runs: `thread`, a worker thread of its own (main.ts: the server as
+   * people run it); `inline` (the default), the server's thread, where tests add job modules and
+   * watch the workers.
+   */
+  workers?: 'thread' | 'inline';
+  /** The workers' thread ended without being asked to: main.ts exits so that it is restarted. */
+  onWorkersLost?: (err: Error) => void;
 }
 
 export interface RunningServer {
@@ -102,28 +112,30 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
 
     // Known once the server listens; the sandbox and, in sandbox mode, the platform clients need it.
     let serverUrl = '';
-    const publicUrl = () => config.publicUrl ?? serverUrl.replace('127.0.0.1', 'localhost');
-    const platforms = setUpPlatforms({
+    const platforms = platformsOfServer({
       config,
       orm,
       logger,
+      serverUrl: () => serverUrl,
       // Called per event, once the server listens: the bot below exists by then.
       accept: (event) => bot.inbox().accept(event),
-      apiBases: () => {
-        const sandboxBases = sandboxBaseUrls(serverUrl);
-        return {
-          wecom: config.wecom?.apiBase ?? sandboxBases.wecomApiBase,
-          dingtalkApi: config.dingtalk?.apiBase ?? sandboxBases.dingtalkApiBase,
-          dingtalkOapi: config.dingtalk?.oapiBase ?? sandboxBases.dingtalkOapiBase,
-        };
-      },
-      appBaseUrl: () => `${publicUrl()}/app`,
-      publicUrl,
     });
 
-    // The bot and every business module of the registry; its workers let callbacks be answered first.
+    // The bot and every business module of the registry. Workers in this thread let callbacks be
+    // answered first; in a thread of their own they are told what this thread writes for them.
+    const inThread = options.workers === 'thread';
+    if (inThread && options.jobModules?.length)
+      throw new Error('extra job modules run only with the workers in the server thread');
     const foreground = new Foreground();
-    const bot = botRuntime(config, platforms, modules, () => foreground.busy());
+    let workersThread: WorkersThread | undefined;
+    const bot = botRuntime(
+      config,
+      platforms,
+      modules,
+      inThread
+        ? { workElsewhere: (work) => workersThread?.wake(work) }
+        : { callbacksInFlight: () => foreground.busy() },
+    );
     const jobs = await startJobs({
       url: db.url,
       embedded: db.embedded,
@@ -131,6 +143,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       logger,
       timezone: config.displayTimeZone,
       modules: [bot.jobs, cleanupJobs, ...(options.jobModules ?? [])],
+      ...(inThread ? { workElsewhere: (job: string) => workersThread?.wake({ job }) } : {}),
     });
     undo.push(jobs.stop);
 
@@ -184,21 +197,26 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     undo.push(platforms.stop);
     // Background work starts last: its handlers call the platforms, which in sandbox mode are this
     // very server, now listening.
-    await jobs.work();
-    bot.work();
-    undo.push(bot.stop);
-    if (!db.embedded) {
-      // Work committed by any instance wakes this one's event handlers and senders at once.
-      const listener = new WorkListener(db.url, (table) => bot.wake(table), logger);
-      await listener.start();
-      undo.push(() => listener.stop());
+    if (inThread) {
+      const thread = await startWorkersThread(
+        { config, database: { url: db.url, embedded: db.embedded }, serverUrl },
+        logger,
+        options.onWorkersLost ?? (() => {}),
+      );
+      workersThread = thread;
+      undo.push(() => thread.stop());
+      // Work written before the thread was there (events accepted during its start-up).
+      thread.wake({ table: 'inbox_event' });
+      thread.wake({ table: 'outbound_message' });
+    } else {
+      undo.push(await startWork({ jobs, bot, database: { url: db.url, embedded: db.embedded }, logger }));
     }
-    await bot.start();
     logger.info(
       {
         url: serverUrl,
-        publicUrl: publicUrl(),
+        publicUrl: publicUrlOf(config, serverUrl),
         sandbox: config.sandbox,
+        workers: inThread ? 'thread' : 'inline',
         ms: Math.round(performance.now() - started),
       },
       'kelian is listening',

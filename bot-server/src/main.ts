@@ -16,7 +16,12 @@ try {
 
 const logger = createLogger(config.logLevel);
 routeConsoleToLog(logger);
-const server = await boot(config, { logger }).catch((err: unknown) => {
+const server = await boot(config, {
+  logger,
+  workers: 'thread',
+  // Its events and messages wait in the database: a supervisor's restart picks them up.
+  onWorkersLost: () => process.exit(1),
+}).catch((err: unknown) => {
   process.stderr.write(`Kelian could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -18,7 +18,8 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
     // its transaction run, never while it waits on a platform (those calls are jobs, after the
     // commit), so one connection per concurrent request is the most a burst of them can use. On
     // the embedded PGlite every connection shares its one session; its socket serves 40 in all
-    // (this pool, pg-boss's 4 and the start-up lock's one).
+    // (this pool, the workers' thread's pool of 10, pg-boss's 4 there and 2 here, the start-up
+    // lock's one).
     pool: { min: 0, max: 20 },
     forceUtcTimezone: true,
     migrations: {

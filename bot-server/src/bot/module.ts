@@ -24,8 +24,8 @@ export interface BotRuntime {
   context(): ModuleContext;
   /** Starts the event handlers and the senders (once the server listens: in sandbox mode they call it). */
   work(): void;
-  /** Something was written to the inbox or the outbound table (on PostgreSQL: by any instance). */
-  wake(table?: string): void;
+  /** Something was written to the inbox or the outbound table (on PostgreSQL: by any instance); undefined: either. */
+  wake(work?: WorkWritten): void;
   /** Runs every module's start-up work. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -37,6 +37,21 @@ const messageConcurrency = 96;
 /** Idle workers look again this often when nothing wakes them (a booked message falling due). */
 const idleMs = 500;
 
+/** Work written to one of the bot's queue tables, for workers that run elsewhere. */
+export type WorkWritten =
+  | { table: 'inbox_event'; lane?: InboxLane }
+  | { table: 'outbound_message'; lane?: Lane };
+
+export interface BotRuntimeOptions {
+  /** True while platform callbacks are in flight: workers in the server's thread let them go first. */
+  callbacksInFlight?: () => boolean;
+  /**
+   * The event handlers and senders run in another thread (workers-thread.ts): what this thread
+   * writes to their tables is told to them there, as the local loops are told in one thread.
+   */
+  workElsewhere?: (work: WorkWritten) => void;
+}
+
 /**
  * The bot and everything around it: stored events handled by the bot, outbound messages delivered,
  * sent cards kept current; and every business module in `modules` plugged in with one context.
@@ -47,8 +62,7 @@ export function botRuntime(
   config: Config,
   platforms: PlatformRuntime,
   modules: readonly KelianModule[],
-  /** True while platform callbacks are in flight: the workers let them go first. */
-  callbacksInFlight: () => boolean = () => false,
+  { callbacksInFlight = () => false, workElsewhere }: BotRuntimeOptions = {},
 ): BotRuntime {
   let context: ModuleContext | undefined;
   let inbox: Inbox | undefined;
@@ -56,9 +70,11 @@ export function botRuntime(
   const sendLoops = new Map<Lane, ClaimLoop<ClaimedMessage>>();
   const wakeEvents = (lane?: InboxLane) => {
     for (const [name, loop] of eventLoops) if (!lane || lane === name) loop.wake();
+    workElsewhere?.({ table: 'inbox_event', lane });
   };
   const wakeSenders = (lane?: Lane) => {
     for (const [name, loop] of sendLoops) if (!lane || lane === name) loop.wake();
+    workElsewhere?.({ table: 'outbound_message', lane });
   };
   return {
     jobs: ({ queue, scheduler, orm, logger }) => {
@@ -135,9 +151,11 @@ export function botRuntime(
     work() {
       for (const loop of [...eventLoops.values(), ...sendLoops.values()]) loop.start();
     },
-    wake(table) {
-      if (table !== 'outbound_message') wakeEvents();
-      if (table !== 'inbox_event') wakeSenders();
+    wake(work) {
+      if (work?.table !== 'outbound_message')
+        wakeEvents(work?.table === 'inbox_event' ? work.lane : undefined);
+      if (work?.table !== 'inbox_event')
+        wakeSenders(work?.table === 'outbound_message' ? work.lane : undefined);
     },
     async start() {
       for (const module of modules) if (context) await module.start?.(context);

@@ -33,9 +33,14 @@ export async function startJobs(options: {
   logger: Logger;
   timezone: string;
   modules: JobModule[];
+  /** Only send from this thread: the jobs run in the workers' thread, told of each job by this. */
+  workElsewhere?: (job: string) => void;
 }): Promise<RunningJobs> {
   const { url, orm, logger, timezone, modules } = options;
-  const queue = new JobQueue(url, logger, { embedded: options.embedded });
+  const queue = new JobQueue(url, logger, {
+    embedded: options.embedded,
+    workElsewhere: options.workElsewhere,
+  });
   const coordinator = new PgRunCoordinator(orm, `${hostname()}:${process.pid}`);
   const scheduler = new Scheduler(coordinator, timezone, logger);
   for (const module of [housekeeping(coordinator), ...modules]) module({ queue, scheduler, orm, logger });

@@ -51,19 +51,37 @@ export class JobQueue {
   readonly #workers = new Map<string, string>();
   #started = false;
 
-  constructor(url: string, logger: Logger, options: { embedded: boolean }) {
+  readonly #workElsewhere: ((job: string) => void) | undefined;
+
+  constructor(
+    url: string,
+    logger: Logger,
+    options: {
+      embedded: boolean;
+      /**
+       * This queue only sends: its jobs run in the workers' thread, which is told of each job sent
+       * here (on the embedded database no notification would reach it). A couple of connections do.
+       */
+      workElsewhere?: (job: string) => void;
+    },
+  ) {
     this.#log = logger.child({ component: 'jobs' });
     // PostgreSQL wakes idle workers with LISTEN/NOTIFY the moment a job is sent, on every instance.
     // The embedded database's socket does not pass notifications between connections, so there
     // workers poll every half second instead (and fetch continuously while batches come back full).
     this.#notify = !options.embedded;
+    this.#workElsewhere = options.workElsewhere;
+    const sendOnly = this.#workElsewhere !== undefined;
     this.#boss = new PgBoss({
       connectionString: url,
       schema: 'pgboss',
       // The embedded database serves at most 40 connections in total: keep this pool small.
-      max: options.embedded ? 4 : 10,
+      max: sendOnly ? 2 : options.embedded ? 4 : 10,
       // Wake idle workers when a job is committed (one listening connection per instance).
-      useListenNotify: !options.embedded,
+      useListenNotify: !options.embedded && !sendOnly,
+      // Supervision and cron belong with the workers.
+      supervise: !sendOnly,
+      schedule: !sendOnly,
       // Expired claims and stale heartbeats are found by the supervisor, and failed (for a retry) in
       // its per-queue monitor pass: both every few seconds, so a dead worker's jobs come back soon
       // (the monitor's default of 60 s held them back a minute).
@@ -100,6 +118,7 @@ export class JobQueue {
 
   /** Starts handing jobs to their handlers. */
   async work(): Promise<void> {
+    if (this.#workElsewhere) throw new Error('this job queue only sends: its jobs run in the workers thread');
     for (const d of this.#definitions.values()) {
       const batchSize = d.batchSize ?? 1;
       const worker = await this.#boss.work<object>(
@@ -162,9 +181,16 @@ export class JobQueue {
     });
     // Sent in a transaction, the job is visible once it commits: the woken worker's fetch finds it
     // then (PostgreSQL wakes it again at the commit; the embedded database runs the fetch after it).
-    const worker = this.#workers.get(name);
-    if (worker && !options.startAfter) this.#boss.notifyWorker(worker);
+    if (options.startAfter) return id;
+    if (this.#workElsewhere) this.#workElsewhere(name);
+    else this.wake(name);
     return id;
+  }
+
+  /** A job of this name was sent (here or in another thread): its idle worker here fetches at once. */
+  wake(name: string): void {
+    const worker = this.#workers.get(name);
+    if (worker) this.#boss.notifyWorker(worker);
   }
 
   async stop(): Promise<void> {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
+import type { BootOptions } from '../../src/boot.js';
 import { settleJobs } from './jobs.js';
 import { type RunningServer, startTestServer } from './server.js';
 
@@ -13,11 +14,11 @@ export interface ServerFixture {
 }
 
 /** One server and one database connection for the whole test file, stopped after it. */
-export function useTestServer(env: Record<string, string> = {}): ServerFixture {
+export function useTestServer(env: Record<string, string> = {}, options: BootOptions = {}): ServerFixture {
   const fixture = {} as ServerFixture;
   beforeAll(async () => {
     await resetDatabase(testDbUrl());
-    fixture.server = await startTestServer(env);
+    fixture.server = await startTestServer(env, options);
     fixture.db = new pg.Pool({ connectionString: testDbUrl(), max: 1 });
     await settleJobs(fixture.db);
   });
