@@ -1,4 +1,5 @@
 // What the server's thread and the embedded database's thread (embedded-host.ts) say to each other.
+import type { DoorCommand } from './admin-door.js';
 
 export interface HostSetup {
   /** PGlite's folder; undefined keeps the database in memory. */
@@ -9,7 +10,7 @@ export interface HostSetup {
 
 export type ToHost =
   | { type: 'serve'; name: string }
-  | { type: 'answer'; id: number; answer: { ok: boolean; text: string } }
+  | { type: 'answer'; id: number; answer: Awaited<ReturnType<DoorCommand>> }
   | { type: 'stop' };
 
 export type FromHost =

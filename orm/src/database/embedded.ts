@@ -50,14 +50,16 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
   let stopping = false;
   try {
     const url = await new Promise<string>((ready, failed) => {
-      host.once('error', failed);
-      host.once('exit', (code) => failed(new Error(`the embedded database's thread exited (${code})`)));
-      host.on('message', (message: FromHost) => {
+      const early = (err: Error) => failed(err);
+      const exit = (code: number) => failed(new Error(`the embedded database's thread exited (${code})`));
+      const started = (message: FromHost) => {
         if (message.type === 'ready') ready(message.url);
-        if (message.type === 'failed') failed(new Error(message.message));
-      });
+        else if (message.type === 'failed') failed(new Error(message.message));
+        else return;
+        host.off('message', started).off('error', early).off('exit', exit);
+      };
+      host.once('error', early).once('exit', exit).on('message', started);
     });
-    host.removeAllListeners('error').removeAllListeners('exit');
     // The database gone while the server runs: nothing can work any more, so say so loudly.
     host.on('error', (err) => {
       throw err;
@@ -69,8 +71,9 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
     host.on('message', (message: FromHost) => {
       if (message.type === 'stopped') stopped();
       if (message.type !== 'command') return;
-      const command = commands.get(message.name);
-      void (command ? command(message.argument) : Promise.resolve({ ok: false, text: 'unknown command' }))
+      // The host forwards only the names served below.
+      const command = commands.get(message.name)!;
+      void command(message.argument)
         .catch((err: unknown) => ({ ok: false, text: err instanceof Error ? err.message : String(err) }))
         .then((answer) => tell({ type: 'answer', id: message.id, answer }));
     });
