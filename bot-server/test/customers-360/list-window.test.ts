@@ -2,12 +2,15 @@
 // list's order, a window, and reads the rest through the search indexes only when the window holds
 // too few matches (domain/customers/keyset-page.ts). Whatever the window, every page must hold the
 // same customers in the same order as the plain keyset query: each kind of search text, each order,
-// for a rep (own and pool customers only) and for the administrator, on the demo company.
+// for a rep (own and pool customers only) and for the administrator, on the demo company. The window
+// holds the next customers in the user's scope (`within`, as listCustomers gives it), and no more than
+// ten times as many customers of any owner: a thin scope, such as one owner's customers, ends it there.
 import { ormConfig, UserSchema } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { accessOf } from '../../src/domain/access/access.js';
+import { customerScope } from '../../src/domain/access/scope.js';
 import { type KeysetOrder, type KeysetPosition, keysetPage } from '../../src/domain/customers/keyset-page.js';
 import { customerConditions } from '../../src/domain/customers/list.js';
 import { type Crm, startCrm } from '../api/customers-support.js';
@@ -51,21 +54,35 @@ const orders: KeysetOrder[] = [
   { property: 'createdAt', column: 'created_at', direction: 'asc' },
 ];
 
-/** Every page of 5, as ids, of the customers `who` finds by `q` in `order`, read with `window`. */
-async function allPages(who: string, q: string, order: KeysetOrder, window?: number): Promise<number[]> {
+/**
+ * Every page of 5, as ids, of the customers `who` finds by `q` in `order` (of one `owner`'s when
+ * given), read with `window`.
+ */
+async function allPages(
+  who: string,
+  q: string,
+  order: KeysetOrder,
+  window?: number,
+  owner?: number,
+): Promise<number[]> {
   const em = orm.em.fork();
   const access = await accessOf(em, await em.findOneOrFail(UserSchema, { name: who }));
   const ids: number[] = [];
   let after: KeysetPosition | undefined;
+  const filters = { q, ...(owner && { owner }) };
   do {
-    const where = await customerConditions(em, access, { q });
+    const where = await customerConditions(em, access, filters);
     const page = await keysetPage(em, where, {
       order,
       limit: 5,
       populate: [],
       ...(after && { after }),
       ...(window && {
-        window: { size: window, where: await customerConditions(em, access, { q }, { rowByRow: true }) },
+        window: {
+          size: window,
+          where: await customerConditions(em, access, filters, { rowByRow: true }),
+          within: [customerScope(access, 'read'), ...(owner ? [{ owner }] : [])],
+        },
       }),
     });
     ids.push(...page.items.map((c) => c.id));
@@ -89,6 +106,22 @@ describe('a search list read through a window', () => {
         }
       },
     );
+  });
+
+  test('finds the same in a thin scope: one owner, whose customers are far apart in the order', async () => {
+    const { rows } = await crm.db.query<{ owner: number }>(
+      `select owner_id as owner from customer where owner_id is not null and deleted_at is null
+        group by owner_id order by count(*), owner_id limit 1`,
+    );
+    const owner = rows[0]!.owner;
+    for (const order of orders) {
+      for (const q of [...Object.values(terms), 'a', '公司']) {
+        const plain = await allPages('徐明', q, order, undefined, owner);
+        for (const window of [1, 3, 40]) {
+          expect(await allPages('徐明', q, order, window, owner), `${q} ${window}`).toEqual(plain);
+        }
+      }
+    }
   });
 
   test("a rep's search reaches only the rep's own customers and the pool", async () => {

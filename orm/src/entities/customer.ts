@@ -84,9 +84,18 @@ export const CustomerSchema = defineEntity({
     // alone or within one owner or one level, so that its first page is read off an index.
     ...gridIndexes(
       'customer',
-      [['updated_at'], ['created_at'], ['name'], ['owner_id', 'updated_at'], ['level', 'updated_at']],
+      [
+        ['owner_id', 'updated_at'],
+        ['level', 'updated_at'],
+      ],
       { live: true },
     ),
+    // The orders alone carry the owner too: the customer list's search window counts the next
+    // customers in the user's data scope off the index alone (bot-server: keyset-page.ts).
+    ...['updated_at', 'created_at', 'name'].map((column) => ({
+      name: `customer_grid_${column}_idx`,
+      expression: `create index "customer_grid_${column}_idx" on "customer" ("${column}", "id") include ("owner_id") where "deleted_at" is null`,
+    })),
     {
       name: 'customer_search_phones_idx',
       expression: 'create index "customer_search_phones_idx" on "customer" using gin ("search_phones")',

@@ -25,6 +25,7 @@ import { Migration20261207010100_approval_reminders } from './Migration202612070
 import { Migration20261207010200_approval_todos } from './Migration20261207010200_approval_todos.js';
 import { Migration20261207010300_applications } from './Migration20261207010300_applications.js';
 import { Migration20261207020000_deal_groups } from './Migration20261207020000_deal_groups.js';
+import { Migration20261207100000_list_window_owner } from './Migration20261207100000_list_window_owner.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -62,4 +63,5 @@ export const migrationsList = [
   { name: 'Migration20261207010200_approval_todos', class: Migration20261207010200_approval_todos },
   { name: 'Migration20261207010300_applications', class: Migration20261207010300_applications },
   { name: 'Migration20261207020000_deal_groups', class: Migration20261207020000_deal_groups },
+  { name: 'Migration20261207100000_list_window_owner', class: Migration20261207100000_list_window_owner },
 ];

@@ -16,9 +16,10 @@ type SortKey = (typeof sortKeys)[number];
 const columnOf = { updatedAt: 'updated_at', createdAt: 'created_at', name: 'name' } as const;
 
 /**
- * How many customers, in the list's order, a search first looks through for its page (keysetPage):
- * a word in one customer of a hundred (科技, 北京, z) fills a page of 20 from them. What a search
- * for a rare name pays in addition: this many rows read in vain before the search indexes find it.
+ * How many customers the user may see, in the list's order, a search first looks through for its
+ * page (keysetPage): a word in one customer of a hundred (科技, 北京, z) fills a page of 20 from
+ * them. What a search for a rare name pays in addition: this many rows read in vain before the
+ * search indexes find it.
  */
 const searchWindow = 2000;
 
@@ -88,6 +89,7 @@ export async function listCustomers(
           window: {
             size: searchWindow,
             where: await customerConditions(em, access, query, { rowByRow: true }),
+            within: [customerScope(access, 'read'), ...ownerCondition(access, query.owner)],
           },
         }
       : {}),

@@ -6,6 +6,7 @@ import {
   type FieldAccessOf,
   innerRank,
   planSearch,
+  rowByRow,
   type Tier,
 } from './plan.js';
 
@@ -110,8 +111,9 @@ export function customerSearchCondition(
   const any = planSearch(query, options.fieldAccess).any;
   if (!options.rowByRow) return condition(any);
   // `is true` on the whole matches the same rows, and no index's operator: the planner cannot
-  // take the search indexes for it.
-  return condition({ sql: (a) => `(${any.sql(a)}) is true`, params: any.params });
+  // take the search indexes for it. Word prefixes are checked as `like` (planSearch's wordPrefix).
+  const row = rowByRow(any);
+  return condition({ sql: (a) => `(${row.sql(a)}) is true`, params: row.params });
 }
 
 export interface SearchCheck {

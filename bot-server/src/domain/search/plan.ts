@@ -15,6 +15,12 @@ import {
 export interface Condition {
   sql: (alias: string) => string;
   params: unknown[];
+  /**
+   * The same condition in a form cheaper to check on a row already read, which no index serves
+   * (a word prefix as `like`, not as a tsvector built from the row): for reads bounded by other
+   * means (SearchCheck.rowByRow). Absent: `sql` is checked.
+   */
+  row?: Condition;
 }
 
 /** The rank of initials inside the name (xh → 北京星河), read only when the better tiers fall short. */
@@ -33,6 +39,11 @@ export interface SearchPlan {
   tiers: Tier[];
   /** Matches exactly the customers that some tier matches (for unranked filtering). */
   any: Condition;
+}
+
+/** The condition as it is cheapest to check row by row (Condition.row). */
+export function rowByRow(c: Condition): Condition {
+  return c.row ?? c;
 }
 
 /** The viewer's field rule for a customer or contact field (`ruleOf` in domain/access). */
@@ -89,20 +100,11 @@ export function planSearch(query: string, fieldAccess: FieldAccessOf = () => 'ed
     textTiers.push({ rank: 1, sql: (a) => `${searchNameSql(a)} like ?`, params: [`${text}%`] });
   }
   if (columns.length > 0) {
-    // Normalised text has no quote, space or operator: it is a valid tsquery lexeme as it is.
-    textTiers.push({
-      rank: 2,
-      sql: (a) => `(${columns.map((c) => `${searchWordsSql(c.name, a)} @@ ?::tsquery`).join(' or ')})`,
-      params: columns.map(() => `'${text}':*`),
-    });
+    textTiers.push({ rank: 2, ...or(columns.map((c) => wordPrefix(c.name, text))) });
     // Initials start with a letter: a query with Chinese in it, or only digits (a phone number),
     // is no one's initials.
     if (name && !hasHan(text) && !/^\d+$/.test(text)) {
-      textTiers.push({
-        rank: innerRank,
-        sql: (a) => `${searchWordsSql(nameColumn.name, a)} @@ ?::tsquery`,
-        params: [`'${innerInitialsMark}${text}':*`],
-      });
+      textTiers.push({ rank: innerRank, ...wordPrefix(nameColumn.name, `${innerInitialsMark}${text}`) });
     }
     if (gram || length >= 3) {
       const contains: Condition = {
@@ -145,17 +147,42 @@ export function planSearch(query: string, fieldAccess: FieldAccessOf = () => 'ed
   if (parts.length === 0) return nothing;
   return {
     tiers: [...textTiers, ...otherTiers].sort((x, y) => x.rank - y.rank),
-    any: {
-      sql: (a) => `(${parts.map((p) => `(${p.sql(a)})`).join(' or ')})`,
-      params: parts.flatMap((p) => p.params),
-    },
+    any: or(parts),
+  };
+}
+
+/**
+ * A word of the key column starts with `prefix` (normalised text, or the inner initials' mark and
+ * normalised text). Through the words' GIN index: normalised text has no quote, space or operator,
+ * so it is a valid tsquery lexeme as it is. Row by row: the words are the column's text split at
+ * spaces, so a word starts with the prefix exactly where a space is followed by it, and `like`
+ * finds that without building the row's tsvector (normalised text has no `%`, `_` or `\`).
+ */
+function wordPrefix(column: WordsColumn, prefix: string): Condition {
+  return {
+    sql: (a) => `${searchWordsSql(column, a)} @@ ?::tsquery`,
+    params: [`'${prefix}':*`],
+    row: { sql: (a) => `(' ' || ${a}.${column}) like ?`, params: [`% ${prefix}%`] },
   };
 }
 
 function and(parts: Condition[]): Condition {
+  return combine(parts, ' and ');
+}
+
+function or(parts: Condition[]): Condition {
+  return combine(parts, ' or ');
+}
+
+/** The parts joined by `operator`, each in parentheses; with the parts' row forms if any has one. */
+function combine(parts: Condition[], operator: string): Condition {
+  const joined = (ps: Condition[]): Condition => ({
+    sql: (a) => `(${ps.map((p) => `(${p.sql(a)})`).join(operator)})`,
+    params: ps.flatMap((p) => p.params),
+  });
   return {
-    sql: (a) => parts.map((p) => `(${p.sql(a)})`).join(' and '),
-    params: parts.flatMap((p) => p.params),
+    ...joined(parts),
+    ...(parts.some((p) => p.row) && { row: joined(parts.map(rowByRow)) }),
   };
 }
 
