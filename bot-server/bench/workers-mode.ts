@@ -1,4 +1,4 @@
 // Where the benches that time the pipeline or people's requests run the server's background work:
-// in a thread of its own as `npm start` does (main.ts), or with BENCH_WORKERS=inline in the server's
-// thread, as the tests do (the baseline the thread is measured against).
-export const benchWorkers: 'thread' | 'inline' = process.env.BENCH_WORKERS === 'inline' ? 'inline' : 'thread';
+// in the server's thread, as `npm start` does by default, or with BENCH_WORKERS=thread in a thread of
+// their own, as WORKERS_THREAD=true has it.
+export const benchWorkers: 'thread' | 'inline' = process.env.BENCH_WORKERS === 'thread' ? 'thread' : 'inline';

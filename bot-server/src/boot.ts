@@ -42,9 +42,9 @@ export interface BootOptions {
   /** The mini-app's H5 build to serve at /app/ (tests point it at their own folder). */
   miniappDir?: string;
   /**
-   * Where the background work runs: `thread`, a worker thread of its own (main.ts: the server as
-   * people run it); `inline` (the default), the server's thread, where tests add job modules and
-   * watch the workers.
+   * Where the background work runs: `thread`, a worker thread of its own (main.ts with
+   * WORKERS_THREAD=true); `inline` (the default), the server's thread, where tests also add job
+   * modules and watch the workers.
    */
   workers?: 'thread' | 'inline';
   /** The workers' thread ended without being asked to: main.ts exits so that it is restarted. */
@@ -121,8 +121,9 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       accept: (event) => bot.inbox().accept(event),
     });
 
-    // The bot and every business module of the registry. Workers in this thread let callbacks be
-    // answered first; in a thread of their own they are told what this thread writes for them.
+    // The bot and every business module of the registry. Its workers let callbacks be answered first
+    // (in either thread: they share the cores); in a thread of their own they are told what this
+    // thread writes for them.
     const inThread = options.workers === 'thread';
     if (inThread && options.jobModules?.length)
       throw new Error('extra job modules run only with the workers in the server thread');
@@ -199,7 +200,12 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     // very server, now listening.
     if (inThread) {
       const thread = await startWorkersThread(
-        { config, database: { url: db.url, embedded: db.embedded }, serverUrl },
+        {
+          config,
+          database: { url: db.url, embedded: db.embedded },
+          serverUrl,
+          callbacksInFlight: foreground.shared,
+        },
         logger,
         options.onWorkersLost ?? (() => {}),
       );

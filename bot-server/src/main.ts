@@ -18,7 +18,7 @@ const logger = createLogger(config.logLevel);
 routeConsoleToLog(logger);
 const server = await boot(config, {
   logger,
-  workers: 'thread',
+  workers: config.workersThread ? 'thread' : 'inline',
   // Its events and messages wait in the database: a supervisor's restart picks them up.
   onWorkersLost: () => process.exit(1),
 }).catch((err: unknown) => {

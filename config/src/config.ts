@@ -72,6 +72,13 @@ export interface Config {
    * sign-in limit by it.
    */
   trustProxy: boolean;
+  /**
+   * Whether the background work (event handlers, senders, jobs) runs in a thread of its own beside
+   * the door (callbacks, API). It pays where the cores are Kelian's (PostgreSQL on another host);
+   * with PostgreSQL, the sandbox and a load generator on the same two cores it cost the door more
+   * than it gave the workers (bench/callbacks.ts with BENCH_WORKERS).
+   */
+  workersThread: boolean;
   /** Undefined when the server runs without WeCom. */
   wecom: WeComConfig | undefined;
   dingtalk: DingTalkConfig | undefined;
@@ -218,6 +225,7 @@ function assemble(e: ParsedEnv): Config {
     leadWebhookSecret: e.LEAD_WEBHOOK_SECRET ?? (sandbox ? sandboxLeadWebhookSecret : undefined),
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    workersThread: e.WORKERS_THREAD,
     wecom,
     dingtalk,
   };

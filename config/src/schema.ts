@@ -64,6 +64,7 @@ export const envSchema = z.object({
     .max(1_000_000, 'expected a whole number 1–1000000')
     .default(30),
   TRUST_PROXY: onOff.default(false),
+  WORKERS_THREAD: onOff.default(false),
   DATA_DIR: z.string().trim().min(1, 'expected a folder path').default('./data'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

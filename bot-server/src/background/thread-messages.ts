@@ -7,6 +7,8 @@ export interface WorkersSetup {
   database: { url: string; embedded: boolean };
   /** Where the server listens: in sandbox mode the platforms' APIs are there. */
   serverUrl: string;
+  /** The door's count of platform callbacks in flight (Foreground.shared): the workers let them go first. */
+  callbacksInFlight: SharedArrayBuffer;
 }
 
 /** Something the server's thread wrote for the workers: rows of the bot's queues, or a job. */

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ormConfig } from '@kelian/orm';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { botRuntime } from '../bot/module.js';
+import { foregroundBusy } from '../http/foreground.js';
 import { cleanupJobs } from '../jobs/cleanup.js';
 import { startJobs } from '../jobs/index.js';
 import { createLogger } from '../logger.js';
@@ -15,7 +16,7 @@ import type { FromWorkers, ToWorkers, WorkersSetup } from './thread-messages.js'
 
 const port = parentPort!;
 const tell = (message: FromWorkers) => port.postMessage(message);
-const { config, database, serverUrl } = workerData as WorkersSetup;
+const { config, database, serverUrl, callbacksInFlight } = workerData as WorkersSetup;
 const logger = createLogger(config.logLevel).child({ thread: 'workers' });
 
 // Fewer connections than the server thread's (which serves twenty people at once): the handlers'
@@ -30,7 +31,9 @@ try {
     // Callbacks and DingTalk Stream are received by the server's thread, never here.
     accept: () => Promise.reject(new Error('platform events are received by the server thread')),
   });
-  const bot = botRuntime(config, platforms, modules);
+  const bot = botRuntime(config, platforms, modules, {
+    callbacksInFlight: foregroundBusy(callbacksInFlight),
+  });
   const jobs = await startJobs({
     url: database.url,
     embedded: database.embedded,

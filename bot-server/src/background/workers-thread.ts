@@ -10,11 +10,13 @@ export interface WorkersThread {
 }
 
 /**
- * Runs the background work in a thread of its own (workers-entry.ts). In the server's thread the
- * workers shared one core with the door: a drain of events or a burst of cards took the time the
- * platforms' callbacks and people's requests wait for (issue 11: callbacks at 39 % of a bare
- * handler's rate, p99 221 ms at 1,000/s), while the second core was half idle. Nothing is lost if the
- * thread dies: events and messages are rows, claimed again after their lease; `onLost` says so.
+ * Runs the background work in a thread of its own (workers-entry.ts), so that the door (callbacks,
+ * API) and the workers each have a core where the host's cores are Kelian's. Where PostgreSQL, the
+ * sandbox and a load generator share two cores with them (this project's bench machine), the second
+ * JavaScript thread took the door's core as often as it gave the workers one: the callbacks' answers
+ * were slower and the drain no faster (issue 11's note has the figures). The workers still let
+ * callbacks go first, through the door's shared count. Nothing is lost if the thread dies: events and
+ * messages are rows, claimed again after their lease; `onLost` says so.
  */
 export async function startWorkersThread(
   setup: WorkersSetup,

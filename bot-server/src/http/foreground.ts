@@ -7,22 +7,30 @@ export const isPlatformCallback = (path: string): boolean => platformPaths.test(
 /**
  * Counts the platforms' callbacks in flight, so that background workers can let them go first: the
  * answer to a callback is what the platform waits for, while stored events and outbound messages
- * can be a moment later without anyone noticing.
+ * can be a moment later without anyone noticing. The count is in shared memory: workers in a thread
+ * of their own read it there (`foregroundBusy`), as they compete with the door for the same cores.
  */
 export class Foreground {
-  #inFlight = 0;
+  readonly shared = new SharedArrayBuffer(4);
+  readonly #inFlight = new Int32Array(this.shared);
 
   readonly middleware: Middleware = async (ctx, next) => {
     if (!isPlatformCallback(ctx.path)) return next();
-    this.#inFlight += 1;
+    Atomics.add(this.#inFlight, 0, 1);
     try {
       await next();
     } finally {
-      this.#inFlight -= 1;
+      Atomics.sub(this.#inFlight, 0, 1);
     }
   };
 
   busy(): boolean {
-    return this.#inFlight > 0;
+    return Atomics.load(this.#inFlight, 0) > 0;
   }
+}
+
+/** Whether the server thread's `Foreground` (by its `shared` memory) has callbacks in flight. */
+export function foregroundBusy(shared: SharedArrayBuffer): () => boolean {
+  const inFlight = new Int32Array(shared);
+  return () => Atomics.load(inFlight, 0) > 0;
 }

@@ -1,4 +1,4 @@
-// The background work in a thread of its own, as `npm start` runs the server (main.ts): callbacks,
+// The background work in a thread of its own, as `npm start` runs it with WORKERS_THREAD=true: callbacks,
 // card clicks and API writes arrive in the server's thread, and the workers' thread, told of each,
 // handles them and sends. What people see must be what they see with one thread.
 import { describe, expect, test } from 'vitest';
