@@ -135,7 +135,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       modules,
       inThread
         ? { workElsewhere: (work) => workersThread?.wake(work) }
-        : { callbacksInFlight: () => foreground.busy() },
+        : { callbacksInFlight: foreground.busy },
     );
     const jobs = await startJobs({
       url: db.url,

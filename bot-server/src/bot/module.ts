@@ -101,6 +101,8 @@ export function botRuntime(
 
       const events = new Inbox(orm, (em, event) => bot.dispatch(em, event), wakeEvents);
       inbox = events;
+      // The thread that works elsewhere only accepts and writes: its loops would never start.
+      if (workElsewhere) return;
       for (const lane of inboxLanes) {
         eventLoops.set(
           lane,
@@ -152,10 +154,15 @@ export function botRuntime(
       for (const loop of [...eventLoops.values(), ...sendLoops.values()]) loop.start();
     },
     wake(work) {
-      if (work?.table !== 'outbound_message')
-        wakeEvents(work?.table === 'inbox_event' ? work.lane : undefined);
-      if (work?.table !== 'inbox_event')
-        wakeSenders(work?.table === 'outbound_message' ? work.lane : undefined);
+      switch (work?.table) {
+        case 'inbox_event':
+          return wakeEvents(work.lane);
+        case 'outbound_message':
+          return wakeSenders(work.lane);
+        default:
+          wakeEvents();
+          wakeSenders();
+      }
     },
     async start() {
       for (const module of modules) if (context) await module.start?.(context);

@@ -13,6 +13,8 @@ export const isPlatformCallback = (path: string): boolean => platformPaths.test(
 export class Foreground {
   readonly shared = new SharedArrayBuffer(4);
   readonly #inFlight = new Int32Array(this.shared);
+  /** Whether callbacks are in flight: what this thread's workers ask. */
+  readonly busy = foregroundBusy(this.shared);
 
   readonly middleware: Middleware = async (ctx, next) => {
     if (!isPlatformCallback(ctx.path)) return next();
@@ -23,10 +25,6 @@ export class Foreground {
       Atomics.sub(this.#inFlight, 0, 1);
     }
   };
-
-  busy(): boolean {
-    return Atomics.load(this.#inFlight, 0) > 0;
-  }
 }
 
 /** Whether the server thread's `Foreground` (by its `shared` memory) has callbacks in flight. */
