@@ -1,6 +1,7 @@
 export { type DoorCommand, runningAdminDoor } from './database/admin-door.js';
 export { startEmbeddedDatabase } from './database/embedded.js';
 export { DataDirLockedError } from './database/lock.js';
+export { columnsAs, entityAs, flushedFor, relationAs } from './database/mapped-rows.js';
 export { type RunningDatabase, startDatabase } from './database/start.js';
 export { type StartupLockOptions, withStartupLock } from './database/startup-lock.js';
 export { type DemoSummary, demoCustomerCount, loadDemoDataIfEmpty } from './demo/load.js';

@@ -34,6 +34,11 @@ export interface BotRuntime {
 /** Handled side by side: enough to overlap their waits on the database and the platforms. */
 const eventConcurrency = 32;
 const messageConcurrency = 96;
+/**
+ * Senders take what was written in the last few milliseconds together: a burst of events writes an
+ * answer each, and one claim per answer cost as much as the answer's own insert.
+ */
+const sendGatherMs = 10;
 /** Idle workers look again this often when nothing wakes them (a booked message falling due). */
 const idleMs = 500;
 
@@ -135,6 +140,7 @@ export function botRuntime(
             claim: (limit) => sender.claim(lane, limit),
             handle: (message) => sender.send(message),
             concurrency: messageConcurrency,
+            gatherMs: sendGatherMs,
             idleMs,
             yieldTo: callbacksInFlight,
             logger,

@@ -25,6 +25,12 @@ export interface ClaimLoopOptions<T> {
   idleMs: number;
   /** While this says so (platform callbacks in flight), the loop waits a little before it claims. */
   yieldTo?: () => boolean;
+  /**
+   * After a claim that found less than the loop had room for, the next claim waits until this long
+   * after it, however often the loop is woken meanwhile: work written a row at a time (an answer per
+   * event) is then taken in one claim instead of one claim per row.
+   */
+  gatherMs?: number;
   logger: Logger;
 }
 
@@ -45,6 +51,8 @@ export class ClaimLoop<T> {
   /** The last item of each key in hand: the next one of that key starts after it. */
   readonly #tails = new Map<string, Promise<void>>();
   #workStartedAt: number | undefined;
+  /** When the last claim that came back short was made: the next waits for `gatherMs` after it. */
+  #shortClaimAt: number | undefined;
 
   constructor(private readonly o: ClaimLoopOptions<T>) {}
 
@@ -77,9 +85,11 @@ export class ClaimLoop<T> {
         await this.#sleep(this.o.idleMs, true);
         continue;
       }
+      await this.#gather();
       this.#woken = false;
       await this.#letForegroundGo();
       let claimed: T[] = [];
+      const claimAt = performance.now();
       try {
         claimed = await this.o.claim(this.o.concurrency - this.#inFlight);
       } catch (err) {
@@ -89,6 +99,7 @@ export class ClaimLoop<T> {
         continue;
       }
       if (claimed.length > 0) this.#workStartedAt ??= performance.now();
+      this.#shortClaimAt = claimed.length < room ? claimAt : undefined;
       for (const item of claimed) this.#start(item, log);
       // Nothing more is due: look again when new work is written, or after `idleMs` (a booked or
       // retried row falling due).
@@ -112,6 +123,13 @@ export class ClaimLoop<T> {
       if (this.#inFlight === 0) this.#workStartedAt = undefined;
       if (this.#sleeper?.onRoom) this.#sleeper.wake();
     });
+  }
+
+  /** Waits out the rest of `gatherMs` after a short claim (cut short by stop()). */
+  async #gather(): Promise<void> {
+    if (!this.o.gatherMs || this.#shortClaimAt === undefined) return;
+    const rest = this.#shortClaimAt + this.o.gatherMs - performance.now();
+    if (rest > 0 && this.#running) await sleep(rest);
   }
 
   /** Lets the platforms' callbacks be answered first, for a time in proportion to the work done. */
