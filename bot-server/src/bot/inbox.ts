@@ -56,6 +56,12 @@ export class Inbox {
     private readonly handle: (em: EntityManager, event: ChatEvent) => Promise<void>,
     /** Called after an event is stored, so this process's workers need not wait for their next look. */
     private readonly stored: (lane: InboxLane) => void = () => {},
+    /**
+     * Runs the handling of events handled together, in their transaction: what their handlers write
+     * can be written together too (the outbox's answers, `Outbox.gathered`).
+     */
+    private readonly together: (tx: EntityManager, work: () => Promise<void>) => Promise<void> = (_, work) =>
+      work(),
   ) {}
 
   accept(event: ChatEvent): Promise<'accepted' | 'duplicate'> {
@@ -134,11 +140,13 @@ export class Inbox {
           order by id for update`,
         [JSON.stringify(claimed.map((c) => c.id))],
       );
-      for (const row of rows) {
-        const em = tx.fork({ keepTransactionContext: true, clear: true });
-        await this.handle(em, eventFromJson(row.event));
-        await em.flush();
-      }
+      await this.together(tx, async () => {
+        for (const row of rows) {
+          const em = tx.fork({ keepTransactionContext: true, clear: true });
+          await this.handle(em, eventFromJson(row.event));
+          await em.flush();
+        }
+      });
       if (rows.length === 0) return;
       await tx.execute(
         `update inbox_event set processed_at = now(), attempts = attempts + 1, claimed_until = null

@@ -104,7 +104,12 @@ export function botRuntime(
         handler: ({ subject }) => refresher.refresh(subject),
       });
 
-      const events = new Inbox(orm, (em, event) => bot.dispatch(em, event), wakeEvents);
+      const events = new Inbox(
+        orm,
+        (em, event) => bot.dispatch(em, event),
+        wakeEvents,
+        (tx, work) => outbox.gathered(tx, work),
+      );
       inbox = events;
       // The thread that works elsewhere only accepts and writes: its loops would never start.
       if (workElsewhere) return;

@@ -297,3 +297,29 @@ test('after a failed claim the loop waits before claiming again, but stop() does
   await loop.stop();
   expect(claims).toBe(1);
 });
+
+test('with gatherMs, rows written one at a time after a short claim are taken by one claim', async () => {
+  const gatherMs = 200;
+  const queue = memoryQueue();
+  const handled: number[] = [];
+  const loop = startLoop({
+    claim: queue.claim,
+    handle: async (item) => {
+      handled.push(item.id);
+    },
+    concurrency: 16,
+    idleMs: 10_000,
+    gatherMs,
+  });
+  await until(() => queue.claims.length === 1, 1000, 'the first (empty) claim');
+  // An answer written per event, each with its wake, as a burst of chat events writes them.
+  for (const item of items(5)) {
+    queue.pending.push(item);
+    loop.wake();
+    await sleep(10);
+  }
+  await until(() => handled.length === 5, 5000, 'the five items');
+  expect(queue.claims.map((c) => c.got)).toEqual([0, 5]);
+  // Not before gatherMs after the short claim (a timer may fire a fraction of a millisecond early).
+  expect(queue.claims[1]!.at - queue.claims[0]!.at).toBeGreaterThan(gatherMs - 2);
+});

@@ -6,6 +6,7 @@ import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { testDbUrl } from '../../../orm/testing/db-url.js';
 import { resetDatabase } from '../../../orm/testing/reset.js';
+import { Outbox } from '../../src/bot/delivery/outbox.js';
 import { type ClaimedEvent, Inbox } from '../../src/bot/inbox.js';
 import type { ChatEvent, TextEvent } from '../../src/platforms/common.js';
 
@@ -180,4 +181,49 @@ test('an event already handled is not handled again when processed a second time
   expect(handled).toBe(3);
   const stored = await storedEvents();
   expect([...stored.values()].map((r) => r.attempts)).toEqual([1, 1, 1]);
+});
+
+test("answers written by events handled together are written together, and a failing event's answer is not", async () => {
+  const told: string[] = [];
+  const outbox = new Outbox((lane) => told.push(lane));
+  let failing = '';
+  const inbox = new Inbox(
+    orm,
+    async (em: EntityManager, event: ChatEvent) => {
+      if (event.kind !== 'text') return;
+      await outbox.reply(em, event, { kind: 'text', text: `收到 ${event.text}` });
+      if (event.dedupeKey === failing) throw new Error(`handler refused ${event.dedupeKey}`);
+    },
+    undefined,
+    (tx, work) => outbox.gathered(tx, work),
+  );
+  const claimed = await acceptAndClaim(inbox, 6);
+  const keyOf = new Map([...(await storedEvents()).values()].map((r) => [Number(r.id), r.dedupe_key]));
+  failing = keyOf.get(Number(claimed[2]!.id))!;
+
+  const outcomes = await processTogether(inbox, claimed);
+
+  expect(outcomes.filter((o) => o !== 'handled')).toEqual([`Error: handler refused ${failing}`]);
+  const answers = await query<{ audience: { userIds: string[] }; message: { text: string }; lane: string }>(
+    'select audience, message, lane from outbound_message order by id',
+  );
+  // One answer for each handled event, to its sender, on the direct lane; none for the failing one.
+  const expected = claimed
+    .map((c) => Number(keyOf.get(Number(c.id))!.replace('grouped-', '')))
+    .filter((n) => `grouped-${n}` !== failing);
+  expect(answers.map((a) => [a.audience.userIds, a.message.text, a.lane]).sort()).toEqual(
+    expected.map((n) => [[`member-${n}`], `收到 消息 ${n}`, 'direct']).sort(),
+  );
+
+  // Six more, none failing: one transaction, one insert, and the senders told once, not six times.
+  told.length = 0;
+  failing = '';
+  await Promise.all(Array.from({ length: 6 }, (_, i) => inbox.accept(typed(7 + i))));
+  const more = await inbox.claim('person', 50);
+  expect(await processTogether(inbox, more)).toEqual(Array(6).fill('handled'));
+  expect(told).toEqual(['direct']);
+  const [{ n }] = (await query<{ n: number }>('select count(*)::int as n from outbound_message')) as [
+    { n: number },
+  ];
+  expect(n).toBe(answers.length + 6);
 });
