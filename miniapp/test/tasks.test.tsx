@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import TasksPage from '../src/pages/tasks/index';
 import { dueText } from '../src/services/sales-format';
 import { agents, type Call, fakeApi, last, problem, storeSession, userAgent } from './fake-api';
@@ -9,8 +9,19 @@ import { taro } from './taro-mock';
 
 vi.mock('@tarojs/taro', async (real) => (await import('./sales-taro')).withSalesTaro(await real()));
 
+// 今天 and 即将 part at midnight on a Beijing clock, and the tasks below are due relative to now: at
+// 23:40 in Beijing, `visit` (half an hour on) would already be tomorrow's. So the clock reads noon.
+const noon = new Date('2026-12-07T04:00:00Z');
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(noon);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 const hour = 3_600_000;
-const inHours = (h: number) => new Date(Date.now() + h * hour).toISOString();
+const inHours = (h: number) => new Date(noon.getTime() + h * hour).toISOString();
 const call = task(1, '给星河智能打电话确认报价', inHours(-30));
 const visit = task(2, '拜访东方贸易', inHours(0.5), { customer: { id: 8, name: '东方贸易' } });
 const later = task(3, '发送合同', inHours(72));

@@ -125,7 +125,7 @@ export class ClaimLoop<T> {
     });
   }
 
-  /** Waits out the rest of `gatherMs` after a short claim (cut short by stop()). */
+  /** Waits out the rest of `gatherMs` after a short claim (stop() waits for it: a few milliseconds). */
   async #gather(): Promise<void> {
     if (!this.o.gatherMs || this.#shortClaimAt === undefined) return;
     const rest = this.#shortClaimAt + this.o.gatherMs - performance.now();
