@@ -312,7 +312,7 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
     const title = `电话回访，确认报价（${Date.now() % 100_000}）`;
     const created = await api<Task>('POST', '/api/tasks', {
       title,
-      dueAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      dueAt: laterToday().toISOString(),
       customerId: customers.items[0]!.id,
     });
     expect(created.status).toBe(201);
@@ -377,3 +377,15 @@ describe.skipIf(!hasBrowser)('sales in the mini-app (needs Debian chromium)', ()
     await page.locator('.profile__owner', { hasText: '负责人：刘洋' }).waitFor({ timeout: 15_000 });
   }, 90_000);
 });
+
+/**
+ * Ten minutes from now, but never past midnight on a Beijing clock (UTC+8, no daylight saving),
+ * where 今天 ends: from 23:50 in Beijing "ten minutes on" would be tomorrow's task.
+ */
+function laterToday(): Date {
+  const day = 86_400_000;
+  const beijing = 8 * 3_600_000;
+  const now = Date.now();
+  const midnight = Math.ceil((now + beijing) / day) * day - beijing;
+  return new Date(Math.min(now + 10 * 60_000, (now + midnight) / 2));
+}
