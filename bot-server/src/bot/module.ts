@@ -6,7 +6,7 @@ import type { KelianModule, ModuleContext } from '../modules/contract.js';
 import type { PlatformRuntime } from '../platforms/setup.js';
 import { Bot } from './bot.js';
 import { CardNotifier, CardRefresher, refreshCardsJob, subjectKey } from './cards/card-jobs.js';
-import { cardPresenting } from './cards/presenter.js';
+import { cardRendering } from './cards/presenter.js';
 import { helpCommand } from './commands/help.js';
 import { whoamiCommand } from './commands/whoami.js';
 import { lanes, Outbox } from './delivery/outbox.js';
@@ -88,8 +88,8 @@ export function botRuntime(
       bot.command(helpCommand(() => bot.commands)).command(whoamiCommand);
       const notifier = new CardNotifier(queue, outbox);
       context = { config, orm, logger, queue, scheduler, bot, platforms, outbox, notifier };
-      const present = cardPresenting(Object.assign({}, ...modules.map((m) => m.cards?.(config) ?? {})));
-      const refresher = new CardRefresher(orm, platforms.get, outbox, present, logger);
+      const cards = cardRendering(Object.assign({}, ...modules.map((m) => m.cards?.(config) ?? {})));
+      const refresher = new CardRefresher(orm, platforms.get, outbox, cards, logger);
       // A clicker's WeCom response code allows one more update of that card: kept before any action runs.
       bot.on('card_action', async (em, event) => {
         if (event.responseCode)
@@ -134,7 +134,7 @@ export function botRuntime(
           }),
         );
       }
-      const sender = new MessageSender(orm, platforms.get, new RateGate(), present, logger, (em, subject) =>
+      const sender = new MessageSender(orm, platforms.get, new RateGate(), cards, logger, (em, subject) =>
         notifier.refreshCards(em, subject),
       );
       for (const lane of lanes) {

@@ -5,7 +5,7 @@ import type { ApiDeps, ApiState } from '../api/deps.js';
 import type { RouteDoc } from '../api/openapi/route-doc.js';
 import type { Bot } from '../bot/bot.js';
 import type { CardNotifier } from '../bot/cards/card-jobs.js';
-import type { CardPresenter } from '../bot/cards/presenter.js';
+import type { CardKind } from '../bot/cards/presenter.js';
 import type { Outbox } from '../bot/delivery/outbox.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Scheduler } from '../jobs/scheduler.js';
@@ -48,7 +48,7 @@ export interface KelianModule {
    * Its cards by subject type: a card of that subject is rendered with these when sent and on every
    * update. Made from the configuration, for cards that speak of "today" in the company's time zone.
    */
-  cards?(config: ModuleContext['config']): Record<string, CardPresenter>;
+  cards?(config: ModuleContext['config']): Record<string, CardKind>;
   /** Its REST routes (mounted under /api) and their OpenAPI description. */
   api?: {
     routers(deps: ApiDeps): Router<ApiState>[];

@@ -57,17 +57,27 @@ export async function cardsTo(crm: Crm, wecomUserId: string, afterId = 0): Promi
 }
 
 /** Waits until one of this person's WeCom copies of the run's cards shows `text`; answers that copy. */
+/**
+ * Waits until one of `wecomUserId`'s WeCom copies of the run's card shows `text`: a recorded copy as
+ * it reads now, or a copy that went out showing a closed run already (no buttons, so WeCom gives it
+ * no task id and there is nothing to update or record).
+ */
 export function shownTo(crm: Crm, wecomUserId: string, runId: number, text: string): Promise<string> {
   return waitFor(
     async () => {
       const { state } = sandboxOf(crm.server);
-      const copies = (await cardsOf(crm.db, 'approval', runId))
+      const current = (await cardsOf(crm.db, 'approval', runId))
         .filter((c) => c.platform === 'wecom')
         .flatMap((c) => {
           const view = state.wecom.cards.views(c.card_id)[wecomUserId];
           return view ? [JSON.stringify(view.card)] : [];
         });
-      return copies.find((c) => c.includes(text));
+      const asSent = state.messages
+        .list({ platform: 'wecom' })
+        .filter((m) => m.direction === 'out' && m.type === 'template_card' && m.viewers.includes(wecomUserId))
+        .map((m) => JSON.stringify(m.content))
+        .filter((c) => c.includes(`/approvals/detail?id=${runId}"`) && !c.includes('"task_id"'));
+      return [...current, ...asSent].find((c) => c.includes(text));
     },
     15_000,
     `${wecomUserId}'s approval card showing ${text}`,

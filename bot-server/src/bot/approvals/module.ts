@@ -8,6 +8,7 @@ import { contractDocs } from '../../api/contracts/docs.js';
 import { contractsRouter } from '../../api/contracts/routes.js';
 import { cardNotices } from '../../domain/approvals/notices.js';
 import type { KelianModule } from '../../modules/contract.js';
+import { oneByOne } from '../cards/presenter.js';
 import { approvalActions } from './actions.js';
 import { approvalCard } from './approval-card.js';
 import { approvalCommands } from './commands.js';
@@ -30,7 +31,7 @@ export const approvalsModule: KelianModule = {
     approvalReminderJobs(notices)(ctx);
     approvalCommands(ctx);
   },
-  cards: (config) => ({ approval: approvalCard(config.displayTimeZone) }),
+  cards: (config) => ({ approval: oneByOne(approvalCard(config.displayTimeZone)) }),
   api: {
     routers: (deps) => [
       contractsRouter(deps),

@@ -15,7 +15,7 @@ import {
 } from '../../platforms/common.js';
 import type { Outbox } from '../delivery/outbox.js';
 import { platformAudience } from './audience.js';
-import type { PresentCard } from './presenter.js';
+import type { RenderCards } from './presenter.js';
 
 /**
  * Updates of a subject's cards, `stately` per subject and a second late: changes in quick succession
@@ -91,7 +91,7 @@ export class CardRefresher {
     private readonly orm: MikroORM,
     private readonly platforms: PlatformResolver,
     private readonly outbox: Outbox,
-    private readonly present: PresentCard,
+    private readonly render: RenderCards,
     private readonly logger: Logger,
   ) {}
 
@@ -110,9 +110,13 @@ export class CardRefresher {
       objectId: String(subject.id),
       replacedBy: null,
     });
-    for (const instance of instances) {
+    const cards = await this.render(
+      em,
+      instances.map(({ cardId }) => ({ subject, cardId })),
+    );
+    for (const [i, instance] of instances.entries()) {
       const platform = this.platforms(instance.platform as PlatformName);
-      const card = platform && (await this.present(em, subject, instance.cardId));
+      const card = cards[i];
       if (!platform || !card) continue;
       await this.#update(em, platform, subject, instance, card);
     }

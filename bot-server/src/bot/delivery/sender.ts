@@ -11,7 +11,7 @@ import type {
   PlatformName,
   PlatformResolver,
 } from '../../platforms/common.js';
-import type { PresentCard } from '../cards/presenter.js';
+import type { RenderCards } from '../cards/presenter.js';
 import type { RateGate } from './rate-gate.js';
 import type { Lane } from './slots.js';
 
@@ -58,6 +58,9 @@ interface Admitted {
   attempts: number;
 }
 
+const subjectOf = (row: ClaimedMessage): CardSubject | undefined =>
+  row.subject_type ? { type: row.subject_type, id: row.subject_id! } : undefined;
+
 /** A sender holds a claimed message this long; a crashed sender's messages are taken again after it. */
 const claimSeconds = 15;
 /** An outage is waited out: backoff doubling up to five minutes, for about two hours in all. */
@@ -84,6 +87,12 @@ export class MessageSender {
     maxBatch: 64,
     gather: true,
   });
+  // A read, not a write, but batched the same way: the cards admitted together are rendered together.
+  readonly #renders = new BatchedWrites<Admitted, Ready | undefined>((items) => this.#renderAll(items), {
+    concurrency: 2,
+    maxBatch: 64,
+    gather: true,
+  });
   readonly #outcomes = new BatchedWrites<Outcome, undefined>((outcomes) => this.#record(outcomes), {
     concurrency: 1,
     maxBatch: 256,
@@ -94,7 +103,7 @@ export class MessageSender {
     private readonly orm: MikroORM,
     private readonly platforms: PlatformResolver,
     private readonly gate: RateGate,
-    private readonly present: PresentCard,
+    private readonly render: RenderCards,
     private readonly logger: Logger,
     /** Asks, in the caller's transaction, for a subject's recorded cards to be brought up to date. */
     private readonly refreshCards: (em: EntityManager, subject: CardSubject) => Promise<void>,
@@ -123,25 +132,32 @@ export class MessageSender {
         : { id: claimed.id, dropped: `${claimed.platform} is not configured` },
     );
     if (!admitted) return;
-    const ready = await this.#render(admitted);
+    const ready = await this.#renders.submit(admitted);
     await this.#outcomes.submit(ready ? await this.#call(ready) : { id: claimed.id, state: 'dropped' });
   }
 
   /**
-   * What an admitted message sends: a subject's card is rendered now (after the admission, so that
-   * a message booked for later is not rendered twice), showing the subject's state of this moment;
-   * undefined when the subject is gone.
+   * What admitted messages send: a subject's card is rendered now (after the admission, so that a
+   * message booked for later is not rendered twice), showing the subject's state of this moment;
+   * undefined when the subject is gone. The subjects of the batch's cards are read together first.
    */
-  async #render({ platform, claimed: row, attempts }: Admitted): Promise<Ready | undefined> {
-    const subject = row.subject_type ? { type: row.subject_type, id: row.subject_id! } : undefined;
-    let message = row.message;
-    if (!message && subject) {
-      const card = await this.present(this.orm.em.fork(), subject, row.card_id!);
-      if (!card) return undefined;
-      message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
-    }
-    if (!message) throw new Error(`Outbound message ${row.id} has nothing to send`);
-    return { id: row.id, platform, audience: row.audience, message, subject, attempts };
+  async #renderAll(admitted: Admitted[]): Promise<(Ready | undefined)[]> {
+    const toRender = admitted.flatMap(({ claimed }) => {
+      const subject = subjectOf(claimed);
+      return !claimed.message && subject ? [{ subject, cardId: claimed.card_id! }] : [];
+    });
+    const rendered = await this.render(this.orm.em.fork(), toRender);
+    return admitted.map(({ platform, claimed: row, attempts }) => {
+      const subject = subjectOf(row);
+      let message = row.message;
+      if (!message && subject) {
+        const card = rendered.shift();
+        if (!card) return undefined;
+        message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
+      }
+      if (!message) throw new Error(`Outbound message ${row.id} has nothing to send`);
+      return { id: row.id, platform, audience: row.audience, message, subject, attempts };
+    });
   }
 
   /** Calls the platform and judges what it answered. */

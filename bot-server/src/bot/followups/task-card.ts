@@ -3,7 +3,7 @@ import { AuditLogSchema, type Task, TaskSchema } from '@kelian/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { taskSubject } from '../../domain/followups/task-text.js';
 import { taskPopulate } from '../../domain/followups/tasks.js';
-import type { CardPresenter } from '../cards/presenter.js';
+import type { CardKind } from '../cards/presenter.js';
 
 /** Who completed it: the assignee, or the manager who did it for them (the audit log knows). */
 async function completedBy(em: EntityManager, task: Task): Promise<string> {
@@ -16,28 +16,33 @@ async function completedBy(em: EntityManager, task: Task): Promise<string> {
 }
 
 // A task card goes to its assignee only, but is built for the least-privileged audience like every
-// card: it shows no contact details, only what to do, about whom and by when.
-export const taskCard: CardPresenter = async (em, id, cardId) => {
-  const task = await em.findOne(TaskSchema, { id }, { populate: taskPopulate });
-  if (!task) return undefined;
-  const state: TaskCardState =
-    task.status === 'done'
-      ? { kind: 'done', by: await completedBy(em, task) }
-      : task.postponements > 0 && !task.remindedAt
-        ? { kind: 'postponed', until: task.dueAt }
-        : { kind: 'due' };
-  const customer = task.customer ?? task.opportunity?.customer;
-  return buildTaskCard(
-    {
-      cardId,
-      taskId: String(task.id),
-      what: task.title,
-      ...(customer ? { customerId: String(customer.id) } : {}),
-      customerName: taskSubject(task) ?? '（无关联客户）',
-      dueAt: task.dueAt,
-      rule: task.rule?.name,
-      state,
-    },
-    { phone: 'masked', amount: 'masked' },
-  );
+// card: it shows no contact details, only what to do, about whom and by when. Every rep's reminders
+// fall due together in the morning: their tasks are read in one query.
+export const taskCards: CardKind<Task> = {
+  async load(em, ids) {
+    const tasks = await em.find(TaskSchema, { id: { $in: ids } }, { populate: taskPopulate });
+    return new Map(tasks.map((task) => [task.id, task]));
+  },
+  async present(em, task, cardId) {
+    const state: TaskCardState =
+      task.status === 'done'
+        ? { kind: 'done', by: await completedBy(em, task) }
+        : task.postponements > 0 && !task.remindedAt
+          ? { kind: 'postponed', until: task.dueAt }
+          : { kind: 'due' };
+    const customer = task.customer ?? task.opportunity?.customer;
+    return buildTaskCard(
+      {
+        cardId,
+        taskId: String(task.id),
+        what: task.title,
+        ...(customer ? { customerId: String(customer.id) } : {}),
+        customerName: taskSubject(task) ?? '（无关联客户）',
+        dueAt: task.dueAt,
+        rule: task.rule?.name,
+        state,
+      },
+      { phone: 'masked', amount: 'masked' },
+    );
+  },
 };

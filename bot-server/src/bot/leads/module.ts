@@ -5,6 +5,7 @@ import { leadsRouter } from '../../api/leads/routes.js';
 import { assignmentRulesDocs } from '../../api/leads/rules-docs.js';
 import { assignmentRulesRouter } from '../../api/leads/rules-routes.js';
 import type { KelianModule } from '../../modules/contract.js';
+import { oneByOne } from '../cards/presenter.js';
 import { leadsFeature } from './feature.js';
 import { leadCard } from './lead-card.js';
 import { leadRecycleJobs } from './recycle-jobs.js';
@@ -16,7 +17,7 @@ export const leadsModule: KelianModule = {
     leadsFeature(ctx);
     leadRecycleJobs(ctx);
   },
-  cards: () => ({ lead: leadCard }),
+  cards: () => ({ lead: oneByOne(leadCard) }),
   api: {
     // The grid's routes before /leads/:id, which would take /leads/grid for an id.
     routers: (deps) => [leadGridRouter(deps), leadsRouter(deps), assignmentRulesRouter(deps)],

@@ -3,6 +3,7 @@ import { dealGridDocs } from '../../api/sales/grid-docs.js';
 import { dealGridRouter } from '../../api/sales/grid-routes.js';
 import { salesRouter } from '../../api/sales/routes.js';
 import type { KelianModule } from '../../modules/contract.js';
+import { oneByOne } from '../cards/presenter.js';
 import { dealGroupFeature } from './deal-group.js';
 import { salesFeature } from './feature.js';
 import { enqueueStalledDealScan, stalledDealFeature, stalledDealJobs } from './stalled.js';
@@ -17,7 +18,7 @@ export const salesModule: KelianModule = {
     stalledDealFeature(ctx);
     stalledDealJobs(ctx);
   },
-  cards: () => ({ stalled_deal: stalledDealCard }),
+  cards: () => ({ stalled_deal: oneByOne(stalledDealCard) }),
   api: {
     // The grid's routes before /opportunities/:id, which would take /opportunities/grid for an id.
     routers: (deps) => [dealGridRouter(deps), salesRouter(deps)],
