@@ -56,6 +56,8 @@ export class DingTalkTransport {
       validateStatus: () => true,
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
+      // The API never redirects: axios then calls node:http directly, without follow-redirects.
+      maxRedirects: 0,
     });
   }
 
