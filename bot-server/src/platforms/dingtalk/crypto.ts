@@ -2,7 +2,15 @@
 // Java and Python libraries: SHA-1 over the sorted four strings, AES-256-CBC with the key's first
 // 16 bytes as IV, PKCS#7 padding to 32-byte blocks, and the owner key (appKey / corpId / suiteKey)
 // sealed after the message so a ciphertext made for another app is refused.
-import { createCipheriv, createDecipheriv, createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createSecretKey,
+  type KeyObject,
+  randomInt,
+  timingSafeEqual,
+} from 'node:crypto';
 import { ForgedRequestError, MalformedRequestError } from './errors.js';
 import { assertFresh, ONE_HOUR_MS } from './freshness.js';
 
@@ -50,7 +58,9 @@ export interface DingCallbackCryptoOptions {
 
 export class DingCallbackCrypto {
   readonly #token: string;
-  readonly #key: Buffer;
+  // Made once: given raw bytes, every cipher would make a KeyObject itself (most of a decrypt's cost).
+  readonly #key: KeyObject;
+  readonly #iv: Buffer;
   readonly #owner: string;
   readonly #maxSkewMs: number;
 
@@ -61,7 +71,8 @@ export class DingCallbackCrypto {
       throw new Error('DingTalk aes_key must be exactly 43 characters [A-Za-z0-9] (900004)');
     }
     this.#token = options.token;
-    this.#key = key;
+    this.#key = createSecretKey(key);
+    this.#iv = key.subarray(0, 16);
     this.#owner = options.ownerKey;
     this.#maxSkewMs = options.maxSkewMs ?? ONE_HOUR_MS;
   }
@@ -76,7 +87,7 @@ export class DingCallbackCrypto {
     length.writeUInt32BE(msg.length);
     const raw = Buffer.concat([Buffer.from(random16, 'utf8'), length, msg, Buffer.from(this.#owner, 'utf8')]);
     const pad = BLOCK - (raw.length % BLOCK);
-    const cipher = createCipheriv('aes-256-cbc', this.#key, this.#key.subarray(0, 16));
+    const cipher = createCipheriv('aes-256-cbc', this.#key, this.#iv);
     cipher.setAutoPadding(false);
     return Buffer.concat([
       cipher.update(Buffer.concat([raw, Buffer.alloc(pad, pad)])),
@@ -90,7 +101,7 @@ export class DingCallbackCrypto {
     if (data.length === 0 || data.length % 16 !== 0) {
       throw new MalformedRequestError('ciphertext is not a whole number of AES blocks');
     }
-    const decipher = createDecipheriv('aes-256-cbc', this.#key, this.#key.subarray(0, 16));
+    const decipher = createDecipheriv('aes-256-cbc', this.#key, this.#iv);
     decipher.setAutoPadding(false);
     const plain = Buffer.concat([decipher.update(data), decipher.final()]);
     // The official libraries treat an out-of-range pad byte as "no padding" instead of failing; the
