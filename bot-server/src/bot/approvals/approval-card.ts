@@ -80,8 +80,8 @@ export const approvalCard =
   (timeZone: string): CardPresenter =>
   async (em, id, cardId) => {
     const copy = parseApprovalVariant(cardVariant(cardId, { type: 'approval', id }));
-    // Read afresh: one refresh renders many copies with one entity manager, and a decision committed
-    // meanwhile must not show half (its tasks with the run's step before it).
+    // Read afresh, the run and its tasks alike: a decision committed meanwhile must not show half
+    // (its tasks with the run's step before it), even in an entity manager that has read them before.
     const run = await em.findOne(ApprovalInstanceSchema, id, {
       populate: ['submitter', 'flow'],
       refresh: true,

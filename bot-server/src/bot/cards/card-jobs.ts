@@ -110,15 +110,18 @@ export class CardRefresher {
       objectId: String(subject.id),
       replacedBy: null,
     });
+    // Copies on a platform no longer configured cannot be updated: not rendered either.
+    const reachable = instances.flatMap((instance) => {
+      const platform = this.platforms(instance.platform as PlatformName);
+      return platform ? [{ instance, platform }] : [];
+    });
     const cards = await this.render(
       em,
-      instances.map(({ cardId }) => ({ subject, cardId })),
+      reachable.map(({ instance }) => ({ subject, cardId: instance.cardId })),
     );
-    for (const [i, instance] of instances.entries()) {
-      const platform = this.platforms(instance.platform as PlatformName);
+    for (const [i, { instance, platform }] of reachable.entries()) {
       const card = cards[i];
-      if (!platform || !card) continue;
-      await this.#update(em, platform, subject, instance, card);
+      if (card) await this.#update(em, platform, subject, instance, card);
     }
   }
 
