@@ -1,4 +1,6 @@
-import type { BotRuntime } from '../bot/module.js';
+import { lanes } from '../bot/delivery/outbox.js';
+import { inboxLanes } from '../bot/inbox.js';
+import type { BotRuntime, WorkWritten } from '../bot/module.js';
 import type { RunningJobs } from '../jobs/index.js';
 import { WorkListener } from '../jobs/work-listener.js';
 import type { Logger } from '../logger.js';
@@ -26,11 +28,7 @@ export async function startWork(options: {
   };
   try {
     if (!database.embedded) {
-      listener = new WorkListener(
-        database.url,
-        (table) => bot.wake(table === 'inbox_event' || table === 'outbound_message' ? { table } : undefined),
-        logger,
-      );
+      listener = new WorkListener(database.url, (payload) => bot.wake(workNotice(payload)), logger);
       await listener.start();
     }
     await bot.start();
@@ -39,4 +37,15 @@ export async function startWork(options: {
     throw err;
   }
   return stop;
+}
+
+/**
+ * The work a notice names ("inbox_event:person", see the tables' work triggers); a table without a
+ * known lane wakes all of that table's lanes, anything else every worker.
+ */
+export function workNotice(payload: string): WorkWritten | undefined {
+  const [table, lane] = payload.split(':');
+  if (table === 'inbox_event') return { table, lane: inboxLanes.find((l) => l === lane) };
+  if (table === 'outbound_message') return { table, lane: lanes.find((l) => l === lane) };
+  return undefined;
 }

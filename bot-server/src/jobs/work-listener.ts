@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 
-/** The channel the inbox and outbound tables' triggers notify on (payload: the table's name). */
+/** The channel the inbox and outbound tables' triggers notify on (payload: the table and the lane written, "inbox_event:person"). */
 const channel = 'kelian_work';
 
 /**

@@ -26,14 +26,18 @@ export const InboxEventSchema = defineEntity({
     claimedUntil: p.datetime().nullable(),
   },
   // Workers on every instance are woken when work is committed (PostgreSQL delivers a notification
-  // at commit; the embedded database's one process wakes its own workers).
+  // at commit; the embedded database's one process wakes its own workers), only those of the lane
+  // written: a burst of one lane must not make the other lane's idle workers look again each time.
   triggers: [
     {
       name: 'inbox_event_work',
       timing: 'after',
       events: ['insert'],
-      forEach: 'statement',
-      body: "perform pg_notify('kelian_work', 'inbox_event'); return null;",
+      // Per row, so the notice names the lane (a statement-level trigger cannot see the rows without
+      // a transition table, which the schema generator cannot declare); PostgreSQL delivers one notice
+      // per distinct payload and transaction, however many rows.
+      forEach: 'row',
+      body: "perform pg_notify('kelian_work', 'inbox_event:' || new.lane); return null;",
     },
   ],
   uniques: [{ properties: ['platform', 'dedupeKey'] }],

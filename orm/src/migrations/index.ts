@@ -26,6 +26,7 @@ import { Migration20261207010200_approval_todos } from './Migration2026120701020
 import { Migration20261207010300_applications } from './Migration20261207010300_applications.js';
 import { Migration20261207020000_deal_groups } from './Migration20261207020000_deal_groups.js';
 import { Migration20261207100000_list_window_owner } from './Migration20261207100000_list_window_owner.js';
+import { Migration20261207210000_work_notice_lane } from './Migration20261207210000_work_notice_lane.js';
 
 // The static list of migrations, in order. `npm run migration:create` appends to it;
 // a test fails when this list and the files in this folder differ.
@@ -64,4 +65,5 @@ export const migrationsList = [
   { name: 'Migration20261207010300_applications', class: Migration20261207010300_applications },
   { name: 'Migration20261207020000_deal_groups', class: Migration20261207020000_deal_groups },
   { name: 'Migration20261207100000_list_window_owner', class: Migration20261207100000_list_window_owner },
+  { name: 'Migration20261207210000_work_notice_lane', class: Migration20261207210000_work_notice_lane },
 ];
