@@ -10,6 +10,8 @@ import type { Logger } from '../logger.js';
 const pressureShare = 0.2;
 const maxYieldMs = 1000;
 const yieldStepMs = 5;
+/** Wake-ups asked for within this of each other share one timer (the rate gate's "now" is 20 ms). */
+const alarmGrainMs = 20;
 
 export interface ClaimLoopOptions<T> {
   name: string;
@@ -53,6 +55,8 @@ export class ClaimLoop<T> {
   #workStartedAt: number | undefined;
   /** When the last claim that came back short was made: the next waits for `gatherMs` after it. */
   #shortClaimAt: number | undefined;
+  /** The wake-ups asked for with `wakeAt`, one timer per grain. */
+  readonly #alarms = new Map<number, NodeJS.Timeout>();
 
   constructor(private readonly o: ClaimLoopOptions<T>) {}
 
@@ -68,9 +72,30 @@ export class ClaimLoop<T> {
     this.#sleeper?.wake();
   }
 
+  /**
+   * Work written for later falls due at `at` (epoch ms; a message booked for when its rate window
+   * opens): claim then, rather than at the next idle look, up to `idleMs` later. The idle look stays
+   * for work another instance booked.
+   */
+  wakeAt(at: number): void {
+    const grain = Math.ceil(at / alarmGrainMs) * alarmGrainMs;
+    if (!this.#running || this.#alarms.has(grain)) return;
+    const timer = setTimeout(
+      () => {
+        this.#alarms.delete(grain);
+        this.wake();
+      },
+      Math.max(0, grain - Date.now()),
+    );
+    timer.unref();
+    this.#alarms.set(grain, timer);
+  }
+
   /** Stops claiming, and settles once the items in hand are done. */
   async stop(): Promise<void> {
     this.#running = false;
+    for (const timer of this.#alarms.values()) clearTimeout(timer);
+    this.#alarms.clear();
     this.wake();
     await this.#loop;
     while (this.#inFlight > 0) await this.#sleep(this.o.idleMs, true);

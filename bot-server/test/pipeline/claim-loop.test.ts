@@ -323,3 +323,29 @@ test('with gatherMs, rows written one at a time after a short claim are taken by
   // Not before gatherMs after the short claim (a timer may fire a fraction of a millisecond early).
   expect(queue.claims[1]!.at - queue.claims[0]!.at).toBeGreaterThan(gatherMs - 2);
 });
+
+test('work booked for later is claimed when it falls due, not at the next idle look a minute on', async () => {
+  // A message booked for when its rate window opens: not due before `dueAt`, as the database's
+  // claim would see it.
+  const dueAt = Date.now() + 300;
+  const booked: Item = { id: 1 };
+  const claims: number[] = [];
+  const handled: number[] = [];
+  const loop = startLoop({
+    claim: async () => {
+      claims.push(Date.now());
+      return Date.now() >= dueAt && handled.length === 0 ? [booked] : [];
+    },
+    handle: async (item) => {
+      handled.push(item.id);
+    },
+    concurrency: 4,
+    idleMs: 60_000,
+  });
+  await until(() => claims.length === 1, 1000, 'the first (empty) claim');
+  loop.wakeAt(dueAt);
+  loop.wakeAt(dueAt + 5); // within the same grain: one wake-up for both
+  await until(() => handled.length === 1, 5000, 'the booked item');
+  expect(claims.length).toBe(2);
+  expect(claims[1]!).toBeGreaterThanOrEqual(dueAt);
+});

@@ -21,6 +21,7 @@ interface Ready {
   audience: Audience;
   message: OutboundMessage;
   subject: CardSubject | undefined;
+  lane: Lane;
   /** Attempts so far, this one included. */
   attempts: number;
 }
@@ -29,7 +30,7 @@ interface Ready {
 type Outcome =
   | { id: number; state: 'sent'; ref: CardRef | undefined; ready: Ready; answeredAt: number }
   | { id: number; state: 'dropped' }
-  | { id: number; state: 'pending'; error: string; notBefore: Date }
+  | { id: number; state: 'pending'; error: string; notBefore: Date; lane: Lane }
   | { id: number; state: 'failed'; error: string };
 
 /** A claimed message: what it is to send (these columns never change once it is written). */
@@ -107,6 +108,8 @@ export class MessageSender {
     private readonly logger: Logger,
     /** Asks, in the caller's transaction, for a subject's recorded cards to be brought up to date. */
     private readonly refreshCards: (em: EntityManager, subject: CardSubject) => Promise<void>,
+    /** Told, once committed, when messages of a lane fall due again (booked, or to be tried again). */
+    private readonly dueAgain: (lane: Lane, at: Date) => void = () => {},
   ) {}
 
   /** Takes due messages of `lane` for `claimSeconds`, with what they are to send. */
@@ -156,7 +159,15 @@ export class MessageSender {
         message = { kind: 'card', card: row.footer ? { ...card, footer: row.footer } : card };
       }
       if (!message) throw new Error(`Outbound message ${row.id} has nothing to send`);
-      return { id: row.id, platform, audience: row.audience, message, subject, attempts };
+      return {
+        id: row.id,
+        platform,
+        audience: row.audience,
+        message,
+        subject,
+        lane: row.lane as Lane,
+        attempts,
+      };
     });
   }
 
@@ -188,6 +199,7 @@ export class MessageSender {
           state: 'pending',
           error: String(error).slice(0, 2000),
           notBefore: new Date(Date.now() + backoffMs),
+          lane: ready.lane,
         };
       }
       this.logger.warn({ id, err: error }, 'the platform refused a message for good');
@@ -235,9 +247,16 @@ export class MessageSender {
       );
       await this.#update(em, 'not_before = v.at, claimed_until = null', booked, 'at timestamptz');
       await this.#update(em, `state = 'dropped', last_error = v.error`, dropped, 'error text');
-      return new Map(sending.map((c) => [c.id, c]));
+      return {
+        sending: new Map(sending.map((c) => [c.id, c])),
+        booked: candidates.flatMap((c, i) => {
+          const { at } = admissions[i]!;
+          return at === 'now' ? [] : [{ lane: c.claimed.lane as Lane, at }];
+        }),
+      };
     });
-    return prepared.map((p) => admitted.get(p.id));
+    this.#tellDue(admitted.booked);
+    return prepared.map((p) => admitted.sending.get(p.id));
   }
 
   /** Step 3 for the outcomes that came back together, in one transaction. */
@@ -298,7 +317,15 @@ export class MessageSender {
       });
       if (cards.length > 0) await em.insertMany(CardInstanceSchema, cards);
     });
+    this.#tellDue(
+      outcomes.flatMap((o) => (o.state === 'pending' ? [{ lane: o.lane, at: o.notBefore }] : [])),
+    );
     return outcomes.map(() => undefined);
+  }
+
+  /** Tells, once committed, when each of these messages falls due (each time: they differ by member). */
+  #tellDue(due: { lane: Lane; at: Date }[]): void {
+    for (const { lane, at } of due) this.dueAgain(lane, at);
   }
 
   /**
