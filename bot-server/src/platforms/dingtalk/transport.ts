@@ -1,9 +1,9 @@
 // HTTP to DingTalk: both hosts (api.dingtalk.com with the token in a header, oapi.dingtalk.com with
 // it in the query), one token cache shared through the TokenStore, one retry policy (refresh once
 // on an invalid token, back off on QPS limits), one error type.
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { PlatformHttp, PlatformUnreachable } from '../http-exchange.js';
 import { classifyResponse, type Json } from './api-outcome.js';
 import { type Backoff, backoffDelay, sleep } from './backoff.js';
 import { DingTalkApiError } from './errors.js';
@@ -40,7 +40,7 @@ const tokenSchema = z.looseObject({ accessToken: z.string().min(1), expireIn: z.
 
 export class DingTalkTransport {
   readonly #o: DingTalkTransportOptions;
-  readonly #http: AxiosInstance;
+  readonly #http: PlatformHttp;
   readonly #retry: Backoff & { maxRetries: number };
   readonly #tokenKey: string;
   /** This instance's copy of the shared token, so most calls need no store round trip. */
@@ -50,15 +50,8 @@ export class DingTalkTransport {
     this.#o = options;
     this.#retry = options.retry ?? { initialMs: 500, maxMs: 8_000, maxRetries: 4 };
     this.#tokenKey = `dingtalk:${options.clientId}:access_token`;
-    this.#http = axios.create({
-      timeout: options.timeoutMs ?? 10_000,
-      // Every status is classified by classifyResponse; the raw text lets it spot the HTML ban page.
-      validateStatus: () => true,
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      // The API never redirects: axios then calls node:http directly, without follow-redirects.
-      maxRedirects: 0,
-    });
+    // Every status is classified by classifyResponse; the raw text lets it spot the HTML ban page.
+    this.#http = new PlatformHttp(options.timeoutMs ?? 10_000);
   }
 
   /** The configured oapi origin: the only host a session webhook may point at. */
@@ -152,25 +145,24 @@ export class DingTalkTransport {
 
   async #send(api: string, call: Call, token: string | undefined) {
     const base = call.host === 'api' ? this.#o.apiBase : call.host === 'oapi' ? this.#o.oapiBase : '';
+    const url = new URL(`${base.replace(/\/+$/, '')}${call.path}`);
     const params = { ...call.params, ...(call.auth === 'query' && token ? { access_token: token } : {}) };
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
     try {
-      const res = await this.#http.request<string>({
-        url: `${base.replace(/\/+$/, '')}${call.path}`,
+      const { status, text } = await this.#http.exchange({
         method: call.method,
-        data: call.data,
-        params,
+        url,
+        json: call.data,
         headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
+          accept: 'application/json',
           ...(call.auth === 'header' && token ? { 'x-acs-dingtalk-access-token': token } : {}),
         },
       });
-      return classifyResponse(res.status, typeof res.data === 'string' ? res.data : '');
+      return classifyResponse(status, text);
     } catch (error) {
       // Not retried: a send may have reached DingTalk; the delivery job owns that decision.
-      // Only the error code is kept: axios messages and configs can carry the token-bearing URL.
-      const code = isAxiosError(error) ? (error.code ?? 'unknown') : 'unknown';
-      throw new DingTalkApiError(api, 'NETWORK_ERROR', code);
+      if (!(error instanceof PlatformUnreachable)) throw error;
+      throw new DingTalkApiError(api, 'NETWORK_ERROR', error.code);
     }
   }
 

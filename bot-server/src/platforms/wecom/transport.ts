@@ -3,7 +3,7 @@
 // typed error. Tokens, the secret and webhook keys never reach a log line or an error message.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { Agent, type Dispatcher } from 'undici';
+import { PlatformHttp, PlatformUnreachable } from '../http-exchange.js';
 import { CachedCredential } from './credential.js';
 import { WeComApiError, WeComTransportError } from './errors.js';
 import type { CachedToken, TokenStore } from './token-store.js';
@@ -63,20 +63,11 @@ interface WeComRequest {
   body?: object;
 }
 
-/** The largest answer read: WeCom's are a few KB (a department list of thousands is well under this). */
-const maxReplyBytes = 10 * 1024 * 1024;
-
 export class WeComTransport {
   /** The app's access token; also used by the JS-SDK ticket fetches. */
   readonly accessToken: CachedCredential;
-  /**
-   * undici rather than axios: a card burst sends hundreds of calls a second, and axios' request
-   * building and node:http's client were a sixth of the sender's CPU. Keep-alive connections are
-   * shared per origin (the API and the group robots' webhooks).
-   */
-  readonly #http: Dispatcher;
+  readonly #http: PlatformHttp;
   readonly #base: string;
-  readonly #timeoutMs: number;
   readonly #corpId: string;
   readonly #secret: string;
   readonly #retry: RetryPolicy;
@@ -84,9 +75,8 @@ export class WeComTransport {
   readonly #now: () => number;
 
   constructor(options: WeComTransportOptions) {
-    this.#http = new Agent({ keepAliveTimeout: 30_000 });
+    this.#http = new PlatformHttp(options.timeoutMs ?? 10_000);
     this.#base = `${options.apiBase.replace(/\/+$/, '')}/cgi-bin/`;
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#corpId = options.corpId;
     this.#secret = options.secret;
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -185,23 +175,11 @@ export class WeComTransport {
     let status: number;
     let text: string;
     try {
-      const response = await this.#http.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        ...(request.body
-          ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.body) }
-          : {}),
-        headersTimeout: this.#timeoutMs,
-        bodyTimeout: this.#timeoutMs,
-      });
-      status = response.statusCode;
-      text = await readCapped(response.body, maxReplyBytes);
+      ({ status, text } = await this.#http.exchange({ method: request.method, url, json: request.body }));
     } catch (error) {
-      // Only the error code: the URL carries the access token.
-      const reason = (error as { code?: unknown }).code;
-      this.#log.warn({ path, reason }, 'WeCom unreachable');
-      throw new WeComTransportError(path, typeof reason === 'string' ? reason : 'request failed');
+      if (!(error instanceof PlatformUnreachable)) throw error;
+      this.#log.warn({ path, reason: error.code }, 'WeCom unreachable');
+      throw new WeComTransportError(path, error.code);
     }
     this.#log.debug({ path, status, ms: Math.round(performance.now() - started) }, 'WeCom call');
     if (status < 200 || status > 299) {
@@ -233,19 +211,4 @@ export class WeComTransport {
     this.#log.info({ expiresInS: reply.expires_in }, 'fetched a new WeCom access token');
     return { value: reply.access_token, expiresAt: new Date(this.#now() + reply.expires_in * 1000) };
   }
-}
-
-/** The body as text, refused past `maxBytes` (a broken or hostile endpoint could stream forever). */
-async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of body) {
-    bytes += (chunk as Buffer).length;
-    if (bytes > maxBytes) {
-      body.destroy();
-      throw Object.assign(new Error('reply too large'), { code: 'ERR_REPLY_TOO_LARGE' });
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
