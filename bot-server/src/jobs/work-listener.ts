@@ -1,7 +1,10 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 
-/** The channel the inbox and outbound tables' triggers notify on (payload: the table and the lane written, "inbox_event:person"). */
+/**
+ * The channel the inbox and outbound tables' triggers notify on; the payload names the table and
+ * the lane written ("inbox_event:person").
+ */
 const channel = 'kelian_work';
 
 /**

@@ -10,6 +10,8 @@ const maxReplyBytes = 10 * 1024 * 1024;
 export interface PlatformRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: URL;
+  /** Set on the URL's query (a copy: the caller's URL is left as it was). */
+  query?: Record<string, string | number>;
   headers?: Record<string, string>;
   /** Sent as JSON when given. */
   json?: unknown;
@@ -31,7 +33,9 @@ export class PlatformHttp {
 
   /** Answers any status with the body as text; throws PlatformUnreachable when there is no answer. */
   async exchange(request: PlatformRequest): Promise<{ status: number; text: string }> {
-    const { url } = request;
+    const url = new URL(request.url);
+    for (const [name, value] of Object.entries(request.query ?? {}))
+      url.searchParams.set(name, String(value));
     try {
       const response = await this.#agent.request({
         origin: url.origin,

@@ -146,12 +146,11 @@ export class DingTalkTransport {
   async #send(api: string, call: Call, token: string | undefined) {
     const base = call.host === 'api' ? this.#o.apiBase : call.host === 'oapi' ? this.#o.oapiBase : '';
     const url = new URL(`${base.replace(/\/+$/, '')}${call.path}`);
-    const params = { ...call.params, ...(call.auth === 'query' && token ? { access_token: token } : {}) };
-    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
     try {
       const { status, text } = await this.#http.exchange({
         method: call.method,
         url,
+        query: { ...call.params, ...(call.auth === 'query' && token ? { access_token: token } : {}) },
         json: call.data,
         headers: {
           accept: 'application/json',

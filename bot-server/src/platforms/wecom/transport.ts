@@ -170,12 +170,15 @@ export class WeComTransport {
   async #exchange(path: string, request: WeComRequest): Promise<WeComReply> {
     const started = performance.now();
     const url = new URL(request.url, this.#base);
-    for (const [name, value] of Object.entries(request.query ?? {}))
-      url.searchParams.set(name, String(value));
     let status: number;
     let text: string;
     try {
-      ({ status, text } = await this.#http.exchange({ method: request.method, url, json: request.body }));
+      ({ status, text } = await this.#http.exchange({
+        method: request.method,
+        url,
+        query: request.query,
+        json: request.body,
+      }));
     } catch (error) {
       if (!(error instanceof PlatformUnreachable)) throw error;
       this.#log.warn({ path, reason: error.code }, 'WeCom unreachable');
