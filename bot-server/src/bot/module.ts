@@ -35,10 +35,12 @@ export interface BotRuntime {
 const eventConcurrency = 32;
 /**
  * A message passes three batched database steps (admit, render, record) and a platform call, about
- * 125 ms under a burst: with 96 in hand a card burst went at about 770 a second with a fifth of the
- * thread idle; 192 keeps it busy (about 900 a second), more gained nothing.
+ * 125 ms under a burst, more when WeCom answers "system busy" and the call is tried again: the messages
+ * in hand bound a burst at about their number per 0.2 s. With the platform elsewhere (as in production,
+ * and in the pipeline bench's platforms thread) 192 left the thread waiting on those round trips (a
+ * burst at about 900 a second); 320 keeps it busy (about 1,200 a second).
  */
-const messageConcurrency = 192;
+const messageConcurrency = 320;
 /**
  * Senders take what was written in the last few milliseconds together: a burst of events writes an
  * answer each, and one claim per answer cost as much as the answer's own insert.

@@ -26,9 +26,11 @@ export interface RetryPolicy {
 
 /**
  * A few seconds in all: a per-minute penalty lasts 60 s (reference §4.2), longer than a caller should
- * block; the delivery job reschedules past that.
+ * block; the delivery job reschedules past that. The first retry comes after 100–200 ms: "system busy"
+ * (-1) is mostly a moment's hiccup, and a card held back a second by it holds back its member's next
+ * minute of cards by as much (the window counts from its answer).
  */
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500, maxDelayMs: 4000 };
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 200, maxDelayMs: 4000 };
 
 /** Refresh at expires_in − 300 s (reference §4.4). */
 export const DEFAULT_TOKEN_MARGIN_MS = 5 * 60_000;
