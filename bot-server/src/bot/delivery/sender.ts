@@ -1,4 +1,3 @@
-import { CardInstanceSchema } from '@kelian/orm';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { CardSubject } from '../../domain/notify/notifier.js';
 import { BatchedWrites } from '../../jobs/batched-writes.js';
@@ -295,27 +294,35 @@ export class MessageSender {
       // The subject was gone when its card was to be rendered.
       const gone = outcomes.filter((o) => o.state === 'dropped');
       await this.#update(em, `state = 'dropped', claimed_until = null`, gone);
-      // The card's handle is recorded with its delivery: updates reach every copy from now on.
+      // The card's handle is recorded with its delivery: updates reach every copy from now on. One
+      // statement for the batch, its rows as one JSON parameter: building the insert through the ORM
+      // was a few per cent of a card burst's CPU.
       const cards = sent.flatMap(({ ref, ready }) => {
         const card = ready.message.kind === 'card' ? ready.message.card : undefined;
         const { subject } = ready;
         if (!ref || !subject || !card) return [];
         return [
           {
-            cardId: ref.cardId,
+            card_id: ref.cardId,
             platform: ref.platform,
             kind: card.kind,
-            objectType: subject.type,
-            objectId: String(subject.id),
-            ref: ref as unknown as Record<string, unknown>,
-            card: card as unknown as Record<string, unknown>,
+            object_type: subject.type,
+            object_id: String(subject.id),
+            ref,
+            card,
             version: ref.version,
-            createdAt: new Date(),
-            updatedAt: new Date(),
           },
         ];
       });
-      if (cards.length > 0) await em.insertMany(CardInstanceSchema, cards);
+      if (cards.length > 0)
+        await em.execute(
+          `insert into card_instance
+             (card_id, platform, kind, object_type, object_id, ref, card, version, created_at, updated_at)
+           select card_id, platform, kind, object_type, object_id, ref, card, version, now(), now()
+             from jsonb_to_recordset(?::jsonb) as v (card_id text, platform text, kind text,
+                  object_type text, object_id text, ref jsonb, card jsonb, version int)`,
+          [JSON.stringify(cards)],
+        );
     });
     this.#tellDue(
       outcomes.flatMap((o) => (o.state === 'pending' ? [{ lane: o.lane, at: o.notBefore }] : [])),
